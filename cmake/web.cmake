@@ -1,0 +1,45 @@
+# The browser app: core + Dear ImGui UI + platform layer, linked to a
+# self-contained static folder build/web/site (page, .js, .wasm, .data).
+set(IMGUI_DIR ${CMAKE_SOURCE_DIR}/build/deps/imgui-1.86)
+if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui source missing: run ./emsdk-setup.sh")
+endif()
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
+  ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
+target_compile_options(imgui PRIVATE -sUSE_GLFW=3)
+# The item hooks let the page report where each labelled widget is drawn, so
+# browser tests can click real coordinates (src/platform/ui_probe.cpp).
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+
+file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/ui/screens/*.cpp)
+file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)
+add_executable(bridgework ${UI_SOURCES} ${PLATFORM_SOURCES})
+target_include_directories(bridgework PRIVATE src)
+target_link_libraries(bridgework PRIVATE bridgework_core imgui)
+target_compile_options(bridgework PRIVATE -sUSE_GLFW=3 -Wall)
+
+set(SITE_DIR ${CMAKE_BINARY_DIR}/site)
+set_target_properties(bridgework PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${SITE_DIR} SUFFIX ".js")
+set(FONT_FILE /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
+set(FONT_BOLD_FILE /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)
+target_link_options(bridgework PRIVATE
+  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sALLOW_MEMORY_GROWTH=1
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_bridgework.js"
+  "SHELL:--preload-file ${FONT_FILE}@/fonts/ui.ttf"
+  "SHELL:--preload-file ${FONT_BOLD_FILE}@/fonts/ui-bold.ttf")
+set_property(TARGET bridgework APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/library_bridgework.js)
+
+# The page shell and its scripts sit beside the build output.
+set(SITE_FILES web/index.html web/page.js web/storage.js web/manifest.webmanifest
+    assets/icon.svg)
+list(TRANSFORM SITE_FILES PREPEND ${CMAKE_SOURCE_DIR}/)
+add_custom_target(site_files ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${SITE_DIR}
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SITE_FILES} ${SITE_DIR}/
+  VERBATIM)

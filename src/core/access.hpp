@@ -1,0 +1,24 @@
+// Who may do what (P2-P4, C2, C5). The UI and the JavaScript interface both
+// ask here; a refusal carries the reason in words.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "workspace.hpp"
+
+namespace bw {
+
+bool is_board_role(Role r);
+bool can_manage_people(const Staff& actor);   // organisations and staff
+bool can_enrol_clients(const Staff& actor);
+bool can_see_clients(const Staff& actor);     // C5: training-provider staff see none here
+// The role that must be a client's primary contact (C2).
+Role primary_contact_role(bool youth);
+// Active staff of `provider` eligible as primary contact (C2, P3), by name.
+std::vector<const Staff*> eligible_primary_contacts(const Workspace& ws, bool youth,
+                                                    const RecordId& provider);
+// Why `role` cannot be held at an organisation of `kind`, or nullopt if it can.
+std::optional<std::string> role_refusal(Role role, OrganisationKind kind);
+
+}  // namespace bw

@@ -1,0 +1,102 @@
+#include "civil_time.hpp"
+
+#include <cstdio>
+
+namespace bw {
+using namespace std::chrono;
+
+namespace {
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr const char* kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+
+// Reads exactly `width` digits; false on anything else.
+bool digits(std::string_view s, size_t at, size_t width, int& out) {
+  if (at + width > s.size()) return false;
+  out = 0;
+  for (size_t i = at; i < at + width; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+}  // namespace
+
+year_month_day date_of(LocalSeconds t) {
+  return year_month_day{floor<days>(sys_seconds{seconds{t}})};
+}
+
+LocalSeconds start_of(year_month_day d) {
+  return sys_days{d}.time_since_epoch().count() * 86400LL;
+}
+
+std::string format_iso_date(year_month_day d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()),
+                unsigned(d.day()));
+  return buf;
+}
+
+std::string format_iso(LocalSeconds t) {
+  const auto d = date_of(t);
+  const LocalSeconds s = t - start_of(d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d", format_iso_date(d).c_str(),
+                int(s / 3600), int(s / 60 % 60), int(s % 60));
+  return buf;
+}
+
+std::optional<year_month_day> parse_iso_date(std::string_view s) {
+  int y, m, d;
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (!digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) return std::nullopt;
+  year_month_day ymd{year{y}, month{unsigned(m)}, day{unsigned(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+std::optional<LocalSeconds> parse_iso(std::string_view s) {
+  auto date = parse_iso_date(s.substr(0, 10));
+  if (!date) return std::nullopt;
+  LocalSeconds t = start_of(*date);
+  if (s.size() == 10) return t;
+  int h, mi, sec = 0;
+  if (s[10] != 'T' && s[10] != ' ') return std::nullopt;
+  if (!digits(s, 11, 2, h) || s.size() < 16 || s[13] != ':' || !digits(s, 14, 2, mi))
+    return std::nullopt;
+  if (s.size() == 19) {
+    if (s[16] != ':' || !digits(s, 17, 2, sec)) return std::nullopt;
+  } else if (s.size() != 16) {
+    return std::nullopt;
+  }
+  if (h > 23 || mi > 59 || sec > 59) return std::nullopt;
+  return t + h * 3600 + mi * 60 + sec;
+}
+
+std::string display_date(year_month_day d) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%s %u, %d", kMonths[unsigned(d.month()) - 1],
+                unsigned(d.day()), int(d.year()));
+  return buf;
+}
+
+std::string display_datetime(LocalSeconds t) {
+  const auto d = date_of(t);
+  const LocalSeconds s = t - start_of(d);
+  const int h = int(s / 3600), mi = int(s / 60 % 60);
+  const int h12 = h % 12 == 0 ? 12 : h % 12;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s %s %d:%02d %s",
+                kWeekdays[weekday{sys_days{d}}.c_encoding()], display_date(d).c_str(), h12, mi,
+                h < 12 ? "AM" : "PM");
+  return buf;
+}
+
+int age_on(year_month_day birth, year_month_day day) {
+  int age = int(day.year()) - int(birth.year());
+  if (day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day()))
+    --age;
+  return age;
+}
+
+}  // namespace bw

@@ -1,0 +1,34 @@
+// Local civil time (SPEC T1): every time in the core is the agency's wall-clock
+// time, counted in seconds from 1970-01-01 00:00 local. The platform converts
+// the browser's clock once; nothing in the core reads a clock itself.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bw {
+
+using LocalSeconds = std::int64_t;
+
+std::chrono::year_month_day date_of(LocalSeconds t);
+LocalSeconds start_of(std::chrono::year_month_day d);
+
+// "2026-11-22T21:14:05", the stored form.
+std::string format_iso(LocalSeconds t);
+// "2026-11-22", the stored form of a date.
+std::string format_iso_date(std::chrono::year_month_day d);
+// Accepts "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" and "YYYY-MM-DDTHH:MM:SS".
+std::optional<LocalSeconds> parse_iso(std::string_view text);
+// Accepts only a real calendar date "YYYY-MM-DD".
+std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);
+
+// As staff read it: "Sun Nov 22, 2026 9:14 PM" / "Nov 22, 2026".
+std::string display_datetime(LocalSeconds t);
+std::string display_date(std::chrono::year_month_day d);
+
+// Whole years between a birth date and a day (age on that day).
+int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day day);
+
+}  // namespace bw

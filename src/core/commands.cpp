@@ -1,0 +1,460 @@
+#include "commands.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "access.hpp"
+
+namespace bw {
+
+// [SECTION] Catalogue: one description per command drives validation and docs
+namespace {
+
+enum class FieldType { Text, Id, Date, DateTime, OrganisationKind, Role, Programs };
+
+struct Field {
+  const char* name;
+  FieldType type;
+  bool required;
+  const char* what;
+};
+
+struct CommandSpec {
+  const char* type;
+  const char* what;
+  std::vector<Field> fields;
+};
+
+const std::vector<CommandSpec>& catalogue() {
+  using T = FieldType;
+  static const std::vector<CommandSpec> specs = {
+      {"add_organisation", "Add an organisation of the workforce area (P1). Administrators.",
+       {{"name", T::Text, true, "the organisation's name"},
+        {"kind", T::OrganisationKind, true, "what the organisation is"}}},
+      {"rename_organisation", "Rename an organisation. Administrators.",
+       {{"organisation", T::Id, true, "the organisation"},
+        {"name", T::Text, true, "the new name"}}},
+      {"add_staff", "License a staff member (P2). Administrators.",
+       {{"name", T::Text, true, "full name"},
+        {"email", T::Text, false, "work email"},
+        {"organisation", T::Id, true, "the organisation they work for"},
+        {"role", T::Role, true, "their role"},
+        {"pin", T::Text, false, "optional sign-in PIN, 4 to 8 digits (P4)"}}},
+      {"update_staff", "Change a staff member's name, email or role. Administrators.",
+       {{"staff", T::Id, true, "the staff member"},
+        {"name", T::Text, true, "full name"},
+        {"email", T::Text, false, "work email"},
+        {"role", T::Role, true, "their role"}}},
+      {"set_staff_pin", "Set or remove a staff member's sign-in PIN. Administrators, or "
+                        "the staff member for themselves.",
+       {{"staff", T::Id, true, "the staff member"},
+        {"pin", T::Text, false, "4 to 8 digits; empty removes the PIN"}}},
+      {"deactivate_staff", "Deactivate a staff member on separation (P3). Administrators.",
+       {{"staff", T::Id, true, "the staff member"},
+        {"reason", T::Text, true, "why, e.g. \"left the agency\""}}},
+      {"reactivate_staff", "License a deactivated staff member again. Administrators.",
+       {{"staff", T::Id, true, "the staff member"}}},
+      {"enrol_client", "Enrol a job seeker or youth and give them their primary contact "
+                       "(C1, C2).",
+       {{"first_name", T::Text, true, "first name"},
+        {"last_name", T::Text, true, "last name"},
+        {"date_of_birth", T::Date, true, "YYYY-MM-DD"},
+        {"email", T::Text, false, "email"},
+        {"phone", T::Text, false, "phone"},
+        {"programs", T::Programs, true, "one or more programs"},
+        {"provider", T::Id, true, "the enrolling provider organisation"},
+        {"primary_contact", T::Id, true,
+         "an active ERS of the provider for an adult, an ACA for a youth"},
+        {"enrolled_on", T::Date, false, "YYYY-MM-DD; today when left out"}}},
+      {"update_client", "Correct a client's name, date of birth or contact details.",
+       {{"client", T::Id, true, "the client"},
+        {"first_name", T::Text, true, "first name"},
+        {"last_name", T::Text, true, "last name"},
+        {"date_of_birth", T::Date, true, "YYYY-MM-DD"},
+        {"email", T::Text, false, "email"},
+        {"phone", T::Text, false, "phone"}}},
+      {"set_demo_clock", "Move the demo workspace's clock forward (T4). Demo workspaces only.",
+       {{"at", T::DateTime, true, "YYYY-MM-DDTHH:MM local time, not before the real time"}}},
+  };
+  return specs;
+}
+
+const char* type_name(FieldType t) {
+  switch (t) {
+    case FieldType::Text: return "string";
+    case FieldType::Id: return "record id";
+    case FieldType::Date: return "date";
+    case FieldType::DateTime: return "date-time";
+    case FieldType::OrganisationKind: return "organisation kind";
+    case FieldType::Role: return "role";
+    case FieldType::Programs: return "program list";
+  }
+  return "?";
+}
+
+std::string trimmed(std::string s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+// Checks a command's JSON against its spec: presence and JSON types.
+std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
+  for (auto& item : j.items()) {
+    const std::string& key = item.key();
+    if (key == "type") continue;
+    const bool known = std::any_of(spec.fields.begin(), spec.fields.end(),
+                                   [&](const Field& f) { return key == f.name; });
+    if (!known)
+      return Error{"unknown_field", std::string(spec.type) + " has no field \"" + key + "\"."};
+  }
+  for (const Field& f : spec.fields) {
+    if (!j.contains(f.name) || j[f.name].is_null()) {
+      if (f.required) return Error{"missing_field", std::string(f.name) + " is required."};
+      continue;
+    }
+    const json& v = j[f.name];
+    if (f.type == FieldType::Programs) {
+      bool ok = v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) {
+        return e.is_string() && program_from(e.get<std::string>());
+      });
+      if (!ok) return Error{"invalid_field", "programs must be a list of program names."};
+      continue;
+    }
+    if (!v.is_string())
+      return Error{"invalid_field", std::string(f.name) + " must be a " + type_name(f.type) + "."};
+    const std::string s = v.get<std::string>();
+    if (f.type == FieldType::OrganisationKind && !organisation_kind_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not an organisation kind."};
+    if (f.type == FieldType::Role && !role_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not a role."};
+  }
+  return std::nullopt;
+}
+
+std::string text(const json& j, const char* key) {
+  return j.contains(key) && j[key].is_string() ? trimmed(j[key].get<std::string>()) : "";
+}
+
+std::vector<Program> programs(const json& j) {
+  std::vector<Program> out;
+  for (auto& e : j.at("programs"))
+    if (auto p = program_from(e.get<std::string>());
+        p && std::find(out.begin(), out.end(), *p) == out.end())
+      out.push_back(*p);
+  return out;
+}
+
+}  // namespace
+
+std::variant<Command, Error> command_from_json(const json& j) {
+  if (!j.is_object() || !j.contains("type") || !j["type"].is_string())
+    return Error{"invalid_command", "A command is an object with a \"type\"."};
+  const std::string type = j["type"].get<std::string>();
+  auto spec = std::find_if(catalogue().begin(), catalogue().end(),
+                           [&](const CommandSpec& s) { return type == s.type; });
+  if (spec == catalogue().end())
+    return Error{"unknown_command", "There is no command \"" + type + "\"."};
+  if (auto e = check_fields(*spec, j)) return *e;
+
+  if (type == "add_organisation")
+    return AddOrganisation{text(j, "name"), *organisation_kind_from(text(j, "kind"))};
+  if (type == "rename_organisation")
+    return RenameOrganisation{text(j, "organisation"), text(j, "name")};
+  if (type == "add_staff")
+    return AddStaff{text(j, "name"), text(j, "email"), text(j, "organisation"),
+                    *role_from(text(j, "role")), text(j, "pin")};
+  if (type == "update_staff")
+    return UpdateStaff{text(j, "staff"), text(j, "name"), text(j, "email"),
+                       *role_from(text(j, "role"))};
+  if (type == "set_staff_pin") return SetStaffPin{text(j, "staff"), text(j, "pin")};
+  if (type == "deactivate_staff") return DeactivateStaff{text(j, "staff"), text(j, "reason")};
+  if (type == "reactivate_staff") return ReactivateStaff{text(j, "staff")};
+  if (type == "enrol_client")
+    return EnrolClient{text(j, "first_name"), text(j, "last_name"), text(j, "date_of_birth"),
+                       text(j, "email"), text(j, "phone"), programs(j),
+                       text(j, "provider"), text(j, "primary_contact"), text(j, "enrolled_on")};
+  if (type == "update_client")
+    return UpdateClient{text(j, "client"), text(j, "first_name"), text(j, "last_name"),
+                        text(j, "date_of_birth"), text(j, "email"), text(j, "phone")};
+  return SetDemoClock{text(j, "at")};
+}
+
+std::string_view command_type(const Command& cmd) {
+  return catalogue()[cmd.index()].type;  // catalogue order = variant order
+}
+
+json command_catalogue() {
+  json out = json::array();
+  for (const CommandSpec& s : catalogue()) {
+    json fields = json::array();
+    for (const Field& f : s.fields)
+      fields.push_back({{"name", f.name}, {"type", type_name(f.type)},
+                        {"required", f.required}, {"description", f.what}});
+    out.push_back({{"type", s.type}, {"description", s.what}, {"fields", fields}});
+  }
+  return out;
+}
+
+std::string pin_hash(const RecordId& staff, std::string_view pin) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over "id:pin"
+  for (char c : staff + ":" + std::string(pin)) h = (h ^ std::uint8_t(c)) * 1099511628211ULL;
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// [SECTION] Apply
+namespace {
+
+using namespace std::chrono;
+
+struct Applier {
+  Workspace& ws;
+  const Context& ctx;
+  const Staff* actor = nullptr;
+
+  Outcome refuse(std::string code, std::string message) const {
+    return Outcome::refuse(std::move(code), std::move(message));
+  }
+
+  void stamp(Revision& r) const {
+    r.number += 1;
+    r.changed_by = ctx.actor;
+    r.changed_at = ctx.now;
+  }
+
+  // P4: every change is recorded with who and when.
+  Outcome done(const RecordId& record, std::string_view command, std::string summary) {
+    AuditEntry e{ws.new_id(), ctx.now, ctx.actor, std::string(command), record,
+                 std::move(summary)};
+    ws.index_audit(e);
+    Outcome o{true, record, {}, {record, e.id}};
+    ws.audit.emplace(e.id, std::move(e));
+    return o;
+  }
+
+  std::optional<Outcome> need_people_manager() const {
+    if (!can_manage_people(*actor))
+      return refuse("not_allowed", "Only an Administrator can change organisations and staff.");
+    return std::nullopt;
+  }
+
+  static std::optional<std::string> pin_problem(const std::string& pin) {
+    if (pin.empty()) return std::nullopt;
+    const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || pin.size() < 4 || pin.size() > 8) return "A PIN is 4 to 8 digits.";
+    return std::nullopt;
+  }
+
+  Outcome operator()(const AddOrganisation& c) {
+    if (auto r = need_people_manager()) return *r;
+    if (c.name.empty()) return refuse("missing_field", "The organisation needs a name.");
+    for (auto& [id, o] : ws.organisations)
+      if (o.name == c.name) return refuse("duplicate", "There is already an organisation \"" + c.name + "\".");
+    if (c.kind == OrganisationKind::Board)
+      for (auto& [id, o] : ws.organisations)
+        if (o.kind == OrganisationKind::Board)
+          return refuse("duplicate", "The workspace already has its board, " + o.name + ".");
+    Organisation o{ws.new_id(), c.name, c.kind, {}};
+    stamp(o.revision);
+    const RecordId id = o.id;
+    ws.organisations.emplace(id, std::move(o));
+    return done(id, "add_organisation", "Added " + std::string(kind_label(c.kind)) + " " + c.name);
+  }
+
+  Outcome operator()(const RenameOrganisation& c) {
+    if (auto r = need_people_manager()) return *r;
+    auto it = ws.organisations.find(c.organisation);
+    if (it == ws.organisations.end()) return refuse("not_found", "No such organisation.");
+    if (c.name.empty()) return refuse("missing_field", "The organisation needs a name.");
+    const std::string old = it->second.name;
+    it->second.name = c.name;
+    stamp(it->second.revision);
+    return done(c.organisation, "rename_organisation", "Renamed " + old + " to " + c.name);
+  }
+
+  std::optional<Outcome> check_staff_fields(const std::string& name, Role role,
+                                            const RecordId& organisation) const {
+    if (name.empty()) return refuse("missing_field", "The staff member needs a name.");
+    const Organisation* org = ws.find_organisation(organisation);
+    if (!org) return refuse("not_found", "Choose the organisation they work for.");
+    if (auto why = role_refusal(role, org->kind)) return refuse("not_allowed", *why);
+    return std::nullopt;
+  }
+
+  Outcome operator()(const AddStaff& c) {
+    if (auto r = need_people_manager()) return *r;
+    if (auto r = check_staff_fields(c.name, c.role, c.organisation)) return *r;
+    if (auto why = pin_problem(c.pin)) return refuse("invalid_field", *why);
+    Staff s;
+    s.id = ws.new_id();
+    s.name = c.name;
+    s.email = c.email;
+    s.organisation = c.organisation;
+    s.role = c.role;
+    if (!c.pin.empty()) s.pin_hash = pin_hash(s.id, c.pin);
+    stamp(s.revision);
+    const RecordId id = s.id;
+    ws.staff.emplace(id, std::move(s));
+    return done(id, "add_staff", "Licensed " + c.name + " as " + std::string(role_label(c.role)));
+  }
+
+  Outcome operator()(const UpdateStaff& c) {
+    if (auto r = need_people_manager()) return *r;
+    auto it = ws.staff.find(c.staff);
+    if (it == ws.staff.end()) return refuse("not_found", "No such staff member.");
+    Staff& s = it->second;
+    if (auto r = check_staff_fields(c.name, c.role, s.organisation)) return *r;
+    if (c.role != s.role) {
+      // C2: a primary contact keeps the role that made them eligible.
+      const auto caseload = std::count_if(ws.clients.begin(), ws.clients.end(),
+                                          [&](auto& kv) { return kv.second.primary_contact == s.id; });
+      if (caseload > 0)
+        return refuse("not_allowed", s.name + " is the primary contact of " + std::to_string(caseload) +
+                                         " clients: their role stays " + std::string(role_label(s.role)) +
+                                         " until those clients are transferred (C2).");
+    }
+    s.name = c.name;
+    s.email = c.email;
+    s.role = c.role;
+    stamp(s.revision);
+    return done(s.id, "update_staff", "Updated " + s.name + " (" + std::string(role_label(s.role)) + ")");
+  }
+
+  Outcome operator()(const SetStaffPin& c) {
+    auto it = ws.staff.find(c.staff);
+    if (it == ws.staff.end()) return refuse("not_found", "No such staff member.");
+    if (c.staff != ctx.actor && !can_manage_people(*actor))
+      return refuse("not_allowed", "Only an Administrator can set another person's PIN.");
+    if (auto why = pin_problem(c.pin)) return refuse("invalid_field", *why);
+    Staff& s = it->second;
+    s.pin_hash = c.pin.empty() ? "" : pin_hash(s.id, c.pin);
+    stamp(s.revision);
+    return done(s.id, "set_staff_pin", c.pin.empty() ? "Removed the PIN of " + s.name : "Set the PIN of " + s.name);
+  }
+
+  Outcome operator()(const DeactivateStaff& c) {
+    if (auto r = need_people_manager()) return *r;
+    auto it = ws.staff.find(c.staff);
+    if (it == ws.staff.end()) return refuse("not_found", "No such staff member.");
+    Staff& s = it->second;
+    if (!s.active) return refuse("not_allowed", s.name + " is already deactivated.");
+    if (s.id == ctx.actor) return refuse("not_allowed", "You cannot deactivate yourself.");
+    if (c.reason.empty()) return refuse("missing_field", "Give the reason for deactivation.");
+    s.active = false;
+    s.deactivation_reason = c.reason;
+    s.deactivated_at = ctx.now;
+    stamp(s.revision);
+    return done(s.id, "deactivate_staff", "Deactivated " + s.name + ": " + c.reason);
+  }
+
+  Outcome operator()(const ReactivateStaff& c) {
+    if (auto r = need_people_manager()) return *r;
+    auto it = ws.staff.find(c.staff);
+    if (it == ws.staff.end()) return refuse("not_found", "No such staff member.");
+    Staff& s = it->second;
+    if (s.active) return refuse("not_allowed", s.name + " is already active.");
+    s.active = true;
+    s.deactivation_reason.clear();
+    s.deactivated_at.reset();
+    stamp(s.revision);
+    return done(s.id, "reactivate_staff", "Reactivated " + s.name);
+  }
+
+  std::optional<Outcome> check_person(const std::string& first, const std::string& last,
+                                      const std::string& dob, year_month_day& birth) const {
+    if (first.empty()) return refuse("missing_field", "First name is required.");
+    if (last.empty()) return refuse("missing_field", "Last name is required.");
+    auto parsed = parse_iso_date(dob);
+    if (!parsed) return refuse("invalid_field", "Date of birth must be a real date, YYYY-MM-DD.");
+    if (*parsed > date_of(ctx.now)) return refuse("invalid_field", "Date of birth is in the future.");
+    if (age_on(*parsed, date_of(ctx.now)) > 120) return refuse("invalid_field", "Date of birth is more than 120 years ago.");
+    birth = *parsed;
+    return std::nullopt;
+  }
+
+  Outcome operator()(const EnrolClient& c) {
+    if (!can_enrol_clients(*actor))
+      return refuse("not_allowed", std::string(role_label(actor->role)) + " staff cannot enrol clients.");
+    Client client;
+    if (auto r = check_person(c.first_name, c.last_name, c.date_of_birth, client.date_of_birth)) return *r;
+    if (c.programs.empty()) return refuse("missing_field", "Choose at least one program (C1).");
+    const Organisation* provider = ws.find_organisation(c.provider);
+    if (!provider) return refuse("not_found", "Choose the enrolling provider.");
+    if (provider->kind == OrganisationKind::TrainingProvider)
+      return refuse("not_allowed", "A training provider does not enrol clients (C5).");
+    client.enrolled_on = date_of(ctx.now);
+    if (!c.enrolled_on.empty()) {
+      auto d = parse_iso_date(c.enrolled_on);
+      if (!d) return refuse("invalid_field", "Enrolment date must be a real date, YYYY-MM-DD.");
+      if (*d > date_of(ctx.now)) return refuse("invalid_field", "Enrolment date is in the future.");
+      client.enrolled_on = *d;
+    }
+    client.programs = c.programs;
+    const bool youth = is_youth(client);
+    const Staff* contact = ws.find_staff(c.primary_contact);
+    const std::string wanted(role_label(primary_contact_role(youth)));
+    if (!contact) return refuse("missing_field", "Choose the primary contact: an " + wanted + " (C2).");
+    if (!contact->active) return refuse("not_allowed", contact->name + " is deactivated and cannot be assigned (P3).");
+    if (contact->role != primary_contact_role(youth))
+      return refuse("not_allowed", std::string(youth ? "A youth's" : "An adult's") + " primary contact is an " + wanted + "; " + contact->name + " is " + std::string(role_label(contact->role)) + " (C2).");
+    if (contact->organisation != c.provider)
+      return refuse("not_allowed", contact->name + " does not work for " + provider->name + ".");
+    client.id = ws.new_id();
+    client.first_name = c.first_name;
+    client.last_name = c.last_name;
+    client.email = c.email;
+    client.phone = c.phone;
+    client.provider = c.provider;
+    client.primary_contact = c.primary_contact;
+    stamp(client.revision);
+    const RecordId id = client.id;
+    const std::string summary = "Enrolled " + full_name(client) + " with " + provider->name +
+                                "; primary contact " + contact->name;
+    ws.clients.emplace(id, std::move(client));
+    return done(id, "enrol_client", summary);
+  }
+
+  Outcome operator()(const UpdateClient& c) {
+    auto it = ws.clients.find(c.client);
+    if (it == ws.clients.end()) return refuse("not_found", "No such client.");
+    if (!can_enrol_clients(*actor))
+      return refuse("not_allowed", std::string(role_label(actor->role)) + " staff cannot change client records.");
+    year_month_day birth;
+    if (auto r = check_person(c.first_name, c.last_name, c.date_of_birth, birth)) return *r;
+    Client& client = it->second;
+    client.first_name = c.first_name;
+    client.last_name = c.last_name;
+    client.date_of_birth = birth;
+    client.email = c.email;
+    client.phone = c.phone;
+    stamp(client.revision);
+    return done(client.id, "update_client", "Updated the details of " + full_name(client));
+  }
+
+  Outcome operator()(const SetDemoClock& c) {
+    if (!ws.meta.demo)
+      return refuse("not_allowed", "Only a demo workspace's clock can be moved (T4).");
+    auto at = parse_iso(c.at);
+    if (!at) return refuse("invalid_field", "The clock needs a date and time, YYYY-MM-DDTHH:MM.");
+    const LocalSeconds real_now = ctx.now - ws.meta.clock_offset;
+    if (*at < real_now) return refuse("invalid_field", "The demo clock cannot go before the real time.");
+    ws.meta.clock_offset = *at - real_now;
+    return done(RecordId{}, "set_demo_clock", "Moved the demo clock to " + display_datetime(*at));
+  }
+};
+
+}  // namespace
+
+Outcome apply(Workspace& ws, const Command& cmd, const Context& ctx) {
+  const Staff* actor = ws.find_staff(ctx.actor);
+  if (!actor) return Outcome::refuse("not_signed_in", "Sign in as a staff member first.");
+  if (!actor->active)
+    return Outcome::refuse("not_allowed", actor->name + " is deactivated and can no longer act (P3).");
+  Applier a{ws, ctx, actor};
+  return std::visit(a, cmd);
+}
+
+}  // namespace bw

@@ -1,0 +1,82 @@
+// Every change to a workspace is a command value, applied by `apply`. The UI
+// and the JavaScript interface build the same values (from JSON for the
+// latter) and go through this one path. A refused command changes nothing.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "workspace.hpp"
+
+namespace bw {
+
+using json = nlohmann::json;
+
+// [SECTION] Commands
+struct AddOrganisation { std::string name; OrganisationKind kind{}; };
+struct RenameOrganisation { RecordId organisation; std::string name; };
+struct AddStaff {
+  std::string name, email;
+  RecordId organisation;
+  Role role{};
+  std::string pin;  // optional
+};
+struct UpdateStaff { RecordId staff; std::string name, email; Role role{}; };
+struct SetStaffPin { RecordId staff; std::string pin; };  // empty pin removes it
+struct DeactivateStaff { RecordId staff; std::string reason; };
+struct ReactivateStaff { RecordId staff; };
+struct EnrolClient {
+  std::string first_name, last_name;
+  std::string date_of_birth;  // "YYYY-MM-DD", checked by apply
+  std::string email, phone;
+  std::vector<Program> programs;
+  RecordId provider, primary_contact;
+  std::string enrolled_on;    // "YYYY-MM-DD"; empty = today
+};
+struct UpdateClient {
+  RecordId client;
+  std::string first_name, last_name, date_of_birth, email, phone;
+};
+struct SetDemoClock { std::string at; };  // T4, demo workspaces only
+
+using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
+                             SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
+                             UpdateClient, SetDemoClock>;
+
+// [SECTION] Outcomes
+struct Error {
+  std::string code;     // stable, for scripts: "missing_field", "not_allowed", ...
+  std::string message;  // for people
+};
+
+struct Outcome {
+  bool ok = false;
+  RecordId id;                    // the record created or changed
+  Error error;
+  std::vector<RecordId> touched;  // every record written, for saving
+  static Outcome refuse(std::string code, std::string message) {
+    return {false, {}, {std::move(code), std::move(message)}, {}};
+  }
+};
+
+struct Context {
+  RecordId actor;       // the signed-in staff member (P4)
+  LocalSeconds now = 0; // from the workspace clock (T4)
+};
+
+Outcome apply(Workspace& ws, const Command& cmd, const Context& ctx);
+
+// [SECTION] JSON form: {"type": "enrol_client", "first_name": ...}
+std::variant<Command, Error> command_from_json(const json& j);
+std::string_view command_type(const Command& cmd);
+// The command types with their fields, for `window.bridgework.commands()`.
+json command_catalogue();
+
+// A PIN is kept only as this hash (P4: it tells people apart, it is no password).
+std::string pin_hash(const RecordId& staff, std::string_view pin);
+
+}  // namespace bw

@@ -1,0 +1,87 @@
+#include "model.hpp"
+
+#include <algorithm>
+
+namespace bw {
+
+namespace {
+template <class E, size_t N>
+struct NameTable {
+  struct Row { E value; std::string_view name; std::string_view label; };
+  std::array<Row, N> rows;
+  std::string_view name(E v) const {
+    for (auto& r : rows) if (r.value == v) return r.name;
+    return "?";
+  }
+  std::string_view label(E v) const {
+    for (auto& r : rows) if (r.value == v) return r.label;
+    return "?";
+  }
+  std::optional<E> from(std::string_view n) const {
+    for (auto& r : rows) if (r.name == n) return r.value;
+    return std::nullopt;
+  }
+};
+
+using OK = OrganisationKind;
+constexpr NameTable<OK, 7> kKindNames{{{
+    {OK::Board, "board", "Workforce board"},
+    {OK::OneStopProvider, "one_stop_provider", "One-stop provider"},
+    {OK::IntensiveProvider, "intensive_provider", "Intensive services provider"},
+    {OK::YouthProvider, "youth_provider", "Youth provider"},
+    {OK::TrainingProvider, "training_provider", "Training provider"},
+    {OK::EconomicDevelopmentPartner, "economic_development_partner",
+     "Economic-development partner"},
+    {OK::OneStopOperator, "one_stop_operator", "One-stop operator"},
+}}};
+
+constexpr NameTable<Role, 12> kRoleNames{{{
+    {Role::EmploymentReadinessSpecialist, "ers", "Employment Readiness Specialist"},
+    {Role::AcademicCareerAdvisor, "aca", "Academic & Career Advisor"},
+    {Role::CaseManager, "case_manager", "Case Manager"},
+    {Role::CareerAgent, "career_agent", "Career Agent"},
+    {Role::BusinessServicesRepresentative, "bsr", "Business Services Representative"},
+    {Role::Hybrid, "hybrid", "Hybrid"},
+    {Role::SpecialProjects, "special_projects", "Special Projects"},
+    {Role::Manager, "manager", "Manager"},
+    {Role::BoardProgramManager, "board_program_manager", "Board Program Manager"},
+    {Role::BoardAssistantDirector, "board_assistant_director", "Board Assistant Director"},
+    {Role::TrainingProviderStaff, "training_provider_staff", "Training Provider staff"},
+    {Role::Administrator, "administrator", "Administrator"},
+}}};
+
+constexpr NameTable<Program, 4> kProgramNames{{{
+    {Program::WioaAdult, "wioa_adult", "WIOA Adult"},
+    {Program::WioaDislocatedWorker, "wioa_dislocated_worker", "WIOA Dislocated Worker"},
+    {Program::WioaYouth, "wioa_youth", "WIOA Youth"},
+    {Program::DirectServices, "direct_services", "Board direct services"},
+}}};
+}  // namespace
+
+std::string_view kind_name(OrganisationKind k) { return kKindNames.name(k); }
+std::string_view kind_label(OrganisationKind k) { return kKindNames.label(k); }
+std::optional<OrganisationKind> organisation_kind_from(std::string_view n) {
+  return kKindNames.from(n);
+}
+std::string_view role_name(Role r) { return kRoleNames.name(r); }
+std::string_view role_label(Role r) { return kRoleNames.label(r); }
+std::optional<Role> role_from(std::string_view n) { return kRoleNames.from(n); }
+std::string_view program_name(Program p) { return kProgramNames.name(p); }
+std::string_view program_label(Program p) { return kProgramNames.label(p); }
+std::optional<Program> program_from(std::string_view n) { return kProgramNames.from(n); }
+
+bool is_dual_enrolled(const Client& c) {
+  const bool wioa = std::any_of(c.programs.begin(), c.programs.end(),
+                                [](Program p) { return p != Program::DirectServices; });
+  const bool direct = std::find(c.programs.begin(), c.programs.end(),
+                                Program::DirectServices) != c.programs.end();
+  return wioa && direct;
+}
+
+bool is_youth(const Client& c) {
+  return std::find(c.programs.begin(), c.programs.end(), Program::WioaYouth) != c.programs.end();
+}
+
+std::string full_name(const Client& c) { return c.first_name + " " + c.last_name; }
+
+}  // namespace bw

@@ -1,0 +1,116 @@
+// The records of a workspace as plain values (SPEC P1-P4, C1-C2, W5).
+// Nothing here knows about ImGui, the browser or storage.
+#pragma once
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "civil_time.hpp"
+
+namespace bw {
+
+// W5: globally unique and never reused: "<workspace origin>-<sequence>".
+using RecordId = std::string;
+
+// W5: who changed a record last, when, and how many times it has changed.
+struct Revision {
+  int number = 0;
+  RecordId changed_by;
+  LocalSeconds changed_at = 0;
+};
+
+// [SECTION] Organisations (P1)
+enum class OrganisationKind {
+  Board, OneStopProvider, IntensiveProvider, YouthProvider, TrainingProvider,
+  EconomicDevelopmentPartner, OneStopOperator,
+};
+inline constexpr std::array kOrganisationKinds = {
+    OrganisationKind::Board, OrganisationKind::OneStopProvider,
+    OrganisationKind::IntensiveProvider, OrganisationKind::YouthProvider,
+    OrganisationKind::TrainingProvider, OrganisationKind::EconomicDevelopmentPartner,
+    OrganisationKind::OneStopOperator};
+
+struct Organisation {
+  RecordId id;
+  std::string name;
+  OrganisationKind kind = OrganisationKind::OneStopProvider;
+  Revision revision;
+};
+
+// [SECTION] Staff (P2, P3)
+enum class Role {
+  EmploymentReadinessSpecialist, AcademicCareerAdvisor, CaseManager, CareerAgent,
+  BusinessServicesRepresentative, Hybrid, SpecialProjects, Manager, BoardProgramManager,
+  BoardAssistantDirector, TrainingProviderStaff, Administrator,
+};
+inline constexpr std::array kRoles = {
+    Role::EmploymentReadinessSpecialist, Role::AcademicCareerAdvisor, Role::CaseManager,
+    Role::CareerAgent, Role::BusinessServicesRepresentative, Role::Hybrid,
+    Role::SpecialProjects, Role::Manager, Role::BoardProgramManager,
+    Role::BoardAssistantDirector, Role::TrainingProviderStaff, Role::Administrator};
+
+struct Staff {
+  RecordId id;
+  std::string name;
+  std::string email;
+  RecordId organisation;
+  Role role = Role::CaseManager;
+  bool active = true;  // P3: licensed (active) or deactivated
+  std::string deactivation_reason;
+  std::optional<LocalSeconds> deactivated_at;
+  std::string pin_hash;  // P4: optional; empty = no PIN
+  Revision revision;
+};
+
+// [SECTION] Clients (C1, C2)
+enum class Program { WioaAdult, WioaDislocatedWorker, WioaYouth, DirectServices };
+inline constexpr std::array kPrograms = {Program::WioaAdult, Program::WioaDislocatedWorker,
+                                         Program::WioaYouth, Program::DirectServices};
+
+struct Client {
+  RecordId id;
+  std::string first_name;
+  std::string last_name;
+  std::chrono::year_month_day date_of_birth{};
+  std::string email;
+  std::string phone;
+  std::vector<Program> programs;  // C1: one or more
+  RecordId provider;              // the organisation that enrolled the client
+  RecordId primary_contact;       // C2: ERS (adult) or ACA (youth)
+  std::chrono::year_month_day enrolled_on{};
+  Revision revision;
+};
+
+// [SECTION] Audit trail (P4): one entry per applied command.
+struct AuditEntry {
+  RecordId id;
+  LocalSeconds at = 0;
+  RecordId by;           // the staff member who made the change
+  std::string command;   // the command's type, e.g. "enrol_client"
+  RecordId record;       // the record the change is about
+  std::string summary;   // what changed, in words
+};
+
+// [SECTION] Names as staff read them, and as stored
+std::string_view kind_name(OrganisationKind k);   // stored: "one_stop_provider"
+std::string_view kind_label(OrganisationKind k);  // shown: "One-stop provider"
+std::optional<OrganisationKind> organisation_kind_from(std::string_view name);
+std::string_view role_name(Role r);
+std::string_view role_label(Role r);
+std::optional<Role> role_from(std::string_view name);
+std::string_view program_name(Program p);
+std::string_view program_label(Program p);
+std::optional<Program> program_from(std::string_view name);
+
+// C1: enrolled in both a WIOA program and the board's direct services.
+bool is_dual_enrolled(const Client& c);
+// C2: a client enrolled in WIOA Youth is served as a youth (an ACA); others as adults.
+bool is_youth(const Client& c);
+std::string full_name(const Client& c);
+
+}  // namespace bw

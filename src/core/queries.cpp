@@ -1,0 +1,129 @@
+#include "queries.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "access.hpp"
+#include "storage.hpp"
+
+namespace bw {
+
+namespace {
+
+json failure(std::string code, std::string message) {
+  return {{"ok", false}, {"error", {{"code", std::move(code)}, {"message", std::move(message)}}}};
+}
+json success(json result) { return {{"ok", true}, {"result", std::move(result)}}; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string arg(const json& args, const char* key) {
+  return args.is_object() && args.contains(key) && args[key].is_string() ? args[key].get<std::string>() : "";
+}
+
+json staff_public(const Staff& s) {
+  json j = to_json(s);
+  j.erase("pin_hash");
+  j["has_pin"] = !s.pin_hash.empty();
+  return j;
+}
+
+json client_json(const Workspace& ws, const Client& c) {
+  json j = to_json(c);
+  j["youth"] = is_youth(c);
+  j["dual_enrolled"] = is_dual_enrolled(c);
+  const Staff* pc = ws.find_staff(c.primary_contact);
+  j["primary_contact_name"] = pc ? pc->name : "";
+  const Organisation* org = ws.find_organisation(c.provider);
+  j["provider_name"] = org ? org->name : "";
+  return j;
+}
+
+}  // namespace
+
+std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& viewer,
+                                           std::string_view search) {
+  std::vector<const Client*> out;
+  if (!can_see_clients(viewer)) return out;
+  const std::string needle = lower(search);
+  for (auto& [id, c] : ws.clients) {
+    if (!needle.empty()) {
+      const std::string hay = lower(c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone);
+      if (hay.find(needle) == std::string::npos) continue;
+    }
+    out.push_back(&c);
+  }
+  return out;
+}
+
+json query_catalogue() {
+  return json::array({
+      {{"name", "workspace"}, {"args", json::object()}, {"description", "The workspace's name, whether it is a demo, its clock and record counts."}},
+      {{"name", "organisations"}, {"args", json::object()}, {"description", "Every organisation (P1)."}},
+      {{"name", "staff"}, {"args", {{"organisation", "optional id"}}}, {"description", "Staff with role and active state (P2, P3); PINs are never returned."}},
+      {{"name", "clients"}, {"args", {{"search", "optional text"}}}, {"description", "Clients the signed-in person may see (C5), with programs and primary contact."}},
+      {{"name", "client"}, {"args", {{"id", "client id"}}}, {"description", "One client."}},
+      {{"name", "eligible_primary_contacts"}, {"args", {{"provider", "organisation id"}, {"youth", "boolean"}}}, {"description", "Active staff who may be the primary contact (C2)."}},
+      {{"name", "audit"}, {"args", {{"record", "record id"}}}, {"description", "The audit trail of one record, oldest first (P4)."}},
+  });
+}
+
+json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer_id) {
+  const Staff* viewer = ws.find_staff(viewer_id);
+  if (name == "workspace") {
+    return success({{"name", ws.meta.name}, {"demo", ws.meta.demo}, {"schema_version", ws.meta.schema_version},
+                    {"organisations", ws.organisations.size()}, {"staff", ws.staff.size()},
+                    {"clients", ws.clients.size()}, {"signed_in", viewer ? json(viewer->id) : json(nullptr)}});
+  }
+  if (name == "staff") {
+    // Everyone may see who works here: the sign-in screen lists them (P4).
+    const std::string org = arg(args, "organisation");
+    json out = json::array();
+    for (auto& [id, s] : ws.staff)
+      if (org.empty() || s.organisation == org) out.push_back(staff_public(s));
+    return success(out);
+  }
+  if (!viewer) return failure("not_signed_in", "Sign in as a staff member first.");
+  if (!viewer->active) return failure("not_allowed", viewer->name + " is deactivated (P3).");
+  if (name == "organisations") {
+    json out = json::array();
+    for (auto& [id, o] : ws.organisations) out.push_back(to_json(o));
+    return success(out);
+  }
+  if (name == "clients" || name == "client" || name == "eligible_primary_contacts") {
+    if (!can_see_clients(*viewer))
+      return failure("not_allowed", "Training-provider staff see only their own students (C5).");
+  }
+  if (name == "clients") {
+    json out = json::array();
+    for (const Client* c : visible_clients(ws, *viewer, arg(args, "search"))) out.push_back(client_json(ws, *c));
+    return success(out);
+  }
+  if (name == "client") {
+    const Client* c = ws.find_client(arg(args, "id"));
+    if (!c) return failure("not_found", "No such client.");
+    return success(client_json(ws, *c));
+  }
+  if (name == "eligible_primary_contacts") {
+    const bool youth = args.is_object() && args.value("youth", false);
+    json out = json::array();
+    for (const Staff* s : eligible_primary_contacts(ws, youth, arg(args, "provider"))) out.push_back(staff_public(*s));
+    return success(out);
+  }
+  if (name == "audit") {
+    const std::string record = arg(args, "record");
+    if (ws.find_client(record) && !can_see_clients(*viewer))
+      return failure("not_allowed", "Training-provider staff see only their own students (C5).");
+    json out = json::array();
+    if (auto it = ws.audit_by_record.find(record); it != ws.audit_by_record.end())
+      for (const RecordId& id : it->second) out.push_back(to_json(ws.audit.at(id)));
+    return success(out);
+  }
+  return failure("unknown_query", "There is no query \"" + std::string(name) + "\".");
+}
+
+}  // namespace bw

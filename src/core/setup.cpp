@@ -1,0 +1,139 @@
+#include "setup.hpp"
+
+#include <cassert>
+
+#include "access.hpp"
+
+namespace bw {
+
+std::variant<NewWorkspace, Error> create_workspace(const std::string& board_name,
+                                                   const std::string& administrator_name,
+                                                   const std::string& administrator_email,
+                                                   const std::string& id_origin, LocalSeconds now) {
+  auto trim = [](const std::string& s) {
+    const auto a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+    return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+  };
+  const std::string board = trim(board_name), admin = trim(administrator_name);
+  if (board.empty()) return Error{"missing_field", "Enter the board's name."};
+  if (admin.empty()) return Error{"missing_field", "Enter the first administrator's name."};
+  assert(!id_origin.empty() && "a workspace needs an id origin (W5)");
+
+  NewWorkspace out;
+  Workspace& ws = out.workspace;
+  ws.meta.name = board;
+  ws.meta.id_origin = id_origin;
+  ws.meta.created_at = now;
+  // Bootstrap: the administrator exists before anyone can act, so these two
+  // records are written here; both get audit entries by the administrator.
+  Organisation org{ws.new_id(), board, OrganisationKind::Board, {}};
+  Staff s;
+  s.id = ws.new_id();
+  s.name = admin;
+  s.email = trim(administrator_email);
+  s.organisation = org.id;
+  s.role = Role::Administrator;
+  org.revision = s.revision = Revision{1, s.id, now};
+  auto audit = [&](const RecordId& record, const char* command, std::string summary) {
+    AuditEntry e{ws.new_id(), now, s.id, command, record, std::move(summary)};
+    ws.index_audit(e);
+    ws.audit.emplace(e.id, std::move(e));
+  };
+  audit(org.id, "add_organisation", "Created the workspace for " + board);
+  audit(s.id, "add_staff", "Licensed " + admin + " as Administrator");
+  out.administrator = s.id;
+  ws.organisations.emplace(org.id, std::move(org));
+  ws.staff.emplace(s.id, std::move(s));
+  return out;
+}
+
+namespace {
+
+// Applies a command the demo relies on; a refusal is a bug in the demo.
+RecordId must(Workspace& ws, const Command& c, const Context& ctx) {
+  Outcome o = apply(ws, c, ctx);
+  assert(o.ok && "demo command refused");
+  return o.id;
+}
+
+}  // namespace
+
+NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds now) {
+  using namespace std::chrono;
+  auto made = create_workspace("Cedar Valley Workforce Board", "Dana Whitfield",
+                               "dana.whitfield@cedarvalleywb.example", id_origin, now);
+  NewWorkspace out = std::get<NewWorkspace>(std::move(made));
+  Workspace& ws = out.workspace;
+  ws.meta.demo = true;
+  const Context admin{out.administrator, now};
+  const RecordId board = ws.find_staff(out.administrator)->organisation;
+
+  const RecordId career_center = must(ws, AddOrganisation{"Cedar Valley Career Center", OrganisationKind::OneStopProvider}, admin);
+  const RecordId youth_works = must(ws, AddOrganisation{"Northgate Youth Pathways", OrganisationKind::YouthProvider}, admin);
+  const RecordId institute = must(ws, AddOrganisation{"Summit Technical Institute", OrganisationKind::TrainingProvider}, admin);
+
+  struct Person { const char* name; const char* email; RecordId org; Role role; };
+  const Person people[] = {
+      {"Marcus Oyelaran", "marcus.oyelaran@cedarvalleywb.example", board, Role::BoardProgramManager},
+      {"Helen Castellano", "helen.castellano@cedarvalleywb.example", board, Role::BoardAssistantDirector},
+      {"Priya Raman", "priya.raman@cvcareers.example", career_center, Role::Manager},
+      {"Tomás Reyes", "tomas.reyes@cvcareers.example", career_center, Role::EmploymentReadinessSpecialist},
+      {"Angela Brooks", "angela.brooks@cvcareers.example", career_center, Role::EmploymentReadinessSpecialist},
+      {"Kevin Nakamura", "kevin.nakamura@cvcareers.example", career_center, Role::EmploymentReadinessSpecialist},
+      {"Lena Fischer", "lena.fischer@cvcareers.example", career_center, Role::BusinessServicesRepresentative},
+      {"Samuel Okafor", "samuel.okafor@cvcareers.example", career_center, Role::CaseManager},
+      {"Rosa Delgado", "rosa.delgado@northgateyouth.example", youth_works, Role::Manager},
+      {"Jamal Whitaker", "jamal.whitaker@northgateyouth.example", youth_works, Role::AcademicCareerAdvisor},
+      {"Mei Chen", "mei.chen@northgateyouth.example", youth_works, Role::AcademicCareerAdvisor},
+      {"Grace Holloway", "grace.holloway@summittech.example", institute, Role::TrainingProviderStaff},
+  };
+  std::vector<RecordId> ers, aca;
+  for (const Person& p : people) {
+    const RecordId id = must(ws, AddStaff{p.name, p.email, p.org, p.role, ""}, admin);
+    if (p.role == Role::EmploymentReadinessSpecialist) ers.push_back(id);
+    if (p.role == Role::AcademicCareerAdvisor) aca.push_back(id);
+  }
+  // A former ERS, separated last month: shows P3 in the staff list.
+  const RecordId former = must(ws, AddStaff{"Brian Kowalski", "brian.kowalski@cvcareers.example", career_center, Role::EmploymentReadinessSpecialist, ""}, admin);
+  must(ws, DeactivateStaff{former, "Left the agency"}, admin);
+
+  const char* first[] = {"Aaliyah", "Benjamin", "Carmen", "Darnell", "Elena", "Francisco", "Gabrielle",
+                         "Hassan", "Imani", "Jorge", "Kayla", "Luis", "Maya", "Nathan", "Olivia",
+                         "Pedro", "Quinn", "Rashida", "Sergio", "Tanya", "Uriel", "Vanessa",
+                         "Wesley", "Ximena", "Yusuf", "Zoe", "Andre", "Brianna", "Cesar", "Destiny",
+                         "Emilio", "Fatima", "Gavin", "Hannah", "Isaiah", "Jasmine"};
+  const char* last[] = {"Alvarez", "Bennett", "Coleman", "Dominguez", "Ellis", "Flores", "Garcia",
+                        "Harper", "Ibrahim", "Jackson", "Kim", "Lopez", "Mitchell", "Nguyen",
+                        "Ortiz", "Patel", "Quintero", "Robinson", "Singh", "Thompson", "Underwood",
+                        "Vasquez", "Washington", "Xiong", "Young", "Zamora"};
+  const year_month_day today = date_of(now);
+  int n = 0;
+  for (const char* f : first) {
+    const bool youth = n % 3 == 2;  // a third are youth, served by Northgate
+    const int age = youth ? 16 + n % 8 : 25 + (n * 7) % 36;
+    const year_month_day dob = sys_days{year_month_day{today.year() - years{age}, month{unsigned(1 + n * 5 % 12)}, day{unsigned(1 + n * 11 % 28)}}};
+    std::vector<Program> programs;
+    if (youth) programs = {Program::WioaYouth};
+    else if (n % 5 == 0) programs = {Program::WioaDislocatedWorker};
+    else programs = {Program::WioaAdult};
+    if (n % 4 == 1) programs.push_back(Program::DirectServices);  // dual-enrolled (C1)
+    const year_month_day enrolled = sys_days{today} - days{20 + n * 13};
+    EnrolClient c;
+    c.first_name = f;
+    c.last_name = last[(n * 7) % 26];
+    c.date_of_birth = format_iso_date(dob);
+    c.email = std::string(f) + "." + c.last_name + "@mail.example";
+    for (char& ch : c.email) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    c.phone = "(559) 555-0" + std::to_string(100 + n * 3);
+    c.programs = programs;
+    c.provider = youth ? youth_works : career_center;
+    c.primary_contact = youth ? aca[n % aca.size()] : ers[n % ers.size()];
+    c.enrolled_on = format_iso_date(enrolled);
+    // Enrolled by their own primary contact, as in real use.
+    must(ws, c, Context{c.primary_contact, now});
+    ++n;
+  }
+  return out;
+}
+
+}  // namespace bw

@@ -1,0 +1,239 @@
+#include "storage.hpp"
+
+#include <algorithm>
+
+namespace bw {
+
+int bucket_of(std::string_view id) {
+  std::uint32_t h = 2166136261u;  // FNV-1a: stable across builds and platforms
+  for (char c : id) h = (h ^ std::uint8_t(c)) * 16777619u;
+  return int(h % kBucketCount);
+}
+
+std::string seal(std::string plain) { return plain; }
+
+std::variant<std::string, Error> unseal(std::string stored) {
+  if (!stored.empty() && (stored[0] == '{' || stored[0] == '[')) return stored;
+  return Error{"sealed", "This workspace's data is encrypted and cannot be read by this version."};
+}
+
+// [SECTION] Records to JSON
+namespace {
+json rev_json(const Revision& r) {
+  return {{"number", r.number}, {"changed_by", r.changed_by}, {"changed_at", format_iso(r.changed_at)}};
+}
+Revision rev_from(const json& j) {
+  auto at = parse_iso(j.at("changed_at").get<std::string>());
+  if (!at) throw std::runtime_error("bad revision time");
+  return {j.at("number").get<int>(), j.at("changed_by").get<std::string>(), *at};
+}
+LocalSeconds time_from(const json& j) {
+  auto t = parse_iso(j.get<std::string>());
+  if (!t) throw std::runtime_error("bad time " + j.dump());
+  return *t;
+}
+std::chrono::year_month_day date_from(const json& j) {
+  auto d = parse_iso_date(j.get<std::string>());
+  if (!d) throw std::runtime_error("bad date " + j.dump());
+  return *d;
+}
+template <class E, class F>
+E enum_from(const json& j, F from) {
+  auto v = from(j.get<std::string>());
+  if (!v) throw std::runtime_error("unknown name " + j.dump());
+  return *v;
+}
+}  // namespace
+
+json to_json(const Organisation& o) {
+  return {{"kind", "organisation"}, {"id", o.id}, {"name", o.name},
+          {"organisation_kind", kind_name(o.kind)}, {"revision", rev_json(o.revision)}};
+}
+
+json to_json(const Staff& s) {
+  json j = {{"kind", "staff"}, {"id", s.id}, {"name", s.name}, {"email", s.email},
+            {"organisation", s.organisation}, {"role", role_name(s.role)}, {"active", s.active},
+            {"deactivation_reason", s.deactivation_reason}, {"pin_hash", s.pin_hash},
+            {"revision", rev_json(s.revision)}};
+  j["deactivated_at"] = s.deactivated_at ? json(format_iso(*s.deactivated_at)) : json(nullptr);
+  return j;
+}
+
+json to_json(const Client& c) {
+  json programs = json::array();
+  for (Program p : c.programs) programs.push_back(program_name(p));
+  return {{"kind", "client"}, {"id", c.id}, {"first_name", c.first_name},
+          {"last_name", c.last_name}, {"date_of_birth", format_iso_date(c.date_of_birth)},
+          {"email", c.email}, {"phone", c.phone}, {"programs", programs},
+          {"provider", c.provider}, {"primary_contact", c.primary_contact},
+          {"enrolled_on", format_iso_date(c.enrolled_on)}, {"revision", rev_json(c.revision)}};
+}
+
+json to_json(const AuditEntry& a) {
+  return {{"kind", "audit"}, {"id", a.id}, {"at", format_iso(a.at)}, {"by", a.by},
+          {"command", a.command}, {"record", a.record}, {"summary", a.summary}};
+}
+
+json to_json(const WorkspaceMeta& m) {
+  return {{"schema_version", m.schema_version}, {"name", m.name}, {"demo", m.demo},
+          {"id_origin", m.id_origin}, {"next_sequence", m.next_sequence},
+          {"created_at", format_iso(m.created_at)}, {"clock_offset", m.clock_offset},
+          {"bucket_count", kBucketCount}};
+}
+
+std::string encode_meta(const WorkspaceMeta& m) { return seal(to_json(m).dump()); }
+
+std::variant<WorkspaceMeta, Error> decode_meta(std::string stored) {
+  auto plain = unseal(std::move(stored));
+  if (auto* e = std::get_if<Error>(&plain)) return *e;
+  json j = json::parse(std::get<std::string>(plain), nullptr, false);
+  if (!j.is_object() || !j.contains("schema_version") || !j["schema_version"].is_number_integer())
+    return Error{"corrupt", "The stored workspace has no readable schema version."};
+  const int version = j["schema_version"].get<int>();
+  if (version > kSchemaVersion)
+    return Error{"newer_schema", "This workspace was saved by a newer version of Bridgework "
+                                 "(data schema " + std::to_string(version) + "; this version reads up to " +
+                                 std::to_string(kSchemaVersion) + "). It was left untouched: open it with the newer version."};
+  try {
+    WorkspaceMeta m;
+    m.schema_version = version;
+    m.name = j.at("name").get<std::string>();
+    m.demo = j.at("demo").get<bool>();
+    m.id_origin = j.at("id_origin").get<std::string>();
+    m.next_sequence = j.at("next_sequence").get<std::uint64_t>();
+    m.created_at = time_from(j.at("created_at"));
+    m.clock_offset = j.at("clock_offset").get<LocalSeconds>();
+    if (j.at("bucket_count").get<int>() != kBucketCount) throw std::runtime_error("bucket count");
+    return m;
+  } catch (const std::exception& e) {
+    return Error{"corrupt", std::string("The stored workspace settings are damaged (") + e.what() + ")."};
+  }
+}
+
+std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
+  auto plain = unseal(std::move(stored));
+  if (auto* e = std::get_if<Error>(&plain)) return *e;
+  json j = json::parse(std::get<std::string>(plain), nullptr, false);
+  if (!j.is_array()) return Error{"corrupt", "A stored bucket of records is damaged."};
+  try {
+    for (const json& r : j) {
+      const std::string kind = r.at("kind").get<std::string>();
+      const std::string id = r.at("id").get<std::string>();
+      if (kind == "organisation") {
+        ws.organisations[id] = Organisation{id, r.at("name").get<std::string>(),
+                                            enum_from<OrganisationKind>(r.at("organisation_kind"), organisation_kind_from),
+                                            rev_from(r.at("revision"))};
+      } else if (kind == "staff") {
+        Staff s;
+        s.id = id;
+        s.name = r.at("name").get<std::string>();
+        s.email = r.at("email").get<std::string>();
+        s.organisation = r.at("organisation").get<std::string>();
+        s.role = enum_from<Role>(r.at("role"), role_from);
+        s.active = r.at("active").get<bool>();
+        s.deactivation_reason = r.at("deactivation_reason").get<std::string>();
+        if (!r.at("deactivated_at").is_null()) s.deactivated_at = time_from(r.at("deactivated_at"));
+        s.pin_hash = r.at("pin_hash").get<std::string>();
+        s.revision = rev_from(r.at("revision"));
+        ws.staff[id] = std::move(s);
+      } else if (kind == "client") {
+        Client c;
+        c.id = id;
+        c.first_name = r.at("first_name").get<std::string>();
+        c.last_name = r.at("last_name").get<std::string>();
+        c.date_of_birth = date_from(r.at("date_of_birth"));
+        c.email = r.at("email").get<std::string>();
+        c.phone = r.at("phone").get<std::string>();
+        for (const json& p : r.at("programs")) c.programs.push_back(enum_from<Program>(p, program_from));
+        c.provider = r.at("provider").get<std::string>();
+        c.primary_contact = r.at("primary_contact").get<std::string>();
+        c.enrolled_on = date_from(r.at("enrolled_on"));
+        c.revision = rev_from(r.at("revision"));
+        ws.clients[id] = std::move(c);
+      } else if (kind == "audit") {
+        AuditEntry a{id, time_from(r.at("at")), r.at("by").get<std::string>(),
+                     r.at("command").get<std::string>(), r.at("record").get<std::string>(),
+                     r.at("summary").get<std::string>()};
+        ws.index_audit(a);
+        ws.audit[id] = std::move(a);
+      } else {
+        throw std::runtime_error("unknown record kind \"" + kind + "\"");
+      }
+    }
+  } catch (const std::exception& e) {
+    return Error{"corrupt", std::string("A stored record is damaged (") + e.what() + ")."};
+  }
+  return std::nullopt;
+}
+
+// [SECTION] WorkspaceStore
+WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
+    : ws_(std::move(ws)), members_(kBucketCount) {
+  ws_.sort_audit_index();
+  auto add = [&](const RecordId& id) { members_[bucket_of(id)].push_back(id); };
+  for (auto& [id, r] : ws_.organisations) add(id);
+  for (auto& [id, r] : ws_.staff) add(id);
+  for (auto& [id, r] : ws_.clients) add(id);
+  for (auto& [id, r] : ws_.audit) add(id);
+  if (!stored) {
+    for (int b = 0; b < kBucketCount; ++b)
+      if (!members_[b].empty()) dirty_.insert(b);
+    meta_dirty_ = true;
+    change_ = 1;
+  }
+}
+
+void WorkspaceStore::touch(const RecordId& id) {
+  if (id.empty()) return;
+  const int b = bucket_of(id);
+  auto& m = members_[b];
+  if (std::find(m.begin(), m.end(), id) == m.end()) m.push_back(id);
+  dirty_.insert(b);
+}
+
+Outcome WorkspaceStore::dispatch(const Command& cmd, const Context& ctx) {
+  Outcome o = apply(ws_, cmd, ctx);
+  if (!o.ok) return o;
+  for (const RecordId& id : o.touched) touch(id);
+  meta_dirty_ = true;  // the id sequence (and the demo clock) live in meta
+  ++change_;
+  return o;
+}
+
+std::optional<SaveBatch> WorkspaceStore::next_batch() {
+  if (in_flight_ || (!meta_dirty_ && dirty_.empty())) return std::nullopt;
+  SaveBatch batch;
+  batch.up_to_change = change_;
+  if (meta_dirty_) batch.meta = encode_meta(ws_.meta);
+  for (int b : dirty_) {
+    auto ids = members_[b];
+    std::sort(ids.begin(), ids.end());
+    json records = json::array();
+    for (const RecordId& id : ids) {
+      if (auto* o = ws_.find_organisation(id)) records.push_back(to_json(*o));
+      else if (auto* s = ws_.find_staff(id)) records.push_back(to_json(*s));
+      else if (auto* c = ws_.find_client(id)) records.push_back(to_json(*c));
+      else if (auto it = ws_.audit.find(id); it != ws_.audit.end()) records.push_back(to_json(it->second));
+    }
+    batch.buckets.emplace_back(b, seal(records.dump()));
+  }
+  in_flight_ = InFlight{change_, std::move(dirty_), meta_dirty_};
+  dirty_.clear();
+  meta_dirty_ = false;
+  return batch;
+}
+
+void WorkspaceStore::batch_committed() {
+  if (!in_flight_) return;
+  saved_ = in_flight_->up_to;
+  in_flight_.reset();
+}
+
+void WorkspaceStore::batch_failed() {
+  if (!in_flight_) return;
+  dirty_.insert(in_flight_->buckets.begin(), in_flight_->buckets.end());
+  meta_dirty_ = meta_dirty_ || in_flight_->meta;
+  in_flight_.reset();
+}
+
+}  // namespace bw

@@ -1,0 +1,84 @@
+// The stored form of a workspace (W1, W5, W6).
+//
+// Layout: one "meta" value, plus the records spread over kBucketCount bucket
+// values by a hash of their id. A change rewrites only the buckets of the
+// records it touched, so saving costs in proportion to the change (about 100
+// records a bucket at 100,000 records), and loading reads ~1,000 values
+// instead of one per record. Every value passes through seal/unseal, the one
+// place where encryption at rest (W6) sits.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "commands.hpp"
+
+namespace bw {
+
+inline constexpr int kBucketCount = 1024;
+
+int bucket_of(std::string_view id);
+
+// W6 seam: every value on its way to and from IndexedDB.
+std::string seal(std::string plain);
+std::variant<std::string, Error> unseal(std::string stored);
+
+// Stored forms (also the records' JSON in queries).
+json to_json(const Organisation& o);
+json to_json(const Staff& s);
+json to_json(const Client& c);
+json to_json(const AuditEntry& a);
+json to_json(const WorkspaceMeta& m);
+
+std::string encode_meta(const WorkspaceMeta& m);
+// Refuses data of a newer schema (nothing is changed) or that is malformed.
+std::variant<WorkspaceMeta, Error> decode_meta(std::string stored);
+// Adds the records of one stored bucket to `ws`.
+std::optional<Error> decode_bucket(Workspace& ws, std::string stored);
+
+// What one IndexedDB transaction writes: the meta value and some buckets.
+struct SaveBatch {
+  std::uint64_t up_to_change = 0;  // every change numbered up to this is in it
+  std::string meta;
+  std::vector<std::pair<int, std::string>> buckets;
+};
+
+// A workspace with what of it is not yet stored. Changes go through
+// `dispatch`; the platform writes `next_batch()` and reports back.
+class WorkspaceStore {
+ public:
+  // `stored`: the workspace came from storage (nothing to write yet) or is new
+  // (everything to write).
+  WorkspaceStore(Workspace ws, bool stored);
+
+  const Workspace& workspace() const { return ws_; }
+  Outcome dispatch(const Command& cmd, const Context& ctx);
+
+  std::uint64_t last_change() const { return change_; }
+  std::uint64_t saved_change() const { return saved_; }
+  bool has_unsaved() const { return saved_ < change_; }
+  bool writing() const { return in_flight_.has_value(); }
+
+  // Nothing to write, or a write already under way: nullopt.
+  std::optional<SaveBatch> next_batch();
+  void batch_committed();
+  void batch_failed();  // its buckets are written again with the next batch
+
+ private:
+  void touch(const RecordId& id);
+
+  Workspace ws_;
+  std::vector<std::vector<RecordId>> members_;  // bucket -> record ids
+  std::set<int> dirty_;
+  bool meta_dirty_ = false;
+  std::uint64_t change_ = 0, saved_ = 0;
+  struct InFlight { std::uint64_t up_to; std::set<int> buckets; bool meta; };
+  std::optional<InFlight> in_flight_;
+};
+
+}  // namespace bw

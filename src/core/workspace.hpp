@@ -1,0 +1,48 @@
+// A whole workspace in memory: its settings and every record, with the indexes
+// the screens and the storage layout need.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model.hpp"
+
+namespace bw {
+
+// Stored data carries this; data from a newer schema is refused, never rewritten.
+inline constexpr int kSchemaVersion = 1;
+
+struct WorkspaceMeta {
+  int schema_version = kSchemaVersion;
+  std::string name;            // shown in the status bar, e.g. "Valley Workforce Board"
+  bool demo = false;           // W3: fictional data; the clock may be moved (T4)
+  std::string id_origin;       // W5: unique per workspace, the first part of every id
+  std::uint64_t next_sequence = 1;
+  LocalSeconds created_at = 0;
+  LocalSeconds clock_offset = 0;  // T4: seconds the demo clock runs ahead of real time
+};
+
+enum class RecordKind { Organisation, Staff, Client, Audit };
+
+struct Workspace {
+  WorkspaceMeta meta;
+  std::map<RecordId, Organisation> organisations;
+  std::map<RecordId, Staff> staff;
+  std::map<RecordId, Client> clients;
+  std::map<RecordId, AuditEntry> audit;
+  // Audit entries of each record, oldest first.
+  std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;
+
+  RecordId new_id();  // W5: never reused, since next_sequence only grows
+  const Staff* find_staff(const RecordId& id) const;
+  const Organisation* find_organisation(const RecordId& id) const;
+  const Client* find_client(const RecordId& id) const;
+  void index_audit(const AuditEntry& e);
+  // After loading (buckets arrive in any order): each trail oldest first.
+  void sort_audit_index();
+};
+
+}  // namespace bw

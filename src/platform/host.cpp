@@ -1,0 +1,323 @@
+// The browser side of bw::host: holds the open workspace, moves its save
+// batches to IndexedDB (web/storage.js, through web/library_bridgework.js),
+// and exposes the same core path to JavaScript (window.bridgework, see
+// docs/automation.md). The only place that includes <emscripten.h> besides main.
+#include "ui/host.hpp"
+
+#include <emscripten.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+#include "queries.hpp"
+#include "setup.hpp"
+#include "storage.hpp"
+
+// [SECTION] Functions of web/library_bridgework.js
+extern "C" {
+double bw_js_now_local();
+char* bw_js_random_origin();
+void bw_js_write_begin(const char* workspace);
+void bw_js_write_put(int bucket, const char* value);
+void bw_js_write_commit(const char* meta);
+void bw_js_open_workspace(const char* workspace);
+void bw_js_register_workspace(const char* workspace, const char* name, int demo);
+void bw_js_close_workspace();
+void bw_js_use_here();
+void bw_js_saved(double change);
+void bw_js_save_failed(const char* reason);
+char* bw_js_get_item(int session, const char* key);
+void bw_js_set_item(int session, const char* key, const char* value);
+}
+
+namespace bw::host {
+namespace {
+
+State g_state;
+std::unique_ptr<WorkspaceStore> g_store;
+std::unique_ptr<Workspace> g_loading;  // buckets arrive here before the store is made
+
+std::string take(char* s) {  // strings from JS are malloc'd
+  std::string out = s ? s : "";
+  std::free(s);
+  return out;
+}
+
+std::string signed_in_key() { return "bridgework.signed_in." + g_state.workspace_id; }
+
+void set_store(std::unique_ptr<WorkspaceStore> store) {
+  g_store = std::move(store);
+  g_state.workspace = g_store ? &g_store->workspace() : nullptr;
+  g_state.save = SaveState::Saved;
+  g_state.save_error.clear();
+  // P4: a tab stays signed in across reloads, as long as the person may act.
+  g_state.signed_in = take(bw_js_get_item(1, signed_in_key().c_str()));
+  const Staff* s = g_state.workspace ? g_state.workspace->find_staff(g_state.signed_in) : nullptr;
+  if (!s || !s->active) g_state.signed_in.clear();
+}
+
+// W1: one IndexedDB transaction at a time; changes made meanwhile go in the
+// next one (group commit). "Saved" is shown only after it completed.
+void pump_save() {
+  if (!g_store || !g_state.writer || g_store->writing()) return;
+  auto batch = g_store->next_batch();
+  if (!batch) return;
+  g_state.save = SaveState::Saving;
+  bw_js_write_begin(g_state.workspace_id.c_str());
+  for (auto& [bucket, value] : batch->buckets) bw_js_write_put(bucket, value.c_str());
+  bw_js_write_commit(batch->meta.c_str());
+}
+
+void start_new(NewWorkspace made, const std::string& id) {
+  g_state.workspace_id = id;
+  g_state.open_error.clear();
+  g_state.loading = false;
+  g_state.writer = true;
+  bw_js_register_workspace(id.c_str(), made.workspace.meta.name.c_str(), made.workspace.meta.demo);
+  set_store(std::make_unique<WorkspaceStore>(std::move(made.workspace), false));
+  g_state.signed_in = made.administrator;
+  bw_js_set_item(1, signed_in_key().c_str(), made.administrator.c_str());
+  pump_save();
+}
+
+}  // namespace
+
+const State& state() { return g_state; }
+
+LocalSeconds now() {
+  const auto real = static_cast<LocalSeconds>(std::floor(bw_js_now_local()));
+  return real + (g_state.workspace ? g_state.workspace->meta.clock_offset : 0);
+}
+
+Outcome dispatch(const Command& cmd) {
+  if (!g_store) return Outcome::refuse("no_workspace", "Open a workspace first.");
+  if (!g_state.writer)
+    return Outcome::refuse("read_only", "This workspace is open for changes in another tab. "
+                                        "Choose \"Use here\" to make changes in this one.");
+  Outcome o = g_store->dispatch(cmd, Context{g_state.signed_in, now()});
+  if (o.ok) pump_save();
+  return o;
+}
+
+std::optional<Error> sign_in(const RecordId& id, const std::string& pin) {
+  const Staff* s = g_state.workspace ? g_state.workspace->find_staff(id) : nullptr;
+  if (!s) return Error{"not_found", "Choose who you are from the list."};
+  if (!s->active) return Error{"not_allowed", s->name + " is deactivated and cannot sign in (P3)."};
+  if (!s->pin_hash.empty() && pin_hash(id, pin) != s->pin_hash)
+    return Error{"wrong_pin", "That PIN is not right for " + s->name + "."};
+  g_state.signed_in = id;
+  bw_js_set_item(1, signed_in_key().c_str(), id.c_str());
+  return std::nullopt;
+}
+
+void sign_out() {
+  g_state.signed_in.clear();
+  bw_js_set_item(1, signed_in_key().c_str(), "");
+}
+
+std::optional<Error> create_workspace(const std::string& board, const std::string& admin,
+                                      const std::string& email) {
+  const std::string origin = take(bw_js_random_origin());
+  auto made = bw::create_workspace(board, admin, email, origin, now());
+  if (auto* e = std::get_if<Error>(&made)) return *e;
+  start_new(std::get<NewWorkspace>(std::move(made)), origin);
+  return std::nullopt;
+}
+
+void open_demo() {
+  const std::string origin = take(bw_js_random_origin());
+  g_state.workspace = nullptr;  // the clock offset of an earlier demo no longer applies
+  start_new(create_demo_workspace(origin, now()), origin);
+}
+
+void open_workspace(const std::string& id) {
+  set_store(nullptr);
+  g_state.workspace_id = id;
+  g_state.loading = true;
+  g_state.open_error.clear();
+  bw_js_open_workspace(id.c_str());
+}
+
+void close_workspace() {
+  set_store(nullptr);
+  g_state.workspace_id.clear();
+  g_state.signed_in.clear();
+  bw_js_close_workspace();
+}
+
+void use_here() { bw_js_use_here(); }
+
+void retry_save() {
+  if (g_state.save == SaveState::Failed) pump_save();
+}
+
+float text_size() {
+  const float size = std::strtof(take(bw_js_get_item(0, "bridgework.text_size")).c_str(), nullptr);
+  return size >= 12 && size <= 28 ? size : 17.0f;
+}
+
+void set_text_size(float points) {
+  bw_js_set_item(0, "bridgework.text_size", std::to_string(points).c_str());
+}
+
+}  // namespace bw::host
+
+// [SECTION] Called by web/page.js
+using namespace bw;
+using bw::host::g_state;
+using bw::host::g_store;
+
+namespace {
+std::string g_reply;  // the last answer handed to JavaScript (copied at once)
+const char* reply(const json& j) {
+  g_reply = j.dump();
+  return g_reply.c_str();
+}
+json error_json(const Error& e) {
+  return {{"ok", false}, {"error", {{"code", e.code}, {"message", e.message}}}};
+}
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void bw_storage_problem(const char* message) {
+  g_state.storage_problem = message;
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_set_persisted(int persisted) { g_state.persisted = persisted != 0; }
+
+EMSCRIPTEN_KEEPALIVE void bw_set_directory(const char* list) {
+  json j = json::parse(list, nullptr, false);
+  g_state.workspaces.clear();
+  if (!j.is_array()) return;
+  for (auto& w : j)
+    g_state.workspaces.push_back({w.value("id", ""), w.value("name", ""), w.value("demo", false)});
+}
+
+// Loading: meta first, then every bucket, then end.
+EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* meta) {
+  auto m = decode_meta(meta);
+  if (auto* e = std::get_if<Error>(&m)) {
+    g_state.open_error = e->message;
+    g_state.loading = false;
+    return 0;
+  }
+  bw::host::g_loading = std::make_unique<Workspace>();
+  bw::host::g_loading->meta = std::get<WorkspaceMeta>(m);
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE int bw_load_bucket(const char* value) {
+  if (!bw::host::g_loading) return 0;
+  if (auto e = decode_bucket(*bw::host::g_loading, value)) {
+    g_state.open_error = e->message;
+    g_state.loading = false;
+    bw::host::g_loading.reset();
+    return 0;
+  }
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_load_end(int writer) {
+  if (!bw::host::g_loading) return;
+  g_state.writer = writer != 0;
+  g_state.loading = false;
+  bw::host::set_store(std::make_unique<WorkspaceStore>(std::move(*bw::host::g_loading), true));
+  bw::host::g_loading.reset();
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_load_failed(const char* message) {
+  g_state.loading = false;
+  g_state.open_error = message;
+  bw::host::g_loading.reset();
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_set_writer(int writer) {
+  g_state.writer = writer != 0;
+  if (g_state.writer) bw::host::pump_save();
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_write_done(int ok, const char* reason) {
+  if (!g_store) return;
+  if (ok) {
+    g_store->batch_committed();
+    g_state.save = g_store->has_unsaved() ? bw::host::SaveState::Saving : bw::host::SaveState::Saved;
+    g_state.save_error.clear();
+    bw_js_saved(double(g_store->saved_change()));
+    bw::host::pump_save();
+  } else {
+    g_store->batch_failed();
+    g_state.save = bw::host::SaveState::Failed;
+    g_state.save_error = reason;
+    bw_js_save_failed(reason);
+  }
+}
+
+// Starts writing whatever is unsaved (page hidden, or before a hand-over).
+EMSCRIPTEN_KEEPALIVE void bw_flush() { bw::host::pump_save(); }
+
+// Nothing unsaved and no write under way.
+EMSCRIPTEN_KEEPALIVE int bw_idle() { return !g_store || (!g_store->writing() && !g_store->has_unsaved()); }
+
+// [SECTION] window.bridgework
+EMSCRIPTEN_KEEPALIVE const char* bw_api_dispatch(const char* text) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) return reply(error_json({"invalid_command", "The command is not valid JSON."}));
+  auto parsed = command_from_json(j);
+  if (auto* e = std::get_if<Error>(&parsed)) return reply(error_json(*e));
+  Outcome o = bw::host::dispatch(std::get<Command>(parsed));
+  if (!o.ok) return reply(error_json(o.error));
+  return reply({{"ok", true}, {"id", o.id}, {"change", g_store->last_change()}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_query(const char* name, const char* args_text) {
+  if (!g_state.workspace) return reply(error_json({"no_workspace", "Open a workspace first."}));
+  json args = json::parse(args_text, nullptr, false);
+  if (args.is_discarded()) args = json::object();
+  return reply(query(*g_state.workspace, name, args, g_state.signed_in));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_catalogue() {
+  return reply({{"commands", command_catalogue()}, {"queries", query_catalogue()}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_sign_in(const char* staff, const char* pin) {
+  if (auto e = bw::host::sign_in(staff, pin)) return reply(error_json(*e));
+  return reply({{"ok", true}, {"id", g_state.signed_in}});
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_api_sign_out() { bw::host::sign_out(); }
+
+EMSCRIPTEN_KEEPALIVE void bw_api_open_workspace(const char* id) { bw::host::open_workspace(id); }
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_open_demo() {
+  bw::host::open_demo();
+  return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_create_workspace(const char* board, const char* admin, const char* email) {
+  if (auto e = bw::host::create_workspace(board, admin, email)) return reply(error_json(*e));
+  return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_state() {
+  const char* save = g_state.save == bw::host::SaveState::Saved ? "saved"
+                     : g_state.save == bw::host::SaveState::Saving ? "saving" : "failed";
+  json j = {{"workspace", g_state.workspace_id.empty() ? json(nullptr) : json(g_state.workspace_id)},
+            {"loading", g_state.loading}, {"writer", g_state.writer},
+            {"signed_in", g_state.signed_in.empty() ? json(nullptr) : json(g_state.signed_in)},
+            {"save", {{"state", save}, {"error", g_state.save_error},
+                      {"change", g_store ? g_store->last_change() : 0},
+                      {"saved_change", g_store ? g_store->saved_change() : 0}}},
+            {"open_error", g_state.open_error}, {"storage_problem", g_state.storage_problem}};
+  return reply(j);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_clock() {
+  const LocalSeconds t = bw::host::now();
+  return reply({{"now", format_iso(t)}, {"demo", g_state.workspace && g_state.workspace->meta.demo},
+                {"offset_seconds", g_state.workspace ? g_state.workspace->meta.clock_offset : 0}});
+}
+
+}  // extern "C"

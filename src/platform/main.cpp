@@ -1,0 +1,81 @@
+// The browser main loop: GLFW (Emscripten's built-in port) and WebGL2 under
+// Dear ImGui. Keeps the canvas sharp: its backing store is its CSS size times
+// devicePixelRatio, and fonts and sizes are scaled by that ratio.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cmath>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "ui/app.hpp"
+#include "ui/host.hpp"
+#include "ui/theme.hpp"
+#include "ui_probe.hpp"
+
+namespace {
+GLFWwindow* g_window = nullptr;
+float g_scale = 0;       // devicePixelRatio the fonts were built for
+float g_text_size = 0;   // text size (CSS px) the fonts were built for
+
+void fit_canvas() {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  const float dpr = float(emscripten_get_device_pixel_ratio());
+  const int w = int(std::lround(css_w * dpr)), h = int(std::lround(css_h * dpr));
+  int cur_w = 0, cur_h = 0;
+  glfwGetWindowSize(g_window, &cur_w, &cur_h);
+  if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(g_window, w, h);
+
+  const float text_size = bw::host::text_size();
+  if (dpr != g_scale || text_size != g_text_size) {
+    g_scale = dpr;
+    g_text_size = text_size;
+    bw::ui::load_theme(text_size, dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void frame() {
+  fit_canvas();
+  glfwPollEvents();
+  bw::probe::begin_frame(g_scale);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  bw::ui::draw_app();
+  ImGui::Render();
+  int fb_w = 0, fb_h = 0;
+  glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+}  // namespace
+
+int main() {
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  g_window = glfwCreateWindow(1280, 800, "Bridgework", nullptr, nullptr);
+  if (!g_window) return 1;
+  glfwMakeContextCurrent(g_window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.IniFilename = nullptr;  // layout is the app's, not a file's
+  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  emscripten_set_main_loop(frame, 0, 1);
+  return 0;
+}

@@ -1,0 +1,64 @@
+// Where each labelled ImGui widget was drawn in the last frame, for
+// window.bridgework.ui (docs/automation.md): browser tests read a widget's
+// position here, then click it with real mouse events. Uses ImGui's item hooks
+// (IMGUI_ENABLE_TEST_ENGINE); nothing else of a test engine is involved.
+#include <emscripten.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui_probe.hpp"
+
+namespace {
+struct Item { std::string label; ImRect rect; bool visible; };
+std::unordered_map<ImGuiID, ImRect> g_rects;       // this frame
+std::vector<Item> g_items, g_last_items;            // this frame, last frame
+float g_scale = 1;  // framebuffer pixels per CSS pixel
+std::string g_reply;
+}  // namespace
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+  g_rects[id] = bb;
+  (void)ctx;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags) {
+  auto it = g_rects.find(id);
+  if (!label || it == g_rects.end()) return;
+  std::string text = label;
+  if (auto hidden = text.find("##"); hidden != std::string::npos) text.resize(hidden);
+  if (text.empty()) return;
+  const ImGuiWindow* window = ctx->CurrentWindow;
+  const bool visible = window && window->ClipRect.Overlaps(it->second) && !window->Hidden;
+  g_items.push_back({text, it->second, visible});
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
+
+namespace bw::probe {
+void begin_frame(float framebuffer_scale) {
+  ImGui::GetCurrentContext()->TestEngineHookItems = true;
+  g_last_items.swap(g_items);
+  g_items.clear();
+  g_rects.clear();
+  g_scale = framebuffer_scale;
+}
+}  // namespace bw::probe
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bw_api_ui_items() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Item& i : g_last_items) {
+    if (!i.visible) continue;
+    out.push_back({{"label", i.label},
+                   {"x", i.rect.Min.x / g_scale}, {"y", i.rect.Min.y / g_scale},
+                   {"w", i.rect.GetWidth() / g_scale}, {"h", i.rect.GetHeight() / g_scale}});
+  }
+  g_reply = out.dump();
+  return g_reply.c_str();
+}

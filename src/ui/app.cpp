@@ -1,0 +1,172 @@
+// The app shell: workspace chooser, sign-in, then sidebar + screen + status bar.
+#include "app.hpp"
+
+#include "host.hpp"
+#include "screens/screens.hpp"
+#include "widgets.hpp"
+
+namespace bw::ui {
+
+Nav& nav() {
+  static Nav n;
+  return n;
+}
+
+namespace {
+
+constexpr struct { Section section; const char* label; } kSections[] = {
+    {Section::MyWork, "My Work"},   {Section::Clients, "Clients"}, {Section::Employers, "Employers"},
+    {Section::Jobs, "Jobs"},        {Section::Matches, "Matches"}, {Section::Reports, "Reports"},
+    {Section::Settings, "Settings"},
+};
+
+void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::kSidebar);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.93f, 0.95f, 0.97f, 1});
+  ImGui::PushStyleColor(ImGuiCol_Header, ImVec4{0.22f, 0.36f, 0.52f, 1});
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, ImVec4{0.19f, 0.30f, 0.43f, 1});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2{px(12), px(14)});
+  ImGui::BeginChild("sidebar", ImVec2{px(230), height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted("Bridgework");
+  ImGui::PopFont();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(ws.meta.name.c_str());
+  ImGui::PopTextWrapPos();
+  if (ws.meta.demo) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1.0f, 0.80f, 0.35f, 1});
+    ImGui::TextUnformatted("DEMO WORKSPACE (fictional)");
+    ImGui::PopStyleColor();
+  }
+  ImGui::Dummy(ImVec2{0, px(10)});
+  Nav& n = nav();
+  for (auto& s : kSections) {
+    if (ImGui::Selectable(s.label, n.section == s.section, 0, ImVec2{0, px(30)})) {
+      n.section = s.section;
+      n.client.clear();
+    }
+  }
+  ImGui::SetCursorPosY(height - px(96));
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(me.name.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4{0.22f, 0.36f, 0.52f, 1});
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4{0.28f, 0.44f, 0.62f, 1});
+  if (ImGui::Button("Sign out")) host::sign_out();
+  ImGui::PopStyleColor(2);
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(4);
+}
+
+void draw_status_bar(const Workspace* ws, const Staff* me) {
+  const host::State& st = host::state();
+  ImGui::Separator();
+  ImGui::SetCursorPosX(px(12));
+  ImGui::AlignTextToFramePadding();
+  if (me && ws) {
+    const Organisation* org = ws->find_organisation(me->organisation);
+    ImGui::Text("Signed in: %s (%s, %s)", me->name.c_str(), std::string(role_label(me->role)).c_str(),
+                org ? org->name.c_str() : "?");
+  } else {
+    ImGui::TextUnformatted("Not signed in");
+  }
+  ImGui::SameLine(0, px(28));
+  ImGui::Text("Clock: %s", display_datetime(host::now()).c_str());
+  if (ws && ws->meta.clock_offset > 0) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+    ImGui::TextUnformatted("(demo clock moved ahead)");
+    ImGui::PopStyleColor();
+  }
+  ImGui::SameLine(0, px(28));
+  if (!st.storage_problem.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+    ImGui::TextUnformatted("Not saved: storage unavailable (see Settings)");
+    ImGui::PopStyleColor();
+  } else if (!st.writer) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+    ImGui::TextUnformatted("Read-only in this tab");
+    ImGui::PopStyleColor();
+  } else if (st.save == host::SaveState::Saved) {
+    good_text("Saved");
+  } else if (st.save == host::SaveState::Saving) {
+    ImGui::TextUnformatted("Saving...");
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+    ImGui::Text("Save failed: %s", st.save_error.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Retry saving")) host::retry_save();
+  }
+}
+
+void draw_read_only_banner() {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{1.0f, 0.95f, 0.80f, 1});
+  ImGui::BeginChild("read_only", ImVec2{0, px(48)}, true);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Read-only: this workspace is open for changes in another tab. "
+                         "You see its saved changes here.");
+  ImGui::SameLine();
+  if (primary_button("Use here")) host::use_here();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void draw_section(const Workspace& ws, const Staff& me) {
+  Nav& n = nav();
+  switch (n.section) {
+    case Section::MyWork: draw_my_work(ws, me); break;
+    case Section::Clients:
+      if (const Client* c = ws.find_client(n.client)) draw_client(ws, me, *c);
+      else draw_clients(ws, me);
+      break;
+    case Section::Settings: draw_settings(ws, me); break;
+    default: draw_not_yet_built(n.section); break;
+  }
+}
+
+}  // namespace
+
+void draw_app() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2{0, 0});
+  ImGui::Begin("Bridgework", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
+
+  const host::State& st = host::state();
+  const Workspace* ws = st.workspace;
+  const Staff* me = ws ? ws->find_staff(st.signed_in) : nullptr;
+  const float status_height = ImGui::GetFrameHeightWithSpacing() + px(8);
+  const float body_height = ImGui::GetContentRegionAvail().y - status_height;
+
+  if (!ws || (me && !me->active)) {
+    ImGui::BeginChild("welcome", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    if (ws) draw_sign_in(*ws); else draw_welcome();
+    ImGui::EndChild();
+  } else if (!me) {
+    ImGui::BeginChild("sign_in", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    draw_sign_in(*ws);
+    ImGui::EndChild();
+  } else {
+    draw_sidebar(*ws, *me, body_height);
+    ImGui::SameLine(0, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2{px(22), px(16)});
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
+    ImGui::BeginChild("content", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleColor();
+    if (!st.writer) draw_read_only_banner();
+    draw_section(*ws, *me);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+  }
+  draw_status_bar(ws, me);
+  ImGui::End();
+}
+
+}  // namespace bw::ui

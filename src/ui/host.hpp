@@ -1,0 +1,53 @@
+// What the UI asks of the platform it runs on: the open workspace, who is
+// signed in, whether changes are saved, and the actions that are not workspace
+// commands (opening workspaces, signing in). Implemented once, in
+// src/platform/host.cpp; the UI reads state and emits commands through here.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+
+namespace bw::host {
+
+enum class SaveState { Saved, Saving, Failed };
+
+struct WorkspaceEntry {  // one workspace kept in this browser
+  std::string id, name;
+  bool demo = false;
+};
+
+struct State {
+  const Workspace* workspace = nullptr;  // null until one is open
+  std::string workspace_id;
+  RecordId signed_in;                    // empty = nobody
+  SaveState save = SaveState::Saved;
+  std::string save_error;                // why the last save failed, in words
+  bool writer = true;                    // false: another tab holds the workspace (W1)
+  bool loading = false;
+  std::string open_error;                // why the workspace could not be opened
+  std::string storage_problem;           // IndexedDB missing or refused, in words
+  std::optional<bool> persisted;         // navigator.storage.persist() answer
+  std::vector<WorkspaceEntry> workspaces;
+};
+
+const State& state();
+LocalSeconds now();  // T4: the one clock (demo offset included)
+
+Outcome dispatch(const Command& cmd);
+std::optional<Error> sign_in(const RecordId& staff, const std::string& pin);
+void sign_out();
+std::optional<Error> create_workspace(const std::string& board, const std::string& admin,
+                                      const std::string& email);
+void open_demo();       // W3: a fresh demo workspace (replaces an earlier demo)
+void open_workspace(const std::string& id);
+void close_workspace(); // back to the workspace chooser
+void use_here();        // take over writing from another tab
+void retry_save();      // after "Save failed", try the write again
+
+// Display preferences kept per browser.
+float text_size();
+void set_text_size(float points);
+
+}  // namespace bw::host

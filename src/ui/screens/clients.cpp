@@ -1,0 +1,205 @@
+// Clients: a sortable, filterable table of everyone the viewer may see, and
+// the enrolment form (C1, C2).
+#include <algorithm>
+#include <vector>
+
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "access.hpp"
+#include "client_format.hpp"
+#include "imgui_stdlib.h"
+#include "queries.hpp"
+#include "screens.hpp"
+
+namespace bw::ui {
+namespace {
+
+// The enrolment form's own state (ImGui needs text buffers between frames).
+struct EnrolForm {
+  std::string first_name, last_name, date_of_birth, email, phone, enrolled_on;
+  bool programs[kPrograms.size()] = {};
+  RecordId provider, primary_contact;
+  std::string error;
+
+  void reset(const Workspace& ws, const Staff& me) {
+    *this = EnrolForm{};
+    enrolled_on = format_iso_date(date_of(host::now()));
+    const Organisation* org = ws.find_organisation(me.organisation);
+    if (org && org->kind != OrganisationKind::TrainingProvider) provider = org->id;
+  }
+
+  EnrolClient command() const {
+    EnrolClient c{first_name, last_name, date_of_birth, email, phone, {}, provider, primary_contact, enrolled_on};
+    for (size_t i = 0; i < kPrograms.size(); ++i)
+      if (programs[i]) c.programs.push_back(kPrograms[i]);
+    return c;
+  }
+};
+
+void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
+  const bool youth = f.programs[2];  // kPrograms[2] is WIOA Youth
+  text_field("First name", f.first_name);
+  text_field("Last name", f.last_name);
+  text_field("Date of birth", f.date_of_birth, 160, "YYYY-MM-DD");
+  text_field("Email", f.email);
+  text_field("Phone", f.phone, 200);
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Programs (C1)");
+  for (size_t i = 0; i < kPrograms.size(); ++i) {
+    ImGui::SameLine();
+    ImGui::Checkbox(program_label(kPrograms[i]).data(), &f.programs[i]);
+  }
+  ImGui::SetNextItemWidth(px(320));
+  if (ImGui::BeginCombo("Enrolling provider", f.provider.empty() ? "Choose..." : organisation_name(ws, f.provider).c_str())) {
+    for (auto& [id, o] : ws.organisations) {
+      if (o.kind == OrganisationKind::TrainingProvider) continue;
+      if (ImGui::Selectable(o.name.c_str(), id == f.provider)) { f.provider = id; f.primary_contact.clear(); }
+    }
+    ImGui::EndCombo();
+  }
+  // C2: only the eligible staff are offered.
+  const auto eligible = eligible_primary_contacts(ws, youth, f.provider);
+  if (std::none_of(eligible.begin(), eligible.end(), [&](auto* s) { return s->id == f.primary_contact; }))
+    f.primary_contact = eligible.size() == 1 ? eligible[0]->id : "";
+  const std::string wanted(role_label(primary_contact_role(youth)));
+  ImGui::SetNextItemWidth(px(320));
+  if (ImGui::BeginCombo("Primary contact", f.primary_contact.empty() ? "Choose..." : staff_name(ws, f.primary_contact).c_str())) {
+    for (const Staff* s : eligible)
+      if (ImGui::Selectable(s->name.c_str(), s->id == f.primary_contact)) f.primary_contact = s->id;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (!f.provider.empty() && eligible.empty())
+    ImGui::TextColored(colour::kWarning, "No active %s at this provider.", wanted.c_str());
+  else
+    ImGui::TextColored(colour::kMuted, "an %s (%s)", wanted.c_str(), youth ? "youth" : "adult");
+  text_field("Enrolled on", f.enrolled_on, 160, "YYYY-MM-DD");
+}
+
+struct ClientTable {
+  const Workspace* ws = nullptr;
+  size_t audit_size = 0;
+  std::string search, applied_search;
+  std::vector<const Client*> rows;
+  bool sort_dirty = true;
+};
+
+void sort_rows(const Workspace& ws, std::vector<const Client*>& rows, const ImGuiTableSortSpecs* specs) {
+  if (!specs || specs->SpecsCount == 0) return;
+  const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+  auto key = [&](const Client* c) -> std::string {
+    switch (s.ColumnIndex) {
+      case 1: return format_iso_date(c->date_of_birth);
+      case 2: return programs_text(*c);
+      case 3: return organisation_name(ws, c->provider);
+      case 4: return staff_name(ws, c->primary_contact);
+      case 5: return format_iso_date(c->enrolled_on);
+      default: return c->last_name + ", " + c->first_name;
+    }
+  };
+  std::vector<std::pair<std::string, const Client*>> keyed;
+  keyed.reserve(rows.size());
+  for (const Client* c : rows) keyed.emplace_back(key(c), c);
+  // Age sorts opposite to birth date, so that "ascending age" reads right.
+  const bool ascending = (s.SortDirection == ImGuiSortDirection_Ascending) != (s.ColumnIndex == 1);
+  std::stable_sort(keyed.begin(), keyed.end(), [&](auto& a, auto& b) { return ascending ? a.first < b.first : b.first < a.first; });
+  for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
+}
+
+}  // namespace
+
+void draw_clients(const Workspace& ws, const Staff& me) {
+  static ClientTable table;
+  static EnrolForm form;
+  heading("Clients");
+  if (!can_see_clients(me)) {
+    muted("Training-provider staff see only their own students, from the case-management screens (C5).");
+    return;
+  }
+  ImGui::SetNextItemWidth(px(320));
+  ImGui::InputTextWithHint("##search", "Search name, id, email or phone", &table.search);
+  ImGui::SameLine();
+  if (can_enrol_clients(me) && primary_button("Enrol client")) {
+    form.reset(ws, me);
+    ImGui::OpenPopup("Enrol a client");
+  }
+  // Recompute the rows only when the data, the search or the sort changed.
+  if (table.ws != &ws || table.audit_size != ws.audit.size() || table.applied_search != table.search) {
+    table.ws = &ws;
+    table.audit_size = ws.audit.size();
+    table.applied_search = table.search;
+    table.rows = visible_clients(ws, me, table.search);
+    table.sort_dirty = true;
+  }
+  ImGui::SameLine();
+  ImGui::TextColored(colour::kMuted, "%zu of %zu clients", table.rows.size(), ws.clients.size());
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
+  if (ImGui::BeginTable("clients", 6, flags, ImVec2{0, ImGui::GetContentRegionAvail().y})) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Age", ImGuiTableColumnFlags_WidthFixed, px(60));
+    ImGui::TableSetupColumn("Programs", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn("Provider", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Primary contact", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(120));
+    ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || table.sort_dirty)) {
+      sort_rows(ws, table.rows, specs);
+      specs->SpecsDirty = false;
+      table.sort_dirty = false;
+    }
+    const auto today = date_of(host::now());
+    ImGuiListClipper clipper;
+    clipper.Begin(int(table.rows.size()));
+    while (clipper.Step()) {
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+        const Client& c = *table.rows[i];
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushID(c.id.c_str());
+        if (ImGui::Selectable((c.last_name + ", " + c.first_name).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+          nav().open_client(c.id);
+        ImGui::PopID();
+        ImGui::TableSetColumnIndex(1);
+        ImGui::Text("%d", age_on(c.date_of_birth, today));
+        ImGui::TableSetColumnIndex(2);
+        if (is_dual_enrolled(c)) {
+          ImGui::TextColored(colour::kAccent, "[dual]");
+          ImGui::SameLine();
+        }
+        ImGui::TextUnformatted(programs_text(c).c_str());
+        ImGui::TableSetColumnIndex(3);
+        ImGui::TextUnformatted(organisation_name(ws, c.provider).c_str());
+        ImGui::TableSetColumnIndex(4);
+        ImGui::TextUnformatted(staff_name(ws, c.primary_contact).c_str());
+        ImGui::TableSetColumnIndex(5);
+        ImGui::TextUnformatted(display_date(c.enrolled_on).c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+
+  ImGui::SetNextWindowSize(ImVec2{px(760), 0});
+  if (ImGui::BeginPopupModal("Enrol a client", nullptr, ImGuiWindowFlags_NoResize)) {
+    draw_enrol_form(ws, form);
+    ImGui::Spacing();
+    error_text(form.error);
+    ImGui::Separator();
+    if (primary_button("Enrol")) {
+      Outcome o = host::dispatch(form.command());
+      if (o.ok) {
+        ImGui::CloseCurrentPopup();
+        nav().open_client(o.id);
+      } else {
+        form.error = o.error.message;
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace bw::ui

@@ -1,0 +1,55 @@
+// My Work: what the signed-in person is responsible for, starting with their
+// caseload (C2: the primary contact is fully responsible for the client).
+#include <algorithm>
+#include <vector>
+
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "access.hpp"
+#include "client_format.hpp"
+#include "screens.hpp"
+
+namespace bw::ui {
+
+void draw_my_work(const Workspace& ws, const Staff& me) {
+  heading("My Work");
+  muted(me.name + ", " + std::string(role_label(me.role)) + " at " + organisation_name(ws, me.organisation) + ".");
+
+  std::vector<const Client*> caseload;
+  for (auto& [id, c] : ws.clients)
+    if (c.primary_contact == me.id) caseload.push_back(&c);
+  std::sort(caseload.begin(), caseload.end(), [](auto* a, auto* b) {
+    return a->last_name + a->first_name < b->last_name + b->first_name;
+  });
+
+  subheading("My caseload (" + std::to_string(caseload.size()) + " clients)");
+  if (caseload.empty()) {
+    muted(me.role == Role::EmploymentReadinessSpecialist || me.role == Role::AcademicCareerAdvisor
+              ? "No clients have you as their primary contact yet."
+              : "Clients have an ERS (adults) or an ACA (youth) as primary contact; your role has no caseload of its own.");
+  } else if (ImGui::BeginTable("caseload", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
+                               ImVec2{0, std::min(ImGui::GetContentRegionAvail().y - px(90), px(34) * (caseload.size() + 1.5f))})) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Programs", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(130));
+    ImGui::TableHeadersRow();
+    for (const Client* c : caseload) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::PushID(c->id.c_str());
+      if (ImGui::Selectable(full_name(*c).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) nav().open_client(c->id);
+      ImGui::PopID();
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted((programs_text(*c) + (is_dual_enrolled(*c) ? "  [dual]" : "")).c_str());
+      ImGui::TableSetColumnIndex(2);
+      ImGui::TextUnformatted(display_date(c->enrolled_on).c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::Spacing();
+  muted("Contacts due this month, issues and escalations, stale activities and jobs to act on "
+        "will be listed here as those parts of Bridgework arrive.");
+}
+
+}  // namespace bw::ui

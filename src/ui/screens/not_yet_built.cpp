@@ -1,0 +1,35 @@
+// Sections whose records are not in the workspace yet say what they will hold.
+#include "../widgets.hpp"
+#include "screens.hpp"
+
+namespace bw::ui {
+
+void draw_not_yet_built(Section section) {
+  struct Text { Section section; const char* title; const char* holds; };
+  static constexpr Text kTexts[] = {
+      {Section::Employers, "Employers",
+       "Employer accounts and their establishments (one NAICS code each), the communications log "
+       "that makes an account active, account owners, triage by focus sector, and services "
+       "logged per establishment for the quarterly report."},
+      {Section::Jobs, "Jobs",
+       "Job orders posted within one business day, application deadlines 14 days after posting, "
+       "reservations for your organisation's job seekers, and expired jobs to confirm or close."},
+      {Section::Matches, "Matches",
+       "Match records between job seekers and jobs, approved by the job owner and the case "
+       "manager, through interview and hire, with the hire record completed by both."},
+      {Section::Reports, "Reports",
+       "The quarterly Effectiveness in Serving Employers export (CSV), performance standards per "
+       "staff member and organisation, and progress toward the board's targets."},
+  };
+  for (const Text& t : kTexts) {
+    if (t.section != section) continue;
+    heading(t.title);
+    muted("This section is not in Bridgework yet. It will hold:");
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(px(760));
+    ImGui::TextUnformatted(t.holds);
+    ImGui::PopTextWrapPos();
+  }
+}
+
+}  // namespace bw::ui

@@ -1,0 +1,223 @@
+// Settings: organisations and staff (P1-P3, administrators), display, storage
+// (W1), and the workspace itself (demo clock T4, demo reset W3).
+#include <algorithm>
+
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "access.hpp"
+#include "client_format.hpp"
+#include "imgui_stdlib.h"
+#include "screens.hpp"
+
+namespace bw::ui {
+namespace {
+
+template <class E, size_t N, class Label>
+void enum_combo(const char* label, E& value, const std::array<E, N>& all, Label label_of, float width = 320) {
+  ImGui::SetNextItemWidth(px(width));
+  if (ImGui::BeginCombo(label, std::string(label_of(value)).c_str())) {
+    for (E e : all)
+      if (ImGui::Selectable(std::string(label_of(e)).c_str(), e == value)) value = e;
+    ImGui::EndCombo();
+  }
+}
+
+void draw_organisations(const Workspace& ws, const Staff& me) {
+  static std::string name, error;
+  static OrganisationKind kind = OrganisationKind::OneStopProvider;
+  if (ImGui::BeginTable("organisations", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+    ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn("Active staff", ImGuiTableColumnFlags_WidthFixed, px(110));
+    ImGui::TableHeadersRow();
+    for (auto& entry : ws.organisations) {
+      const RecordId& id = entry.first;
+      const Organisation& o = entry.second;
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted(o.name.c_str());
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(kind_label(o.kind).data());
+      ImGui::TableSetColumnIndex(2);
+      const auto active = std::count_if(ws.staff.begin(), ws.staff.end(),
+                                        [&](auto& kv) { return kv.second.organisation == id && kv.second.active; });
+      ImGui::Text("%d", int(active));
+    }
+    ImGui::EndTable();
+  }
+  if (!can_manage_people(me)) return;
+  subheading("Add an organisation");
+  muted("An organisation that is both a provider and a training provider is entered twice, once as each (C5).");
+  text_field("Organisation name", name);
+  enum_combo("Kind", kind, kOrganisationKinds, kind_label);
+  if (primary_button("Add organisation")) {
+    Outcome o = host::dispatch(AddOrganisation{name, kind});
+    error = o.ok ? "" : o.error.message;
+    if (o.ok) name.clear();
+  }
+  error_text(error);
+}
+
+void draw_staff(const Workspace& ws, const Staff& me) {
+  static std::string name, email, pin, error, reason, filter;
+  static RecordId organisation, selected;
+  static Role role = Role::EmploymentReadinessSpecialist;
+  ImGui::SetNextItemWidth(px(260));
+  ImGui::InputTextWithHint("##filter", "Filter by name or role", &filter);
+  std::vector<const Staff*> rows;
+  for (auto& [id, s] : ws.staff) {
+    const std::string hay = s.name + " " + std::string(role_label(s.role));
+    if (filter.empty() || hay.find(filter) != std::string::npos) rows.push_back(&s);
+  }
+  std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) {
+    return a->active != b->active ? a->active : a->name < b->name;
+  });
+  if (ImGui::BeginTable("staff", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
+                        ImVec2{0, px(300)})) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Licence", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableHeadersRow();
+    for (const Staff* s : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::PushID(s->id.c_str());
+      if (ImGui::Selectable(s->name.c_str(), selected == s->id, ImGuiSelectableFlags_SpanAllColumns)) {
+        selected = s->id;
+        reason.clear();
+        error.clear();
+      }
+      ImGui::PopID();
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(role_label(s->role).data());
+      ImGui::TableSetColumnIndex(2);
+      ImGui::TextUnformatted(organisation_name(ws, s->organisation).c_str());
+      ImGui::TableSetColumnIndex(3);
+      if (s->active) ImGui::TextColored(colour::kGood, "Active");
+      else ImGui::TextColored(colour::kError, "Deactivated: %s", s->deactivation_reason.c_str());
+    }
+    ImGui::EndTable();
+  }
+  if (!can_manage_people(me)) return;
+
+  if (const Staff* s = ws.find_staff(selected)) {
+    subheading(s->name);
+    if (s->active) {
+      text_field("Reason for deactivation", reason, 320, "e.g. left the agency");
+      ImGui::SameLine();
+      if (ImGui::Button("Deactivate")) {
+        Outcome o = host::dispatch(DeactivateStaff{s->id, reason});
+        error = o.ok ? "" : o.error.message;
+      }
+    } else if (ImGui::Button("Reactivate")) {
+      Outcome o = host::dispatch(ReactivateStaff{s->id});
+      error = o.ok ? "" : o.error.message;
+    }
+  }
+
+  subheading("License a staff member");
+  text_field("Full name", name);
+  text_field("Work email", email);
+  ImGui::SetNextItemWidth(px(320));
+  if (ImGui::BeginCombo("Organisation", organisation.empty() ? "Choose..." : organisation_name(ws, organisation).c_str())) {
+    for (auto& [id, o] : ws.organisations)
+      if (ImGui::Selectable(o.name.c_str(), id == organisation)) organisation = id;
+    ImGui::EndCombo();
+  }
+  enum_combo("Role", role, kRoles, role_label);
+  ImGui::SetNextItemWidth(px(140));
+  ImGui::InputText("Sign-in PIN (optional)", &pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
+  if (primary_button("License staff member")) {
+    Outcome o = host::dispatch(AddStaff{name, email, organisation, role, pin});
+    error = o.ok ? "" : o.error.message;
+    if (o.ok) name.clear(), email.clear(), pin.clear();
+  }
+  error_text(error);
+}
+
+void draw_display() {
+  float size = host::text_size();
+  ImGui::SetNextItemWidth(px(320));
+  if (ImGui::SliderFloat("Text size", &size, 12, 28, "%.0f px")) host::set_text_size(float(int(size + 0.5f)));
+  muted("Kept in this browser. Keyboard: Tab moves between fields, arrows move in lists, Enter or Space activates, Escape closes a dialog.");
+}
+
+void draw_storage() {
+  const host::State& st = host::state();
+  if (!st.storage_problem.empty()) error_text(st.storage_problem);
+  ImGui::PushTextWrapPos(px(820));
+  ImGui::TextUnformatted("This workspace is kept in this browser's storage (IndexedDB) on this computer. "
+                         "A change shows \"Saved\" in the status bar once the browser has written it.");
+  ImGui::Spacing();
+  if (!st.persisted.has_value()) {
+    ImGui::TextUnformatted("Asking the browser to keep this site's data...");
+  } else if (*st.persisted) {
+    ImGui::TextColored(colour::kGood, "Persistent storage granted: the browser will not clear this data to free space.");
+  } else {
+    ImGui::TextColored(colour::kWarning, "Persistent storage not granted.");
+    ImGui::TextUnformatted("The browser may clear this site's data when the computer runs low on disk space, or "
+                           "after a long time unused. Keep regular backups, or install the site as an app / bookmark "
+                           "it, which makes browsers more willing to grant persistent storage.");
+  }
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Only one tab at a time can change a workspace; other tabs show it read-only and follow its saved changes.");
+  ImGui::PopTextWrapPos();
+}
+
+void draw_workspace(const Workspace& ws) {
+  static std::string at, error;
+  if (ImGui::BeginTable("ws", 2, ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, px(170));
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, px(560));
+    detail("Workspace", ws.meta.name + (ws.meta.demo ? " (demo, fictional)" : ""));
+    detail("Created", display_datetime(ws.meta.created_at));
+    detail("Records", std::to_string(ws.organisations.size()) + " organisations, " + std::to_string(ws.staff.size()) +
+                          " staff, " + std::to_string(ws.clients.size()) + " clients");
+    detail("Clock", display_datetime(host::now()));
+    ImGui::EndTable();
+  }
+  if (ws.meta.demo) {
+    subheading("Demo clock (T4)");
+    muted("Move the clock forward to show deadlines lapsing. Everything in the workspace reads this clock.");
+    const LocalSeconds now = host::now();
+    auto move = [&](LocalSeconds seconds) {
+      Outcome o = host::dispatch(SetDemoClock{format_iso(now + seconds)});
+      error = o.ok ? "" : o.error.message;
+    };
+    if (ImGui::Button("+1 hour")) move(3600);
+    ImGui::SameLine();
+    if (ImGui::Button("+1 day")) move(86400);
+    ImGui::SameLine();
+    if (ImGui::Button("+1 week")) move(7 * 86400);
+    text_field("Set the clock to", at, 200, "YYYY-MM-DDTHH:MM");
+    ImGui::SameLine();
+    if (ImGui::Button("Set clock")) {
+      Outcome o = host::dispatch(SetDemoClock{at});
+      error = o.ok ? "" : o.error.message;
+    }
+    error_text(error);
+    subheading("Reset");
+    muted("Starts a fresh demo workspace dated from today; this one is discarded.");
+    if (ImGui::Button("Reset the demo")) host::open_demo();
+  }
+  subheading("Other workspaces");
+  if (ImGui::Button("Choose another workspace")) host::close_workspace();
+}
+
+}  // namespace
+
+void draw_settings(const Workspace& ws, const Staff& me) {
+  heading("Settings");
+  if (ImGui::BeginTabBar("settings")) {
+    if (ImGui::BeginTabItem("Organisations")) { draw_organisations(ws, me); ImGui::EndTabItem(); }
+    if (ImGui::BeginTabItem("Staff")) { draw_staff(ws, me); ImGui::EndTabItem(); }
+    if (ImGui::BeginTabItem("Display")) { draw_display(); ImGui::EndTabItem(); }
+    if (ImGui::BeginTabItem("Storage")) { draw_storage(); ImGui::EndTabItem(); }
+    if (ImGui::BeginTabItem("Workspace")) { draw_workspace(ws); ImGui::EndTabItem(); }
+    ImGui::EndTabBar();
+  }
+}
+
+}  // namespace bw::ui

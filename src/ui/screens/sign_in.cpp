@@ -1,0 +1,72 @@
+// P4: everyone picks who they are, behind a PIN where one is set.
+#include <algorithm>
+#include <vector>
+
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "imgui_stdlib.h"
+#include "../widgets.hpp"
+#include "screens.hpp"
+
+namespace bw::ui {
+
+void draw_sign_in(const Workspace& ws) {
+  static RecordId chosen;
+  static std::string pin, error;
+  heading("Who are you?");
+  muted(ws.meta.name + ": choose your name to sign in. Every change you make is recorded with your name.");
+  ImGui::Spacing();
+
+  std::vector<const Staff*> people;
+  for (auto& [id, s] : ws.staff)
+    if (s.active) people.push_back(&s);
+  std::sort(people.begin(), people.end(), [&](auto* a, auto* b) {
+    if (a->organisation != b->organisation) return ws.organisations.at(a->organisation).name < ws.organisations.at(b->organisation).name;
+    return a->name < b->name;
+  });
+
+  const float list_height = std::max(px(200), ImGui::GetContentRegionAvail().y - px(140));
+  if (ImGui::BeginTable("people", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
+                        ImVec2{px(880), list_height})) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableHeadersRow();
+    for (const Staff* s : people) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      if (ImGui::Selectable(s->name.c_str(), chosen == s->id, ImGuiSelectableFlags_SpanAllColumns)) {
+        chosen = s->id;
+        pin.clear();
+        error.clear();
+        if (s->pin_hash.empty()) {
+          if (auto e = host::sign_in(s->id, "")) error = e->message;
+          else chosen.clear();
+        }
+      }
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(role_label(s->role).data());
+      ImGui::TableSetColumnIndex(2);
+      ImGui::TextUnformatted(ws.organisations.at(s->organisation).name.c_str());
+    }
+    ImGui::EndTable();
+  }
+  if (const Staff* s = ws.find_staff(chosen); s && !s->pin_hash.empty()) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("PIN for %s", s->name.c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(px(140));
+    const bool enter = ImGui::InputText("PIN", &pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if (primary_button("Sign in") || enter) {
+      if (auto e = host::sign_in(s->id, pin)) error = e->message;
+      else chosen.clear();
+      pin.clear();
+    }
+  }
+  error_text(error);
+  if (ImGui::Button("Choose another workspace")) host::close_workspace();
+}
+
+}  // namespace bw::ui

@@ -1,0 +1,53 @@
+// First start and the workspace chooser: open a kept workspace, open the demo,
+// or create an empty workspace for a board.
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "screens.hpp"
+
+namespace bw::ui {
+
+void draw_welcome() {
+  const host::State& st = host::state();
+  static std::string board, admin, email, error;
+  ImGui::SetCursorPos(ImVec2{px(40), px(30)});
+  ImGui::BeginGroup();
+  heading("Welcome to Bridgework");
+  muted("Case management and business services for a workforce board and its providers. "
+        "Everything is kept in this browser; nothing is sent to a server.");
+  ImGui::Spacing();
+  if (!st.storage_problem.empty()) error_text(st.storage_problem);
+  if (!st.open_error.empty()) error_text(st.open_error);
+  if (st.loading) {
+    ImGui::TextUnformatted("Opening the workspace...");
+    ImGui::EndGroup();
+    return;
+  }
+
+  if (!st.workspaces.empty()) {
+    subheading("Workspaces in this browser");
+    for (const auto& w : st.workspaces) {
+      ImGui::PushID(w.id.c_str());
+      if (ImGui::Button(("Open " + w.name + (w.demo ? " (demo)" : "")).c_str())) host::open_workspace(w.id);
+      ImGui::PopID();
+    }
+  }
+
+  subheading("Try it with fictional data");
+  muted("A small workforce area: a board, two providers, a training provider, a dozen staff "
+        "and three dozen clients. You are signed in as its administrator.");
+  if (primary_button("Open the demo workspace")) host::open_demo();
+
+  subheading("Start your board's workspace");
+  text_field("Board name", board, 360, "e.g. Valley Workforce Development Board");
+  text_field("Your name (first administrator)", admin, 360);
+  text_field("Your work email", email, 360);
+  if (primary_button("Create workspace")) {
+    auto e = host::create_workspace(board, admin, email);
+    error = e ? e->message : "";
+    if (!e) board = admin = email = "";
+  }
+  error_text(error);
+  ImGui::EndGroup();
+}
+
+}  // namespace bw::ui

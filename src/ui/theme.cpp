@@ -1,0 +1,63 @@
+#include "theme.hpp"
+
+namespace bw::ui {
+namespace {
+Fonts g_fonts;
+float g_scale = 1;
+}  // namespace
+
+const Fonts& fonts() { return g_fonts; }
+float scale() { return g_scale; }
+
+void load_theme(float text_size, float dpr) {
+  g_scale = dpr;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.OversampleH = 2;
+  // Fonts are preloaded into the virtual file system (cmake/web.cmake).
+  g_fonts.regular = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", text_size * dpr, &config);
+  g_fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/ui-bold.ttf", text_size * dpr, &config);
+  g_fonts.heading = io.Fonts->AddFontFromFileTTF("/fonts/ui-bold.ttf", text_size * 1.45f * dpr, &config);
+  if (!g_fonts.regular) g_fonts.regular = g_fonts.bold = g_fonts.heading = io.Fonts->AddFontDefault();
+  io.FontDefault = g_fonts.regular;
+
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowPadding = {16, 14};
+  style.FramePadding = {9, 6};
+  style.ItemSpacing = {10, 8};
+  style.ItemInnerSpacing = {8, 6};
+  style.CellPadding = {8, 5};
+  style.ScrollbarSize = 16;
+  style.FrameRounding = 4;
+  style.GrabRounding = 4;
+  style.WindowRounding = 6;
+  style.PopupRounding = 6;
+  style.FrameBorderSize = 1;
+  style.WindowBorderSize = 0;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = {0.965f, 0.973f, 0.98f, 1};
+  c[ImGuiCol_ChildBg] = {1, 1, 1, 1};
+  c[ImGuiCol_PopupBg] = {1, 1, 1, 1};
+  c[ImGuiCol_Text] = {0.10f, 0.14f, 0.19f, 1};
+  c[ImGuiCol_TextDisabled] = colour::kMuted;
+  c[ImGuiCol_Border] = {0.78f, 0.81f, 0.85f, 1};
+  c[ImGuiCol_FrameBg] = {1, 1, 1, 1};
+  c[ImGuiCol_FrameBgHovered] = {0.93f, 0.96f, 1, 1};
+  c[ImGuiCol_Button] = {0.90f, 0.93f, 0.96f, 1};
+  c[ImGuiCol_ButtonHovered] = {0.80f, 0.87f, 0.95f, 1};
+  c[ImGuiCol_ButtonActive] = {0.70f, 0.80f, 0.92f, 1};
+  c[ImGuiCol_Header] = {0.85f, 0.90f, 0.97f, 1};
+  c[ImGuiCol_HeaderHovered] = {0.78f, 0.86f, 0.96f, 1};
+  c[ImGuiCol_HeaderActive] = {0.70f, 0.80f, 0.94f, 1};
+  c[ImGuiCol_TableHeaderBg] = {0.91f, 0.93f, 0.96f, 1};
+  c[ImGuiCol_TableRowBgAlt] = {0.97f, 0.98f, 0.99f, 1};
+  c[ImGuiCol_CheckMark] = colour::kAccent;
+  c[ImGuiCol_NavHighlight] = {0.15f, 0.45f, 0.85f, 1};
+  c[ImGuiCol_ModalWindowDimBg] = {0.1f, 0.14f, 0.2f, 0.45f};
+  style.ScaleAllSizes(dpr);
+  ImGui::GetStyle() = style;
+}
+
+}  // namespace bw::ui

@@ -1,0 +1,76 @@
+#include "widgets.hpp"
+
+#include "imgui_stdlib.h"
+
+namespace bw::ui {
+
+float px(float css) { return css * scale(); }
+
+void heading(std::string_view text) {
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopFont();
+  ImGui::Spacing();
+}
+
+void subheading(std::string_view text) {
+  ImGui::Spacing();
+  ImGui::PushFont(fonts().bold);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopFont();
+  ImGui::Separator();
+}
+
+void muted(std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void error_text(std::string_view message) {
+  if (message.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+  ImGui::PushTextWrapPos(0);
+  ImGui::PushFont(fonts().bold);
+  ImGui::TextUnformatted("Error:");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextUnformatted(message.data(), message.data() + message.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void good_text(std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::kGood);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopStyleColor();
+}
+
+bool primary_button(const char* label) {
+  ImGui::PushStyleColor(ImGuiCol_Button, colour::kAccent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4{0.17f, 0.40f, 0.60f, 1});
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4{0.09f, 0.25f, 0.40f, 1});
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1, 1, 1, 1});
+  const bool pressed = ImGui::Button(label);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+bool text_field(const char* label, std::string& value, float width_css, const char* hint) {
+  ImGui::SetNextItemWidth(px(width_css));
+  return hint ? ImGui::InputTextWithHint(label, hint, &value) : ImGui::InputText(label, &value);
+}
+
+void detail(const char* label, std::string_view value) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+  ImGui::TextUnformatted(label);
+  ImGui::PopStyleColor();
+  ImGui::TableSetColumnIndex(1);
+  ImGui::TextUnformatted(value.data(), value.data() + value.size());
+}
+
+}  // namespace bw::ui

@@ -1,0 +1,22 @@
+// Small pieces every screen uses.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "imgui.h"
+#include "theme.hpp"
+
+namespace bw::ui {
+
+float px(float css_pixels);  // CSS pixels to device pixels
+void heading(std::string_view text);
+void subheading(std::string_view text);
+void muted(std::string_view text);
+void error_text(std::string_view message);  // "Error:" and the message, in red
+void good_text(std::string_view text);
+bool primary_button(const char* label);
+bool text_field(const char* label, std::string& value, float width_css = 320, const char* hint = nullptr);
+// A labelled row in a two-column details view.
+void detail(const char* label, std::string_view value);
+
+}  // namespace bw::ui

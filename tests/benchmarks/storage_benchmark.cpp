@@ -1,0 +1,73 @@
+// Prints what saving and loading cost at 100,000+ records (W1). Run by
+// `./dev bench` (see README). Figures, not assertions.
+#include <chrono>
+#include <cstdio>
+#include <map>
+
+#include "setup.hpp"
+#include "storage.hpp"
+
+using namespace bw;
+using Clock = std::chrono::steady_clock;
+
+static double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+int main(int argc, char** argv) {
+  const int clients = argc > 1 ? std::atoi(argv[1]) : 100000;
+  const LocalSeconds now = *parse_iso("2026-11-22T09:00");
+  NewWorkspace demo = create_demo_workspace("bench", now);
+  Workspace ws = std::move(demo.workspace);
+  RecordId ers, provider;
+  for (auto& [id, s] : ws.staff)
+    if (s.role == Role::EmploymentReadinessSpecialist && s.active) { ers = id; provider = s.organisation; }
+
+  auto t = Clock::now();
+  for (int i = 0; i < clients; ++i) {
+    EnrolClient c{"Client" + std::to_string(i), "Benchmark", "1985-03-04", "c@example.org",
+                  "(559) 555-0100", {Program::WioaAdult}, provider, ers, "2026-01-15"};
+    apply(ws, c, Context{ers, now});
+  }
+  const size_t records = ws.clients.size() + ws.staff.size() + ws.organisations.size() + ws.audit.size();
+  std::printf("records in workspace:            %zu (%d clients + audit entries)\n", records, clients);
+  std::printf("apply %d enrol_client:      %.0f ms\n", clients, ms_since(t));
+
+  t = Clock::now();
+  WorkspaceStore store(std::move(ws), false);
+  std::map<int, std::string> db;
+  std::string meta;
+  size_t bytes = 0;
+  auto batch = store.next_batch();
+  for (auto& [k, v] : batch->buckets) { bytes += v.size(); db[k] = std::move(v); }
+  meta = batch->meta;
+  store.batch_committed();
+  std::printf("encode whole workspace:          %.0f ms, %zu buckets, %.1f MB\n", ms_since(t),
+              db.size(), bytes / 1e6);
+
+  t = Clock::now();
+  Workspace loaded;
+  loaded.meta = std::get<WorkspaceMeta>(decode_meta(meta));
+  for (auto& [k, v] : db) decode_bucket(loaded, v);
+  std::printf("decode whole workspace (load):   %.0f ms\n", ms_since(t));
+
+  t = Clock::now();
+  WorkspaceStore reloaded(std::move(loaded), true);
+  std::printf("index loaded workspace:          %.0f ms\n", ms_since(t));
+
+  const int changes = 200;
+  size_t change_bytes = 0, change_buckets = 0;
+  t = Clock::now();
+  for (int i = 0; i < changes; ++i) {
+    EnrolClient c{"Extra" + std::to_string(i), "Benchmark", "1985-03-04", "", "", {Program::WioaAdult}, provider, ers, ""};
+    reloaded.dispatch(c, Context{ers, now});
+    auto b = reloaded.next_batch();
+    change_buckets += b->buckets.size();
+    for (auto& [k, v] : b->buckets) change_bytes += v.size();
+    reloaded.batch_committed();
+  }
+  std::printf("one change -> its save batch:    %.2f ms, %.1f buckets, %.0f KB (mean of %d)\n",
+              ms_since(t) / changes, double(change_buckets) / changes,
+              change_bytes / 1e3 / changes, changes);
+  return 0;
+}

@@ -1,0 +1,68 @@
+// Shared by the browser tests and the page benchmarks: a static server for the
+// built site on 127.0.0.1 and Debian's Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
+                '.data': 'application/octet-stream', '.svg': 'image/svg+xml',
+                '.webmanifest': 'application/manifest+json' };
+
+export async function serve(root) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(root, path.endsWith('/') ? path + 'index.html' : path));
+      res.writeHead(200, { 'Content-Type': TYPES[extname(path)] || (path.endsWith('/') ? 'text/html' : 'application/octet-stream') });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--use-angle=swiftshader',
+           '--enable-unsafe-swiftshader'],
+  });
+}
+
+// Opens the app and waits until window.bridgework is ready.
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.bridgework && window.bridgework.ready, null, { timeout: 60000 });
+  await page.evaluate(() => window.bridgework.ready);
+  page.errors = errors;
+  return page;
+}
+
+// Waits for a labelled widget to be drawn, returns its rect (CSS px).
+export async function widget(page, label, timeout = 10000) {
+  const handle = await page.waitForFunction(l => window.bridgework.ui.rect(l), label, { timeout, polling: 50 });
+  return handle.jsonValue();
+}
+
+export async function click(page, label) {
+  const r = await widget(page, label);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await page.waitForTimeout(80);  // a frame or two
+}
+
+export async function type(page, label, text) {
+  const r = await widget(page, label);
+  // The label of an input is drawn right of its box: click the box's left part.
+  await page.mouse.click(r.x + 12, r.y + r.h / 2);
+  await page.waitForTimeout(60);
+  await page.keyboard.type(text, { delay: 15 });
+  await page.waitForTimeout(60);
+}

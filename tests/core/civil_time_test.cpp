@@ -1,0 +1,48 @@
+// civil_time: stored forms round-trip for every day of 1990-2040, and bad
+// dates are refused (W4).
+#include <doctest/doctest.h>
+
+#include "civil_time.hpp"
+
+using namespace bw;
+using namespace std::chrono;
+
+TEST_CASE("every day of 1990-2040 round-trips through its ISO form") {
+  int checked = 0;
+  for (sys_days d = sys_days{1990y / January / 1}; d <= sys_days{2040y / December / 31}; d += days{1}) {
+    const year_month_day ymd{d};
+    const std::string iso = format_iso_date(ymd);
+    REQUIRE(parse_iso_date(iso) == ymd);
+    const LocalSeconds t = start_of(ymd) + 17 * 3600 + 1 * 60 + 9;
+    REQUIRE(date_of(t) == ymd);
+    REQUIRE(parse_iso(format_iso(t)) == t);
+    ++checked;
+  }
+  CHECK(checked == 18628);
+}
+
+TEST_CASE("W4: impossible or malformed dates are refused") {
+  for (const char* bad : {"", "2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-4-1",
+                          "20250401", "2025-04-01x", "abcd-ef-gh", "2025/04/01"})
+    CHECK_MESSAGE(!parse_iso_date(bad), bad);
+  CHECK(parse_iso_date("2024-02-29"));
+  for (const char* bad : {"2025-04-01T24:00", "2025-04-01T12:60", "2025-04-01T12", "2025-04-01T1:00",
+                          "2025-04-01T12:00:61", "2025-04-01X12:00"})
+    CHECK_MESSAGE(!parse_iso(bad), bad);
+  CHECK(parse_iso("2025-04-01T23:59:59"));
+  CHECK(parse_iso("2025-04-01 08:30"));
+}
+
+TEST_CASE("times read as staff read them") {
+  CHECK(display_datetime(*parse_iso("2026-11-24T17:00")) == "Tue Nov 24, 2026 5:00 PM");
+  CHECK(display_datetime(*parse_iso("2026-11-22T00:05")) == "Sun Nov 22, 2026 12:05 AM");
+  CHECK(display_datetime(*parse_iso("2026-11-22T12:00")) == "Sun Nov 22, 2026 12:00 PM");
+  CHECK(display_date(2026y / March / 9) == "Mar 9, 2026");
+}
+
+TEST_CASE("age on a day counts whole years, birthdays included") {
+  CHECK(age_on(2000y / June / 15, 2018y / June / 14) == 17);
+  CHECK(age_on(2000y / June / 15, 2018y / June / 15) == 18);
+  CHECK(age_on(2000y / February / 29, 2018y / February / 28) == 17);
+  CHECK(age_on(2000y / February / 29, 2018y / March / 1) == 18);
+}

@@ -1,0 +1,56 @@
+// queries: read models obey the access rules for the viewer (C5, P3, P4).
+#include "helpers.hpp"
+#include "queries.hpp"
+
+using namespace bw;
+using namespace bw::test;
+
+TEST_CASE("clients: listed with programs, primary contact and dual enrolment") {
+  Area a;
+  EnrolClient c = a.adult();
+  c.programs = {Program::WioaAdult, Program::DirectServices};
+  const RecordId id = a.ok(c, a.ers);
+  a.ok(a.youth(), a.aca);
+  json r = query(a.ws, "clients", json::object(), a.ers);
+  REQUIRE(r["ok"] == true);
+  REQUIRE(r["result"].size() == 2);
+  json one = query(a.ws, "client", {{"id", id}}, a.manager)["result"];
+  CHECK(one["primary_contact_name"] == "Erin Ers");
+  CHECK(one["provider_name"] == "Career Center");
+  CHECK(one["dual_enrolled"] == true);
+  CHECK(one["youth"] == false);
+  CHECK(query(a.ws, "clients", {{"search", "YOUNG"}}, a.ers)["result"].size() == 1);
+  CHECK(query(a.ws, "clients", {{"search", "nobody"}}, a.ers)["result"].empty());
+}
+
+TEST_CASE("C5: training-provider staff cannot read client records through queries") {
+  Area a;
+  const RecordId id = a.ok(a.adult(), a.ers);
+  for (const char* name : {"clients", "client", "eligible_primary_contacts"}) {
+    json r = query(a.ws, name, {{"id", id}}, a.trainer);
+    CHECK(r["ok"] == false);
+    CHECK(r["error"]["code"] == "not_allowed");
+  }
+  CHECK(query(a.ws, "audit", {{"record", id}}, a.trainer)["ok"] == false);
+}
+
+TEST_CASE("P4: nobody signed in sees only the workspace and who works there; PINs never leave") {
+  Area a;
+  a.ok(SetStaffPin{a.ers, "1357"}, a.ers);
+  CHECK(query(a.ws, "clients", json::object(), "")["error"]["code"] == "not_signed_in");
+  json staff = query(a.ws, "staff", json::object(), "")["result"];
+  CHECK(staff.size() == a.ws.staff.size());
+  for (auto& s : staff) CHECK_FALSE(s.contains("pin_hash"));
+  CHECK(query(a.ws, "staff", {{"organisation", a.training}}, "")["result"].size() == 1);
+}
+
+TEST_CASE("audit: the trail of a record, oldest first") {
+  Area a;
+  const RecordId id = a.ok(a.adult(), a.ers);
+  a.ok(UpdateClient{id, "Ana", "Lopez", "1990-04-02", "a@b.example", ""}, a.ers);
+  json trail = query(a.ws, "audit", {{"record", id}}, a.manager)["result"];
+  REQUIRE(trail.size() == 2);
+  CHECK(trail[0]["command"] == "enrol_client");
+  CHECK(trail[1]["command"] == "update_client");
+  CHECK(query(a.ws, "nonsense", json::object(), a.ers)["error"]["code"] == "unknown_query");
+}

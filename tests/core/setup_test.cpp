@@ -1,0 +1,54 @@
+// setup: new workspaces (W3 demo, W5 ids) are made through the same rules.
+#include <set>
+
+#include "access.hpp"
+#include "helpers.hpp"
+
+using namespace bw;
+using namespace bw::test;
+
+TEST_CASE("an empty workspace: its board and first administrator") {
+  auto r = create_workspace("  River Board ", "Ada", "ada@x.example", "w1", at("2026-01-05T08:00"));
+  auto& made = std::get<NewWorkspace>(r);
+  CHECK(made.workspace.meta.name == "River Board");
+  CHECK_FALSE(made.workspace.meta.demo);
+  const Staff* admin = made.workspace.find_staff(made.administrator);
+  REQUIRE(admin);
+  CHECK(admin->role == Role::Administrator);
+  CHECK(made.workspace.find_organisation(admin->organisation)->kind == OrganisationKind::Board);
+  CHECK(made.workspace.audit.size() == 2);
+  CHECK(std::get<Error>(create_workspace(" ", "Ada", "", "w", 0)).message == "Enter the board's name.");
+  CHECK(std::get<Error>(create_workspace("B", "", "", "w", 0)).message == "Enter the first administrator's name.");
+}
+
+TEST_CASE("W3: the demo workspace is a realistic workforce area") {
+  const LocalSeconds now = at("2026-11-22T09:00");
+  NewWorkspace demo = create_demo_workspace("d0", now);
+  const Workspace& ws = demo.workspace;
+  CHECK(ws.meta.demo);
+  CHECK(ws.organisations.size() == 4);
+  std::set<OrganisationKind> kinds;
+  for (auto& [id, o] : ws.organisations) kinds.insert(o.kind);
+  CHECK(kinds.count(OrganisationKind::Board) == 1);
+  CHECK(kinds.count(OrganisationKind::TrainingProvider) == 1);
+  CHECK(ws.staff.size() == 14);
+  std::set<Role> roles;
+  for (auto& [id, s] : ws.staff) roles.insert(s.role);
+  for (Role r : {Role::Administrator, Role::BoardProgramManager, Role::BoardAssistantDirector, Role::Manager,
+                 Role::EmploymentReadinessSpecialist, Role::AcademicCareerAdvisor, Role::CaseManager,
+                 Role::BusinessServicesRepresentative, Role::TrainingProviderStaff})
+    CHECK_MESSAGE(roles.count(r), role_label(r));
+  CHECK(std::count_if(ws.staff.begin(), ws.staff.end(), [](auto& kv) { return !kv.second.active; }) == 1);
+  CHECK(ws.clients.size() == 36);
+  int youth = 0, dual = 0;
+  for (auto& [id, c] : ws.clients) {
+    const Staff& pc = ws.staff.at(c.primary_contact);
+    CHECK(pc.active);
+    CHECK(pc.role == primary_contact_role(is_youth(c)));  // C2 held for every client
+    CHECK(c.enrolled_on < date_of(now));
+    youth += is_youth(c);
+    dual += is_dual_enrolled(c);
+  }
+  CHECK(youth == 12);
+  CHECK(dual > 0);
+}

@@ -1,0 +1,160 @@
+// storage: the stored form round-trips, saving writes only what changed (W1),
+// newer or damaged data is refused untouched.
+#include "helpers.hpp"
+#include "storage.hpp"
+
+using namespace bw;
+using namespace bw::test;
+
+namespace {
+// Loads what a sequence of batches wrote, as IndexedDB would hold it.
+struct FakeDatabase {
+  std::string meta;
+  std::map<int, std::string> buckets;
+  void write(const SaveBatch& b) {
+    if (!b.meta.empty()) meta = b.meta;
+    for (auto& [k, v] : b.buckets) buckets[k] = v;
+  }
+  Workspace load() const {
+    auto m = decode_meta(meta);
+    REQUIRE(std::holds_alternative<WorkspaceMeta>(m));
+    Workspace ws;
+    ws.meta = std::get<WorkspaceMeta>(m);
+    for (auto& [k, v] : buckets) REQUIRE_FALSE(decode_bucket(ws, v));
+    ws.sort_audit_index();
+    return ws;
+  }
+};
+
+void save_all(WorkspaceStore& store, FakeDatabase& db) {
+  while (auto batch = store.next_batch()) {
+    db.write(*batch);
+    store.batch_committed();
+  }
+}
+}  // namespace
+
+TEST_CASE("W1: a workspace round-trips through its stored form") {
+  Area a;
+  a.ok(a.adult(), a.ers);
+  a.ok(a.youth(), a.aca);
+  a.ok(DeactivateStaff{a.bsr, "Moved away"});
+  a.ok(SetStaffPin{a.ers, "2468"}, a.ers);
+  WorkspaceStore store(a.ws, false);
+  FakeDatabase db;
+  save_all(store, db);
+  CHECK_FALSE(store.has_unsaved());
+  Workspace loaded = db.load();
+  CHECK(to_json(loaded.meta) == to_json(a.ws.meta));
+  REQUIRE(loaded.clients.size() == 2);
+  for (auto& [id, c] : a.ws.clients) CHECK(to_json(loaded.clients.at(id)) == to_json(c));
+  for (auto& [id, s] : a.ws.staff) CHECK(to_json(loaded.staff.at(id)) == to_json(s));
+  for (auto& [id, o] : a.ws.organisations) CHECK(to_json(loaded.organisations.at(id)) == to_json(o));
+  for (auto& [id, e] : a.ws.audit) CHECK(to_json(loaded.audit.at(id)) == to_json(e));
+  CHECK(loaded.audit_by_record == a.ws.audit_by_record);
+}
+
+TEST_CASE("W1: saving costs in proportion to the change, not to the workspace") {
+  Area a;
+  for (int i = 0; i < 3000; ++i) a.ok(a.adult(), a.ers);
+  WorkspaceStore store(a.ws, true);
+  CHECK_FALSE(store.next_batch());  // loaded from storage: nothing to write
+
+  Outcome o = store.dispatch(a.adult(), Context{a.ers, a.now});
+  REQUIRE(o.ok);
+  CHECK(store.has_unsaved());
+  auto batch = store.next_batch();
+  REQUIRE(batch);
+  // The new client and its audit entry: at most two buckets, plus meta.
+  CHECK(batch->buckets.size() <= 2);
+  CHECK_FALSE(batch->meta.empty());
+  CHECK(batch->up_to_change == store.last_change());
+
+  SUBCASE("one write at a time; changes made meanwhile go in the next") {
+    CHECK_FALSE(store.next_batch());
+    REQUIRE(store.dispatch(a.adult(), Context{a.ers, a.now}).ok);
+    store.batch_committed();
+    CHECK(store.saved_change() == store.last_change() - 1);
+    auto second = store.next_batch();
+    REQUIRE(second);
+    store.batch_committed();
+    CHECK_FALSE(store.has_unsaved());
+  }
+  SUBCASE("a failed write is retried with the next batch, nothing lost") {
+    const auto failed = batch->buckets;
+    store.batch_failed();
+    CHECK(store.has_unsaved());
+    auto retry = store.next_batch();
+    REQUIRE(retry);
+    CHECK(retry->buckets.size() == failed.size());
+    CHECK_FALSE(retry->meta.empty());
+    store.batch_committed();
+    CHECK_FALSE(store.has_unsaved());
+  }
+  SUBCASE("a refused command marks nothing") {
+    store.batch_committed();
+    const auto before = store.last_change();
+    CHECK_FALSE(store.dispatch(AddOrganisation{"", OrganisationKind::YouthProvider}, Context{a.admin, a.now}).ok);
+    CHECK(store.last_change() == before);
+    CHECK_FALSE(store.next_batch());
+  }
+}
+
+TEST_CASE("W1: what is saved across many batches loads back identical") {
+  Area a;
+  WorkspaceStore store(a.ws, false);
+  FakeDatabase db;
+  save_all(store, db);
+  for (int i = 0; i < 200; ++i) {
+    EnrolClient c = a.adult();
+    c.first_name = "Client" + std::to_string(i);
+    REQUIRE(store.dispatch(c, Context{i % 2 ? a.ers : a.ers2, a.now}).ok);
+    if (i % 7 == 0) save_all(store, db);
+  }
+  save_all(store, db);
+  Workspace loaded = db.load();
+  CHECK(loaded.clients.size() == 200);
+  CHECK(loaded.audit.size() == store.workspace().audit.size());
+  CHECK(loaded.meta.next_sequence == store.workspace().meta.next_sequence);
+}
+
+TEST_CASE("stored data of a newer schema is refused and left untouched") {
+  WorkspaceMeta m;
+  m.name = "X";
+  m.id_origin = "o";
+  json j = to_json(m);
+  j["schema_version"] = kSchemaVersion + 1;
+  auto r = decode_meta(j.dump());
+  REQUIRE(std::holds_alternative<Error>(r));
+  CHECK(std::get<Error>(r).code == "newer_schema");
+  CHECK(std::get<Error>(r).message ==
+        "This workspace was saved by a newer version of Bridgework (data schema 2; this version "
+        "reads up to 1). It was left untouched: open it with the newer version.");
+}
+
+TEST_CASE("damaged stored data gives a clear message") {
+  CHECK(std::get<Error>(decode_meta("{not json")).code == "corrupt");
+  CHECK(std::get<Error>(decode_meta(R"({"schema_version":1})")).code == "corrupt");
+  Workspace ws;
+  CHECK(decode_bucket(ws, "[{\"kind\":\"client\",\"id\":\"x\"}]")->code == "corrupt");
+  CHECK(decode_bucket(ws, "[{\"kind\":\"spaceship\",\"id\":\"x\"}]")->message ==
+        "A stored record is damaged (unknown record kind \"spaceship\").");
+  CHECK(decode_bucket(ws, "{}")->code == "corrupt");
+  CHECK(decode_bucket(ws, "\x01sealed")->code == "sealed");
+}
+
+TEST_CASE("W6 seam: every value passes through seal and unseal") {
+  CHECK(std::get<std::string>(unseal(seal("{\"a\":1}"))) == "{\"a\":1}");
+  CHECK(std::get<std::string>(unseal(seal("[]"))) == "[]");
+}
+
+TEST_CASE("buckets spread ids evenly and never move") {
+  std::vector<int> counts(kBucketCount);
+  Workspace ws;
+  ws.meta.id_origin = "a1b2c3d4";
+  for (int i = 0; i < 100000; ++i) ++counts[bucket_of(ws.new_id())];
+  const auto [lo, hi] = std::minmax_element(counts.begin(), counts.end());
+  CHECK(*lo > 50);
+  CHECK(*hi < 150);
+  CHECK(bucket_of("a1b2c3d4-0000000001") == bucket_of(std::string("a1b2c3d4-0000000001")));
+}

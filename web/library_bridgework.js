@@ -1,0 +1,43 @@
+// Functions the C++ platform layer calls (src/platform/host.cpp). Each is a
+// thin hand-over to window.BW (web/page.js, web/storage.js).
+mergeInto(LibraryManager.library, {
+  bw_js_now_local: function () {
+    // T1: the agency's local civil time, as seconds of a wall clock.
+    var d = new Date();
+    return (d.getTime() - d.getTimezoneOffset() * 60000) / 1000;
+  },
+  bw_js_random_origin: function () {
+    // W5: 48 random bits name the workspace; every id starts with them.
+    var bytes = new Uint8Array(6);
+    crypto.getRandomValues(bytes);
+    var hex = Array.from(bytes, function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+    var len = lengthBytesUTF8(hex) + 1, ptr = _malloc(len);
+    stringToUTF8(hex, ptr, len);
+    return ptr;
+  },
+  bw_js_write_begin: function (workspace) { window.BW.writeBegin(UTF8ToString(workspace)); },
+  bw_js_write_put: function (bucket, value) { window.BW.writePut(bucket, UTF8ToString(value)); },
+  bw_js_write_commit: function (meta) { window.BW.writeCommit(UTF8ToString(meta)); },
+  bw_js_open_workspace: function (workspace) { window.BW.openWorkspace(UTF8ToString(workspace)); },
+  bw_js_register_workspace: function (workspace, name, demo) {
+    window.BW.registerWorkspace(UTF8ToString(workspace), UTF8ToString(name), !!demo);
+  },
+  bw_js_close_workspace: function () { window.BW.closeWorkspace(); },
+  bw_js_use_here: function () { window.BW.useHere(); },
+  bw_js_saved: function (change) { window.BW.saved(change); },
+  bw_js_save_failed: function (reason) { window.BW.saveFailed(UTF8ToString(reason)); },
+  bw_js_get_item: function (session, key) {
+    var value = '';
+    try {
+      value = (session ? sessionStorage : localStorage).getItem(UTF8ToString(key)) || '';
+    } catch (e) { /* storage disabled: preferences are not kept */ }
+    var len = lengthBytesUTF8(value) + 1, ptr = _malloc(len);
+    stringToUTF8(value, ptr, len);
+    return ptr;
+  },
+  bw_js_set_item: function (session, key, value) {
+    try {
+      (session ? sessionStorage : localStorage).setItem(UTF8ToString(key), UTF8ToString(value));
+    } catch (e) { /* storage disabled: preferences are not kept */ }
+  },
+});
