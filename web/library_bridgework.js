@@ -26,6 +26,10 @@ mergeInto(LibraryManager.library, {
   bw_js_use_here: function () { window.BW.useHere(); },
   bw_js_saved: function (change) { window.BW.saved(change); },
   bw_js_save_failed: function (reason) { window.BW.saveFailed(UTF8ToString(reason)); },
+  bw_js_announce: function (message) {
+    var live = document.getElementById('announce');
+    if (live) live.textContent = UTF8ToString(message);
+  },
   bw_js_get_item: function (session, key) {
     var value = '';
     try {

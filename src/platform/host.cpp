@@ -27,6 +27,7 @@ void bw_js_close_workspace();
 void bw_js_use_here();
 void bw_js_saved(double change);
 void bw_js_save_failed(const char* reason);
+void bw_js_announce(const char* message);
 char* bw_js_get_item(int session, const char* key);
 void bw_js_set_item(int session, const char* key, const char* value);
 }
@@ -35,6 +36,7 @@ namespace bw::host {
 namespace {
 
 State g_state;
+std::string g_announced;  // the last message shown to the person
 std::unique_ptr<WorkspaceStore> g_store;
 std::unique_ptr<Workspace> g_loading;  // buckets arrive here before the store is made
 
@@ -150,6 +152,12 @@ void use_here() { bw_js_use_here(); }
 
 void retry_save() {
   if (g_state.save == SaveState::Failed) pump_save();
+}
+
+void announce(std::string_view message) {
+  if (message == g_announced) return;
+  g_announced = message;
+  bw_js_announce(g_announced.c_str());
 }
 
 float text_size() {
@@ -310,7 +318,7 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_state() {
             {"save", {{"state", save}, {"error", g_state.save_error},
                       {"change", g_store ? g_store->last_change() : 0},
                       {"saved_change", g_store ? g_store->saved_change() : 0}}},
-            {"open_error", g_state.open_error}, {"storage_problem", g_state.storage_problem}};
+            {"open_error", g_state.open_error}, {"message", bw::host::g_announced}, {"storage_problem", g_state.storage_problem}};
   return reply(j);
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "commands.hpp"
@@ -45,6 +46,10 @@ void open_workspace(const std::string& id);
 void close_workspace(); // back to the workspace chooser
 void use_here();        // take over writing from another tab
 void retry_save();      // after "Save failed", try the write again
+
+// A message the screen shows a person (an error in a form): passed on to
+// assistive technology and to window.bridgework.state().message.
+void announce(std::string_view message);
 
 // Display preferences kept per browser.
 float text_size();

@@ -1,5 +1,7 @@
 #include "widgets.hpp"
 
+#include "host.hpp"
+#include "imgui_internal.h"
 #include "imgui_stdlib.h"
 
 namespace bw::ui {
@@ -31,6 +33,7 @@ void muted(std::string_view text) {
 
 void error_text(std::string_view message) {
   if (message.empty()) return;
+  host::announce(message);
   ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
   ImGui::PushTextWrapPos(0);
   ImGui::PushFont(fonts().bold);
@@ -71,6 +74,26 @@ void detail(const char* label, std::string_view value) {
   ImGui::PopStyleColor();
   ImGui::TableSetColumnIndex(1);
   ImGui::TextUnformatted(value.data(), value.data() + value.size());
+}
+
+bool begin_combo(const char* label, const std::string& preview, float width_css) {
+  ImGui::SetNextItemWidth(px(width_css));
+  ImGuiContext& g = *GImGui;
+  ImGuiWindow* parent = g.CurrentWindow;
+  const ImGuiID id = parent->GetID(label);
+  const bool open = ImGui::BeginCombo(label, preview.c_str());
+  ImGuiWindow* current = g.CurrentWindow;
+  g.CurrentWindow = parent;  // the combo box belongs to the parent, not its popup
+  IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags);
+  g.CurrentWindow = current;
+  return open;
+}
+
+bool begin_tab(const char* label) {
+  const bool open = ImGui::BeginTabItem(label);
+  ImGuiContext& g = *GImGui;
+  IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
+  return open;
 }
 
 }  // namespace bw::ui

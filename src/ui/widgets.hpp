@@ -16,6 +16,11 @@ void error_text(std::string_view message);  // "Error:" and the message, in red
 void good_text(std::string_view text);
 bool primary_button(const char* label);
 bool text_field(const char* label, std::string& value, float width_css = 320, const char* hint = nullptr);
+// ImGui::BeginCombo that also reports its label to the item hooks (combos do
+// not in ImGui 1.86), so window.bridgework.ui finds it like other widgets.
+bool begin_combo(const char* label, const std::string& preview, float width_css = 320);
+// ImGui::BeginTabItem, reporting its label the same way.
+bool begin_tab(const char* label);
 // A labelled row in a two-column details view.
 void detail(const char* label, std::string_view value);
 

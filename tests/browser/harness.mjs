@@ -48,8 +48,13 @@ export async function openApp(context, url) {
 
 // Waits for a labelled widget to be drawn, returns its rect (CSS px).
 export async function widget(page, label, timeout = 10000) {
-  const handle = await page.waitForFunction(l => window.bridgework.ui.rect(l), label, { timeout, polling: 50 });
-  return handle.jsonValue();
+  try {
+    const handle = await page.waitForFunction(l => window.bridgework.ui.rect(l), label, { timeout, polling: 50 });
+    return handle.jsonValue();
+  } catch (e) {
+    const seen = await page.evaluate(() => window.bridgework.ui.items().map(i => i.label)).catch(() => []);
+    throw new Error(`no widget "${label}" drawn; the page shows: ${seen.join(' | ')}`);
+  }
 }
 
 export async function click(page, label) {

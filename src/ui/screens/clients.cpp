@@ -49,8 +49,7 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
     ImGui::SameLine();
     ImGui::Checkbox(program_label(kPrograms[i]).data(), &f.programs[i]);
   }
-  ImGui::SetNextItemWidth(px(320));
-  if (ImGui::BeginCombo("Enrolling provider", f.provider.empty() ? "Choose..." : organisation_name(ws, f.provider).c_str())) {
+  if (begin_combo("Enrolling provider", f.provider.empty() ? "Choose..." : organisation_name(ws, f.provider))) {
     for (auto& [id, o] : ws.organisations) {
       if (o.kind == OrganisationKind::TrainingProvider) continue;
       if (ImGui::Selectable(o.name.c_str(), id == f.provider)) { f.provider = id; f.primary_contact.clear(); }
@@ -62,8 +61,7 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
   if (std::none_of(eligible.begin(), eligible.end(), [&](auto* s) { return s->id == f.primary_contact; }))
     f.primary_contact = eligible.size() == 1 ? eligible[0]->id : "";
   const std::string wanted(role_label(primary_contact_role(youth)));
-  ImGui::SetNextItemWidth(px(320));
-  if (ImGui::BeginCombo("Primary contact", f.primary_contact.empty() ? "Choose..." : staff_name(ws, f.primary_contact).c_str())) {
+  if (begin_combo("Primary contact", f.primary_contact.empty() ? "Choose..." : staff_name(ws, f.primary_contact))) {
     for (const Staff* s : eligible)
       if (ImGui::Selectable(s->name.c_str(), s->id == f.primary_contact)) f.primary_contact = s->id;
     ImGui::EndCombo();

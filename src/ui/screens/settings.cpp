@@ -14,8 +14,7 @@ namespace {
 
 template <class E, size_t N, class Label>
 void enum_combo(const char* label, E& value, const std::array<E, N>& all, Label label_of, float width = 320) {
-  ImGui::SetNextItemWidth(px(width));
-  if (ImGui::BeginCombo(label, std::string(label_of(value)).c_str())) {
+  if (begin_combo(label, std::string(label_of(value)), width)) {
     for (E e : all)
       if (ImGui::Selectable(std::string(label_of(e)).c_str(), e == value)) value = e;
     ImGui::EndCombo();
@@ -120,8 +119,7 @@ void draw_staff(const Workspace& ws, const Staff& me) {
   subheading("License a staff member");
   text_field("Full name", name);
   text_field("Work email", email);
-  ImGui::SetNextItemWidth(px(320));
-  if (ImGui::BeginCombo("Organisation", organisation.empty() ? "Choose..." : organisation_name(ws, organisation).c_str())) {
+  if (begin_combo("Organisation", organisation.empty() ? "Choose..." : organisation_name(ws, organisation))) {
     for (auto& [id, o] : ws.organisations)
       if (ImGui::Selectable(o.name.c_str(), id == organisation)) organisation = id;
     ImGui::EndCombo();
@@ -211,11 +209,11 @@ void draw_workspace(const Workspace& ws) {
 void draw_settings(const Workspace& ws, const Staff& me) {
   heading("Settings");
   if (ImGui::BeginTabBar("settings")) {
-    if (ImGui::BeginTabItem("Organisations")) { draw_organisations(ws, me); ImGui::EndTabItem(); }
-    if (ImGui::BeginTabItem("Staff")) { draw_staff(ws, me); ImGui::EndTabItem(); }
-    if (ImGui::BeginTabItem("Display")) { draw_display(); ImGui::EndTabItem(); }
-    if (ImGui::BeginTabItem("Storage")) { draw_storage(); ImGui::EndTabItem(); }
-    if (ImGui::BeginTabItem("Workspace")) { draw_workspace(ws); ImGui::EndTabItem(); }
+    if (begin_tab("Organisations")) { draw_organisations(ws, me); ImGui::EndTabItem(); }
+    if (begin_tab("Staff")) { draw_staff(ws, me); ImGui::EndTabItem(); }
+    if (begin_tab("Display")) { draw_display(); ImGui::EndTabItem(); }
+    if (begin_tab("Storage")) { draw_storage(); ImGui::EndTabItem(); }
+    if (begin_tab("Workspace")) { draw_workspace(ws); ImGui::EndTabItem(); }
     ImGui::EndTabBar();
   }
 }

@@ -1,0 +1,199 @@
+// Browser tests: the built page in Debian's Chromium, driven with real mouse
+// and keyboard events; results read back through window.bridgework.
+// Usage: node run.mjs <built site folder>. Screenshots go to artifacts/.
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { serve, launch, openApp, widget, click, type } from './harness.mjs';
+
+const site = process.argv[2];
+const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+await mkdir(artifacts, { recursive: true });
+const server = await serve(site);
+const browser = await launch();
+const results = [];
+
+async function test(name, body) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await body(context);
+    results.push([name, null]);
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.push([name, e]);
+    console.log(`FAIL ${name}\n     ${String(e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
+  } finally {
+    await context.close();
+  }
+}
+
+const bw = (page, fn, arg) => page.evaluate(fn, arg);
+const clients = page => bw(page, () => window.bridgework.query('clients', {}).result);
+const saveState = page => bw(page, () => window.bridgework.state());
+
+async function openDemo(page) {
+  await click(page, 'Open the demo workspace');
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
+}
+
+// Fills and submits the enrolment form with real clicks and keystrokes.
+async function enrolThroughForm(page, { first, last, dob }) {
+  await click(page, 'Clients');
+  await click(page, 'Enrol client');
+  if (first) await type(page, 'First name', first);
+  if (last) await type(page, 'Last name', last);
+  if (dob) await type(page, 'Date of birth', dob);
+  await click(page, 'WIOA Adult');
+  await click(page, 'Enrolling provider');
+  await click(page, 'Cedar Valley Career Center');
+  await click(page, 'Primary contact');
+  await click(page, 'Angela Brooks');
+  await click(page, 'Enrol');
+}
+
+await test('the page loads, draws, and offers the demo one click away', async context => {
+  const page = await openApp(context, server.url);
+  const state = await saveState(page);
+  assert.equal(state.workspace, null);
+  await widget(page, 'Open the demo workspace');
+  await widget(page, 'Create workspace');
+  // The canvas backing store follows the CSS size (sharp text).
+  const size = await bw(page, () => [document.getElementById('canvas').width, innerWidth]);
+  assert.equal(size[0], size[1]);
+  await page.screenshot({ path: join(artifacts, 'first-start.png') });
+  assert.deepEqual(page.errors, []);
+});
+
+await test('HiDPI: the backing store is CSS size x devicePixelRatio', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 2 });
+  const page = await openApp(context, server.url);
+  await widget(page, 'Open the demo workspace');
+  const dims = await bw(page, () => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+  assert.deepEqual(dims, [2000, 1400]);
+  await context.close();
+});
+
+await test('a client enrolled by typing and clicking survives a reload (C2, W1)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const before = (await clients(page)).length;
+  await enrolThroughForm(page, { first: 'Rowan', last: 'Testfield', dob: '1988-07-14' });
+  await page.waitForFunction(n => window.bridgework.query('clients', {}).result.length === n + 1, before);
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+  const made = (await clients(page)).find(c => c.last_name === 'Testfield');
+  assert.equal(made.first_name, 'Rowan');
+  assert.equal(made.date_of_birth, '1988-07-14');
+  assert.equal(made.primary_contact_name, 'Angela Brooks');
+  assert.deepEqual(made.programs, ['wioa_adult']);
+  assert.equal(made.revision.number, 1);
+  await page.screenshot({ path: join(artifacts, 'client-page.png') });
+
+  await page.reload();
+  await page.evaluate(() => window.bridgework.ready);
+  const after = (await clients(page)).find(c => c.id === made.id);
+  assert.ok(after, 'the client is still there after a reload');
+  assert.equal(after.last_name, 'Testfield');
+  const trail = await bw(page, id => window.bridgework.query('audit', { record: id }).result, made.id);
+  assert.equal(trail[0].command, 'enrol_client');
+});
+
+await test('bad input shows a message and saves nothing (W4)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const before = (await clients(page)).length;
+  await enrolThroughForm(page, { first: '', last: 'Nofirst', dob: '1990-01-01' });
+  await page.waitForFunction(() => window.bridgework.state().message === 'First name is required.');
+  await widget(page, 'Enrol');  // the form stays open
+  await page.screenshot({ path: join(artifacts, 'enrol-error.png') });
+  await type(page, 'First name', 'Sam');
+  await type(page, 'Date of birth', '');
+  assert.equal((await clients(page)).length, before);
+  const bad = await bw(page, () => window.bridgework.dispatch({ type: 'enrol_client', first_name: 'A', last_name: 'B',
+    date_of_birth: '1990-02-30', programs: ['wioa_adult'], provider: 'x', primary_contact: 'y' }));
+  assert.deepEqual(bad, { ok: false, error: { code: 'invalid_field', message: 'Date of birth must be a real date, YYYY-MM-DD.' } });
+  await page.reload();
+  await page.evaluate(() => window.bridgework.ready);
+  assert.equal((await clients(page)).length, before);
+});
+
+await test('two tabs: one writes, the other is read-only, follows, and can take over (W1)', async context => {
+  const first = await openApp(context, server.url);
+  await openDemo(first);
+  const second = await openApp(context, server.url);
+  await second.waitForFunction(() => window.bridgework.state().workspace && !window.bridgework.state().loading);
+  const admin = (await saveState(first)).signed_in;
+  await bw(second, id => window.bridgework.signIn(id), admin);  // each tab signs in for itself
+  assert.equal((await saveState(first)).writer, true);
+  assert.equal((await saveState(second)).writer, false);
+  await widget(second, 'Use here');
+  await second.screenshot({ path: join(artifacts, 'read-only-tab.png') });
+
+  const refused = await bw(second, () => window.bridgework.dispatch({ type: 'add_organisation', name: 'Tab Two Org', kind: 'youth_provider' }));
+  assert.equal(refused.error.code, 'read_only');
+
+  const added = await bw(first, () => window.bridgework.dispatch({ type: 'add_organisation', name: 'Tab One Org', kind: 'youth_provider' }));
+  assert.equal(added.ok, true);
+  await second.waitForFunction(() => window.bridgework.query('organisations').result.some(o => o.name === 'Tab One Org'));
+
+  await click(second, 'Use here');
+  await second.waitForFunction(() => window.bridgework.state().writer === true);
+  await first.waitForFunction(() => window.bridgework.state().writer === false);
+  const late = await bw(first, () => window.bridgework.dispatch({ type: 'add_organisation', name: 'Late', kind: 'youth_provider' }));
+  assert.equal(late.error.code, 'read_only');
+  const taken = await bw(second, () => window.bridgework.dispatch({ type: 'add_organisation', name: 'Tab Two Org', kind: 'youth_provider' }));
+  assert.equal(taken.ok, true);
+
+  const third = await openApp(context, server.url);
+  await third.waitForFunction(() => window.bridgework.state().workspace && !window.bridgework.state().loading);
+  await bw(third, id => window.bridgework.signIn(id), admin);
+  const names = await bw(third, () => window.bridgework.query('organisations').result.map(o => o.name));
+  assert.ok(names.includes('Tab One Org') && names.includes('Tab Two Org'));
+  assert.ok(!names.includes('Late'));
+});
+
+await test('data from a newer schema is refused and left untouched', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const id = (await saveState(page)).workspace;
+  await bw(page, async id => {
+    const db = await new Promise((ok, no) => { const r = indexedDB.open('bridgework-ws-' + id); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+    const tx = db.transaction('meta', 'readwrite');
+    const store = tx.objectStore('meta');
+    const meta = await new Promise(ok => { const r = store.get('meta'); r.onsuccess = () => ok(JSON.parse(r.result)); });
+    meta.schema_version = 99;
+    store.put(JSON.stringify(meta), 'meta');
+    await new Promise(ok => { tx.oncomplete = ok; });
+    db.close();
+  }, id);
+  await page.reload();
+  await page.evaluate(() => window.bridgework.ready);
+  const state = await saveState(page);
+  assert.match(state.open_error, /newer version of Bridgework \(data schema 99/);
+  const version = await bw(page, async id => {
+    const db = await new Promise(ok => { const r = indexedDB.open('bridgework-ws-' + id); r.onsuccess = () => ok(r.result); });
+    return new Promise(ok => { const r = db.transaction('meta').objectStore('meta').get('meta'); r.onsuccess = () => ok(JSON.parse(r.result).schema_version); });
+  }, id);
+  assert.equal(version, 99);
+});
+
+await test('the demo clock moves only in demo workspaces (T4)', async context => {
+  const page = await openApp(context, server.url);
+  const made = await bw(page, () => window.bridgework.createWorkspace({ board: 'Real Board', administrator: 'Ada' }));
+  assert.equal(made.ok, true);
+  const refused = await bw(page, () => window.bridgework.clock.set('2030-01-01T09:00'));
+  assert.equal(refused.error.code, 'not_allowed');
+  assert.equal((await bw(page, () => window.bridgework.openDemo())).ok, true);
+  const moved = await bw(page, () => window.bridgework.clock.set('2030-01-01T09:00'));
+  assert.equal(moved.ok, true);
+  assert.match(await bw(page, () => window.bridgework.clock.now()), /^2030-01-01T09:0/);
+  await click(page, 'Settings');
+  await click(page, 'Workspace');
+  await page.screenshot({ path: join(artifacts, 'settings-workspace.png') });
+});
+
+await browser.close();
+server.close();
+const failed = results.filter(([, e]) => e).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
