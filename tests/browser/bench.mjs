@@ -1,0 +1,55 @@
+// Page figures (printed, not asserted): download size, time from navigation
+// to the first drawn frame, and time to save one change durably.
+// Usage: node bench.mjs <built site folder> [screenshot.png]
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, launch, openApp, widget, click } from './harness.mjs';
+
+const site = process.argv[2];
+for (const f of ['bridgework.wasm', 'bridgework.js', 'bridgework.data']) {
+  const bytes = await readFile(join(site, f));
+  console.log(`${f.padEnd(18)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0).padStart(6)} KB gzip`);
+}
+
+const server = await serve(site);
+const browser = await launch();
+const firstFrames = [];
+for (let i = 0; i < 5; ++i) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const start = Date.now();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.bridgework && window.bridgework.ui && window.Module.calledRun &&
+                                    window.bridgework.ui.items().length > 0, null, { polling: 'raf', timeout: 60000 });
+  firstFrames.push(Date.now() - start);
+  await context.close();
+}
+firstFrames.sort((a, b) => a - b);
+console.log(`navigation to first frame: median ${firstFrames[2]} ms (runs: ${firstFrames.join(', ')} ms)`);
+
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await openApp(context, server.url);
+await page.evaluate(() => window.bridgework.openDemo());
+const timing = await page.evaluate(async () => {
+  const provider = window.bridgework.query('organisations').result.find(o => o.name === 'Cedar Valley Career Center').id;
+  const ers = window.bridgework.query('eligible_primary_contacts', { provider, youth: false }).result[0].id;
+  const times = [];
+  for (let i = 0; i < 50; ++i) {
+    const t = performance.now();
+    const r = await window.bridgework.dispatch({ type: 'enrol_client', first_name: 'Bench' + i, last_name: 'Mark',
+      date_of_birth: '1990-01-01', programs: ['wioa_adult'], provider, primary_contact: ers });
+    if (!r.ok) throw new Error(r.error.message);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[25], p90: times[45] };
+});
+console.log(`save one change (dispatch -> IndexedDB transaction complete): median ${timing.median.toFixed(1)} ms, p90 ${timing.p90.toFixed(1)} ms (50 enrolments)`);
+if (process.argv[3]) {
+  await click(page, 'Clients');
+  await widget(page, 'Enrol client');
+  await page.screenshot({ path: process.argv[3] });
+}
+await browser.close();
+server.close();
