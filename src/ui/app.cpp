@@ -85,6 +85,8 @@ void draw_status_bar(const Workspace* ws, const Staff* me) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
     ImGui::TextUnformatted("Not saved: storage unavailable (see Settings)");
     ImGui::PopStyleColor();
+  } else if (!ws) {
+    ImGui::TextColored(colour::kMuted, "No workspace open");
   } else if (!st.writer) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
     ImGui::TextUnformatted("Read-only in this tab");
