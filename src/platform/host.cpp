@@ -160,12 +160,18 @@ void announce(std::string_view message) {
   bw_js_announce(g_announced.c_str());
 }
 
+static float g_text_size = 0;  // read from the browser once, then kept here
+
 float text_size() {
-  const float size = std::strtof(take(bw_js_get_item(0, "bridgework.text_size")).c_str(), nullptr);
-  return size >= 12 && size <= 28 ? size : 17.0f;
+  if (g_text_size == 0) {
+    const float size = std::strtof(take(bw_js_get_item(0, "bridgework.text_size")).c_str(), nullptr);
+    g_text_size = size >= 12 && size <= 28 ? size : 17.0f;
+  }
+  return g_text_size;
 }
 
 void set_text_size(float points) {
+  g_text_size = points;
   bw_js_set_item(0, "bridgework.text_size", std::to_string(points).c_str());
 }
 
