@@ -214,6 +214,7 @@ struct Applier {
   Workspace& ws;
   const Context& ctx;
   const Staff* actor = nullptr;
+  std::string_view command;  // the type of the command being applied
 
   Outcome refuse(std::string code, std::string message) const {
     return Outcome::refuse(std::move(code), std::move(message));
@@ -226,7 +227,7 @@ struct Applier {
   }
 
   // P4: every change is recorded with who and when.
-  Outcome done(const RecordId& record, std::string_view command, std::string summary) {
+  Outcome done(const RecordId& record, std::string summary) {
     AuditEntry e{ws.new_id(), ctx.now, ctx.actor, std::string(command), record,
                  std::move(summary)};
     ws.index_audit(e);
@@ -261,7 +262,7 @@ struct Applier {
     stamp(o.revision);
     const RecordId id = o.id;
     ws.organisations.emplace(id, std::move(o));
-    return done(id, "add_organisation", "Added " + std::string(kind_label(c.kind)) + " " + c.name);
+    return done(id, "Added " + std::string(kind_label(c.kind)) + " " + c.name);
   }
 
   Outcome operator()(const RenameOrganisation& c) {
@@ -272,7 +273,7 @@ struct Applier {
     const std::string old = it->second.name;
     it->second.name = c.name;
     stamp(it->second.revision);
-    return done(c.organisation, "rename_organisation", "Renamed " + old + " to " + c.name);
+    return done(c.organisation, "Renamed " + old + " to " + c.name);
   }
 
   std::optional<Outcome> check_staff_fields(const std::string& name, Role role,
@@ -298,7 +299,7 @@ struct Applier {
     stamp(s.revision);
     const RecordId id = s.id;
     ws.staff.emplace(id, std::move(s));
-    return done(id, "add_staff", "Licensed " + c.name + " as " + std::string(role_label(c.role)));
+    return done(id, "Licensed " + c.name + " as " + std::string(role_label(c.role)));
   }
 
   Outcome operator()(const UpdateStaff& c) {
@@ -320,7 +321,7 @@ struct Applier {
     s.email = c.email;
     s.role = c.role;
     stamp(s.revision);
-    return done(s.id, "update_staff", "Updated " + s.name + " (" + std::string(role_label(s.role)) + ")");
+    return done(s.id, "Updated " + s.name + " (" + std::string(role_label(s.role)) + ")");
   }
 
   Outcome operator()(const SetStaffPin& c) {
@@ -332,7 +333,7 @@ struct Applier {
     Staff& s = it->second;
     s.pin_hash = c.pin.empty() ? "" : pin_hash(s.id, c.pin);
     stamp(s.revision);
-    return done(s.id, "set_staff_pin", c.pin.empty() ? "Removed the PIN of " + s.name : "Set the PIN of " + s.name);
+    return done(s.id, c.pin.empty() ? "Removed the PIN of " + s.name : "Set the PIN of " + s.name);
   }
 
   Outcome operator()(const DeactivateStaff& c) {
@@ -347,7 +348,7 @@ struct Applier {
     s.deactivation_reason = c.reason;
     s.deactivated_at = ctx.now;
     stamp(s.revision);
-    return done(s.id, "deactivate_staff", "Deactivated " + s.name + ": " + c.reason);
+    return done(s.id, "Deactivated " + s.name + ": " + c.reason);
   }
 
   Outcome operator()(const ReactivateStaff& c) {
@@ -360,7 +361,7 @@ struct Applier {
     s.deactivation_reason.clear();
     s.deactivated_at.reset();
     stamp(s.revision);
-    return done(s.id, "reactivate_staff", "Reactivated " + s.name);
+    return done(s.id, "Reactivated " + s.name);
   }
 
   std::optional<Outcome> check_person(const std::string& first, const std::string& last,
@@ -414,7 +415,7 @@ struct Applier {
     const std::string summary = "Enrolled " + full_name(client) + " with " + provider->name +
                                 "; primary contact " + contact->name;
     ws.clients.emplace(id, std::move(client));
-    return done(id, "enrol_client", summary);
+    return done(id, summary);
   }
 
   Outcome operator()(const UpdateClient& c) {
@@ -431,7 +432,7 @@ struct Applier {
     client.email = c.email;
     client.phone = c.phone;
     stamp(client.revision);
-    return done(client.id, "update_client", "Updated the details of " + full_name(client));
+    return done(client.id, "Updated the details of " + full_name(client));
   }
 
   Outcome operator()(const SetDemoClock& c) {
@@ -442,7 +443,7 @@ struct Applier {
     const LocalSeconds real_now = ctx.now - ws.meta.clock_offset;
     if (*at < real_now) return refuse("invalid_field", "The demo clock cannot go before the real time.");
     ws.meta.clock_offset = *at - real_now;
-    return done(RecordId{}, "set_demo_clock", "Moved the demo clock to " + display_datetime(*at));
+    return done(RecordId{}, "Moved the demo clock to " + display_datetime(*at));
   }
 };
 
@@ -453,7 +454,7 @@ Outcome apply(Workspace& ws, const Command& cmd, const Context& ctx) {
   if (!actor) return Outcome::refuse("not_signed_in", "Sign in as a staff member first.");
   if (!actor->active)
     return Outcome::refuse("not_allowed", actor->name + " is deactivated and can no longer act (P3).");
-  Applier a{ws, ctx, actor};
+  Applier a{ws, ctx, actor, command_type(cmd)};
   return std::visit(a, cmd);
 }
 

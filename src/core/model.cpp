@@ -78,8 +78,8 @@ bool is_dual_enrolled(const Client& c) {
   return wioa && direct;
 }
 
-bool is_youth(const Client& c) {
-  return std::find(c.programs.begin(), c.programs.end(), Program::WioaYouth) != c.programs.end();
+bool is_youth(const std::vector<Program>& programs) {
+  return std::find(programs.begin(), programs.end(), Program::WioaYouth) != programs.end();
 }
 
 std::string full_name(const Client& c) { return c.first_name + " " + c.last_name; }

@@ -110,7 +110,8 @@ std::optional<Program> program_from(std::string_view name);
 // C1: enrolled in both a WIOA program and the board's direct services.
 bool is_dual_enrolled(const Client& c);
 // C2: a client enrolled in WIOA Youth is served as a youth (an ACA); others as adults.
-bool is_youth(const Client& c);
+bool is_youth(const std::vector<Program>& programs);
+inline bool is_youth(const Client& c) { return is_youth(c.programs); }
 std::string full_name(const Client& c);
 
 }  // namespace bw

@@ -25,8 +25,6 @@ struct WorkspaceMeta {
   LocalSeconds clock_offset = 0;  // T4: seconds the demo clock runs ahead of real time
 };
 
-enum class RecordKind { Organisation, Staff, Client, Audit };
-
 struct Workspace {
   WorkspaceMeta meta;
   std::map<RecordId, Organisation> organisations;

@@ -37,7 +37,7 @@ struct EnrolForm {
 };
 
 void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
-  const bool youth = f.programs[2];  // kPrograms[2] is WIOA Youth
+  const bool youth = is_youth(f.command().programs);
   text_field("First name", f.first_name);
   text_field("Last name", f.last_name);
   text_field("Date of birth", f.date_of_birth, 160, "YYYY-MM-DD");
