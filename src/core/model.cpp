@@ -54,7 +54,7 @@ constexpr NameTable<Program, 4> kProgramNames{{{
     {Program::WioaAdult, "wioa_adult", "WIOA Adult"},
     {Program::WioaDislocatedWorker, "wioa_dislocated_worker", "WIOA Dislocated Worker"},
     {Program::WioaYouth, "wioa_youth", "WIOA Youth"},
-    {Program::DirectServices, "direct_services", "Board direct services"},
+    {Program::DirectServices, "direct_services", "Direct services"},
 }}};
 }  // namespace
 

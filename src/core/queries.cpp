@@ -46,11 +46,14 @@ json client_json(const Workspace& ws, const Client& c) {
 }  // namespace
 
 std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& viewer,
-                                           std::string_view search) {
+                                           const ClientFilter& filter) {
   std::vector<const Client*> out;
   if (!can_see_clients(viewer)) return out;
-  const std::string needle = lower(search);
+  const std::string needle = lower(filter.search);
   for (auto& [id, c] : ws.clients) {
+    if (filter.program && std::find(c.programs.begin(), c.programs.end(), *filter.program) == c.programs.end())
+      continue;
+    if (!filter.primary_contact.empty() && c.primary_contact != filter.primary_contact) continue;
     if (!needle.empty()) {
       const std::string hay = lower(c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone);
       if (hay.find(needle) == std::string::npos) continue;
@@ -65,7 +68,7 @@ json query_catalogue() {
       {{"name", "workspace"}, {"args", json::object()}, {"description", "The workspace's name, whether it is a demo, its clock and record counts."}},
       {{"name", "organisations"}, {"args", json::object()}, {"description", "Every organisation (P1)."}},
       {{"name", "staff"}, {"args", {{"organisation", "optional id"}}}, {"description", "Staff with role and active state (P2, P3); PINs are never returned."}},
-      {{"name", "clients"}, {"args", {{"search", "optional text"}}}, {"description", "Clients the signed-in person may see (C5), with programs and primary contact."}},
+      {{"name", "clients"}, {"args", {{"search", "optional text"}, {"program", "optional program name"}, {"primary_contact", "optional staff id"}}}, {"description", "Clients the signed-in person may see (C5), with programs and primary contact."}},
       {{"name", "client"}, {"args", {{"id", "client id"}}}, {"description", "One client."}},
       {{"name", "eligible_primary_contacts"}, {"args", {{"provider", "organisation id"}, {"youth", "boolean"}}}, {"description", "Active staff who may be the primary contact (C2)."}},
       {{"name", "audit"}, {"args", {{"record", "record id"}}}, {"description", "The audit trail of one record, oldest first (P4)."}},
@@ -100,7 +103,12 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
   }
   if (name == "clients") {
     json out = json::array();
-    for (const Client* c : visible_clients(ws, *viewer, arg(args, "search"))) out.push_back(client_json(ws, *c));
+    ClientFilter filter{arg(args, "search"), std::nullopt, arg(args, "primary_contact")};
+    if (const std::string p = arg(args, "program"); !p.empty()) {
+      filter.program = program_from(p);
+      if (!filter.program) return failure("invalid_field", "\"" + p + "\" is not a program.");
+    }
+    for (const Client* c : visible_clients(ws, *viewer, filter)) out.push_back(client_json(ws, *c));
     return success(out);
   }
   if (name == "client") {

@@ -1,6 +1,7 @@
 // Read models as JSON, for `window.bridgework.query` (and anything else that
 // wants records as data). Each obeys the access rules for the viewer.
 #pragma once
+#include <optional>
 #include <string_view>
 
 #include "commands.hpp"
@@ -13,9 +14,16 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
 // The query names with their arguments, for docs and discovery.
 json query_catalogue();
 
-// Clients the viewer may list, filtered by a free-text search over name, id,
-// email and phone (case-insensitive), for the Clients table and the query.
+// What the Clients table and the "clients" query filter by; empty = any.
+struct ClientFilter {
+  std::string search;           // name, id, email or phone, case-insensitive
+  std::optional<Program> program;
+  RecordId primary_contact;
+  bool operator==(const ClientFilter&) const = default;
+};
+
+// Clients the viewer may list (C5) that match the filter.
 std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& viewer,
-                                           std::string_view search);
+                                           const ClientFilter& filter);
 
 }  // namespace bw

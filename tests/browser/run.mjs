@@ -96,6 +96,15 @@ await test('a client enrolled by typing and clicking survives a reload (C2, W1)'
   assert.equal(after.last_name, 'Testfield');
   const trail = await bw(page, id => window.bridgework.query('audit', { record: id }).result, made.id);
   assert.equal(trail[0].command, 'enrol_client');
+
+  // Close the tab and open the app again: the workspace opens, sign-in is asked anew.
+  const admin = (await saveState(page)).signed_in;
+  await page.close();
+  const again = await openApp(context, server.url);
+  assert.equal((await saveState(again)).signed_in, null);
+  await click(again, 'Dana Whitfield');
+  await again.waitForFunction(id => window.bridgework.state().signed_in === id, admin);
+  assert.ok((await clients(again)).some(c => c.id === made.id));
 });
 
 await test('bad input shows a message and saves nothing (W4)', async context => {

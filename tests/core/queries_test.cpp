@@ -21,6 +21,11 @@ TEST_CASE("clients: listed with programs, primary contact and dual enrolment") {
   CHECK(one["youth"] == false);
   CHECK(query(a.ws, "clients", {{"search", "YOUNG"}}, a.ers)["result"].size() == 1);
   CHECK(query(a.ws, "clients", {{"search", "nobody"}}, a.ers)["result"].empty());
+  CHECK(query(a.ws, "clients", {{"program", "direct_services"}}, a.ers)["result"].size() == 1);
+  CHECK(query(a.ws, "clients", {{"program", "wioa_youth"}}, a.ers)["result"][0]["last_name"] == "Young");
+  CHECK(query(a.ws, "clients", {{"primary_contact", a.aca}}, a.ers)["result"].size() == 1);
+  CHECK(query(a.ws, "clients", {{"primary_contact", a.ers2}}, a.ers)["result"].empty());
+  CHECK(query(a.ws, "clients", {{"program", "mars"}}, a.ers)["error"]["message"] == "\"mars\" is not a program.");
 }
 
 TEST_CASE("C5: training-provider staff cannot read client records through queries") {

@@ -77,7 +77,7 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
 struct ClientTable {
   const Workspace* ws = nullptr;
   size_t audit_size = 0;
-  std::string search, applied_search;
+  ClientFilter filter, applied;
   std::vector<const Client*> rows;
   bool sort_dirty = true;
 };
@@ -114,19 +114,35 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     muted("Training-provider staff see only their own students, from the case-management screens (C5).");
     return;
   }
-  ImGui::SetNextItemWidth(px(320));
-  ImGui::InputTextWithHint("##search", "Search name, id, email or phone", &table.search);
+  ImGui::SetNextItemWidth(px(300));
+  ImGui::InputTextWithHint("##search", "Search name, id, email or phone", &table.filter.search);
+  ImGui::SameLine();
+  if (begin_combo("##program", table.filter.program ? std::string(program_label(*table.filter.program)) : "All programs", 230)) {
+    if (ImGui::Selectable("All programs", !table.filter.program)) table.filter.program.reset();
+    for (Program p : kPrograms)
+      if (ImGui::Selectable(program_label(p).data(), table.filter.program == p)) table.filter.program = p;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (begin_combo("##contact", table.filter.primary_contact.empty() ? "Any primary contact" : staff_name(ws, table.filter.primary_contact), 230)) {
+    if (ImGui::Selectable("Any primary contact", table.filter.primary_contact.empty())) table.filter.primary_contact.clear();
+    for (auto& [id, s] : ws.staff)
+      if (s.role == Role::EmploymentReadinessSpecialist || s.role == Role::AcademicCareerAdvisor)
+        if (ImGui::Selectable((s.name + (s.active ? "" : " (deactivated)")).c_str(), table.filter.primary_contact == id))
+          table.filter.primary_contact = id;
+    ImGui::EndCombo();
+  }
   ImGui::SameLine();
   if (can_enrol_clients(me) && primary_button("Enrol client")) {
     form.reset(ws, me);
     ImGui::OpenPopup("Enrol a client");
   }
   // Recompute the rows only when the data, the search or the sort changed.
-  if (table.ws != &ws || table.audit_size != ws.audit.size() || table.applied_search != table.search) {
+  if (table.ws != &ws || table.audit_size != ws.audit.size() || !(table.applied == table.filter)) {
     table.ws = &ws;
     table.audit_size = ws.audit.size();
-    table.applied_search = table.search;
-    table.rows = visible_clients(ws, me, table.search);
+    table.applied = table.filter;
+    table.rows = visible_clients(ws, me, table.filter);
     table.sort_dirty = true;
   }
   ImGui::SameLine();
