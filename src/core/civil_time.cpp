@@ -80,15 +80,17 @@ std::string display_date(year_month_day d) {
   return buf;
 }
 
+std::string display_weekday_date(year_month_day d) {
+  return std::string(kWeekdays[weekday{sys_days{d}}.c_encoding()]) + " " + display_date(d);
+}
+
 std::string display_datetime(LocalSeconds t) {
   const auto d = date_of(t);
   const LocalSeconds s = t - start_of(d);
   const int h = int(s / 3600), mi = int(s / 60 % 60);
   const int h12 = h % 12 == 0 ? 12 : h % 12;
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%s %s %d:%02d %s",
-                kWeekdays[weekday{sys_days{d}}.c_encoding()], display_date(d).c_str(), h12, mi,
-                h < 12 ? "AM" : "PM");
+  std::snprintf(buf, sizeof buf, "%s %d:%02d %s", display_weekday_date(d).c_str(), h12, mi, h < 12 ? "AM" : "PM");
   return buf;
 }
 

@@ -27,6 +27,7 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
 // As staff read it: "Sun Nov 22, 2026 9:14 PM" / "Nov 22, 2026".
 std::string display_datetime(LocalSeconds t);
 std::string display_date(std::chrono::year_month_day d);
+std::string display_weekday_date(std::chrono::year_month_day d);  // "Thu Nov 26, 2026"
 
 // Whole years between a birth date and a day (age on that day).
 int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day day);

@@ -75,6 +75,11 @@ const std::vector<CommandSpec>& catalogue() {
         {"phone", T::Text, false, "phone"}}},
       {"set_demo_clock", "Move the demo workspace's clock forward (T4). Demo workspaces only.",
        {{"at", T::DateTime, true, "YYYY-MM-DDTHH:MM local time, not before the real time"}}},
+      {"add_closure", "Close the offices on a day: it is no business day (T2). Administrators.",
+       {{"date", T::Date, true, "YYYY-MM-DD"},
+        {"name", T::Text, true, "e.g. \"Day after Thanksgiving\""}}},
+      {"remove_closure", "Remove a closure the board added (T2). Administrators.",
+       {{"date", T::Date, true, "YYYY-MM-DD"}}},
   };
   return specs;
 }
@@ -178,7 +183,9 @@ std::variant<Command, Error> command_from_json(const json& j) {
   if (type == "update_client")
     return UpdateClient{text(j, "client"), text(j, "first_name"), text(j, "last_name"),
                         text(j, "date_of_birth"), text(j, "email"), text(j, "phone")};
-  return SetDemoClock{text(j, "at")};
+  if (type == "set_demo_clock") return SetDemoClock{text(j, "at")};
+  if (type == "add_closure") return AddClosure{text(j, "date"), text(j, "name")};
+  return RemoveClosure{text(j, "date")};
 }
 
 std::string_view command_type(const Command& cmd) {
@@ -444,6 +451,32 @@ struct Applier {
     if (*at < real_now) return refuse("invalid_field", "The demo clock cannot go before the real time.");
     ws.meta.clock_offset = *at - real_now;
     return done(RecordId{}, "Moved the demo clock to " + display_datetime(*at));
+  }
+
+  Outcome operator()(const AddClosure& c) {
+    if (auto r = need_people_manager()) return *r;
+    auto d = parse_iso_date(c.date);
+    if (!d) return refuse("invalid_field", "The closure needs a real date, YYYY-MM-DD.");
+    if (c.name.empty()) return refuse("missing_field", "Name the closure, e.g. \"Day after Thanksgiving\".");
+    if (!ws.calendar.is_business_day(*d)) {
+      for (const Holiday& h : ws.calendar.holidays(int(d->year())))
+        if (h.date == *d) return refuse("duplicate", display_date(*d) + " is already closed: " + h.name + ".");
+      return refuse("not_allowed", display_date(*d) + " is a weekend day.");
+    }
+    ws.calendar.add_closure(*d, c.name);
+    return done(RecordId{}, "Closed the offices on " + display_date(*d) + ": " + c.name);
+  }
+
+  Outcome operator()(const RemoveClosure& c) {
+    if (auto r = need_people_manager()) return *r;
+    auto d = parse_iso_date(c.date);
+    if (!d) return refuse("invalid_field", "Give the closure's date, YYYY-MM-DD.");
+    auto it = ws.calendar.closures().find(*d);
+    if (it == ws.calendar.closures().end())
+      return refuse("not_found", "The board added no closure on " + display_date(*d) + ".");
+    const std::string name = it->second;
+    ws.calendar.remove_closure(*d);
+    return done(RecordId{}, "Reopened the offices on " + display_date(*d) + " (was: " + name + ")");
   }
 };
 

@@ -42,10 +42,12 @@ struct UpdateClient {
   std::string first_name, last_name, date_of_birth, email, phone;
 };
 struct SetDemoClock { std::string at; };  // T4, demo workspaces only
+struct AddClosure { std::string date, name; };  // T2
+struct RemoveClosure { std::string date; };
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
-                             UpdateClient, SetDemoClock>;
+                             UpdateClient, SetDemoClock, AddClosure, RemoveClosure>;
 
 // [SECTION] Outcomes
 struct Error {

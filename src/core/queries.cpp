@@ -71,6 +71,7 @@ json query_catalogue() {
       {{"name", "clients"}, {"args", {{"search", "optional text"}, {"program", "optional program name"}, {"primary_contact", "optional staff id"}}}, {"description", "Clients the signed-in person may see (C5), with programs and primary contact."}},
       {{"name", "client"}, {"args", {{"id", "client id"}}}, {"description", "One client."}},
       {{"name", "eligible_primary_contacts"}, {"args", {{"provider", "organisation id"}, {"youth", "boolean"}}}, {"description", "Active staff who may be the primary contact (C2)."}},
+      {{"name", "holidays"}, {"args", {{"year", "number"}}}, {"description", "Federal holidays on their observed days and the board's closures of a year (T2)."}},
       {{"name", "audit"}, {"args", {{"record", "record id"}}}, {"description", "The audit trail of one record, oldest first (P4)."}},
   });
 }
@@ -120,6 +121,14 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     const bool youth = args.is_object() && args.value("youth", false);
     json out = json::array();
     for (const Staff* s : eligible_primary_contacts(ws, youth, arg(args, "provider"))) out.push_back(staff_public(*s));
+    return success(out);
+  }
+  if (name == "holidays") {
+    if (!args.is_object() || !args.contains("year") || !args["year"].is_number_integer())
+      return failure("invalid_field", "year must be a number, e.g. 2026.");
+    json out = json::array();
+    for (const Holiday& h : ws.calendar.holidays(args["year"].get<int>()))
+      out.push_back({{"date", format_iso_date(h.date)}, {"name", h.name}, {"board_closure", h.board_closure}});
     return success(out);
   }
   if (name == "audit") {

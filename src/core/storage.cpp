@@ -81,9 +81,19 @@ json to_json(const WorkspaceMeta& m) {
           {"bucket_count", kBucketCount}};
 }
 
-std::string encode_meta(const WorkspaceMeta& m) { return seal(to_json(m).dump()); }
+json to_json(const BusinessCalendar& c) {
+  json out = json::array();
+  for (auto& [d, name] : c.closures()) out.push_back({{"date", format_iso_date(d)}, {"name", name}});
+  return out;
+}
 
-std::variant<WorkspaceMeta, Error> decode_meta(std::string stored) {
+std::string encode_meta(const Workspace& ws) {
+  json j = to_json(ws.meta);
+  j["closures"] = to_json(ws.calendar);
+  return seal(j.dump());
+}
+
+std::variant<Workspace, Error> decode_meta(std::string stored) {
   auto plain = unseal(std::move(stored));
   if (auto* e = std::get_if<Error>(&plain)) return *e;
   json j = json::parse(std::get<std::string>(plain), nullptr, false);
@@ -95,7 +105,8 @@ std::variant<WorkspaceMeta, Error> decode_meta(std::string stored) {
                                  "(data schema " + std::to_string(version) + "; this version reads up to " +
                                  std::to_string(kSchemaVersion) + "). It was left untouched: open it with the newer version."};
   try {
-    WorkspaceMeta m;
+    Workspace ws;
+    WorkspaceMeta& m = ws.meta;
     m.schema_version = version;
     m.name = j.at("name").get<std::string>();
     m.demo = j.at("demo").get<bool>();
@@ -104,7 +115,9 @@ std::variant<WorkspaceMeta, Error> decode_meta(std::string stored) {
     m.created_at = time_from(j.at("created_at"));
     m.clock_offset = j.at("clock_offset").get<LocalSeconds>();
     if (j.at("bucket_count").get<int>() != kBucketCount) throw std::runtime_error("bucket count");
-    return m;
+    for (const json& c : j.value("closures", json::array()))
+      ws.calendar.add_closure(date_from(c.at("date")), c.at("name").get<std::string>());
+    return ws;
   } catch (const std::exception& e) {
     return Error{"corrupt", std::string("The stored workspace settings are damaged (") + e.what() + ")."};
   }
@@ -204,7 +217,7 @@ std::optional<SaveBatch> WorkspaceStore::next_batch() {
   if (in_flight_ || (!meta_dirty_ && dirty_.empty())) return std::nullopt;
   SaveBatch batch;
   batch.up_to_change = change_;
-  if (meta_dirty_) batch.meta = encode_meta(ws_.meta);
+  if (meta_dirty_) batch.meta = encode_meta(ws_);
   for (int b : dirty_) {
     auto ids = members_[b];
     std::sort(ids.begin(), ids.end());

@@ -34,10 +34,13 @@ json to_json(const Staff& s);
 json to_json(const Client& c);
 json to_json(const AuditEntry& a);
 json to_json(const WorkspaceMeta& m);
+json to_json(const BusinessCalendar& c);  // the board's closures
 
-std::string encode_meta(const WorkspaceMeta& m);
-// Refuses data of a newer schema (nothing is changed) or that is malformed.
-std::variant<WorkspaceMeta, Error> decode_meta(std::string stored);
+// The meta value: the workspace's settings and the board's closures (T2).
+std::string encode_meta(const Workspace& ws);
+// A workspace with its settings and closures and no records yet. Refuses
+// data of a newer schema (nothing is changed) or that is malformed.
+std::variant<Workspace, Error> decode_meta(std::string stored);
 // Adds the records of one stored bucket to `ws`.
 std::optional<Error> decode_bucket(Workspace& ws, std::string stored);
 

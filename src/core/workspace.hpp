@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "calendar.hpp"
 #include "model.hpp"
 
 namespace bw {
@@ -27,6 +28,7 @@ struct WorkspaceMeta {
 
 struct Workspace {
   WorkspaceMeta meta;
+  BusinessCalendar calendar;  // T2: its closures are stored with the meta
   std::map<RecordId, Organisation> organisations;
   std::map<RecordId, Staff> staff;
   std::map<RecordId, Client> clients;

@@ -217,8 +217,7 @@ EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* meta) {
     g_state.loading = false;
     return 0;
   }
-  bw::host::g_loading = std::make_unique<Workspace>();
-  bw::host::g_loading->meta = std::get<WorkspaceMeta>(m);
+  bw::host::g_loading = std::make_unique<Workspace>(std::get<Workspace>(std::move(m)));
   return 1;
 }
 

@@ -46,8 +46,7 @@ int main(int argc, char** argv) {
               db.size(), bytes / 1e6);
 
   t = Clock::now();
-  Workspace loaded;
-  loaded.meta = std::get<WorkspaceMeta>(decode_meta(meta));
+  Workspace loaded = std::get<Workspace>(decode_meta(meta));
   for (auto& [k, v] : db) decode_bucket(loaded, v);
   std::printf("decode whole workspace (load):   %.0f ms\n", ms_since(t));
 

@@ -57,17 +57,26 @@ export async function widget(page, label, timeout = 10000) {
   }
 }
 
+// As a person clicks: the pointer arrives, then the button goes down and up,
+// each in its own frame (ImGui reads the mouse once a frame).
+export async function pointAndClick(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(50);
+  await page.mouse.down();
+  await page.waitForTimeout(50);
+  await page.mouse.up();
+  await page.waitForTimeout(80);
+}
+
 export async function click(page, label) {
   const r = await widget(page, label);
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-  await page.waitForTimeout(80);  // a frame or two
+  await pointAndClick(page, r.x + r.w / 2, r.y + r.h / 2);
 }
 
 export async function type(page, label, text) {
   const r = await widget(page, label);
   // The label of an input is drawn right of its box: click the box's left part.
-  await page.mouse.click(r.x + 12, r.y + r.h / 2);
-  await page.waitForTimeout(60);
+  await pointAndClick(page, r.x + 12, r.y + r.h / 2);
   await page.keyboard.type(text, { delay: 15 });
   await page.waitForTimeout(60);
 }

@@ -201,6 +201,24 @@ await test('the demo clock moves only in demo workspaces (T4)', async context =>
   await page.screenshot({ path: join(artifacts, 'settings-workspace.png') });
 });
 
+await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  await click(page, 'Settings');
+  await click(page, 'Holidays');
+  await type(page, 'Closure date', '2026-11-27');
+  await type(page, 'Closure name', 'Day after Thanksgiving');
+  await click(page, 'Add closure');
+  const closed = () => window.bridgework.query('holidays', { year: 2026 }).result
+    .some(h => h.date === '2026-11-27' && h.board_closure && h.name === 'Day after Thanksgiving');
+  await page.waitForFunction(closed);
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+  await page.screenshot({ path: join(artifacts, 'settings-holidays.png') });
+  await page.reload();
+  await page.evaluate(() => window.bridgework.ready);
+  assert.equal(await page.evaluate(closed), true);
+});
+
 await browser.close();
 server.close();
 const failed = results.filter(([, e]) => e).length;

@@ -38,6 +38,7 @@ TEST_CASE("times read as staff read them") {
   CHECK(display_datetime(*parse_iso("2026-11-22T00:05")) == "Sun Nov 22, 2026 12:05 AM");
   CHECK(display_datetime(*parse_iso("2026-11-22T12:00")) == "Sun Nov 22, 2026 12:00 PM");
   CHECK(display_date(2026y / March / 9) == "Mar 9, 2026");
+  CHECK(display_weekday_date(2026y / November / 26) == "Thu Nov 26, 2026");
 }
 
 TEST_CASE("age on a day counts whole years, birthdays included") {

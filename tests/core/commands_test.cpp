@@ -219,6 +219,22 @@ TEST_CASE("T4: only a demo workspace's clock moves, and only forward") {
   CHECK(a.ws.meta.clock_offset == at("2026-12-01T09:00") - a.now);
 }
 
+TEST_CASE("T2: administrators add and remove the board's closures") {
+  Area a;
+  CHECK(a.run(AddClosure{"2026-11-27", "Day after Thanksgiving"}, a.manager).error.code == "not_allowed");
+  CHECK(a.run(AddClosure{"2026-11-31", "X"}).error.message == "The closure needs a real date, YYYY-MM-DD.");
+  CHECK(a.run(AddClosure{"2026-11-27", ""}).error.code == "missing_field");
+  CHECK(a.run(AddClosure{"2026-11-26", "Again"}).error.message == "Nov 26, 2026 is already closed: Thanksgiving Day.");
+  CHECK(a.run(AddClosure{"2026-11-28", "Saturday"}).error.message == "Nov 28, 2026 is a weekend day.");
+  REQUIRE(a.run(AddClosure{"2026-11-27", "Day after Thanksgiving"}).ok);
+  CHECK_FALSE(a.ws.calendar.is_business_day(*parse_iso_date("2026-11-27")));
+  CHECK(a.run(AddClosure{"2026-11-27", "Again"}).error.code == "duplicate");
+  CHECK(a.run(RemoveClosure{"2026-11-26"}).error.message == "The board added no closure on Nov 26, 2026.");
+  REQUIRE(a.run(RemoveClosure{"2026-11-27"}).ok);
+  CHECK(a.ws.calendar.is_business_day(*parse_iso_date("2026-11-27")));
+  CHECK(a.ws.audit.rbegin()->second.summary == "Reopened the offices on Nov 27, 2026 (was: Day after Thanksgiving)");
+}
+
 TEST_CASE("commands from JSON: every field is checked before anything runs") {
   auto error = [](const char* text) {
     auto r = command_from_json(json::parse(text));

@@ -59,3 +59,15 @@ TEST_CASE("audit: the trail of a record, oldest first") {
   CHECK(trail[1]["command"] == "update_client");
   CHECK(query(a.ws, "nonsense", json::object(), a.ers)["error"]["code"] == "unknown_query");
 }
+
+TEST_CASE("holidays: a year's closed days, federal and the board's (T2)") {
+  Area a;
+  a.ok(AddClosure{"2026-11-27", "Day after Thanksgiving"});
+  json list = query(a.ws, "holidays", {{"year", 2026}}, a.ers)["result"];
+  REQUIRE(list.size() == 12);
+  CHECK(list[0]["date"] == "2026-01-01");
+  CHECK(list[5]["name"] == "Independence Day (observed)");
+  CHECK(list[5]["date"] == "2026-07-03");
+  CHECK(list[10]["board_closure"] == true);
+  CHECK(query(a.ws, "holidays", {{"year", "2026"}}, a.ers)["error"]["code"] == "invalid_field");
+}

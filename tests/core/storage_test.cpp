@@ -17,9 +17,8 @@ struct FakeDatabase {
   }
   Workspace load() const {
     auto m = decode_meta(meta);
-    REQUIRE(std::holds_alternative<WorkspaceMeta>(m));
-    Workspace ws;
-    ws.meta = std::get<WorkspaceMeta>(m);
+    REQUIRE(std::holds_alternative<Workspace>(m));
+    Workspace ws = std::get<Workspace>(std::move(m));
     for (auto& [k, v] : buckets) REQUIRE_FALSE(decode_bucket(ws, v));
     ws.sort_audit_index();
     return ws;
@@ -40,12 +39,15 @@ TEST_CASE("W1: a workspace round-trips through its stored form") {
   a.ok(a.youth(), a.aca);
   a.ok(DeactivateStaff{a.bsr, "Moved away"});
   a.ok(SetStaffPin{a.ers, "2468"}, a.ers);
+  a.ok(AddClosure{"2026-11-27", "Day after Thanksgiving"});
   WorkspaceStore store(a.ws, false);
   FakeDatabase db;
   save_all(store, db);
   CHECK_FALSE(store.has_unsaved());
   Workspace loaded = db.load();
   CHECK(to_json(loaded.meta) == to_json(a.ws.meta));
+  CHECK(loaded.calendar.closures() == a.ws.calendar.closures());
+  CHECK_FALSE(loaded.calendar.is_business_day(*parse_iso_date("2026-11-27")));
   REQUIRE(loaded.clients.size() == 2);
   for (auto& [id, c] : a.ws.clients) CHECK(to_json(loaded.clients.at(id)) == to_json(c));
   for (auto& [id, s] : a.ws.staff) CHECK(to_json(loaded.staff.at(id)) == to_json(s));

@@ -135,6 +135,60 @@ void draw_staff(const Workspace& ws, const Staff& me) {
   error_text(error);
 }
 
+// T2: the closed days of a year, shown; the board's closures edited here.
+void draw_holidays(const Workspace& ws, const Staff& me) {
+  static int year = 0;
+  static std::string date, name, error;
+  if (year == 0) year = int(date_of(host::now()).year());
+  if (ImGui::ArrowButton("##previous_year", ImGuiDir_Left)) --year;
+  ImGui::SameLine();
+  ImGui::PushFont(fonts().bold);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%d", year);
+  ImGui::PopFont();
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##next_year", ImGuiDir_Right)) ++year;
+  ImGui::SameLine();
+  muted("Offices are closed on these days: deadlines in business days skip them (T1-T3).");
+  if (ImGui::BeginTable("holidays", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(170));
+    ImGui::TableSetupColumn("Holiday or closure", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Set by", ImGuiTableColumnFlags_WidthFixed, px(150));
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, px(100));
+    ImGui::TableHeadersRow();
+    for (const Holiday& h : ws.calendar.holidays(year)) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted(display_weekday_date(h.date).c_str());
+      ImGui::TableSetColumnIndex(1);
+      ImGui::TextUnformatted(h.name.c_str());
+      ImGui::TableSetColumnIndex(2);
+      ImGui::TextUnformatted(h.board_closure ? "Board closure" : "Federal");
+      ImGui::TableSetColumnIndex(3);
+      if (h.board_closure && can_manage_people(me)) {
+        ImGui::PushID(format_iso_date(h.date).c_str());
+        if (ImGui::SmallButton("Remove")) {
+          Outcome o = host::dispatch(RemoveClosure{format_iso_date(h.date)});
+          error = o.ok ? "" : o.error.message;
+        }
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (!can_manage_people(me)) return;
+  subheading("Add a closure");
+  muted("A state holiday, the day after Thanksgiving, a training day: any weekday the offices are closed.");
+  text_field("Closure date", date, 160, "YYYY-MM-DD");
+  text_field("Closure name", name, 320, "e.g. Day after Thanksgiving");
+  if (primary_button("Add closure")) {
+    Outcome o = host::dispatch(AddClosure{date, name});
+    error = o.ok ? "" : o.error.message;
+    if (o.ok) date.clear(), name.clear();
+  }
+  error_text(error);
+}
+
 void draw_display() {
   float size = host::text_size();
   ImGui::SetNextItemWidth(px(320));
@@ -211,6 +265,7 @@ void draw_settings(const Workspace& ws, const Staff& me) {
   if (ImGui::BeginTabBar("settings")) {
     if (begin_tab("Organisations")) { draw_organisations(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Staff")) { draw_staff(ws, me); ImGui::EndTabItem(); }
+    if (begin_tab("Holidays")) { draw_holidays(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Display")) { draw_display(); ImGui::EndTabItem(); }
     if (begin_tab("Storage")) { draw_storage(); ImGui::EndTabItem(); }
     if (begin_tab("Workspace")) { draw_workspace(ws); ImGui::EndTabItem(); }
