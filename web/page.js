@@ -112,8 +112,9 @@
       Module.ccall('bw_flush', null, [], []);
       const handOver = () => {
         if (!Module.ccall('bw_idle', 'number', [], [])) { setTimeout(handOver, 50); return; }
+        // Stay read-only until this tab's own "Use here": queueing for the lock at
+        // once could win it back before the asking tab's request arrives.
         if (releaseLock) { releaseLock(); releaseLock = null; }
-        holdLock(id, true).then(() => reload(id, true));  // queue to get it back
       };
       handOver();
     } else if (message.type === 'saved' && !releaseLock) {
@@ -124,6 +125,7 @@
 
   function useHere() {
     if (!workspace || releaseLock) return;
+    clearTimeout(reloadTimer);
     const id = workspace;
     if (channel) channel.postMessage({ type: 'release' });
     holdLock(id, true).then(got => { if (got) reload(id, true); });
@@ -138,7 +140,8 @@
       Module.ccall('bw_load_failed', null, ['string'], ['This workspace could not be opened: ' + S.describe(e)]);
       return false;
     }
-    if (id !== workspace) return false;
+    // A read-only refresh that finished after this tab became the writer is stale.
+    if (id !== workspace || (!writer && releaseLock)) return false;
     if (data.meta === null) {
       Module.ccall('bw_load_failed', null, ['string'], ['This workspace has no saved data. Choose another or open the demo.']);
       return false;

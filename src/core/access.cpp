@@ -28,6 +28,34 @@ bool can_enrol_clients(const Staff& a) {
 
 bool can_see_clients(const Staff& a) { return a.active && a.role != Role::TrainingProviderStaff; }
 
+std::optional<std::string> transfer_refusal(const Staff& actor, const Client& client) {
+  if (!actor.active || actor.role != Role::Manager)
+    return "Only a Manager can transfer a client to another primary contact, as a last resort after "
+           "management review (C3). Movement through services never transfers the client.";
+  if (actor.organisation != client.provider)
+    return "Only a Manager of the client's provider can transfer the client (C3).";
+  return std::nullopt;
+}
+
+bool can_exit_client(const Staff& actor, const Client& client) {
+  if (!actor.active) return false;
+  return actor.id == client.primary_contact || actor.role == Role::Administrator ||
+         (actor.role == Role::Manager && actor.organisation == client.provider);
+}
+
+std::vector<const Client*> reassignment_queue(const Workspace& ws, const Staff& viewer) {
+  std::vector<const Client*> out;
+  const bool admin = viewer.active && viewer.role == Role::Administrator;
+  const bool manager = viewer.active && viewer.role == Role::Manager;
+  if (!admin && !manager) return out;
+  for (auto& [id, c] : ws.clients) {
+    if (!is_active(c) || (manager && c.provider != viewer.organisation)) continue;
+    const Staff* pc = ws.find_staff(c.primary_contact);
+    if (!pc || !pc->active) out.push_back(&c);
+  }
+  return out;
+}
+
 Role primary_contact_role(bool youth) {
   return youth ? Role::AcademicCareerAdvisor : Role::EmploymentReadinessSpecialist;
 }

@@ -13,6 +13,14 @@ bool is_board_role(Role r);
 bool can_manage_people(const Staff& actor);   // organisations and staff
 bool can_enrol_clients(const Staff& actor);
 bool can_see_clients(const Staff& actor);     // C5: training-provider staff see none here
+// C3: why `actor` may not transfer `client` to another primary contact, or
+// nullopt if they may: only a Manager of the client's provider.
+std::optional<std::string> transfer_refusal(const Staff& actor, const Client& client);
+// C4: the primary contact, a Manager of the provider, or an Administrator.
+bool can_exit_client(const Staff& actor, const Client& client);
+// P3: active clients whose primary contact is deactivated, for a Manager of
+// their provider (or an Administrator) to reassign.
+std::vector<const Client*> reassignment_queue(const Workspace& ws, const Staff& viewer);
 // The role that must be a client's primary contact (C2).
 Role primary_contact_role(bool youth);
 // Active staff of `provider` eligible as primary contact (C2, P3), by name.

@@ -73,6 +73,16 @@ const std::vector<CommandSpec>& catalogue() {
         {"date_of_birth", T::Date, true, "YYYY-MM-DD"},
         {"email", T::Text, false, "email"},
         {"phone", T::Text, false, "phone"}}},
+      {"transfer_primary_contact", "Give a client another primary contact, as a last resort (C3). "
+                                   "A Manager of the client's provider.",
+       {{"client", T::Id, true, "the client"},
+        {"primary_contact", T::Id, true, "the new primary contact, eligible as on enrolment (C2)"},
+        {"reason", T::Text, true, "why, e.g. \"irreconcilable differences after management review\""}}},
+      {"exit_client", "Exit a client from the program (C4). The primary contact, a Manager of the "
+                      "provider, or an Administrator.",
+       {{"client", T::Id, true, "the client"},
+        {"exited_on", T::Date, false, "YYYY-MM-DD; today when left out"},
+        {"reason", T::Text, true, "why, e.g. \"entered employment\""}}},
       {"set_demo_clock", "Move the demo workspace's clock forward (T4). Demo workspaces only.",
        {{"at", T::DateTime, true, "YYYY-MM-DDTHH:MM local time, not before the real time"}}},
       {"add_closure", "Close the offices on a day: it is no business day (T2). Administrators.",
@@ -183,6 +193,9 @@ std::variant<Command, Error> command_from_json(const json& j) {
   if (type == "update_client")
     return UpdateClient{text(j, "client"), text(j, "first_name"), text(j, "last_name"),
                         text(j, "date_of_birth"), text(j, "email"), text(j, "phone")};
+  if (type == "transfer_primary_contact")
+    return TransferPrimaryContact{text(j, "client"), text(j, "primary_contact"), text(j, "reason")};
+  if (type == "exit_client") return ExitClient{text(j, "client"), text(j, "exited_on"), text(j, "reason")};
   if (type == "set_demo_clock") return SetDemoClock{text(j, "at")};
   if (type == "add_closure") return AddClosure{text(j, "date"), text(j, "name")};
   return RemoveClosure{text(j, "date")};
@@ -383,6 +396,20 @@ struct Applier {
     return std::nullopt;
   }
 
+  // C2, P3: an active ERS (adult) or ACA (youth) of the client's provider.
+  std::optional<Outcome> check_primary_contact(const RecordId& id, bool youth, const Organisation& provider) const {
+    const Staff* contact = ws.find_staff(id);
+    const std::string wanted(role_label(primary_contact_role(youth)));
+    if (!contact) return refuse("missing_field", "Choose the primary contact: an " + wanted + " (C2).");
+    if (!contact->active) return refuse("not_allowed", contact->name + " is deactivated and cannot be assigned (P3).");
+    if (contact->role != primary_contact_role(youth))
+      return refuse("not_allowed", std::string(youth ? "A youth's" : "An adult's") + " primary contact is an " + wanted +
+                                       "; " + contact->name + " is " + std::string(role_label(contact->role)) + " (C2).");
+    if (contact->organisation != provider.id)
+      return refuse("not_allowed", contact->name + " does not work for " + provider.name + ".");
+    return std::nullopt;
+  }
+
   Outcome operator()(const EnrolClient& c) {
     if (!can_enrol_clients(*actor))
       return refuse("not_allowed", std::string(role_label(actor->role)) + " staff cannot enrol clients.");
@@ -401,15 +428,8 @@ struct Applier {
       client.enrolled_on = *d;
     }
     client.programs = c.programs;
-    const bool youth = is_youth(client);
+    if (auto r = check_primary_contact(c.primary_contact, is_youth(client), *provider)) return *r;
     const Staff* contact = ws.find_staff(c.primary_contact);
-    const std::string wanted(role_label(primary_contact_role(youth)));
-    if (!contact) return refuse("missing_field", "Choose the primary contact: an " + wanted + " (C2).");
-    if (!contact->active) return refuse("not_allowed", contact->name + " is deactivated and cannot be assigned (P3).");
-    if (contact->role != primary_contact_role(youth))
-      return refuse("not_allowed", std::string(youth ? "A youth's" : "An adult's") + " primary contact is an " + wanted + "; " + contact->name + " is " + std::string(role_label(contact->role)) + " (C2).");
-    if (contact->organisation != c.provider)
-      return refuse("not_allowed", contact->name + " does not work for " + provider->name + ".");
     client.id = ws.new_id();
     client.first_name = c.first_name;
     client.last_name = c.last_name;
@@ -440,6 +460,41 @@ struct Applier {
     client.phone = c.phone;
     stamp(client.revision);
     return done(client.id, "Updated the details of " + full_name(client));
+  }
+
+  Outcome operator()(const TransferPrimaryContact& c) {
+    auto it = ws.clients.find(c.client);
+    if (it == ws.clients.end()) return refuse("not_found", "No such client.");
+    Client& client = it->second;
+    if (auto why = transfer_refusal(*actor, client)) return refuse("not_allowed", *why);
+    if (!is_active(client)) return refuse("not_allowed", full_name(client) + " has exited the program.");
+    if (c.reason.empty()) return refuse("missing_field", "Record the reason for the transfer (C3).");
+    if (c.primary_contact == client.primary_contact)
+      return refuse("not_allowed", "That is already the client's primary contact.");
+    if (auto r = check_primary_contact(c.primary_contact, is_youth(client), ws.organisations.at(client.provider))) return *r;
+    const std::string from = ws.staff.at(client.primary_contact).name;
+    client.primary_contact = c.primary_contact;
+    stamp(client.revision);
+    return done(client.id, "Transferred " + full_name(client) + " from " + from + " to " +
+                               ws.staff.at(c.primary_contact).name + ": " + c.reason);
+  }
+
+  Outcome operator()(const ExitClient& c) {
+    auto it = ws.clients.find(c.client);
+    if (it == ws.clients.end()) return refuse("not_found", "No such client.");
+    Client& client = it->second;
+    if (!can_exit_client(*actor, client))
+      return refuse("not_allowed", "Only the primary contact, a Manager of the provider or an Administrator can exit a client (C4).");
+    if (!is_active(client)) return refuse("not_allowed", full_name(client) + " has already exited the program.");
+    if (c.reason.empty()) return refuse("missing_field", "Record the reason for the exit (C4).");
+    auto on = c.exited_on.empty() ? std::optional(date_of(ctx.now)) : parse_iso_date(c.exited_on);
+    if (!on) return refuse("invalid_field", "Exit date must be a real date, YYYY-MM-DD.");
+    if (*on > date_of(ctx.now)) return refuse("invalid_field", "Exit date is in the future.");
+    if (*on < client.enrolled_on) return refuse("invalid_field", "Exit date is before the enrolment date.");
+    client.exited_on = *on;
+    client.exit_reason = c.reason;
+    stamp(client.revision);
+    return done(client.id, "Exited " + full_name(client) + " from the program on " + display_date(*on) + ": " + c.reason);
   }
 
   Outcome operator()(const SetDemoClock& c) {

@@ -41,13 +41,16 @@ struct UpdateClient {
   RecordId client;
   std::string first_name, last_name, date_of_birth, email, phone;
 };
+struct TransferPrimaryContact { RecordId client, primary_contact; std::string reason; };  // C3
+struct ExitClient { RecordId client; std::string exited_on, reason; };                     // C4
 struct SetDemoClock { std::string at; };  // T4, demo workspaces only
 struct AddClosure { std::string date, name; };  // T2
 struct RemoveClosure { std::string date; };
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
-                             UpdateClient, SetDemoClock, AddClosure, RemoveClosure>;
+                             UpdateClient, TransferPrimaryContact, ExitClient, SetDemoClock,
+                             AddClosure, RemoveClosure>;
 
 // [SECTION] Outcomes
 struct Error {

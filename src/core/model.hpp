@@ -83,6 +83,9 @@ struct Client {
   RecordId provider;              // the organisation that enrolled the client
   RecordId primary_contact;       // C2: ERS (adult) or ACA (youth)
   std::chrono::year_month_day enrolled_on{};
+  // C4: exit from the program, with its date and reason; none while active.
+  std::optional<std::chrono::year_month_day> exited_on;
+  std::string exit_reason;
   Revision revision;
 };
 
@@ -111,6 +114,7 @@ std::optional<Program> program_from(std::string_view name);
 bool is_dual_enrolled(const Client& c);
 // C2: a client enrolled in WIOA Youth is served as a youth (an ACA); others as adults.
 bool is_youth(const std::vector<Program>& programs);
+inline bool is_active(const Client& c) { return !c.exited_on.has_value(); }
 inline bool is_youth(const Client& c) { return is_youth(c.programs); }
 std::string full_name(const Client& c);
 

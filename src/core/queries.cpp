@@ -36,6 +36,7 @@ json client_json(const Workspace& ws, const Client& c) {
   json j = to_json(c);
   j["youth"] = is_youth(c);
   j["dual_enrolled"] = is_dual_enrolled(c);
+  j["active"] = is_active(c);
   const Staff* pc = ws.find_staff(c.primary_contact);
   j["primary_contact_name"] = pc ? pc->name : "";
   const Organisation* org = ws.find_organisation(c.provider);
@@ -54,6 +55,7 @@ std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& vie
     if (filter.program && std::find(c.programs.begin(), c.programs.end(), *filter.program) == c.programs.end())
       continue;
     if (!filter.primary_contact.empty() && c.primary_contact != filter.primary_contact) continue;
+    if (filter.active_only && !is_active(c)) continue;
     if (!needle.empty()) {
       const std::string hay = lower(c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone);
       if (hay.find(needle) == std::string::npos) continue;
@@ -68,10 +70,11 @@ json query_catalogue() {
       {{"name", "workspace"}, {"args", json::object()}, {"description", "The workspace's name, whether it is a demo, its clock and record counts."}},
       {{"name", "organisations"}, {"args", json::object()}, {"description", "Every organisation (P1)."}},
       {{"name", "staff"}, {"args", {{"organisation", "optional id"}}}, {"description", "Staff with role and active state (P2, P3); PINs are never returned."}},
-      {{"name", "clients"}, {"args", {{"search", "optional text"}, {"program", "optional program name"}, {"primary_contact", "optional staff id"}}}, {"description", "Clients the signed-in person may see (C5), with programs and primary contact."}},
+      {{"name", "clients"}, {"args", {{"search", "optional text"}, {"program", "optional program name"}, {"primary_contact", "optional staff id"}, {"active_only", "optional boolean"}}}, {"description", "Clients the signed-in person may see (C5), with programs and primary contact."}},
       {{"name", "client"}, {"args", {{"id", "client id"}}}, {"description", "One client."}},
       {{"name", "eligible_primary_contacts"}, {"args", {{"provider", "organisation id"}, {"youth", "boolean"}}}, {"description", "Active staff who may be the primary contact (C2)."}},
       {{"name", "holidays"}, {"args", {{"year", "number"}}}, {"description", "Federal holidays on their observed days and the board's closures of a year (T2)."}},
+      {{"name", "reassignment_queue"}, {"args", json::object()}, {"description", "Active clients whose primary contact is deactivated (P3), for a Manager of their provider or an Administrator."}},
       {{"name", "audit"}, {"args", {{"record", "record id"}}}, {"description", "The audit trail of one record, oldest first (P4)."}},
   });
 }
@@ -104,7 +107,8 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
   }
   if (name == "clients") {
     json out = json::array();
-    ClientFilter filter{arg(args, "search"), std::nullopt, arg(args, "primary_contact")};
+    ClientFilter filter{arg(args, "search"), std::nullopt, arg(args, "primary_contact"),
+                        args.is_object() && args.value("active_only", false)};
     if (const std::string p = arg(args, "program"); !p.empty()) {
       filter.program = program_from(p);
       if (!filter.program) return failure("invalid_field", "\"" + p + "\" is not a program.");
@@ -121,6 +125,11 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     const bool youth = args.is_object() && args.value("youth", false);
     json out = json::array();
     for (const Staff* s : eligible_primary_contacts(ws, youth, arg(args, "provider"))) out.push_back(staff_public(*s));
+    return success(out);
+  }
+  if (name == "reassignment_queue") {
+    json out = json::array();
+    for (const Client* c : reassignment_queue(ws, *viewer)) out.push_back(client_json(ws, *c));
     return success(out);
   }
   if (name == "holidays") {

@@ -19,6 +19,7 @@ struct ClientFilter {
   std::string search;           // name, id, email or phone, case-insensitive
   std::optional<Program> program;
   RecordId primary_contact;
+  bool active_only = false;     // leave out clients who exited the program (C4)
   bool operator==(const ClientFilter&) const = default;
 };
 

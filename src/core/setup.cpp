@@ -93,9 +93,9 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
     if (p.role == Role::EmploymentReadinessSpecialist) ers.push_back(id);
     if (p.role == Role::AcademicCareerAdvisor) aca.push_back(id);
   }
-  // A former ERS, separated last month: shows P3 in the staff list.
+  // An ERS who is leaving: deactivated below, their clients wait for reassignment (P3).
   const RecordId former = must(ws, AddStaff{"Brian Kowalski", "brian.kowalski@cvcareers.example", career_center, Role::EmploymentReadinessSpecialist, ""}, admin);
-  must(ws, DeactivateStaff{former, "Left the agency"}, admin);
+  ers.push_back(former);
 
   const char* first[] = {"Aaliyah", "Benjamin", "Carmen", "Darnell", "Elena", "Francisco", "Gabrielle",
                          "Hassan", "Imani", "Jorge", "Kayla", "Luis", "Maya", "Nathan", "Olivia",
@@ -130,9 +130,13 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
     c.primary_contact = youth ? aca[n % aca.size()] : ers[n % ers.size()];
     c.enrolled_on = format_iso_date(enrolled);
     // Enrolled by their own primary contact, as in real use.
-    must(ws, c, Context{c.primary_contact, now});
+    const RecordId client = must(ws, c, Context{c.primary_contact, now});
+    if (n % 11 == 7)  // a few have already left the program (C4)
+      must(ws, ExitClient{client, format_iso_date(sys_days{enrolled} + days{14}), "Entered unsubsidised employment"},
+           Context{c.primary_contact, now});
     ++n;
   }
+  must(ws, DeactivateStaff{former, "Left the agency"}, admin);
   return out;
 }
 

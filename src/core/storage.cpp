@@ -66,7 +66,9 @@ json to_json(const Client& c) {
           {"last_name", c.last_name}, {"date_of_birth", format_iso_date(c.date_of_birth)},
           {"email", c.email}, {"phone", c.phone}, {"programs", programs},
           {"provider", c.provider}, {"primary_contact", c.primary_contact},
-          {"enrolled_on", format_iso_date(c.enrolled_on)}, {"revision", rev_json(c.revision)}};
+          {"enrolled_on", format_iso_date(c.enrolled_on)},
+          {"exited_on", c.exited_on ? json(format_iso_date(*c.exited_on)) : json(nullptr)},
+          {"exit_reason", c.exit_reason}, {"revision", rev_json(c.revision)}};
 }
 
 json to_json(const AuditEntry& a) {
@@ -161,6 +163,8 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         c.provider = r.at("provider").get<std::string>();
         c.primary_contact = r.at("primary_contact").get<std::string>();
         c.enrolled_on = date_from(r.at("enrolled_on"));
+        if (!r.at("exited_on").is_null()) c.exited_on = date_from(r.at("exited_on"));
+        c.exit_reason = r.at("exit_reason").get<std::string>();
         c.revision = rev_from(r.at("revision"));
         ws.clients[id] = std::move(c);
       } else if (kind == "audit") {

@@ -60,6 +60,7 @@ export async function widget(page, label, timeout = 10000) {
 // As a person clicks: the pointer arrives, then the button goes down and up,
 // each in its own frame (ImGui reads the mouse once a frame).
 export async function pointAndClick(page, x, y) {
+  await page.bringToFront();  // a person clicks in the tab in front
   await page.mouse.move(x, y);
   await page.waitForTimeout(50);
   await page.mouse.down();

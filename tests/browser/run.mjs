@@ -159,6 +159,12 @@ await test('two tabs: one writes, the other is read-only, follows, and can take 
   const names = await bw(third, () => window.bridgework.query('organisations').result.map(o => o.name));
   assert.ok(names.includes('Tab One Org') && names.includes('Tab Two Org'));
   assert.ok(!names.includes('Late'));
+
+  // The first tab takes it back with its own "Use here".
+  await click(first, 'Use here');
+  await first.waitForFunction(() => window.bridgework.state().writer === true);
+  await second.waitForFunction(() => window.bridgework.state().writer === false);
+  await first.waitForFunction(() => window.bridgework.query('organisations').result.some(o => o.name === 'Tab Two Org'));
 });
 
 await test('data from a newer schema is refused and left untouched', async context => {
@@ -199,6 +205,30 @@ await test('the demo clock moves only in demo workspaces (T4)', async context =>
   await click(page, 'Settings');
   await click(page, 'Workspace');
   await page.screenshot({ path: join(artifacts, 'settings-workspace.png') });
+});
+
+await test('a manager reassigns a departed colleague\'s client from My Work (P3, C3)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  await click(page, 'Sign out');
+  await click(page, 'Priya Raman');
+  const queue = await bw(page, () => window.bridgework.query('reassignment_queue').result);
+  assert.ok(queue.length > 0);
+  const client = queue[0];
+  await click(page, `${client.first_name} ${client.last_name}  (was Brian Kowalski)`);
+  await click(page, 'New primary contact');
+  await click(page, 'Kevin Nakamura');
+  await type(page, 'Reason for the transfer', 'Brian Kowalski left the agency');
+  await click(page, 'Transfer client');
+  await page.waitForFunction(id => window.bridgework.query('client', { id }).result.primary_contact_name === 'Kevin Nakamura', client.id);
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+  const left = await bw(page, () => window.bridgework.query('reassignment_queue').result.length);
+  assert.equal(left, queue.length - 1);
+  await page.screenshot({ path: join(artifacts, 'client-transferred.png') });
+  // Anyone else is told why they cannot (C3).
+  const refused = await bw(page, id => { window.bridgework.signIn(window.bridgework.query('staff').result.find(s => s.name === 'Angela Brooks').id);
+    return window.bridgework.dispatch({ type: 'transfer_primary_contact', client: id, primary_contact: 'x', reason: 'r' }); }, client.id);
+  assert.equal(refused.error.code, 'not_allowed');
 });
 
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {

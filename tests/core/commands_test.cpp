@@ -219,6 +219,66 @@ TEST_CASE("T4: only a demo workspace's clock moves, and only forward") {
   CHECK(a.ws.meta.clock_offset == at("2026-12-01T09:00") - a.now);
 }
 
+TEST_CASE("C3: only a Manager of the provider transfers a client, with a reason") {
+  Area a;
+  const RecordId id = a.ok(a.adult(), a.ers);
+  const TransferPrimaryContact to_evan{id, a.ers2, "Irreconcilable differences after management review"};
+  for (const RecordId& who : {a.ers, a.ers2, a.bsr, a.admin}) {
+    auto o = a.run(to_evan, who);
+    CHECK(o.error.code == "not_allowed");
+    CHECK(o.error.message.find("Only a Manager") == 0);
+  }
+  const RecordId other_manager = a.ok(AddStaff{"Otto", "", a.youth_provider, Role::Manager, ""});
+  CHECK(a.run(to_evan, other_manager).error.message == "Only a Manager of the client's provider can transfer the client (C3).");
+  CHECK(a.run(TransferPrimaryContact{id, a.ers2, ""}, a.manager).error.message == "Record the reason for the transfer (C3).");
+  CHECK(a.run(TransferPrimaryContact{id, a.aca, "x"}, a.manager).error.code == "not_allowed");  // C2 still holds
+  CHECK(a.run(TransferPrimaryContact{id, a.ers, "x"}, a.manager).error.message == "That is already the client's primary contact.");
+  REQUIRE(a.run(to_evan, a.manager).ok);
+  const Client& c = a.ws.clients.at(id);
+  CHECK(c.primary_contact == a.ers2);
+  CHECK(c.revision.changed_by == a.manager);
+  CHECK(a.ws.audit.at(a.ws.audit_by_record.at(id).back()).summary ==
+        "Transferred Ana Lopez from Erin Ers to Evan Ers: Irreconcilable differences after management review");
+}
+
+TEST_CASE("P3: a deactivated person's clients wait in their provider's reassignment queue") {
+  Area a;
+  const RecordId mine = a.ok(a.adult(), a.ers);
+  EnrolClient evans = a.adult();
+  evans.primary_contact = a.ers2;
+  a.ok(evans, a.ers2);
+  a.ok(a.youth(), a.aca);
+  CHECK(reassignment_queue(a.ws, a.ws.staff.at(a.manager)).empty());
+  a.ok(DeactivateStaff{a.ers, "Left the agency"});
+  auto queue = reassignment_queue(a.ws, a.ws.staff.at(a.manager));
+  REQUIRE(queue.size() == 1);
+  CHECK(queue[0]->id == mine);
+  CHECK(reassignment_queue(a.ws, a.ws.staff.at(a.admin)).size() == 1);
+  CHECK(reassignment_queue(a.ws, a.ws.staff.at(a.ers2)).empty());  // not a manager
+  a.ok(TransferPrimaryContact{mine, a.ers2, "Erin left the agency"}, a.manager);
+  CHECK(reassignment_queue(a.ws, a.ws.staff.at(a.manager)).empty());
+}
+
+TEST_CASE("C4: exit from the program, with a reason, by those responsible") {
+  Area a;
+  const RecordId id = a.ok(a.adult(), a.ers);
+  CHECK(a.run(ExitClient{id, "", "Entered employment"}, a.ers2).error.code == "not_allowed");
+  CHECK(a.run(ExitClient{id, "", ""}, a.ers).error.message == "Record the reason for the exit (C4).");
+  CHECK(a.run(ExitClient{id, "2026-11-31", "x"}, a.ers).error.code == "invalid_field");
+  CHECK(a.run(ExitClient{id, "2026-12-01", "x"}, a.ers).error.message == "Exit date is in the future.");
+  CHECK(a.run(ExitClient{id, "2026-01-01", "x"}, a.ers).error.message == "Exit date is before the enrolment date.");
+  REQUIRE(a.run(ExitClient{id, "", "Entered employment"}, a.ers).ok);
+  const Client& c = a.ws.clients.at(id);
+  CHECK_FALSE(is_active(c));
+  CHECK(c.exited_on == date_of(a.now));
+  CHECK(c.exit_reason == "Entered employment");
+  CHECK(a.run(ExitClient{id, "", "again"}, a.manager).error.message == "Ana Lopez has already exited the program.");
+  CHECK(a.run(TransferPrimaryContact{id, a.ers2, "x"}, a.manager).error.message == "Ana Lopez has exited the program.");
+  // The provider's manager and administrators may exit too.
+  CHECK(a.run(ExitClient{a.ok(a.adult(), a.ers), "", "Moved away"}, a.manager).ok);
+  CHECK(a.run(ExitClient{a.ok(a.adult(), a.ers), "", "Moved away"}, a.admin).ok);
+}
+
 TEST_CASE("T2: administrators add and remove the board's closures") {
   Area a;
   CHECK(a.run(AddClosure{"2026-11-27", "Day after Thanksgiving"}, a.manager).error.code == "not_allowed");
@@ -262,6 +322,9 @@ TEST_CASE("the command catalogue lists every command in variant order") {
   CHECK(cat[0]["type"] == "add_organisation");
   CHECK(cat[7]["type"] == "enrol_client");
   CHECK(command_type(Command{EnrolClient{}}) == "enrol_client");
+  CHECK(command_type(Command{TransferPrimaryContact{}}) == "transfer_primary_contact");
+  CHECK(command_type(Command{ExitClient{}}) == "exit_client");
   CHECK(command_type(Command{SetDemoClock{}}) == "set_demo_clock");
+  CHECK(command_type(Command{RemoveClosure{}}) == "remove_closure");
   for (auto& c : cat) CHECK_FALSE(c["fields"].empty());
 }

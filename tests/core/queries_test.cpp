@@ -25,6 +25,9 @@ TEST_CASE("clients: listed with programs, primary contact and dual enrolment") {
   CHECK(query(a.ws, "clients", {{"program", "wioa_youth"}}, a.ers)["result"][0]["last_name"] == "Young");
   CHECK(query(a.ws, "clients", {{"primary_contact", a.aca}}, a.ers)["result"].size() == 1);
   CHECK(query(a.ws, "clients", {{"primary_contact", a.ers2}}, a.ers)["result"].empty());
+  a.ok(ExitClient{id, "", "Entered employment"}, a.ers);
+  CHECK(query(a.ws, "clients", {{"active_only", true}}, a.ers)["result"].size() == 1);
+  CHECK(query(a.ws, "client", {{"id", id}}, a.ers)["result"]["active"] == false);
   CHECK(query(a.ws, "clients", {{"program", "mars"}}, a.ers)["error"]["message"] == "\"mars\" is not a program.");
 }
 
@@ -70,4 +73,14 @@ TEST_CASE("holidays: a year's closed days, federal and the board's (T2)") {
   CHECK(list[5]["date"] == "2026-07-03");
   CHECK(list[10]["board_closure"] == true);
   CHECK(query(a.ws, "holidays", {{"year", "2026"}}, a.ers)["error"]["code"] == "invalid_field");
+}
+
+TEST_CASE("reassignment_queue: what a manager must reassign (P3)") {
+  Area a;
+  const RecordId id = a.ok(a.adult(), a.ers);
+  a.ok(DeactivateStaff{a.ers, "Left"});
+  json q = query(a.ws, "reassignment_queue", json::object(), a.manager)["result"];
+  REQUIRE(q.size() == 1);
+  CHECK(q[0]["id"] == id);
+  CHECK(query(a.ws, "reassignment_queue", json::object(), a.ers2)["result"].empty());
 }

@@ -40,10 +40,11 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
     CHECK_MESSAGE(roles.count(r), role_label(r));
   CHECK(std::count_if(ws.staff.begin(), ws.staff.end(), [](auto& kv) { return !kv.second.active; }) == 1);
   CHECK(ws.clients.size() == 36);
-  int youth = 0, dual = 0;
+  int youth = 0, dual = 0, exited = 0, to_reassign = 0;
   for (auto& [id, c] : ws.clients) {
     const Staff& pc = ws.staff.at(c.primary_contact);
-    CHECK(pc.active);
+    to_reassign += !pc.active && is_active(c);
+    exited += !is_active(c);
     CHECK(pc.role == primary_contact_role(is_youth(c)));  // C2 held for every client
     CHECK(c.enrolled_on < date_of(now));
     youth += is_youth(c);
@@ -51,4 +52,10 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
   }
   CHECK(youth == 12);
   CHECK(dual > 0);
+  CHECK(exited == 3);
+  CHECK(to_reassign > 0);  // P3: the departed ERS's clients
+  Staff manager;
+  for (auto& [id, s] : ws.staff)
+    if (s.role == Role::Manager && ws.organisations.at(s.organisation).kind == OrganisationKind::OneStopProvider) manager = s;
+  CHECK(reassignment_queue(ws, manager).size() == size_t(to_reassign));
 }

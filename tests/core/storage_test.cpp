@@ -40,6 +40,7 @@ TEST_CASE("W1: a workspace round-trips through its stored form") {
   a.ok(DeactivateStaff{a.bsr, "Moved away"});
   a.ok(SetStaffPin{a.ers, "2468"}, a.ers);
   a.ok(AddClosure{"2026-11-27", "Day after Thanksgiving"});
+  a.ok(ExitClient{a.ok(a.adult(), a.ers), "2026-11-20", "Entered employment"}, a.ers);
   WorkspaceStore store(a.ws, false);
   FakeDatabase db;
   save_all(store, db);
@@ -48,7 +49,7 @@ TEST_CASE("W1: a workspace round-trips through its stored form") {
   CHECK(to_json(loaded.meta) == to_json(a.ws.meta));
   CHECK(loaded.calendar.closures() == a.ws.calendar.closures());
   CHECK_FALSE(loaded.calendar.is_business_day(*parse_iso_date("2026-11-27")));
-  REQUIRE(loaded.clients.size() == 2);
+  REQUIRE(loaded.clients.size() == 3);
   for (auto& [id, c] : a.ws.clients) CHECK(to_json(loaded.clients.at(id)) == to_json(c));
   for (auto& [id, s] : a.ws.staff) CHECK(to_json(loaded.staff.at(id)) == to_json(s));
   for (auto& [id, o] : a.ws.organisations) CHECK(to_json(loaded.organisations.at(id)) == to_json(o));

@@ -33,6 +33,48 @@ void draw_audit_trail(const Workspace& ws, const RecordId& record) {
 
 }  // namespace
 
+// C3: only a Manager of the provider transfers; everyone else is told why not.
+void draw_transfer(const Workspace& ws, const Staff& me, const Client& c) {
+  static RecordId client, to;
+  static std::string reason, error;
+  if (client != c.id) client = c.id, to.clear(), reason.clear(), error.clear();
+  subheading("Transfer to another primary contact");
+  if (auto why = transfer_refusal(me, c)) {
+    muted(*why);
+    return;
+  }
+  muted("A last resort, after management review (C3). The reason is kept on the client's record.");
+  const auto eligible = eligible_primary_contacts(ws, is_youth(c), c.provider);
+  if (begin_combo("New primary contact", to.empty() ? "Choose..." : staff_name(ws, to))) {
+    for (const Staff* s : eligible)
+      if (s->id != c.primary_contact && ImGui::Selectable(s->name.c_str(), s->id == to)) to = s->id;
+    ImGui::EndCombo();
+  }
+  text_field("Reason for the transfer", reason, 480);
+  if (ImGui::Button("Transfer client")) {
+    Outcome o = host::dispatch(TransferPrimaryContact{c.id, to, reason});
+    error = o.ok ? "" : o.error.message;
+    if (o.ok) to.clear(), reason.clear();
+  }
+  error_text(error);
+}
+
+// C4: exit from the program, with its date and reason.
+void draw_exit(const Staff& me, const Client& c) {
+  static RecordId client;
+  static std::string on, reason, error;
+  if (client != c.id) client = c.id, on = format_iso_date(date_of(host::now())), reason.clear(), error.clear();
+  if (!is_active(c) || !can_exit_client(me, c)) return;
+  subheading("Exit from the program");
+  text_field("Exit date", on, 160, "YYYY-MM-DD");
+  text_field("Reason for the exit", reason, 480, "e.g. entered employment");
+  if (ImGui::Button("Exit client")) {
+    Outcome o = host::dispatch(ExitClient{c.id, on, reason});
+    error = o.ok ? "" : o.error.message;
+  }
+  error_text(error);
+}
+
 void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
   static RecordId editing;
   static std::string first, last, dob, email, phone, error;
@@ -44,6 +86,7 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
   if (ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, px(170));
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, px(560));
+    detail("Status", is_active(c) ? "Active" : "Exited the program on " + display_date(*c.exited_on) + ": " + c.exit_reason);
     detail("Date of birth", display_date(c.date_of_birth) + "  (age " + std::to_string(age_on(c.date_of_birth, today)) +
                                 ", " + (is_youth(c) ? "youth" : "adult") + ")");
     detail("Programs", programs_text(c) + (is_dual_enrolled(c) ? "   [dual-enrolled]" : ""));
@@ -81,6 +124,8 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
       if (ImGui::Button("Cancel")) editing.clear();
     }
   }
+  if (is_active(c)) draw_transfer(ws, me, c);
+  draw_exit(me, c);
   draw_audit_trail(ws, c.id);
 }
 

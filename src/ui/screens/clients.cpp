@@ -77,7 +77,7 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
 struct ClientTable {
   const Workspace* ws = nullptr;
   size_t audit_size = 0;
-  ClientFilter filter, applied;
+  ClientFilter filter{.active_only = true}, applied;
   std::vector<const Client*> rows;
   bool sort_dirty = true;
 };
@@ -133,6 +133,8 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     ImGui::EndCombo();
   }
   ImGui::SameLine();
+  ImGui::Checkbox("Active only", &table.filter.active_only);
+  ImGui::SameLine();
   if (can_enrol_clients(me) && primary_button("Enrol client")) {
     form.reset(ws, me);
     ImGui::OpenPopup("Enrol a client");
@@ -173,7 +175,8 @@ void draw_clients(const Workspace& ws, const Staff& me) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(c.id.c_str());
-        if (ImGui::Selectable((c.last_name + ", " + c.first_name).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+        if (ImGui::Selectable((c.last_name + ", " + c.first_name + (is_active(c) ? "" : "  (exited)")).c_str(), false,
+                              ImGuiSelectableFlags_SpanAllColumns))
           nav().open_client(c.id);
         ImGui::PopID();
         ImGui::TableSetColumnIndex(1);

@@ -17,10 +17,22 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
 
   std::vector<const Client*> caseload;
   for (auto& [id, c] : ws.clients)
-    if (c.primary_contact == me.id) caseload.push_back(&c);
+    if (c.primary_contact == me.id && is_active(c)) caseload.push_back(&c);
   std::sort(caseload.begin(), caseload.end(), [](auto* a, auto* b) {
     return a->last_name + a->first_name < b->last_name + b->first_name;
   });
+
+  // P3: clients whose primary contact left wait here for a Manager.
+  if (const auto queue = reassignment_queue(ws, me); !queue.empty()) {
+    subheading("Reassignment queue (" + std::to_string(queue.size()) + " clients)");
+    muted("Their primary contact is deactivated. Open each client and transfer them to an active colleague.");
+    for (const Client* c : queue) {
+      ImGui::PushID(c->id.c_str());
+      if (ImGui::Selectable((full_name(*c) + "  (was " + staff_name(ws, c->primary_contact) + ")").c_str()))
+        nav().open_client(c->id);
+      ImGui::PopID();
+    }
+  }
 
   subheading("My caseload (" + std::to_string(caseload.size()) + " clients)");
   if (caseload.empty()) {
