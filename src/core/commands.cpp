@@ -4,13 +4,14 @@
 #include <cstdio>
 
 #include "access.hpp"
+#include "escalation.hpp"
 
 namespace bw {
 
 // [SECTION] Catalogue: one description per command drives validation and docs
 namespace {
 
-enum class FieldType { Text, Id, Date, DateTime, OrganisationKind, Role, Programs };
+enum class FieldType { Text, Id, Date, DateTime, OrganisationKind, Role, Programs, IssueSource, IssueOutcome };
 
 struct Field {
   const char* name;
@@ -83,6 +84,18 @@ const std::vector<CommandSpec>& catalogue() {
        {{"client", T::Id, true, "the client"},
         {"exited_on", T::Date, false, "YYYY-MM-DD; today when left out"},
         {"reason", T::Text, true, "why, e.g. \"entered employment\""}}},
+      {"raise_issue", "Raise a problem, concern or complaint about a client (E1). Its owner is the "
+                      "client's primary contact (E2), who has until 17:00 of the next business day (E3).",
+       {{"client", T::Id, true, "the client"},
+        {"concern", T::Text, true, "the problem, in words"},
+        {"source", T::IssueSource, true, "who brought it"}}},
+      {"escalate_issue", "Escalate an open issue to the next level before its deadline (E4). Its owner.",
+       {{"issue", T::Id, true, "the issue"}}},
+      {"close_issue", "Close an issue with its outcome (E5). The owner, a Manager of the client's "
+                      "provider, or at level 3 the board's Program Manager and Assistant Director.",
+       {{"issue", T::Id, true, "the issue"},
+        {"outcome", T::IssueOutcome, true, "how it ended"},
+        {"note", T::Text, true, "what was done and agreed"}}},
       {"set_demo_clock", "Move the demo workspace's clock forward (T4). Demo workspaces only.",
        {{"at", T::DateTime, true, "YYYY-MM-DDTHH:MM local time, not before the real time"}}},
       {"add_closure", "Close the offices on a day: it is no business day (T2). Administrators.",
@@ -103,6 +116,8 @@ const char* type_name(FieldType t) {
     case FieldType::OrganisationKind: return "organisation kind";
     case FieldType::Role: return "role";
     case FieldType::Programs: return "program list";
+    case FieldType::IssueSource: return "issue source";
+    case FieldType::IssueOutcome: return "issue outcome";
   }
   return "?";
 }
@@ -144,6 +159,10 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       return Error{"invalid_field", "\"" + s + "\" is not an organisation kind."};
     if (f.type == FieldType::Role && !role_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not a role."};
+    if (f.type == FieldType::IssueSource && !issue_source_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not an issue source."};
+    if (f.type == FieldType::IssueOutcome && !issue_outcome_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not an issue outcome."};
   }
   return std::nullopt;
 }
@@ -196,6 +215,11 @@ std::variant<Command, Error> command_from_json(const json& j) {
   if (type == "transfer_primary_contact")
     return TransferPrimaryContact{text(j, "client"), text(j, "primary_contact"), text(j, "reason")};
   if (type == "exit_client") return ExitClient{text(j, "client"), text(j, "exited_on"), text(j, "reason")};
+  if (type == "raise_issue")
+    return RaiseIssue{text(j, "client"), text(j, "concern"), *issue_source_from(text(j, "source"))};
+  if (type == "escalate_issue") return EscalateIssue{text(j, "issue")};
+  if (type == "close_issue")
+    return CloseIssue{text(j, "issue"), *issue_outcome_from(text(j, "outcome")), text(j, "note")};
   if (type == "set_demo_clock") return SetDemoClock{text(j, "at")};
   if (type == "add_closure") return AddClosure{text(j, "date"), text(j, "name")};
   return RemoveClosure{text(j, "date")};
@@ -495,6 +519,84 @@ struct Applier {
     client.exit_reason = c.reason;
     stamp(client.revision);
     return done(client.id, "Exited " + full_name(client) + " from the program on " + display_date(*on) + ": " + c.reason);
+  }
+
+  // N5: every issue step is a case note on the client's file.
+  RecordId note(const RecordId& client, const RecordId& issue, std::string text) {
+    CaseNote n{ws.new_id(), client, ctx.now, ctx.actor, std::move(text), issue};
+    const RecordId id = n.id;
+    ws.case_notes.emplace(id, std::move(n));
+    return id;
+  }
+
+  Outcome operator()(const RaiseIssue& c) {
+    const Client* client = ws.find_client(c.client);
+    if (!client) return refuse("not_found", "No such client.");
+    if (!is_active(*client)) return refuse("not_allowed", full_name(*client) + " has exited the program.");
+    if (c.concern.empty()) return refuse("missing_field", "Describe the problem, concern or complaint (E1).");
+    Issue i;
+    i.id = ws.new_id();
+    i.client = c.client;
+    i.concern = c.concern;
+    i.source = c.source;
+    i.owner = client->primary_contact;  // E2
+    i.raised_at = ctx.now;
+    stamp(i.revision);
+    const RecordId id = i.id;
+    const std::string owner = ws.staff.at(i.owner).name;
+    ws.issues.emplace(id, std::move(i));
+    const RecordId n = note(c.client, id, "Issue raised (" + std::string(source_label(c.source)) + "): " + c.concern +
+                                              ". Owner " + owner + ", to resolve by " +
+                                              display_datetime(ws.calendar.within_one_business_day(ctx.now)) + " (E3).");
+    Outcome o = done(id, "Raised an issue about " + full_name(*client) + ": " + c.concern);
+    o.touched.push_back(n);
+    return o;
+  }
+
+  Outcome operator()(const EscalateIssue& c) {
+    auto it = ws.issues.find(c.issue);
+    if (it == ws.issues.end()) return refuse("not_found", "No such issue.");
+    Issue& i = it->second;
+    if (!is_open(i)) return refuse("not_allowed", "This issue is already closed.");
+    if (i.owner != ctx.actor) return refuse("not_allowed", "Only the issue's owner escalates it early (E4).");
+    const int level = escalation_of(ws, i, ctx.now).level;
+    if (level >= 3) return refuse("not_allowed", "The issue is already with the board (level 3).");
+    (level == 1 ? i.owner_escalated_to_2 : i.owner_escalated_to_3) = ctx.now;
+    stamp(i.revision);
+    const EscalationState now_at = escalation_of(ws, i, ctx.now);
+    const RecordId n = note(i.client, i.id, "Issue escalated early to level " + std::to_string(now_at.level) +
+                                                " by its owner (E4)." +
+                                                (now_at.deadline ? " Due " + display_datetime(*now_at.deadline) + "." : ""));
+    Outcome o = done(i.id, "Escalated the issue to level " + std::to_string(now_at.level));
+    o.touched.push_back(n);
+    return o;
+  }
+
+  Outcome operator()(const CloseIssue& c) {
+    auto it = ws.issues.find(c.issue);
+    if (it == ws.issues.end()) return refuse("not_found", "No such issue.");
+    Issue& i = it->second;
+    if (auto why = close_refusal(ws, *actor, i, ctx.now)) return refuse("not_allowed", *why);
+    if (c.note.empty()) return refuse("missing_field", "Write what was done and agreed (N5).");
+    Client& client = ws.clients.at(i.client);
+    const bool exits = c.outcome == IssueOutcome::ExitFromProgram && is_active(client);
+    if (exits && !can_exit_client(*actor, client))
+      return refuse("not_allowed", "Only the primary contact, a Manager of the provider or an Administrator can exit a client (C4).");
+    const EscalationState state = escalation_of(ws, i, ctx.now);
+    i.closed_at = ctx.now;
+    i.outcome = c.outcome;
+    stamp(i.revision);
+    Outcome o = done(i.id, "Closed the issue at level " + std::to_string(state.level) + ": " +
+                               std::string(outcome_label(c.outcome)));
+    o.touched.push_back(note(i.client, i.id, "Issue closed at level " + std::to_string(state.level) + ": " +
+                                                 std::string(outcome_label(c.outcome)) + ". " + c.note));
+    if (exits) {  // E5: the outcome is the exit itself (C4)
+      client.exited_on = date_of(ctx.now);
+      client.exit_reason = c.note;
+      stamp(client.revision);
+      o.touched.push_back(client.id);
+    }
+    return o;
   }
 
   Outcome operator()(const SetDemoClock& c) {

@@ -43,14 +43,17 @@ struct UpdateClient {
 };
 struct TransferPrimaryContact { RecordId client, primary_contact; std::string reason; };  // C3
 struct ExitClient { RecordId client; std::string exited_on, reason; };                     // C4
+struct RaiseIssue { RecordId client; std::string concern; IssueSource source{}; };  // E1, E2
+struct EscalateIssue { RecordId issue; };                                           // E4, by the owner
+struct CloseIssue { RecordId issue; IssueOutcome outcome{}; std::string note; };   // E5
 struct SetDemoClock { std::string at; };  // T4, demo workspaces only
 struct AddClosure { std::string date, name; };  // T2
 struct RemoveClosure { std::string date; };
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
-                             UpdateClient, TransferPrimaryContact, ExitClient, SetDemoClock,
-                             AddClosure, RemoveClosure>;
+                             UpdateClient, TransferPrimaryContact, ExitClient, RaiseIssue,
+                             EscalateIssue, CloseIssue, SetDemoClock, AddClosure, RemoveClosure>;
 
 // [SECTION] Outcomes
 struct Error {

@@ -1,5 +1,7 @@
 #include "escalation.hpp"
 
+#include <algorithm>
+
 namespace bw {
 
 EscalationState escalation_at(const BusinessCalendar& cal, const EscalationInput& issue, LocalSeconds now) {
@@ -23,6 +25,51 @@ EscalationState escalation_at(const BusinessCalendar& cal, const EscalationInput
   };
   if (escalate(issue.owner_escalated_to_2)) escalate(issue.owner_escalated_to_3);
   return s;
+}
+
+EscalationState escalation_of(const Workspace& ws, const Issue& issue, LocalSeconds now) {
+  return escalation_at(ws.calendar, {issue.raised_at, issue.owner_escalated_to_2, issue.owner_escalated_to_3},
+                       issue.closed_at.value_or(now));
+}
+
+namespace {
+bool is_board_leader(const Staff& s) {
+  return s.role == Role::BoardProgramManager || s.role == Role::BoardAssistantDirector;
+}
+bool manages_client(const Workspace& ws, const Staff& s, const Issue& issue) {
+  const Client* c = ws.find_client(issue.client);
+  return s.role == Role::Manager && c && c->provider == s.organisation;
+}
+}  // namespace
+
+std::optional<std::string> close_refusal(const Workspace& ws, const Staff& actor, const Issue& issue, LocalSeconds now) {
+  if (!is_open(issue)) return "This issue is already closed.";
+  if (!actor.active) return actor.name + " is deactivated (P3).";
+  if (actor.id == issue.owner || manages_client(ws, actor, issue)) return std::nullopt;
+  if (is_board_leader(actor) && escalation_of(ws, issue, now).level == 3) return std::nullopt;
+  return "Only the owner, a Manager of the client's provider, or at level 3 the board's Program Manager "
+         "and Assistant Director can close this issue (E3).";
+}
+
+std::vector<const Issue*> issues_to_act_on(const Workspace& ws, const Staff& viewer, LocalSeconds now) {
+  struct Row { const Issue* issue; EscalationState state; };
+  std::vector<Row> rows;
+  for (auto& [id, i] : ws.issues) {
+    if (!is_open(i)) continue;
+    EscalationState st = escalation_of(ws, i, now);
+    const bool mine = i.owner == viewer.id;
+    const bool managers = st.level >= 2 && manages_client(ws, viewer, i);
+    const bool board = st.level == 3 && is_board_leader(viewer);
+    if (viewer.active && (mine || managers || board)) rows.push_back({&i, std::move(st)});
+  }
+  // Level 3 (no deadline) first, then by deadline: the overdue are the earliest.
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.state.deadline.has_value() != b.state.deadline.has_value()) return !a.state.deadline.has_value();
+    return a.state.deadline && *a.state.deadline < *b.state.deadline;
+  });
+  std::vector<const Issue*> out;
+  for (auto& r : rows) out.push_back(r.issue);
+  return out;
 }
 
 }  // namespace bw

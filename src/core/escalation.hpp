@@ -5,8 +5,10 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "calendar.hpp"
+#include "workspace.hpp"
 
 namespace bw {
 
@@ -26,5 +28,17 @@ struct EscalationState {
 // E3: level 1 until 17:00 of the next business day after it was raised; then
 // level 2 until 17:00 of the third business day after escalation; then level 3.
 EscalationState escalation_at(const BusinessCalendar& calendar, const EscalationInput& issue, LocalSeconds now);
+
+// An issue's state now, or when it was closed.
+EscalationState escalation_of(const Workspace& ws, const Issue& issue, LocalSeconds now);
+inline bool is_open(const Issue& i) { return !i.closed_at.has_value(); }
+
+// Who may close an issue with an outcome (E3, E5): its owner, a Manager of the
+// client's provider, and at level 3 the board's Program Manager and Assistant
+// Director. Nullopt if `actor` may, else why not.
+std::optional<std::string> close_refusal(const Workspace& ws, const Staff& actor, const Issue& issue, LocalSeconds now);
+// Open issues `viewer` answers for: their own, their provider's from level 2
+// (Managers), every level-3 issue (board roles); overdue first, then soonest due.
+std::vector<const Issue*> issues_to_act_on(const Workspace& ws, const Staff& viewer, LocalSeconds now);
 
 }  // namespace bw

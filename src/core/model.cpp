@@ -56,7 +56,28 @@ constexpr NameTable<Program, 4> kProgramNames{{{
     {Program::WioaYouth, "wioa_youth", "WIOA Youth"},
     {Program::DirectServices, "direct_services", "Direct services"},
 }}};
+constexpr NameTable<IssueSource, 5> kSourceNames{{{
+    {IssueSource::Client, "client", "The client"},
+    {IssueSource::TrainingProvider, "training_provider", "A training provider"},
+    {IssueSource::Employer, "employer", "An employer"},
+    {IssueSource::BusinessAccountSpecialist, "bas", "A Business Account Specialist"},
+    {IssueSource::Staff, "staff", "Staff"},
+}}};
+
+constexpr NameTable<IssueOutcome, 4> kOutcomeNames{{{
+    {IssueOutcome::Resolved, "resolved", "Resolved"},
+    {IssueOutcome::CorrectiveActionPlan, "corrective_action_plan", "Corrective action or counselling plan"},
+    {IssueOutcome::ExitFromActivity, "exit_from_activity", "Exit from the activity"},
+    {IssueOutcome::ExitFromProgram, "exit_from_program", "Exit from the program"},
+}}};
 }  // namespace
+
+std::string_view source_name(IssueSource s) { return kSourceNames.name(s); }
+std::string_view source_label(IssueSource s) { return kSourceNames.label(s); }
+std::optional<IssueSource> issue_source_from(std::string_view n) { return kSourceNames.from(n); }
+std::string_view outcome_name(IssueOutcome o) { return kOutcomeNames.name(o); }
+std::string_view outcome_label(IssueOutcome o) { return kOutcomeNames.label(o); }
+std::optional<IssueOutcome> issue_outcome_from(std::string_view n) { return kOutcomeNames.from(n); }
 
 std::string_view kind_name(OrganisationKind k) { return kKindNames.name(k); }
 std::string_view kind_label(OrganisationKind k) { return kKindNames.label(k); }

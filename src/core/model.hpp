@@ -89,6 +89,40 @@ struct Client {
   Revision revision;
 };
 
+// [SECTION] Issues (E1-E5) and case notes (N5)
+// Who brought the problem (E1).
+enum class IssueSource { Client, TrainingProvider, Employer, BusinessAccountSpecialist, Staff };
+inline constexpr std::array kIssueSources = {IssueSource::Client, IssueSource::TrainingProvider,
+                                             IssueSource::Employer, IssueSource::BusinessAccountSpecialist,
+                                             IssueSource::Staff};
+// E5: how an issue ends.
+enum class IssueOutcome { Resolved, CorrectiveActionPlan, ExitFromActivity, ExitFromProgram };
+inline constexpr std::array kIssueOutcomes = {IssueOutcome::Resolved, IssueOutcome::CorrectiveActionPlan,
+                                              IssueOutcome::ExitFromActivity, IssueOutcome::ExitFromProgram};
+
+struct Issue {
+  RecordId id;
+  RecordId client;
+  std::string concern;             // the problem, concern or complaint, in words
+  IssueSource source = IssueSource::Client;
+  RecordId owner;                  // E2: the client's primary contact when raised
+  LocalSeconds raised_at = 0;
+  std::optional<LocalSeconds> owner_escalated_to_2, owner_escalated_to_3;  // E4: early
+  std::optional<LocalSeconds> closed_at;
+  std::optional<IssueOutcome> outcome;
+  Revision revision;
+};
+
+// N5: every issue step, action and status on the client's file.
+struct CaseNote {
+  RecordId id;
+  RecordId client;
+  LocalSeconds at = 0;
+  RecordId by;
+  std::string text;
+  RecordId issue;  // the issue it belongs to, if any
+};
+
 // [SECTION] Audit trail (P4): one entry per applied command.
 struct AuditEntry {
   RecordId id;
@@ -109,6 +143,12 @@ std::optional<Role> role_from(std::string_view name);
 std::string_view program_name(Program p);
 std::string_view program_label(Program p);
 std::optional<Program> program_from(std::string_view name);
+std::string_view source_name(IssueSource s);
+std::string_view source_label(IssueSource s);
+std::optional<IssueSource> issue_source_from(std::string_view name);
+std::string_view outcome_name(IssueOutcome o);
+std::string_view outcome_label(IssueOutcome o);
+std::optional<IssueOutcome> issue_outcome_from(std::string_view name);
 
 // C1: enrolled in both a WIOA program and the board's direct services.
 bool is_dual_enrolled(const Client& c);

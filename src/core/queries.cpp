@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "access.hpp"
+#include "escalation.hpp"
 #include "storage.hpp"
 
 namespace bw {
@@ -44,6 +45,20 @@ json client_json(const Workspace& ws, const Client& c) {
   return j;
 }
 
+json issue_json(const Workspace& ws, const Issue& i, LocalSeconds now) {
+  json j = to_json(i);
+  const EscalationState st = escalation_of(ws, i, now);
+  j["open"] = is_open(i);
+  j["level"] = st.level;
+  j["deadline"] = st.deadline ? json(format_iso(*st.deadline)) : json(nullptr);
+  j["reason"] = st.reason;
+  const Staff* owner = ws.find_staff(i.owner);
+  j["owner_name"] = owner ? owner->name : "";
+  const Client* c = ws.find_client(i.client);
+  j["client_name"] = c ? full_name(*c) : "";
+  return j;
+}
+
 }  // namespace
 
 std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& viewer,
@@ -74,12 +89,16 @@ json query_catalogue() {
       {{"name", "client"}, {"args", {{"id", "client id"}}}, {"description", "One client."}},
       {{"name", "eligible_primary_contacts"}, {"args", {{"provider", "organisation id"}, {"youth", "boolean"}}}, {"description", "Active staff who may be the primary contact (C2)."}},
       {{"name", "holidays"}, {"args", {{"year", "number"}}}, {"description", "Federal holidays on their observed days and the board's closures of a year (T2)."}},
+      {{"name", "issues"}, {"args", {{"client", "optional client id"}, {"open_only", "optional boolean"}}}, {"description", "Issues with their level, deadline and the reason for the level (E3, E4)."}},
+      {{"name", "issues_to_act_on"}, {"args", json::object()}, {"description", "Open issues the signed-in person answers for: owned, their provider's from level 2 (Managers), level 3 (board). Level 3 first, then soonest deadline."}},
+      {{"name", "case_notes"}, {"args", {{"client", "client id"}}}, {"description", "A client's case notes, newest first (N5)."}},
       {{"name", "reassignment_queue"}, {"args", json::object()}, {"description", "Active clients whose primary contact is deactivated (P3), for a Manager of their provider or an Administrator."}},
       {{"name", "audit"}, {"args", {{"record", "record id"}}}, {"description", "The audit trail of one record, oldest first (P4)."}},
   });
 }
 
-json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer_id) {
+json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer_id,
+           LocalSeconds now) {
   const Staff* viewer = ws.find_staff(viewer_id);
   if (name == "workspace") {
     return success({{"name", ws.meta.name}, {"demo", ws.meta.demo}, {"schema_version", ws.meta.schema_version},
@@ -101,7 +120,8 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     for (auto& [id, o] : ws.organisations) out.push_back(to_json(o));
     return success(out);
   }
-  if (name == "clients" || name == "client" || name == "eligible_primary_contacts") {
+  if (name == "clients" || name == "client" || name == "eligible_primary_contacts" || name == "issues" ||
+      name == "case_notes") {
     if (!can_see_clients(*viewer))
       return failure("not_allowed", "Training-provider staff see only their own students (C5).");
   }
@@ -125,6 +145,26 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     const bool youth = args.is_object() && args.value("youth", false);
     json out = json::array();
     for (const Staff* s : eligible_primary_contacts(ws, youth, arg(args, "provider"))) out.push_back(staff_public(*s));
+    return success(out);
+  }
+  if (name == "issues") {
+    const std::string client = arg(args, "client");
+    const bool open_only = args.is_object() && args.value("open_only", false);
+    json out = json::array();
+    for (auto& [id, i] : ws.issues)
+      if ((client.empty() || i.client == client) && (!open_only || is_open(i))) out.push_back(issue_json(ws, i, now));
+    return success(out);
+  }
+  if (name == "issues_to_act_on") {
+    json out = json::array();
+    for (const Issue* i : issues_to_act_on(ws, *viewer, now)) out.push_back(issue_json(ws, *i, now));
+    return success(out);
+  }
+  if (name == "case_notes") {
+    const std::string client = arg(args, "client");
+    json out = json::array();
+    for (auto it = ws.case_notes.rbegin(); it != ws.case_notes.rend(); ++it)  // newest first
+      if (it->second.client == client) out.push_back(to_json(it->second));
     return success(out);
   }
   if (name == "reassignment_queue") {

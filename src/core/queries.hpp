@@ -10,7 +10,9 @@ namespace bw {
 
 // {"ok": true, "result": ...} or {"ok": false, "error": {"code", "message"}}.
 // `viewer` is the signed-in staff member, or empty when nobody is signed in.
-json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer);
+// `now` is the workspace clock (T4): issue levels and deadlines depend on it.
+json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer,
+           LocalSeconds now);
 // The query names with their arguments, for docs and discovery.
 json query_catalogue();
 

@@ -71,6 +71,29 @@ json to_json(const Client& c) {
           {"exit_reason", c.exit_reason}, {"revision", rev_json(c.revision)}};
 }
 
+namespace {
+json optional_time(const std::optional<LocalSeconds>& t) { return t ? json(format_iso(*t)) : json(nullptr); }
+std::optional<LocalSeconds> optional_time_from(const json& j) {
+  if (j.is_null()) return std::nullopt;
+  return time_from(j);
+}
+}  // namespace
+
+json to_json(const Issue& i) {
+  return {{"kind", "issue"}, {"id", i.id}, {"client", i.client}, {"concern", i.concern},
+          {"source", source_name(i.source)}, {"owner", i.owner}, {"raised_at", format_iso(i.raised_at)},
+          {"owner_escalated_to_2", optional_time(i.owner_escalated_to_2)},
+          {"owner_escalated_to_3", optional_time(i.owner_escalated_to_3)},
+          {"closed_at", optional_time(i.closed_at)},
+          {"outcome", i.outcome ? json(outcome_name(*i.outcome)) : json(nullptr)},
+          {"revision", rev_json(i.revision)}};
+}
+
+json to_json(const CaseNote& n) {
+  return {{"kind", "case_note"}, {"id", n.id}, {"client", n.client}, {"at", format_iso(n.at)},
+          {"by", n.by}, {"text", n.text}, {"issue", n.issue}};
+}
+
 json to_json(const AuditEntry& a) {
   return {{"kind", "audit"}, {"id", a.id}, {"at", format_iso(a.at)}, {"by", a.by},
           {"command", a.command}, {"record", a.record}, {"summary", a.summary}};
@@ -167,6 +190,24 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         c.exit_reason = r.at("exit_reason").get<std::string>();
         c.revision = rev_from(r.at("revision"));
         ws.clients[id] = std::move(c);
+      } else if (kind == "issue") {
+        Issue i;
+        i.id = id;
+        i.client = r.at("client").get<std::string>();
+        i.concern = r.at("concern").get<std::string>();
+        i.source = enum_from<IssueSource>(r.at("source"), issue_source_from);
+        i.owner = r.at("owner").get<std::string>();
+        i.raised_at = time_from(r.at("raised_at"));
+        i.owner_escalated_to_2 = optional_time_from(r.at("owner_escalated_to_2"));
+        i.owner_escalated_to_3 = optional_time_from(r.at("owner_escalated_to_3"));
+        i.closed_at = optional_time_from(r.at("closed_at"));
+        if (!r.at("outcome").is_null()) i.outcome = enum_from<IssueOutcome>(r.at("outcome"), issue_outcome_from);
+        i.revision = rev_from(r.at("revision"));
+        ws.issues[id] = std::move(i);
+      } else if (kind == "case_note") {
+        ws.case_notes[id] = CaseNote{id, r.at("client").get<std::string>(), time_from(r.at("at")),
+                                     r.at("by").get<std::string>(), r.at("text").get<std::string>(),
+                                     r.at("issue").get<std::string>()};
       } else if (kind == "audit") {
         AuditEntry a{id, time_from(r.at("at")), r.at("by").get<std::string>(),
                      r.at("command").get<std::string>(), r.at("record").get<std::string>(),
@@ -191,6 +232,8 @@ WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
   for (auto& [id, r] : ws_.organisations) add(id);
   for (auto& [id, r] : ws_.staff) add(id);
   for (auto& [id, r] : ws_.clients) add(id);
+  for (auto& [id, r] : ws_.issues) add(id);
+  for (auto& [id, r] : ws_.case_notes) add(id);
   for (auto& [id, r] : ws_.audit) add(id);
   if (!stored) {
     for (int b = 0; b < kBucketCount; ++b)
@@ -230,6 +273,8 @@ std::optional<SaveBatch> WorkspaceStore::next_batch() {
       if (auto* o = ws_.find_organisation(id)) records.push_back(to_json(*o));
       else if (auto* s = ws_.find_staff(id)) records.push_back(to_json(*s));
       else if (auto* c = ws_.find_client(id)) records.push_back(to_json(*c));
+      else if (auto* i = ws_.find_issue(id)) records.push_back(to_json(*i));
+      else if (auto n = ws_.case_notes.find(id); n != ws_.case_notes.end()) records.push_back(to_json(n->second));
       else if (auto it = ws_.audit.find(id); it != ws_.audit.end()) records.push_back(to_json(it->second));
     }
     batch.buckets.emplace_back(b, seal(records.dump()));

@@ -22,6 +22,7 @@ const Organisation* Workspace::find_organisation(const RecordId& id) const {
   return find_in(organisations, id);
 }
 const Client* Workspace::find_client(const RecordId& id) const { return find_in(clients, id); }
+const Issue* Workspace::find_issue(const RecordId& id) const { return find_in(issues, id); }
 
 void Workspace::index_audit(const AuditEntry& e) { audit_by_record[e.record].push_back(e.id); }
 

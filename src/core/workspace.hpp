@@ -32,6 +32,8 @@ struct Workspace {
   std::map<RecordId, Organisation> organisations;
   std::map<RecordId, Staff> staff;
   std::map<RecordId, Client> clients;
+  std::map<RecordId, Issue> issues;
+  std::map<RecordId, CaseNote> case_notes;
   std::map<RecordId, AuditEntry> audit;
   // Audit entries of each record, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;
@@ -40,6 +42,7 @@ struct Workspace {
   const Staff* find_staff(const RecordId& id) const;
   const Organisation* find_organisation(const RecordId& id) const;
   const Client* find_client(const RecordId& id) const;
+  const Issue* find_issue(const RecordId& id) const;
   void index_audit(const AuditEntry& e);
   // After loading (buckets arrive in any order): each trail oldest first.
   void sort_audit_index();

@@ -288,7 +288,7 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_query(const char* name, const char* args
   if (!g_state.workspace) return reply(error_json({"no_workspace", "Open a workspace first."}));
   json args = json::parse(args_text, nullptr, false);
   if (args.is_discarded()) args = json::object();
-  return reply(query(*g_state.workspace, name, args, g_state.signed_in));
+  return reply(query(*g_state.workspace, name, args, g_state.signed_in, bw::host::now()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_catalogue() {

@@ -11,76 +11,76 @@ TEST_CASE("clients: listed with programs, primary contact and dual enrolment") {
   c.programs = {Program::WioaAdult, Program::DirectServices};
   const RecordId id = a.ok(c, a.ers);
   a.ok(a.youth(), a.aca);
-  json r = query(a.ws, "clients", json::object(), a.ers);
+  json r = query(a.ws, "clients", json::object(), a.ers, a.now);
   REQUIRE(r["ok"] == true);
   REQUIRE(r["result"].size() == 2);
-  json one = query(a.ws, "client", {{"id", id}}, a.manager)["result"];
+  json one = query(a.ws, "client", {{"id", id}}, a.manager, a.now)["result"];
   CHECK(one["primary_contact_name"] == "Erin Ers");
   CHECK(one["provider_name"] == "Career Center");
   CHECK(one["dual_enrolled"] == true);
   CHECK(one["youth"] == false);
-  CHECK(query(a.ws, "clients", {{"search", "YOUNG"}}, a.ers)["result"].size() == 1);
-  CHECK(query(a.ws, "clients", {{"search", "nobody"}}, a.ers)["result"].empty());
-  CHECK(query(a.ws, "clients", {{"program", "direct_services"}}, a.ers)["result"].size() == 1);
-  CHECK(query(a.ws, "clients", {{"program", "wioa_youth"}}, a.ers)["result"][0]["last_name"] == "Young");
-  CHECK(query(a.ws, "clients", {{"primary_contact", a.aca}}, a.ers)["result"].size() == 1);
-  CHECK(query(a.ws, "clients", {{"primary_contact", a.ers2}}, a.ers)["result"].empty());
+  CHECK(query(a.ws, "clients", {{"search", "YOUNG"}}, a.ers, a.now)["result"].size() == 1);
+  CHECK(query(a.ws, "clients", {{"search", "nobody"}}, a.ers, a.now)["result"].empty());
+  CHECK(query(a.ws, "clients", {{"program", "direct_services"}}, a.ers, a.now)["result"].size() == 1);
+  CHECK(query(a.ws, "clients", {{"program", "wioa_youth"}}, a.ers, a.now)["result"][0]["last_name"] == "Young");
+  CHECK(query(a.ws, "clients", {{"primary_contact", a.aca}}, a.ers, a.now)["result"].size() == 1);
+  CHECK(query(a.ws, "clients", {{"primary_contact", a.ers2}}, a.ers, a.now)["result"].empty());
   a.ok(ExitClient{id, "", "Entered employment"}, a.ers);
-  CHECK(query(a.ws, "clients", {{"active_only", true}}, a.ers)["result"].size() == 1);
-  CHECK(query(a.ws, "client", {{"id", id}}, a.ers)["result"]["active"] == false);
-  CHECK(query(a.ws, "clients", {{"program", "mars"}}, a.ers)["error"]["message"] == "\"mars\" is not a program.");
+  CHECK(query(a.ws, "clients", {{"active_only", true}}, a.ers, a.now)["result"].size() == 1);
+  CHECK(query(a.ws, "client", {{"id", id}}, a.ers, a.now)["result"]["active"] == false);
+  CHECK(query(a.ws, "clients", {{"program", "mars"}}, a.ers, a.now)["error"]["message"] == "\"mars\" is not a program.");
 }
 
 TEST_CASE("C5: training-provider staff cannot read client records through queries") {
   Area a;
   const RecordId id = a.ok(a.adult(), a.ers);
-  for (const char* name : {"clients", "client", "eligible_primary_contacts"}) {
-    json r = query(a.ws, name, {{"id", id}}, a.trainer);
+  for (const char* name : {"clients", "client", "eligible_primary_contacts", "issues", "case_notes"}) {
+    json r = query(a.ws, name, {{"id", id}, {"client", id}}, a.trainer, a.now);
     CHECK(r["ok"] == false);
     CHECK(r["error"]["code"] == "not_allowed");
   }
-  CHECK(query(a.ws, "audit", {{"record", id}}, a.trainer)["ok"] == false);
+  CHECK(query(a.ws, "audit", {{"record", id}}, a.trainer, a.now)["ok"] == false);
 }
 
 TEST_CASE("P4: nobody signed in sees only the workspace and who works there; PINs never leave") {
   Area a;
   a.ok(SetStaffPin{a.ers, "1357"}, a.ers);
-  CHECK(query(a.ws, "clients", json::object(), "")["error"]["code"] == "not_signed_in");
-  json staff = query(a.ws, "staff", json::object(), "")["result"];
+  CHECK(query(a.ws, "clients", json::object(), "", a.now)["error"]["code"] == "not_signed_in");
+  json staff = query(a.ws, "staff", json::object(), "", a.now)["result"];
   CHECK(staff.size() == a.ws.staff.size());
   for (auto& s : staff) CHECK_FALSE(s.contains("pin_hash"));
-  CHECK(query(a.ws, "staff", {{"organisation", a.training}}, "")["result"].size() == 1);
+  CHECK(query(a.ws, "staff", {{"organisation", a.training}}, "", a.now)["result"].size() == 1);
 }
 
 TEST_CASE("audit: the trail of a record, oldest first") {
   Area a;
   const RecordId id = a.ok(a.adult(), a.ers);
   a.ok(UpdateClient{id, "Ana", "Lopez", "1990-04-02", "a@b.example", ""}, a.ers);
-  json trail = query(a.ws, "audit", {{"record", id}}, a.manager)["result"];
+  json trail = query(a.ws, "audit", {{"record", id}}, a.manager, a.now)["result"];
   REQUIRE(trail.size() == 2);
   CHECK(trail[0]["command"] == "enrol_client");
   CHECK(trail[1]["command"] == "update_client");
-  CHECK(query(a.ws, "nonsense", json::object(), a.ers)["error"]["code"] == "unknown_query");
+  CHECK(query(a.ws, "nonsense", json::object(), a.ers, a.now)["error"]["code"] == "unknown_query");
 }
 
 TEST_CASE("holidays: a year's closed days, federal and the board's (T2)") {
   Area a;
   a.ok(AddClosure{"2026-11-27", "Day after Thanksgiving"});
-  json list = query(a.ws, "holidays", {{"year", 2026}}, a.ers)["result"];
+  json list = query(a.ws, "holidays", {{"year", 2026}}, a.ers, a.now)["result"];
   REQUIRE(list.size() == 12);
   CHECK(list[0]["date"] == "2026-01-01");
   CHECK(list[5]["name"] == "Independence Day (observed)");
   CHECK(list[5]["date"] == "2026-07-03");
   CHECK(list[10]["board_closure"] == true);
-  CHECK(query(a.ws, "holidays", {{"year", "2026"}}, a.ers)["error"]["code"] == "invalid_field");
+  CHECK(query(a.ws, "holidays", {{"year", "2026"}}, a.ers, a.now)["error"]["code"] == "invalid_field");
 }
 
 TEST_CASE("reassignment_queue: what a manager must reassign (P3)") {
   Area a;
   const RecordId id = a.ok(a.adult(), a.ers);
   a.ok(DeactivateStaff{a.ers, "Left"});
-  json q = query(a.ws, "reassignment_queue", json::object(), a.manager)["result"];
+  json q = query(a.ws, "reassignment_queue", json::object(), a.manager, a.now)["result"];
   REQUIRE(q.size() == 1);
   CHECK(q[0]["id"] == id);
-  CHECK(query(a.ws, "reassignment_queue", json::object(), a.ers2)["result"].empty());
+  CHECK(query(a.ws, "reassignment_queue", json::object(), a.ers2, a.now)["result"].empty());
 }
