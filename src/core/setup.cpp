@@ -142,6 +142,33 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
            Context{c.primary_contact, now});
     ++n;
   }
+  // Open issues at each level, raised at times relative to now (E3): the
+  // deadlines are live, and moving the demo clock escalates them.
+  std::vector<const Client*> adults;
+  for (auto& [id, c] : ws.clients)
+    if (is_active(c) && !is_youth(c) && c.primary_contact != former) adults.push_back(&c);
+  const RecordId grace = [&] {
+    for (auto& [id, s] : ws.staff) if (s.role == Role::TrainingProviderStaff) return id;
+    return RecordId{};
+  }();
+  struct DemoIssue { size_t client; LocalSeconds ago; const char* concern; IssueSource source; };
+  const DemoIssue issues[] = {
+      {0, 2 * 3600, "Missed two CNA clinical shifts this week", IssueSource::TrainingProvider},
+      {3, 26 * 3600, "Says the bus pass for October never arrived", IssueSource::Client},
+      {6, 5 * 86400, "Employer reports repeated late arrival during work experience", IssueSource::Employer},
+      {9, 12 * 86400, "Complaint about the tone of a workshop facilitator", IssueSource::Client},
+  };
+  for (const DemoIssue& d : issues) {
+    const Client& c = *adults[d.client % adults.size()];
+    const RecordId by = d.source == IssueSource::TrainingProvider ? grace : c.primary_contact;
+    must(ws, RaiseIssue{c.id, d.concern, d.source}, Context{by, now - d.ago});
+  }
+  // One already resolved, for the record.
+  const Client& settled = *adults[12 % adults.size()];
+  const RecordId settled_issue = must(ws, RaiseIssue{settled.id, "Needed childcare to attend orientation", IssueSource::Client},
+                                      Context{settled.primary_contact, now - 20 * 86400});
+  must(ws, CloseIssue{settled_issue, IssueOutcome::Resolved, "Referred to the county childcare subsidy; client attended the next orientation."},
+       Context{settled.primary_contact, now - 20 * 86400 + 3 * 3600});
   must(ws, DeactivateStaff{former, "Left the agency"}, admin);
   return out;
 }

@@ -31,7 +31,9 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   auto it = g_rects.find(id);
   if (!label || it == g_rects.end()) return;
   std::string text = label;
-  if (auto hidden = text.find("##"); hidden != std::string::npos) text.resize(hidden);
+  // "Label##id" is reported as "Label"; a widget with no visible label ("##id") as "id".
+  if (auto hidden = text.find("##"); hidden != std::string::npos)
+    text = hidden == 0 ? text.substr(2) : text.substr(0, hidden);
   if (text.empty()) return;
   const ImGuiWindow* window = ctx->CurrentWindow;
   const bool visible = window && window->ClipRect.Overlaps(it->second) && !window->Hidden;

@@ -231,6 +231,47 @@ await test('a manager reassigns a departed colleague\'s client from My Work (P3,
   assert.equal(refused.error.code, 'not_allowed');
 });
 
+await test('an issue raised late on a Friday before a Monday holiday escalates when the demo clock passes its deadline (E3, T4)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  // The next Friday followed by a Monday holiday, from the workspace's own calendar.
+  const friday = await bw(page, () => {
+    const now = new Date(window.bridgework.clock.now().slice(0, 10) + 'T12:00:00Z');
+    const year = now.getUTCFullYear();
+    const closed = new Set([year, year + 1, year + 2].flatMap(y => window.bridgework.query('holidays', { year: y }).result.map(h => h.date)));
+    for (let d = new Date(now.getTime() + 86400000); ; d = new Date(d.getTime() + 86400000)) {
+      const monday = new Date(d.getTime() + 3 * 86400000).toISOString().slice(0, 10);
+      if (d.getUTCDay() === 5 && !closed.has(d.toISOString().slice(0, 10)) && closed.has(monday)) return d.toISOString().slice(0, 10);
+    }
+  });
+  const day = n => new Date(Date.parse(friday + 'T12:00:00Z') + n * 86400000).toISOString().slice(0, 10);
+  assert.equal((await bw(page, at => window.bridgework.clock.set(at), `${friday}T16:59`)).ok, true);
+
+  const client = (await clients(page)).find(c => c.active && !c.youth && c.primary_contact_name === 'Angela Brooks');
+  await click(page, 'Clients');
+  await type(page, 'search', client.last_name);
+  await click(page, `${client.last_name}, ${client.first_name}`);
+  await type(page, 'Problem, concern or complaint', 'Missed the job fair bus');
+  await click(page, 'Raise issue');
+  await page.waitForFunction(id => window.bridgework.query('issues', { client: id, open_only: true }).result.some(i => i.concern === 'Missed the job fair bus'), client.id);
+  const issue = async () => (await bw(page, id => window.bridgework.query('issues', { client: id, open_only: true }).result, client.id))
+    .find(i => i.concern === 'Missed the job fair bus');
+  let raised = await issue();
+  assert.equal(raised.level, 1);
+  assert.equal(raised.deadline, `${day(4)}T17:00:00`);  // Tuesday 17:00: the Monday is a holiday
+  assert.equal(raised.owner_name, 'Angela Brooks');
+  await page.screenshot({ path: join(artifacts, 'issue-raised.png') });
+
+  assert.equal((await bw(page, at => window.bridgework.clock.set(at), `${day(4)}T17:00`)).ok, true);
+  assert.equal((await issue()).level, 1);
+  assert.equal((await bw(page, at => window.bridgework.clock.set(at), `${day(4)}T17:01`)).ok, true);
+  raised = await issue();
+  assert.equal(raised.level, 2);
+  assert.match(raised.reason, /escalated automatically/);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(artifacts, 'issue-escalated.png') });
+});
+
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);

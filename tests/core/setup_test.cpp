@@ -2,6 +2,7 @@
 #include <set>
 
 #include "access.hpp"
+#include "escalation.hpp"
 #include "helpers.hpp"
 
 using namespace bw;
@@ -58,4 +59,15 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
   for (auto& [id, s] : ws.staff)
     if (s.role == Role::Manager && ws.organisations.at(s.organisation).kind == OrganisationKind::OneStopProvider) manager = s;
   CHECK(reassignment_queue(ws, manager).size() == size_t(to_reassign));
+  // E3: open issues at every level, one closed.
+  std::set<int> levels;
+  int open = 0;
+  for (auto& [id, i] : ws.issues) {
+    if (!is_open(i)) continue;
+    ++open;
+    levels.insert(escalation_of(ws, i, now).level);
+  }
+  CHECK(open == 4);
+  CHECK(levels == std::set<int>{1, 2, 3});
+  CHECK(ws.issues.size() == 5);
 }

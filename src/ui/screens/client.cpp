@@ -1,8 +1,12 @@
 // One client's page: details, programs, primary contact, and the audit trail.
+#include <cctype>
+#include <cstdlib>
+
 #include "../host.hpp"
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "client_format.hpp"
+#include "escalation.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -75,6 +79,94 @@ void draw_exit(const Staff& me, const Client& c) {
   error_text(error);
 }
 
+// A deadline as staff read it, with the time left or how late it is.
+std::string due_text(LocalSeconds deadline, LocalSeconds now) {
+  const LocalSeconds left = deadline - now;
+  const auto hours = std::abs(left) / 3600;
+  const std::string span = hours >= 48 ? std::to_string(hours / 24) + " days" : std::to_string(hours) + " h";
+  return "due " + display_datetime(deadline) + (left >= 0 ? " (in " + span + ")" : " (OVERDUE by " + span + ")");
+}
+
+// E1-E5: the client's issues, raised, escalated and closed here.
+void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
+  static RecordId client;
+  static std::string concern, note, error;
+  static IssueSource source = IssueSource::Client;
+  static IssueOutcome outcome = IssueOutcome::Resolved;
+  if (client != c.id) client = c.id, concern.clear(), note.clear(), error.clear();
+  const LocalSeconds now = host::now();
+  subheading("Issues");
+  for (auto& [id, i] : ws.issues) {
+    if (i.client != c.id) continue;
+    ImGui::PushID(id.c_str());
+    const EscalationState st = escalation_of(ws, i, now);
+    ImGui::PushFont(fonts().bold);
+    ImGui::TextWrapped("%s", i.concern.c_str());
+    ImGui::PopFont();
+    if (is_open(i)) {
+      ImGui::TextColored(st.level == 1 ? colour::kAccent : colour::kWarning, "Level %d (%s)", st.level,
+                         st.level == 1 ? "owner" : st.level == 2 ? "provider's managers" : "board");
+      ImGui::SameLine();
+      ImGui::TextUnformatted(st.deadline ? due_text(*st.deadline, now).c_str() : "with the board's Program Manager and Assistant Director");
+      std::string brought(source_label(i.source));
+      brought[0] = char(std::tolower(static_cast<unsigned char>(brought[0])));
+      muted(st.reason + "  Owner: " + staff_name(ws, i.owner) + ". Raised " + display_datetime(i.raised_at) +
+            ", brought by " + brought + ".");
+      if (i.owner == me.id && st.level < 3 && ImGui::Button("Escalate now")) {
+        Outcome o = host::dispatch(EscalateIssue{i.id});
+        error = o.ok ? "" : o.error.message;
+      }
+      if (!close_refusal(ws, me, i, now)) {
+        if (begin_combo("Outcome", std::string(outcome_label(outcome)), 300)) {
+          for (IssueOutcome o : kIssueOutcomes)
+            if (ImGui::Selectable(outcome_label(o).data(), o == outcome)) outcome = o;
+          ImGui::EndCombo();
+        }
+        text_field("What was done and agreed", note, 480);
+        if (ImGui::Button("Close issue")) {
+          Outcome o = host::dispatch(CloseIssue{i.id, outcome, note});
+          error = o.ok ? "" : o.error.message;
+          if (o.ok) note.clear();
+        }
+      }
+    } else {
+      muted("Closed " + display_datetime(*i.closed_at) + " at level " + std::to_string(st.level) + ": " +
+            std::string(outcome_label(*i.outcome)) + ".");
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  if (is_active(c)) {
+    text_field("Problem, concern or complaint", concern, 480);
+    if (begin_combo("Brought by", std::string(source_label(source)), 300)) {
+      for (IssueSource s : kIssueSources)
+        if (ImGui::Selectable(source_label(s).data(), s == source)) source = s;
+      ImGui::EndCombo();
+    }
+    if (ImGui::Button("Raise issue")) {
+      Outcome o = host::dispatch(RaiseIssue{c.id, concern, source});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) concern.clear();
+    }
+  }
+  error_text(error);
+}
+
+// N5: everything on the client's file, newest first.
+void draw_case_notes(const Workspace& ws, const Client& c) {
+  subheading("Case notes");
+  bool any = false;
+  for (auto it = ws.case_notes.rbegin(); it != ws.case_notes.rend(); ++it) {
+    const CaseNote& n = it->second;
+    if (n.client != c.id) continue;
+    any = true;
+    ImGui::TextColored(colour::kMuted, "%s, %s", display_datetime(n.at).c_str(), staff_name(ws, n.by).c_str());
+    ImGui::TextWrapped("%s", n.text.c_str());
+    ImGui::Spacing();
+  }
+  if (!any) muted("No case notes yet.");
+}
+
 void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
   static RecordId editing;
   static std::string first, last, dob, email, phone, error;
@@ -124,6 +216,8 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
       if (ImGui::Button("Cancel")) editing.clear();
     }
   }
+  draw_issues(ws, me, c);
+  draw_case_notes(ws, c);
   if (is_active(c)) draw_transfer(ws, me, c);
   draw_exit(me, c);
   draw_audit_trail(ws, c.id);

@@ -7,6 +7,7 @@
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "client_format.hpp"
+#include "escalation.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -21,6 +22,35 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   std::sort(caseload.begin(), caseload.end(), [](auto* a, auto* b) {
     return a->last_name + a->first_name < b->last_name + b->first_name;
   });
+
+  // E3: the issues this person answers for, most urgent first.
+  const LocalSeconds now = host::now();
+  if (const auto issues = issues_to_act_on(ws, me, now); !issues.empty()) {
+    subheading("Issues to resolve (" + std::to_string(issues.size()) + ")");
+    if (ImGui::BeginTable("my_issues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+      ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthFixed, px(190));
+      ImGui::TableSetupColumn("Issue", ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(70));
+      ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, px(300));
+      ImGui::TableHeadersRow();
+      for (const Issue* i : issues) {
+        const EscalationState st = escalation_of(ws, *i, now);
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushID(i->id.c_str());
+        if (ImGui::Selectable(full_name(ws.clients.at(i->client)).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+          nav().open_client(i->client);
+        ImGui::PopID();
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted(i->concern.c_str());
+        ImGui::TableSetColumnIndex(2);
+        ImGui::TextColored(st.level == 1 ? colour::kAccent : colour::kWarning, "%d", st.level);
+        ImGui::TableSetColumnIndex(3);
+        ImGui::TextUnformatted(st.deadline ? display_datetime(*st.deadline).c_str() : "with the board");
+      }
+      ImGui::EndTable();
+    }
+  }
 
   // P3: clients whose primary contact left wait here for a Manager.
   if (const auto queue = reassignment_queue(ws, me); !queue.empty()) {
@@ -60,8 +90,8 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     ImGui::EndTable();
   }
   ImGui::Spacing();
-  muted("Contacts due this month, issues and escalations, stale activities and jobs to act on "
-        "will be listed here as those parts of Bridgework arrive.");
+  muted("Contacts due this month, stale activities and jobs to act on will be listed here as "
+        "those parts of Bridgework arrive.");
 }
 
 }  // namespace bw::ui
