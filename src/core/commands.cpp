@@ -521,12 +521,14 @@ struct Applier {
     return done(client.id, "Exited " + full_name(client) + " from the program on " + display_date(*on) + ": " + c.reason);
   }
 
-  // N5: every issue step is a case note on the client's file.
-  RecordId note(const RecordId& client, const RecordId& issue, std::string text) {
-    CaseNote n{ws.new_id(), client, ctx.now, ctx.actor, std::move(text), issue};
-    const RecordId id = n.id;
-    ws.case_notes.emplace(id, std::move(n));
-    return id;
+  // N5: every issue step is also a case note on the client's file.
+  Outcome done_with_case_note(const Issue& issue, std::string summary, std::string note) {
+    CaseNote n{ws.new_id(), issue.client, ctx.now, ctx.actor, std::move(note), issue.id};
+    const RecordId note_id = n.id;
+    ws.case_notes.emplace(note_id, std::move(n));
+    Outcome o = done(issue.id, std::move(summary));
+    o.touched.push_back(note_id);
+    return o;
   }
 
   Outcome operator()(const RaiseIssue& c) {
@@ -542,15 +544,12 @@ struct Applier {
     i.owner = client->primary_contact;  // E2
     i.raised_at = ctx.now;
     stamp(i.revision);
-    const RecordId id = i.id;
     const std::string owner = ws.staff.at(i.owner).name;
-    ws.issues.emplace(id, std::move(i));
-    const RecordId n = note(c.client, id, "Issue raised (" + std::string(source_label(c.source)) + "): " + c.concern +
-                                              ". Owner " + owner + ", to resolve by " +
-                                              display_datetime(ws.calendar.within_one_business_day(ctx.now)) + " (E3).");
-    Outcome o = done(id, "Raised an issue about " + full_name(*client) + ": " + c.concern);
-    o.touched.push_back(n);
-    return o;
+    const Issue& issue = ws.issues.emplace(i.id, std::move(i)).first->second;
+    return done_with_case_note(issue, "Raised an issue about " + full_name(*client) + ": " + c.concern,
+                               "Issue raised (" + std::string(source_label(c.source)) + "): " + c.concern + ". Owner " +
+                                   owner + ", to resolve by " +
+                                   display_datetime(ws.calendar.within_one_business_day(ctx.now)) + " (E3).");
   }
 
   Outcome operator()(const EscalateIssue& c) {
@@ -564,12 +563,9 @@ struct Applier {
     (level == 1 ? i.owner_escalated_to_2 : i.owner_escalated_to_3) = ctx.now;
     stamp(i.revision);
     const EscalationState now_at = escalation_of(ws, i, ctx.now);
-    const RecordId n = note(i.client, i.id, "Issue escalated early to level " + std::to_string(now_at.level) +
-                                                " by its owner (E4)." +
-                                                (now_at.deadline ? " Due " + display_datetime(*now_at.deadline) + "." : ""));
-    Outcome o = done(i.id, "Escalated the issue to level " + std::to_string(now_at.level));
-    o.touched.push_back(n);
-    return o;
+    return done_with_case_note(i, "Escalated the issue to level " + std::to_string(now_at.level),
+                               "Issue escalated early to level " + std::to_string(now_at.level) + " by its owner (E4)." +
+                                   (now_at.deadline ? " Due " + display_datetime(*now_at.deadline) + "." : ""));
   }
 
   Outcome operator()(const CloseIssue& c) {
@@ -586,10 +582,10 @@ struct Applier {
     i.closed_at = ctx.now;
     i.outcome = c.outcome;
     stamp(i.revision);
-    Outcome o = done(i.id, "Closed the issue at level " + std::to_string(state.level) + ": " +
-                               std::string(outcome_label(c.outcome)));
-    o.touched.push_back(note(i.client, i.id, "Issue closed at level " + std::to_string(state.level) + ": " +
-                                                 std::string(outcome_label(c.outcome)) + ". " + c.note));
+    Outcome o = done_with_case_note(i, "Closed the issue at level " + std::to_string(state.level) + ": " +
+                                           std::string(outcome_label(c.outcome)),
+                                    "Issue closed at level " + std::to_string(state.level) + ": " +
+                                        std::string(outcome_label(c.outcome)) + ". " + c.note);
     if (exits) {  // E5: the outcome is the exit itself (C4)
       client.exited_on = date_of(ctx.now);
       client.exit_reason = c.note;
