@@ -147,7 +147,6 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     table.rows = visible_clients(ws, me, table.filter);
     table.sort_dirty = true;
   }
-  ImGui::SameLine();
   ImGui::TextColored(colour::kMuted, "%zu of %zu clients", table.rows.size(), ws.clients.size());
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
