@@ -11,7 +11,8 @@ namespace bw {
 // [SECTION] Catalogue: one description per command drives validation and docs
 namespace {
 
-enum class FieldType { Text, Id, Date, DateTime, OrganisationKind, Role, Programs, IssueSource, IssueOutcome };
+enum class FieldType { Text, Id, Date, DateTime, OrganisationKind, Role, Programs, IssueSource, IssueOutcome,
+                       ContactType, ContactWith, TextList };
 
 struct Field {
   const char* name;
@@ -84,6 +85,13 @@ const std::vector<CommandSpec>& catalogue() {
        {{"client", T::Id, true, "the client"},
         {"exited_on", T::Date, false, "YYYY-MM-DD; today when left out"},
         {"reason", T::Text, true, "why, e.g. \"entered employment\""}}},
+      {"record_contact", "Record a contact with or about a client (N1). Case staff.",
+       {{"client", T::Id, true, "the client"},
+        {"date", T::Date, false, "YYYY-MM-DD; today when left out"},
+        {"type", T::ContactType, true, "in_person, telephone, email or letter"},
+        {"with", T::ContactWith, true, "participant, parent, school, employer or other"},
+        {"results", T::Text, true, "what came of it"},
+        {"documents", T::TextList, false, "supporting documents, e.g. [\"attendance sheet\"]"}}},
       {"raise_issue", "Raise a problem, concern or complaint about a client (E1). Its owner is the "
                       "client's primary contact (E2), who has until 17:00 of the next business day (E3).",
        {{"client", T::Id, true, "the client"},
@@ -118,6 +126,9 @@ const char* type_name(FieldType t) {
     case FieldType::Programs: return "program list";
     case FieldType::IssueSource: return "issue source";
     case FieldType::IssueOutcome: return "issue outcome";
+    case FieldType::ContactType: return "contact type";
+    case FieldType::ContactWith: return "contact party";
+    case FieldType::TextList: return "list of strings";
   }
   return "?";
 }
@@ -152,6 +163,11 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       if (!ok) return Error{"invalid_field", "programs must be a list of program names."};
       continue;
     }
+    if (f.type == FieldType::TextList) {
+      const bool ok = v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_string(); });
+      if (!ok) return Error{"invalid_field", std::string(f.name) + " must be a list of strings."};
+      continue;
+    }
     if (!v.is_string())
       return Error{"invalid_field", std::string(f.name) + " must be a " + type_name(f.type) + "."};
     const std::string s = v.get<std::string>();
@@ -159,6 +175,10 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       return Error{"invalid_field", "\"" + s + "\" is not an organisation kind."};
     if (f.type == FieldType::Role && !role_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not a role."};
+    if (f.type == FieldType::ContactType && !contact_type_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not a contact type."};
+    if (f.type == FieldType::ContactWith && !contact_with_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not a contact party."};
     if (f.type == FieldType::IssueSource && !issue_source_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not an issue source."};
     if (f.type == FieldType::IssueOutcome && !issue_outcome_from(s))
@@ -215,6 +235,14 @@ std::variant<Command, Error> command_from_json(const json& j) {
   if (type == "transfer_primary_contact")
     return TransferPrimaryContact{text(j, "client"), text(j, "primary_contact"), text(j, "reason")};
   if (type == "exit_client") return ExitClient{text(j, "client"), text(j, "exited_on"), text(j, "reason")};
+  if (type == "record_contact") {
+    std::vector<std::string> documents;
+    if (j.contains("documents") && j["documents"].is_array())
+      for (auto& d : j["documents"])
+        if (auto t = trimmed(d.get<std::string>()); !t.empty()) documents.push_back(t);
+    return RecordContact{text(j, "client"), text(j, "date"), *contact_type_from(text(j, "type")),
+                         *contact_with_from(text(j, "with")), text(j, "results"), documents};
+  }
   if (type == "raise_issue")
     return RaiseIssue{text(j, "client"), text(j, "concern"), *issue_source_from(text(j, "source"))};
   if (type == "escalate_issue") return EscalateIssue{text(j, "issue")};
@@ -529,6 +557,25 @@ struct Applier {
     Outcome o = done(issue.id, std::move(summary));
     o.touched.push_back(note_id);
     return o;
+  }
+
+  Outcome operator()(const RecordContact& c) {
+    const Client* client = ws.find_client(c.client);
+    if (!client) return refuse("not_found", "No such client.");
+    if (!can_enrol_clients(*actor))
+      return refuse("not_allowed", std::string(role_label(actor->role)) + " staff do not record client contacts.");
+    auto on = c.date.empty() ? std::optional(date_of(ctx.now)) : parse_iso_date(c.date);
+    if (!on) return refuse("invalid_field", "Contact date must be a real date, YYYY-MM-DD.");
+    if (*on > date_of(ctx.now)) return refuse("invalid_field", "Contact date is in the future.");
+    if (*on < client->enrolled_on) return refuse("invalid_field", "Contact date is before the enrolment date.");
+    if (c.results.empty()) return refuse("missing_field", "Write the results of the contact (N1).");
+    Contact k{ws.new_id(), c.client, *on, c.type, c.with, c.results, c.documents, ctx.actor, {}};
+    stamp(k.revision);
+    const RecordId id = k.id;
+    ws.add_contact(std::move(k));
+    return done(id, std::string(contact_type_label(c.type)) + " contact with " +
+                        std::string(contact_with_label(c.with)) + " about " + full_name(*client) + " on " +
+                        display_date(*on) + ": " + c.results);
   }
 
   Outcome operator()(const RaiseIssue& c) {

@@ -43,6 +43,14 @@ struct UpdateClient {
 };
 struct TransferPrimaryContact { RecordId client, primary_contact; std::string reason; };  // C3
 struct ExitClient { RecordId client; std::string exited_on, reason; };                     // C4
+struct RecordContact {  // N1
+  RecordId client;
+  std::string date;  // "YYYY-MM-DD"; empty = today
+  ContactType type{};
+  ContactWith with{};
+  std::string results;
+  std::vector<std::string> documents;
+};
 struct RaiseIssue { RecordId client; std::string concern; IssueSource source{}; };  // E1, E2
 struct EscalateIssue { RecordId issue; };                                           // E4, by the owner
 struct CloseIssue { RecordId issue; IssueOutcome outcome{}; std::string note; };   // E5
@@ -52,7 +60,7 @@ struct RemoveClosure { std::string date; };
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
-                             UpdateClient, TransferPrimaryContact, ExitClient, RaiseIssue,
+                             UpdateClient, TransferPrimaryContact, ExitClient, RecordContact, RaiseIssue,
                              EscalateIssue, CloseIssue, SetDemoClock, AddClosure, RemoveClosure>;
 
 // [SECTION] Outcomes

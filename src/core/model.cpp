@@ -56,6 +56,21 @@ constexpr NameTable<Program, 4> kProgramNames{{{
     {Program::WioaYouth, "wioa_youth", "WIOA Youth"},
     {Program::DirectServices, "direct_services", "Direct services"},
 }}};
+constexpr NameTable<ContactType, 4> kContactTypeNames{{{
+    {ContactType::InPerson, "in_person", "In person"},
+    {ContactType::Telephone, "telephone", "Telephone"},
+    {ContactType::Email, "email", "Email"},
+    {ContactType::Letter, "letter", "Letter"},
+}}};
+
+constexpr NameTable<ContactWith, 5> kContactWithNames{{{
+    {ContactWith::Participant, "participant", "Participant"},
+    {ContactWith::Parent, "parent", "Parent"},
+    {ContactWith::School, "school", "School"},
+    {ContactWith::Employer, "employer", "Employer"},
+    {ContactWith::Other, "other", "Other"},
+}}};
+
 constexpr NameTable<IssueSource, 5> kSourceNames{{{
     {IssueSource::Client, "client", "The client"},
     {IssueSource::TrainingProvider, "training_provider", "A training provider"},
@@ -72,6 +87,12 @@ constexpr NameTable<IssueOutcome, 4> kOutcomeNames{{{
 }}};
 }  // namespace
 
+std::string_view contact_type_name(ContactType t) { return kContactTypeNames.name(t); }
+std::string_view contact_type_label(ContactType t) { return kContactTypeNames.label(t); }
+std::optional<ContactType> contact_type_from(std::string_view n) { return kContactTypeNames.from(n); }
+std::string_view contact_with_name(ContactWith w) { return kContactWithNames.name(w); }
+std::string_view contact_with_label(ContactWith w) { return kContactWithNames.label(w); }
+std::optional<ContactWith> contact_with_from(std::string_view n) { return kContactWithNames.from(n); }
 std::string_view source_name(IssueSource s) { return kSourceNames.name(s); }
 std::string_view source_label(IssueSource s) { return kSourceNames.label(s); }
 std::optional<IssueSource> issue_source_from(std::string_view n) { return kSourceNames.from(n); }

@@ -123,6 +123,26 @@ struct CaseNote {
   RecordId issue;  // the issue it belongs to, if any
 };
 
+// [SECTION] Contacts (N1-N4)
+enum class ContactType { InPerson, Telephone, Email, Letter };
+inline constexpr std::array kContactTypes = {ContactType::InPerson, ContactType::Telephone, ContactType::Email,
+                                             ContactType::Letter};
+enum class ContactWith { Participant, Parent, School, Employer, Other };
+inline constexpr std::array kContactWith = {ContactWith::Participant, ContactWith::Parent, ContactWith::School,
+                                            ContactWith::Employer, ContactWith::Other};
+
+struct Contact {
+  RecordId id;
+  RecordId client;
+  std::chrono::year_month_day date{};
+  ContactType type = ContactType::InPerson;
+  ContactWith with = ContactWith::Participant;
+  std::string results;
+  std::vector<std::string> documents;  // supporting documents listed (N1)
+  RecordId by;                         // the staff member who made the contact
+  Revision revision;
+};
+
 // [SECTION] Audit trail (P4): one entry per applied command.
 struct AuditEntry {
   RecordId id;
@@ -143,6 +163,12 @@ std::optional<Role> role_from(std::string_view name);
 std::string_view program_name(Program p);
 std::string_view program_label(Program p);
 std::optional<Program> program_from(std::string_view name);
+std::string_view contact_type_name(ContactType t);
+std::string_view contact_type_label(ContactType t);
+std::optional<ContactType> contact_type_from(std::string_view name);
+std::string_view contact_with_name(ContactWith w);
+std::string_view contact_with_label(ContactWith w);
+std::optional<ContactWith> contact_with_from(std::string_view name);
 std::string_view source_name(IssueSource s);
 std::string_view source_label(IssueSource s);
 std::optional<IssueSource> issue_source_from(std::string_view name);

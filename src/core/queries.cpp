@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "access.hpp"
+#include "contacts.hpp"
 #include "escalation.hpp"
 #include "storage.hpp"
 
@@ -91,6 +92,8 @@ json query_catalogue() {
       {{"name", "holidays"}, {"args", {{"year", "number"}}}, {"description", "Federal holidays on their observed days and the board's closures of a year (T2)."}},
       {{"name", "issues"}, {"args", {{"client", "optional client id"}, {"open_only", "optional boolean"}}}, {"description", "Issues with their level, deadline and the reason for the level (E3, E4)."}},
       {{"name", "issues_to_act_on"}, {"args", json::object()}, {"description", "Open issues the signed-in person answers for: owned, their provider's from level 2 (Managers), level 3 (board). Level 3 first, then soonest deadline."}},
+      {{"name", "contacts"}, {"args", {{"client", "client id"}}}, {"description", "A client's contacts, newest first (N1)."}},
+      {{"name", "caseload_month"}, {"args", {{"staff", "optional primary contact id (all clients when left out)"}, {"month", "optional YYYY-MM (this month)"}}}, {"description", "The monthly contact rule for a caseload: each client contacted, due, overdue or missed, and the share in person (N2, N4)."}},
       {{"name", "case_notes"}, {"args", {{"client", "client id"}}}, {"description", "A client's case notes, newest first (N5)."}},
       {{"name", "reassignment_queue"}, {"args", json::object()}, {"description", "Active clients whose primary contact is deactivated (P3), for a Manager of their provider or an Administrator."}},
       {{"name", "audit"}, {"args", {{"record", "record id"}}}, {"description", "The audit trail of one record, oldest first (P4)."}},
@@ -121,7 +124,7 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     return success(out);
   }
   if (name == "clients" || name == "client" || name == "eligible_primary_contacts" || name == "issues" ||
-      name == "case_notes") {
+      name == "case_notes" || name == "contacts" || name == "caseload_month") {
     if (!can_see_clients(*viewer))
       return failure("not_allowed", "Training-provider staff see only their own students (C5).");
   }
@@ -154,6 +157,28 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     for (auto& [id, i] : ws.issues)
       if ((client.empty() || i.client == client) && (!open_only || is_open(i))) out.push_back(issue_json(ws, i, now));
     return success(out);
+  }
+  if (name == "contacts") {
+    const std::string client = arg(args, "client");
+    json out = json::array();
+    if (auto it = ws.contacts_by_client.find(client); it != ws.contacts_by_client.end())
+      for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) out.push_back(to_json(ws.contacts.at(*id)));
+    return success(out);
+  }
+  if (name == "caseload_month") {
+    const auto today = date_of(now);
+    std::chrono::year_month month = today.year() / today.month();
+    if (const std::string m = arg(args, "month"); !m.empty()) {
+      auto first = parse_iso_date(m + "-01");
+      if (m.size() != 7 || !first) return failure("invalid_field", "month must be YYYY-MM.");
+      month = first->year() / first->month();
+    }
+    const CaseloadMonth cm = caseload_month(ws, arg(args, "staff"), month, today);
+    json rows = json::array();
+    for (auto& r : cm.rows)
+      rows.push_back({{"client", r.client->id}, {"name", full_name(*r.client)}, {"standing", standing_label(r.standing)}});
+    return success({{"contacted", cm.contacted}, {"due", cm.due}, {"overdue", cm.overdue}, {"missed", cm.missed},
+                    {"contacts", cm.contacts}, {"in_person", cm.in_person}, {"rows", rows}});
   }
   if (name == "issues_to_act_on") {
     json out = json::array();

@@ -94,6 +94,12 @@ json to_json(const CaseNote& n) {
           {"by", n.by}, {"text", n.text}, {"issue", n.issue}};
 }
 
+json to_json(const Contact& c) {
+  return {{"kind", "contact"}, {"id", c.id}, {"client", c.client}, {"date", format_iso_date(c.date)},
+          {"type", contact_type_name(c.type)}, {"with", contact_with_name(c.with)}, {"results", c.results},
+          {"documents", c.documents}, {"by", c.by}, {"revision", rev_json(c.revision)}};
+}
+
 json to_json(const AuditEntry& a) {
   return {{"kind", "audit"}, {"id", a.id}, {"at", format_iso(a.at)}, {"by", a.by},
           {"command", a.command}, {"record", a.record}, {"summary", a.summary}};
@@ -204,6 +210,12 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         if (!r.at("outcome").is_null()) i.outcome = enum_from<IssueOutcome>(r.at("outcome"), issue_outcome_from);
         i.revision = rev_from(r.at("revision"));
         ws.issues[id] = std::move(i);
+      } else if (kind == "contact") {
+        ws.add_contact(Contact{id, r.at("client").get<std::string>(), date_from(r.at("date")),
+                               enum_from<ContactType>(r.at("type"), contact_type_from),
+                               enum_from<ContactWith>(r.at("with"), contact_with_from),
+                               r.at("results").get<std::string>(), r.at("documents").get<std::vector<std::string>>(),
+                               r.at("by").get<std::string>(), rev_from(r.at("revision"))});
       } else if (kind == "case_note") {
         ws.case_notes[id] = CaseNote{id, r.at("client").get<std::string>(), time_from(r.at("at")),
                                      r.at("by").get<std::string>(), r.at("text").get<std::string>(),
@@ -234,6 +246,7 @@ WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
   for (auto& [id, r] : ws_.clients) add(id);
   for (auto& [id, r] : ws_.issues) add(id);
   for (auto& [id, r] : ws_.case_notes) add(id);
+  for (auto& [id, r] : ws_.contacts) add(id);
   for (auto& [id, r] : ws_.audit) add(id);
   if (!stored) {
     for (int b = 0; b < kBucketCount; ++b)
@@ -275,6 +288,7 @@ std::optional<SaveBatch> WorkspaceStore::next_batch() {
       else if (auto* c = ws_.find_client(id)) records.push_back(to_json(*c));
       else if (auto* i = ws_.find_issue(id)) records.push_back(to_json(*i));
       else if (auto n = ws_.case_notes.find(id); n != ws_.case_notes.end()) records.push_back(to_json(n->second));
+      else if (auto k = ws_.contacts.find(id); k != ws_.contacts.end()) records.push_back(to_json(k->second));
       else if (auto it = ws_.audit.find(id); it != ws_.audit.end()) records.push_back(to_json(it->second));
     }
     batch.buckets.emplace_back(b, seal(records.dump()));

@@ -34,6 +34,7 @@ json to_json(const Staff& s);
 json to_json(const Client& c);
 json to_json(const Issue& i);
 json to_json(const CaseNote& n);
+json to_json(const Contact& c);
 json to_json(const AuditEntry& a);
 json to_json(const WorkspaceMeta& m);
 json to_json(const BusinessCalendar& c);  // the board's closures

@@ -26,6 +26,16 @@ const Issue* Workspace::find_issue(const RecordId& id) const { return find_in(is
 
 void Workspace::index_audit(const AuditEntry& e) { audit_by_record[e.record].push_back(e.id); }
 
+void Workspace::add_contact(Contact c) {
+  auto& list = contacts_by_client[c.client];
+  const RecordId id = c.id;
+  const auto date = c.date;
+  contacts.insert_or_assign(id, std::move(c));
+  const auto at = std::upper_bound(list.begin(), list.end(), date,
+                                   [&](const auto& d, const RecordId& other) { return d < contacts.at(other).date; });
+  list.insert(at, id);
+}
+
 void Workspace::sort_audit_index() {
   for (auto& [record, ids] : audit_by_record)
     std::sort(ids.begin(), ids.end(), [&](const RecordId& a, const RecordId& b) {

@@ -34,6 +34,9 @@ struct Workspace {
   std::map<RecordId, Client> clients;
   std::map<RecordId, Issue> issues;
   std::map<RecordId, CaseNote> case_notes;
+  std::map<RecordId, Contact> contacts;
+  // Contacts of each client, by date (N2 needs "any contact this month").
+  std::unordered_map<RecordId, std::vector<RecordId>> contacts_by_client;
   std::map<RecordId, AuditEntry> audit;
   // Audit entries of each record, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;
@@ -44,6 +47,7 @@ struct Workspace {
   const Client* find_client(const RecordId& id) const;
   const Issue* find_issue(const RecordId& id) const;
   void index_audit(const AuditEntry& e);
+  void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order
   // After loading (buckets arrive in any order): each trail oldest first.
   void sort_audit_index();
 };

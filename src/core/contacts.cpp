@@ -1,0 +1,80 @@
+#include "contacts.hpp"
+
+#include <algorithm>
+
+namespace bw {
+using namespace std::chrono;
+
+const char* standing_label(ContactStanding s) {
+  switch (s) {
+    case ContactStanding::Contacted: return "Contacted";
+    case ContactStanding::Due: return "Due";
+    case ContactStanding::Overdue: return "OVERDUE";
+    case ContactStanding::Missed: return "Missed";
+  }
+  return "?";
+}
+
+namespace {
+year_month month_of(year_month_day d) { return d.year() / d.month(); }
+}  // namespace
+
+bool contact_required(const Client& c, year_month month) {
+  if (month < month_of(c.enrolled_on)) return false;
+  return !c.exited_on || month <= month_of(*c.exited_on);
+}
+
+bool contacted_in(const Workspace& ws, const RecordId& client, year_month month) {
+  auto it = ws.contacts_by_client.find(client);
+  if (it == ws.contacts_by_client.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const RecordId& id) { return month_of(ws.contacts.at(id).date) == month; });
+}
+
+std::optional<ContactStanding> contact_standing(const Workspace& ws, const Client& c, year_month month,
+                                                year_month_day today) {
+  if (!contact_required(c, month) || month > month_of(today)) return std::nullopt;
+  if (contacted_in(ws, c.id, month)) return ContactStanding::Contacted;
+  if (month < month_of(today)) return ContactStanding::Missed;
+  const year_month last = month - months{1};
+  const bool missed_last = contact_required(c, last) && !contacted_in(ws, c.id, last);
+  return missed_last ? ContactStanding::Overdue : ContactStanding::Due;
+}
+
+CaseloadMonth caseload_month(const Workspace& ws, const RecordId& staff, year_month month, year_month_day today) {
+  CaseloadMonth out;
+  for (auto& [id, c] : ws.clients) {
+    if (!staff.empty() && c.primary_contact != staff) continue;
+    auto standing = contact_standing(ws, c, month, today);
+    if (!standing) continue;
+    out.rows.push_back({&c, *standing});
+    switch (*standing) {
+      case ContactStanding::Contacted: ++out.contacted; break;
+      case ContactStanding::Due: ++out.due; break;
+      case ContactStanding::Overdue: ++out.overdue; break;
+      case ContactStanding::Missed: ++out.missed; break;
+    }
+    if (auto it = ws.contacts_by_client.find(id); it != ws.contacts_by_client.end())
+      for (const RecordId& cid : it->second) {
+        const Contact& k = ws.contacts.at(cid);
+        if (month_of(k.date) != month) continue;
+        ++out.contacts;
+        out.in_person += k.type == ContactType::InPerson;
+      }
+  }
+  auto rank = [](ContactStanding s) {
+    switch (s) {
+      case ContactStanding::Overdue: return 0;
+      case ContactStanding::Due: return 1;
+      case ContactStanding::Missed: return 2;
+      default: return 3;
+    }
+  };
+  std::sort(out.rows.begin(), out.rows.end(), [&](const auto& a, const auto& b) {
+    if (rank(a.standing) != rank(b.standing)) return rank(a.standing) < rank(b.standing);
+    return a.client->last_name + a.client->first_name < b.client->last_name + b.client->first_name;
+  });
+  return out;
+}
+
+}  // namespace bw
