@@ -43,3 +43,11 @@ add_custom_target(site_files ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory ${SITE_DIR}
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SITE_FILES} ${SITE_DIR}/
   VERBATIM)
+
+# The core tests compiled by em++ as well: the app runs on Emscripten's libc++,
+# whose calendar code differs from the native one (ctest runs it under node).
+file(GLOB CORE_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/core/*.cpp)
+add_executable(core_tests_wasm ${CORE_TESTS})
+target_link_libraries(core_tests_wasm PRIVATE bridgework_core doctest_headers)
+set_target_properties(core_tests_wasm PROPERTIES SUFFIX ".js")
+target_link_options(core_tests_wasm PRIVATE -sWASM_ASYNC_COMPILATION=0 -sALLOW_MEMORY_GROWTH=1)

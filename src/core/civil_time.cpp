@@ -94,6 +94,12 @@ std::string display_datetime(LocalSeconds t) {
   return buf;
 }
 
+year_month add_months(year_month m, int n) {
+  const int index = int(m.year()) * 12 + int(unsigned(m.month())) - 1 + n;
+  const int y = index >= 0 ? index / 12 : (index - 11) / 12;
+  return year{y} / month{unsigned(index - y * 12 + 1)};
+}
+
 int age_on(year_month_day birth, year_month_day day) {
   int age = int(day.year()) - int(birth.year());
   if (day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day()))

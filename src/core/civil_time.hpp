@@ -29,6 +29,11 @@ std::string display_datetime(LocalSeconds t);
 std::string display_date(std::chrono::year_month_day d);
 std::string display_weekday_date(std::chrono::year_month_day d);  // "Thu Nov 26, 2026"
 
+// `month` moved by `n` months (negative goes back). Use this, not
+// year_month + months: Emscripten's libc++ 14 does not carry the year
+// (December + 1 month gives January of the same year).
+std::chrono::year_month add_months(std::chrono::year_month month, int n);
+
 // Whole years between a birth date and a day (age on that day).
 int age_on(std::chrono::year_month_day birth, std::chrono::year_month_day day);
 

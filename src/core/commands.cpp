@@ -238,8 +238,7 @@ std::variant<Command, Error> command_from_json(const json& j) {
   if (type == "record_contact") {
     std::vector<std::string> documents;
     if (j.contains("documents") && j["documents"].is_array())
-      for (auto& d : j["documents"])
-        if (auto t = trimmed(d.get<std::string>()); !t.empty()) documents.push_back(t);
+      for (auto& d : j["documents"]) documents.push_back(d.get<std::string>());
     return RecordContact{text(j, "client"), text(j, "date"), *contact_type_from(text(j, "type")),
                          *contact_with_from(text(j, "with")), text(j, "results"), documents};
   }
@@ -569,7 +568,10 @@ struct Applier {
     if (*on > date_of(ctx.now)) return refuse("invalid_field", "Contact date is in the future.");
     if (*on < client->enrolled_on) return refuse("invalid_field", "Contact date is before the enrolment date.");
     if (c.results.empty()) return refuse("missing_field", "Write the results of the contact (N1).");
-    Contact k{ws.new_id(), c.client, *on, c.type, c.with, c.results, c.documents, ctx.actor, {}};
+    std::vector<std::string> documents;
+    for (const std::string& d : c.documents)
+      if (auto t = trimmed(d); !t.empty()) documents.push_back(std::move(t));
+    Contact k{ws.new_id(), c.client, *on, c.type, c.with, c.results, std::move(documents), ctx.actor, {}};
     stamp(k.revision);
     const RecordId id = k.id;
     ws.add_contact(std::move(k));

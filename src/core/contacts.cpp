@@ -36,7 +36,7 @@ std::optional<ContactStanding> contact_standing(const Workspace& ws, const Clien
   if (!contact_required(c, month) || month > month_of(today)) return std::nullopt;
   if (contacted_in(ws, c.id, month)) return ContactStanding::Contacted;
   if (month < month_of(today)) return ContactStanding::Missed;
-  const year_month last = month - months{1};
+  const year_month last = add_months(month, -1);
   const bool missed_last = contact_required(c, last) && !contacted_in(ws, c.id, last);
   return missed_last ? ContactStanding::Overdue : ContactStanding::Due;
 }

@@ -142,6 +142,27 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
            Context{c.primary_contact, now});
     ++n;
   }
+  // Months of contacts (N1, N2): mostly in person, some months missed, and
+  // this month some still due, so the caseload screens have real standings.
+  const std::chrono::year_month this_month = today.year() / today.month();
+  int k = 0;
+  for (auto& [id, c] : ws.clients) {  // recording contacts leaves clients unchanged
+    ++k;
+    const year_month_day last_day = c.exited_on ? *c.exited_on : today;
+    for (std::chrono::year_month m = c.enrolled_on.year() / c.enrolled_on.month(); m <= this_month; m = add_months(m, 1)) {
+      const int index = int(m.year()) * 12 + int(unsigned(m.month()));
+      if ((index + k) % 7 == 0) continue;                        // a missed month
+      if (m == this_month && k % 3 == 0) continue;               // not yet contacted this month
+      const year_month_day day = m / std::chrono::day{unsigned(3 + (k * 7 + index) % 24)};
+      if (day < c.enrolled_on || day > last_day) continue;
+      const ContactType type = (index + k) % 4 == 0 ? ContactType::Telephone : ContactType::InPerson;
+      const char* results = type == ContactType::InPerson ? "Met at the career center; reviewed progress in training and job search."
+                                                          : "Phone check-in; attending as planned, no barriers reported.";
+      must(ws, RecordContact{id, format_iso_date(day), type, ContactWith::Participant, results, {}},
+           Context{c.primary_contact, now});
+    }
+  }
+
   // Open issues at each level, raised at times relative to now (E3): the
   // deadlines are live, and moving the demo clock escalates them.
   std::vector<const Client*> adults;

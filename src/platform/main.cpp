@@ -40,6 +40,16 @@ void fit_canvas() {
   }
 }
 
+// The standard "wheel" event: Emscripten 3.1.6's GLFW listens only for the
+// legacy "mousewheel", which Firefox never sends and automation does not either.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  const double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheel -= float(e->deltaY / unit);
+  io.MouseWheelH -= float(e->deltaX / unit);
+  return EM_TRUE;  // the page itself never scrolls
+}
+
 void frame() {
   fit_canvas();
   glfwPollEvents();
@@ -74,6 +84,8 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr;  // layout is the app's, not a file's
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  glfwSetScrollCallback(g_window, nullptr);  // wheel comes from on_wheel, once
+  emscripten_set_wheel_callback("#canvas", nullptr, true, on_wheel);
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   emscripten_set_main_loop(frame, 0, 1);

@@ -47,8 +47,22 @@ export async function openApp(context, url) {
 }
 
 // Waits for a labelled widget to be drawn, returns its rect (CSS px).
+// Scrolls down the way a person would when it is below the fold.
 export async function widget(page, label, timeout = 10000) {
+  const find = () => page.evaluate(l => window.bridgework.ui.rect(l), label);
   try {
+    const handle = await page.waitForFunction(l => window.bridgework.ui.rect(l), label, { timeout: Math.min(timeout, 1500), polling: 50 });
+    return handle.jsonValue();
+  } catch { /* not in view yet */ }
+  try {
+    for (let i = 0; i < 20; ++i) {
+      await page.mouse.move(760, 420);
+      await page.waitForTimeout(50);
+      await page.mouse.wheel(0, 250);
+      await page.waitForTimeout(100);
+      const r = await find();
+      if (r) return r;
+    }
     const handle = await page.waitForFunction(l => window.bridgework.ui.rect(l), label, { timeout, polling: 50 });
     return handle.jsonValue();
   } catch (e) {

@@ -272,6 +272,28 @@ await test('an issue raised late on a Friday before a Monday holiday escalates w
   await page.screenshot({ path: join(artifacts, 'issue-escalated.png') });
 });
 
+await test('a contact recorded on the client page counts for the month (N1, N2)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  await click(page, 'Sign out');
+  await click(page, 'Angela Brooks');
+  const month = await bw(page, () => window.bridgework.query('caseload_month', { staff: window.bridgework.state().signed_in }).result);
+  const due = month.rows.find(r => r.standing !== 'Contacted');
+  assert.ok(due, 'the demo leaves someone to contact this month');
+  await click(page, due.name);
+  await type(page, 'Results', 'Met in person; resume updated, two applications sent.');
+  await type(page, 'Supporting documents', 'resume, job log');
+  await click(page, 'Record contact');
+  await page.waitForFunction(id => window.bridgework.query('contacts', { client: id }).result[0]?.results.startsWith('Met in person'), due.client);
+  const contact = (await bw(page, id => window.bridgework.query('contacts', { client: id }).result, due.client))[0];
+  assert.deepEqual(contact.documents, ['resume', 'job log']);
+  assert.equal(contact.type, 'in_person');
+  const after = await bw(page, () => window.bridgework.query('caseload_month', { staff: window.bridgework.state().signed_in }).result);
+  assert.equal(after.rows.find(r => r.client === due.client).standing, 'Contacted');
+  assert.equal(after.contacted, month.contacted + 1);
+  await page.screenshot({ path: join(artifacts, 'contact-recorded.png') });
+});
+
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);

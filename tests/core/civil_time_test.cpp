@@ -47,3 +47,16 @@ TEST_CASE("age on a day counts whole years, birthdays included") {
   CHECK(age_on(2000y / February / 29, 2018y / February / 28) == 17);
   CHECK(age_on(2000y / February / 29, 2018y / March / 1) == 18);
 }
+
+TEST_CASE("add_months carries the year both ways, for every month of 1990-2040") {
+  for (int y = 1990; y <= 2040; ++y)
+    for (unsigned m = 1; m <= 12; ++m) {
+      const year_month ym = year{y} / month{m};
+      for (int n : {-25, -13, -12, -1, 0, 1, 11, 12, 13, 25}) {
+        const int index = y * 12 + int(m) - 1 + n;
+        REQUIRE(add_months(ym, n) == year{index / 12} / month{unsigned(index % 12 + 1)});
+      }
+    }
+  CHECK(add_months(2025y / December, 1) == 2026y / January);
+  CHECK(add_months(2026y / January, -1) == 2025y / December);
+}

@@ -11,7 +11,7 @@ using namespace std::chrono;
 TEST_CASE("N1: a contact records date, type, with whom, results and documents") {
   Area a;
   const RecordId client = a.ok(a.adult(), a.ers);
-  RecordContact c{client, "2026-11-20", ContactType::InPerson, ContactWith::Participant, "", {"attendance sheet"}};
+  RecordContact c{client, "2026-11-20", ContactType::InPerson, ContactWith::Participant, "", {" attendance sheet ", "", "  "}};
   CHECK(a.run(c, a.ers).error.message == "Write the results of the contact (N1).");
   c.results = "Reviewed training attendance; on track.";
   CHECK(a.run(c, a.bsr).error.code == "not_allowed");

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "access.hpp"
+#include "contacts.hpp"
 #include "escalation.hpp"
 #include "helpers.hpp"
 
@@ -70,4 +71,14 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
   CHECK(open == 4);
   CHECK(levels == std::set<int>{1, 2, 3});
   CHECK(ws.issues.size() == 5);
+  // N2: months of contacts, some missed, some still due this month.
+  CHECK(ws.contacts.size() > 100);
+  const CaseloadMonth all = caseload_month(ws, "", date_of(now).year() / date_of(now).month(), date_of(now));
+  CHECK(all.contacted > 0);
+  CHECK(all.due + all.overdue > 0);
+  int missed = 0;
+  for (auto& [id, c] : ws.clients)
+    for (auto m = c.enrolled_on.year() / c.enrolled_on.month(); m < date_of(now).year() / date_of(now).month(); m = add_months(m, 1))
+      missed += contact_standing(ws, c, m, date_of(now)) == ContactStanding::Missed;
+  CHECK(missed > 0);
 }

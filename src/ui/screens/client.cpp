@@ -1,4 +1,5 @@
 // One client's page: details, programs, primary contact, and the audit trail.
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
@@ -6,6 +7,7 @@
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "client_format.hpp"
+#include "contacts.hpp"
 #include "escalation.hpp"
 #include "screens.hpp"
 
@@ -152,6 +154,78 @@ void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
   error_text(error);
 }
 
+// N1-N2: contacts, this month's standing, and the form to record one.
+void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
+  static RecordId client;
+  static std::string date, results, documents, error;
+  static ContactType type = ContactType::InPerson;
+  static ContactWith with = ContactWith::Participant;
+  if (client != c.id) client = c.id, date = format_iso_date(date_of(host::now())), results.clear(), documents.clear(), error.clear();
+  const auto today = date_of(host::now());
+  subheading("Contacts");
+  if (auto standing = contact_standing(ws, c, today.year() / today.month(), today)) {
+    const ImVec4 colour = *standing == ContactStanding::Contacted ? colour::kGood
+                          : *standing == ContactStanding::Overdue ? colour::kError : colour::kWarning;
+    ImGui::TextColored(colour, "This month: %s", standing_label(*standing));
+    ImGui::SameLine();
+    muted("(N2: at least one contact every calendar month; in person when possible)");
+  }
+  if (can_enrol_clients(me) && is_active(c)) {
+    text_field("Contact date", date, 160, "YYYY-MM-DD");
+    ImGui::SameLine();
+    if (begin_combo("Type", std::string(contact_type_label(type)), 160)) {
+      for (ContactType t : kContactTypes)
+        if (ImGui::Selectable(contact_type_label(t).data(), t == type)) type = t;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (begin_combo("With", std::string(contact_with_label(with)), 160)) {
+      for (ContactWith w : kContactWith)
+        if (ImGui::Selectable(contact_with_label(w).data(), w == with)) with = w;
+      ImGui::EndCombo();
+    }
+    text_field("Results", results, 640);
+    text_field("Supporting documents", documents, 640, "comma-separated, e.g. grades, attendance sheet");
+    if (ImGui::Button("Record contact")) {
+      std::vector<std::string> docs;
+      for (size_t start = 0; start <= documents.size();) {
+        const size_t comma = std::min(documents.find(',', start), documents.size());
+        docs.push_back(documents.substr(start, comma - start));
+        start = comma + 1;
+      }
+      Outcome o = host::dispatch(RecordContact{c.id, date, type, with, results, docs});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) results.clear(), documents.clear();
+    }
+    error_text(error);
+  }
+  auto it = ws.contacts_by_client.find(c.id);
+  if (it == ws.contacts_by_client.end()) return;
+  if (ImGui::BeginTable("contacts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(150));
+    ImGui::TableSetupColumn("How, with whom", ImGuiTableColumnFlags_WidthFixed, px(200));
+    ImGui::TableSetupColumn("Results and documents", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, px(150));
+    ImGui::TableHeadersRow();
+    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {  // newest first
+      const Contact& k = ws.contacts.at(*id);
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      ImGui::TextUnformatted(display_weekday_date(k.date).c_str());
+      ImGui::TableSetColumnIndex(1);
+      ImGui::Text("%s, %s", contact_type_label(k.type).data(), contact_with_label(k.with).data());
+      ImGui::TableSetColumnIndex(2);
+      std::string text = k.results;
+      for (size_t i = 0; i < k.documents.size(); ++i) text += (i ? ", " : "  [documents: ") + k.documents[i];
+      if (!k.documents.empty()) text += "]";
+      ImGui::TextWrapped("%s", text.c_str());
+      ImGui::TableSetColumnIndex(3);
+      ImGui::TextUnformatted(staff_name(ws, k.by).c_str());
+    }
+    ImGui::EndTable();
+  }
+}
+
 // N5: everything on the client's file, newest first.
 void draw_case_notes(const Workspace& ws, const Client& c) {
   subheading("Case notes");
@@ -216,6 +290,7 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
       if (ImGui::Button("Cancel")) editing.clear();
     }
   }
+  draw_contacts(ws, me, c);
   draw_issues(ws, me, c);
   draw_case_notes(ws, c);
   if (is_active(c)) draw_transfer(ws, me, c);

@@ -7,6 +7,7 @@
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "client_format.hpp"
+#include "contacts.hpp"
 #include "escalation.hpp"
 #include "screens.hpp"
 
@@ -23,8 +24,34 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     return a->last_name + a->first_name < b->last_name + b->first_name;
   });
 
-  // E3: the issues this person answers for, most urgent first.
   const LocalSeconds now = host::now();
+  const auto today = date_of(now);
+
+  // N2, N4: this month's contacts for the caseload, overdue first.
+  const CaseloadMonth month = caseload_month(ws, me.id, today.year() / today.month(), today);
+  if (!month.rows.empty()) {
+    subheading("Monthly contacts, " + display_date(today).substr(0, 3) + " " + std::to_string(int(today.year())));
+    ImGui::TextColored(colour::kError, "%d overdue", month.overdue);
+    ImGui::SameLine(0, px(18));
+    ImGui::TextColored(colour::kWarning, "%d due", month.due);
+    ImGui::SameLine(0, px(18));
+    ImGui::TextColored(colour::kGood, "%d contacted", month.contacted);
+    ImGui::SameLine(0, px(18));
+    muted(month.contacts == 0 ? "no contacts yet this month"
+                              : std::to_string(month.in_person * 100 / month.contacts) + "% of " +
+                                    std::to_string(month.contacts) + " contacts in person (N4)");
+    for (const auto& row : month.rows) {
+      if (row.standing == ContactStanding::Contacted) continue;
+      ImGui::PushID(row.client->id.c_str());
+      ImGui::TextColored(row.standing == ContactStanding::Overdue ? colour::kError : colour::kWarning, "%-8s",
+                         standing_label(row.standing));
+      ImGui::SameLine(px(110));
+      if (ImGui::Selectable(full_name(*row.client).c_str())) nav().open_client(row.client->id);
+      ImGui::PopID();
+    }
+  }
+
+  // E3: the issues this person answers for, most urgent first.
   if (const auto issues = issues_to_act_on(ws, me, now); !issues.empty()) {
     subheading("Issues to resolve (" + std::to_string(issues.size()) + ")");
     if (ImGui::BeginTable("my_issues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
@@ -90,8 +117,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     ImGui::EndTable();
   }
   ImGui::Spacing();
-  muted("Contacts due this month, stale activities and jobs to act on will be listed here as "
-        "those parts of Bridgework arrive.");
+  muted("Stale activities and jobs to act on will be listed here as those parts of Bridgework arrive.");
 }
 
 }  // namespace bw::ui
