@@ -526,8 +526,16 @@ struct Applier {
     const std::string from = ws.staff.at(client.primary_contact).name;
     client.primary_contact = c.primary_contact;
     stamp(client.revision);
-    return done(client.id, "Transferred " + full_name(client) + " from " + from + " to " +
-                               ws.staff.at(c.primary_contact).name + ": " + c.reason);
+    Outcome o = done(client.id, "Transferred " + full_name(client) + " from " + from + " to " +
+                                    ws.staff.at(c.primary_contact).name + ": " + c.reason);
+    // E2: the client's open issues follow their primary contact.
+    for (auto& [id, issue] : ws.issues)
+      if (issue.client == client.id && is_open(issue)) {
+        issue.owner = c.primary_contact;
+        stamp(issue.revision);
+        o.touched.push_back(id);
+      }
+    return o;
   }
 
   Outcome operator()(const ExitClient& c) {

@@ -116,3 +116,14 @@ TEST_CASE("issues and case notes round-trip through the stored form") {
   REQUIRE(loaded.case_notes.size() == 3);
   for (auto& [nid, n] : a.ws.case_notes) CHECK(to_json(loaded.case_notes.at(nid)) == to_json(n));
 }
+
+TEST_CASE("E2: on transfer (C3) the client's open issues follow the new primary contact") {
+  Area a;
+  const RecordId client = a.ok(a.adult(), a.ers);
+  const RecordId open = a.ok(RaiseIssue{client, "Open one", IssueSource::Client}, a.ers);
+  const RecordId closed = a.ok(RaiseIssue{client, "Closed one", IssueSource::Client}, a.ers);
+  a.ok(CloseIssue{closed, IssueOutcome::Resolved, "Done."}, a.ers);
+  a.ok(TransferPrimaryContact{client, a.ers2, "Management review"}, a.manager);
+  CHECK(a.ws.issues.at(open).owner == a.ers2);
+  CHECK(a.ws.issues.at(closed).owner == a.ers);  // history stays as it was
+}
