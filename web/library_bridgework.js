@@ -30,6 +30,7 @@ mergeInto(LibraryManager.library, {
     var live = document.getElementById('announce');
     if (live) live.textContent = UTF8ToString(message);
   },
+  bw_js_show_letter: function (html) { window.BW.showLetter(UTF8ToString(html)); },
   bw_js_get_item: function (session, key) {
     var value = '';
     try {

@@ -62,8 +62,25 @@
       sendDirectory();
     },
     useHere() { useHere(); },
+    // N5: the letter (HTML escaped by the core) over the app, ready to print.
+    showLetter(html) {
+      document.getElementById('letter-body').innerHTML = html;
+      document.getElementById('letter').hidden = false;
+      document.getElementById('letter-print').focus();
+    },
   };
   window.BW = BW;
+
+  function closeLetter() {
+    document.getElementById('letter').hidden = true;
+    document.getElementById('canvas').focus();
+  }
+  document.getElementById('letter-print').addEventListener('click', () => window.print());
+  document.getElementById('letter-close').addEventListener('click', closeLetter);
+  document.getElementById('letter').addEventListener('keydown', e => {
+    e.stopPropagation();  // keys here are not the app's
+    if (e.key === 'Escape') closeLetter();
+  });
 
   function storageProblem(e) {
     Module.ccall('bw_storage_problem', null, ['string'], ['Saving is not possible: ' + S.describe(e)]);

@@ -1,6 +1,9 @@
 #include "access.hpp"
 
 #include <algorithm>
+#include <tuple>
+
+#include "plan.hpp"
 
 namespace bw {
 
@@ -27,6 +30,37 @@ bool can_enrol_clients(const Staff& a) {
 }
 
 bool can_see_clients(const Staff& a) { return a.active && a.role != Role::TrainingProviderStaff; }
+
+bool is_student_of(const Workspace& ws, const Client& client, const RecordId& training_provider) {
+  if (!is_active(client) || training_provider.empty()) return false;
+  for (const Activity* a : current_activities(ws, client.id))
+    if (a->training_provider == training_provider) return true;
+  return false;
+}
+
+std::vector<const Client*> students_of(const Workspace& ws, const Staff& viewer) {
+  std::vector<const Client*> out;
+  if (!viewer.active || viewer.role != Role::TrainingProviderStaff) return out;
+  for (auto& [id, a] : ws.activities) {
+    if (a.training_provider != viewer.organisation || !is_current(a)) continue;
+    const Client* c = ws.find_client(a.client);
+    if (c && is_active(*c) && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) {
+    return std::tie(a->last_name, a->first_name, a->id) < std::tie(b->last_name, b->first_name, b->id);
+  });
+  return out;
+}
+
+std::optional<std::string> raise_issue_refusal(const Workspace& ws, const Staff& actor, const Client& client) {
+  if (!actor.active) return actor.name + " is deactivated (P3).";
+  if (actor.role == Role::TrainingProviderStaff) {
+    if (!is_student_of(ws, client, actor.organisation))
+      return "Training-provider staff raise issues only about students in their own training (C5).";
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> transfer_refusal(const Staff& actor, const Client& client) {
   if (!actor.active || actor.role != Role::Manager)

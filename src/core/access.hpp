@@ -13,6 +13,15 @@ bool is_board_role(Role r);
 bool can_manage_people(const Staff& actor);   // organisations and staff
 bool can_enrol_clients(const Staff& actor);
 bool can_see_clients(const Staff& actor);     // C5: training-provider staff see none here
+// C5: the client is in current training (an activity not ended) at
+// `training_provider`, and still in the program.
+bool is_student_of(const Workspace& ws, const Client& client, const RecordId& training_provider);
+// C5: the students of a training provider's staff member, by name; nobody
+// else has students.
+std::vector<const Client*> students_of(const Workspace& ws, const Staff& viewer);
+// E1: case and business staff about any client; training-provider staff
+// about their own students (C5).
+std::optional<std::string> raise_issue_refusal(const Workspace& ws, const Staff& actor, const Client& client);
 // C3: why `actor` may not transfer `client` to another primary contact, or
 // nullopt if they may: only a Manager of the client's provider.
 std::optional<std::string> transfer_refusal(const Staff& actor, const Client& client);

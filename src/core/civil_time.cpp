@@ -107,4 +107,15 @@ int age_on(year_month_day birth, year_month_day day) {
   return age;
 }
 
+std::string display_duration(LocalSeconds seconds) {
+  if (seconds < 0) seconds = -seconds;
+  const long long minutes = seconds / 60, hours = minutes / 60, days = hours / 24;
+  auto unit = [](long long n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  if (days > 0) return unit(days, "day", "days") + (hours % 24 ? " " + std::to_string(hours % 24) + " h" : "");
+  if (hours > 0) return std::to_string(hours) + " h" + (minutes % 60 ? " " + std::to_string(minutes % 60) + " min" : "");
+  return std::to_string(minutes) + " min";
+}
+
 }  // namespace bw

@@ -28,6 +28,8 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
 std::string display_datetime(LocalSeconds t);
 std::string display_date(std::chrono::year_month_day d);
 std::string display_weekday_date(std::chrono::year_month_day d);  // "Thu Nov 26, 2026"
+// A span of time as staff say it: "45 min", "3 h 20 min", "2 days 4 h".
+std::string display_duration(LocalSeconds seconds);
 
 // `month` moved by `n` months (negative goes back). Use this, not
 // year_month + months: Emscripten's libc++ 14 does not carry the year

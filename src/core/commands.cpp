@@ -5,6 +5,7 @@
 
 #include "access.hpp"
 #include "escalation.hpp"
+#include "plan.hpp"
 
 namespace bw {
 
@@ -12,7 +13,7 @@ namespace bw {
 namespace {
 
 enum class FieldType { Text, Id, Date, DateTime, OrganisationKind, Role, Programs, IssueSource, IssueOutcome,
-                       ContactType, ContactWith, TextList };
+                       ContactType, ContactWith, TextList, ActivityEnd, ActivityReviews };
 
 struct Field {
   const char* name;
@@ -88,10 +89,13 @@ const std::vector<CommandSpec>& catalogue() {
       {"record_contact", "Record a contact with or about a client (N1). Case staff.",
        {{"client", T::Id, true, "the client"},
         {"date", T::Date, false, "YYYY-MM-DD; today when left out"},
-        {"type", T::ContactType, true, "in_person, telephone, email or letter"},
+        {"contact_type", T::ContactType, true, "in_person, telephone, email or letter"},
         {"with", T::ContactWith, true, "participant, parent, school, employer or other"},
         {"results", T::Text, true, "what came of it"},
-        {"documents", T::TextList, false, "supporting documents, e.g. [\"attendance sheet\"]"}}},
+        {"documents", T::TextList, false, "supporting documents, e.g. [\"attendance sheet\"]"},
+        {"activities", T::ActivityReviews, false,
+         "N3: every current activity of the client, reviewed: [{activity, decision: continues, completed or "
+         "exited, reason}]; a reason is required for exited"}}},
       {"raise_issue", "Raise a problem, concern or complaint about a client (E1). Its owner is the "
                       "client's primary contact (E2), who has until 17:00 of the next business day (E3).",
        {{"client", T::Id, true, "the client"},
@@ -111,6 +115,40 @@ const std::vector<CommandSpec>& catalogue() {
         {"name", T::Text, true, "e.g. \"Day after Thanksgiving\""}}},
       {"remove_closure", "Remove a closure the board added (T2). Administrators.",
        {{"date", T::Date, true, "YYYY-MM-DD"}}},
+      {"add_goal", "Add a goal to a client's Individual Service Strategy (S1). Case staff.",
+       {{"client", T::Id, true, "the client"},
+        {"text", T::Text, true, "the goal, in the customer's words where possible"}}},
+      {"achieve_goal", "Mark a goal achieved (S1). Case staff.",
+       {{"goal", T::Id, true, "the goal"},
+        {"achieved_on", T::Date, false, "YYYY-MM-DD; today when left out"}}},
+      {"add_activity", "Add an activity to a client's service strategy (S1); training at a training "
+                       "provider makes the client its student (C5). Case staff.",
+       {{"client", T::Id, true, "the client"},
+        {"name", T::Text, true, "e.g. \"Certified Nursing Assistant course\""},
+        {"goal", T::Id, false, "the goal it serves"},
+        {"training_provider", T::Id, false, "the training provider, for training"},
+        {"start", T::Date, true, "YYYY-MM-DD"},
+        {"planned_end", T::Date, true, "YYYY-MM-DD, not before the start"}}},
+      {"reschedule_activity", "Move an activity's planned end (S1, N3). Case staff.",
+       {{"activity", T::Id, true, "the activity"},
+        {"planned_end", T::Date, true, "YYYY-MM-DD, not before the start"},
+        {"reason", T::Text, true, "why the plan changed"}}},
+      {"end_activity", "End an activity: completed, or the client exits it (C4). Case staff.",
+       {{"activity", T::Id, true, "the activity"},
+        {"how", T::ActivityEnd, true, "completed or exited"},
+        {"ended_on", T::Date, false, "YYYY-MM-DD; today when left out"},
+        {"reason", T::Text, false, "required for exited"}}},
+      {"record_plan_agreement", "Record when and how the customer agreed to their service strategy (S1). "
+                                "Case staff.",
+       {{"client", T::Id, true, "the client"},
+        {"agreed_on", T::Date, false, "YYYY-MM-DD; today when left out"},
+        {"how", T::Text, true, "e.g. \"signed the ISS in person\""}}},
+      {"write_agreement_letter", "Write the letter that documents an agreement between parties (N5); it is "
+                                 "kept as a case note and can be printed. Case staff.",
+       {{"client", T::Id, true, "the client"},
+        {"to", T::TextList, true, "the parties, e.g. [\"Aaliyah Garcia\", \"Summit Technical Institute\"]"},
+        {"agreement", T::Text, true, "what was agreed"},
+        {"issue", T::Id, false, "the issue the agreement settles"}}},
   };
   return specs;
 }
@@ -129,6 +167,8 @@ const char* type_name(FieldType t) {
     case FieldType::ContactType: return "contact type";
     case FieldType::ContactWith: return "contact party";
     case FieldType::TextList: return "list of strings";
+    case FieldType::ActivityEnd: return "activity end";
+    case FieldType::ActivityReviews: return "list of activity reviews";
   }
   return "?";
 }
@@ -163,6 +203,17 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       if (!ok) return Error{"invalid_field", "programs must be a list of program names."};
       continue;
     }
+    if (f.type == FieldType::ActivityReviews) {
+      const bool ok = v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) {
+        return e.is_object() && e.contains("activity") && e["activity"].is_string() && e.contains("decision") &&
+               e["decision"].is_string() && activity_decision_from(e["decision"].get<std::string>()) &&
+               (!e.contains("reason") || e["reason"].is_string());
+      });
+      if (!ok)
+        return Error{"invalid_field", "activities must be a list of {activity, decision, reason}; decision is "
+                                      "continues, completed or exited."};
+      continue;
+    }
     if (f.type == FieldType::TextList) {
       const bool ok = v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_string(); });
       if (!ok) return Error{"invalid_field", std::string(f.name) + " must be a list of strings."};
@@ -183,12 +234,21 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       return Error{"invalid_field", "\"" + s + "\" is not an issue source."};
     if (f.type == FieldType::IssueOutcome && !issue_outcome_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not an issue outcome."};
+    if (f.type == FieldType::ActivityEnd && !activity_end_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not how an activity ends (completed or exited)."};
   }
   return std::nullopt;
 }
 
 std::string text(const json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? trimmed(j[key].get<std::string>()) : "";
+}
+
+std::vector<std::string> texts(const json& j, const char* key) {
+  std::vector<std::string> out;
+  if (j.contains(key) && j[key].is_array())
+    for (auto& e : j[key]) out.push_back(trimmed(e.get<std::string>()));
+  return out;
 }
 
 std::vector<Program> programs(const json& j) {
@@ -236,11 +296,12 @@ std::variant<Command, Error> command_from_json(const json& j) {
     return TransferPrimaryContact{text(j, "client"), text(j, "primary_contact"), text(j, "reason")};
   if (type == "exit_client") return ExitClient{text(j, "client"), text(j, "exited_on"), text(j, "reason")};
   if (type == "record_contact") {
-    std::vector<std::string> documents;
-    if (j.contains("documents") && j["documents"].is_array())
-      for (auto& d : j["documents"]) documents.push_back(d.get<std::string>());
-    return RecordContact{text(j, "client"), text(j, "date"), *contact_type_from(text(j, "type")),
-                         *contact_with_from(text(j, "with")), text(j, "results"), documents};
+    std::vector<ActivityReview> reviews;
+    if (j.contains("activities") && j["activities"].is_array())
+      for (auto& r : j["activities"])
+        reviews.push_back({text(r, "activity"), *activity_decision_from(text(r, "decision")), text(r, "reason")});
+    return RecordContact{text(j, "client"), text(j, "date"), *contact_type_from(text(j, "contact_type")),
+                         *contact_with_from(text(j, "with")), text(j, "results"), texts(j, "documents"), reviews};
   }
   if (type == "raise_issue")
     return RaiseIssue{text(j, "client"), text(j, "concern"), *issue_source_from(text(j, "source"))};
@@ -249,7 +310,19 @@ std::variant<Command, Error> command_from_json(const json& j) {
     return CloseIssue{text(j, "issue"), *issue_outcome_from(text(j, "outcome")), text(j, "note")};
   if (type == "set_demo_clock") return SetDemoClock{text(j, "at")};
   if (type == "add_closure") return AddClosure{text(j, "date"), text(j, "name")};
-  return RemoveClosure{text(j, "date")};
+  if (type == "remove_closure") return RemoveClosure{text(j, "date")};
+  if (type == "add_goal") return AddGoal{text(j, "client"), text(j, "text")};
+  if (type == "achieve_goal") return AchieveGoal{text(j, "goal"), text(j, "achieved_on")};
+  if (type == "add_activity")
+    return AddActivity{text(j, "client"), text(j, "name"), text(j, "goal"), text(j, "training_provider"),
+                       text(j, "start"), text(j, "planned_end")};
+  if (type == "reschedule_activity")
+    return RescheduleActivity{text(j, "activity"), text(j, "planned_end"), text(j, "reason")};
+  if (type == "end_activity")
+    return EndActivity{text(j, "activity"), *activity_end_from(text(j, "how")), text(j, "ended_on"), text(j, "reason")};
+  if (type == "record_plan_agreement")
+    return RecordPlanAgreement{text(j, "client"), text(j, "agreed_on"), text(j, "how")};
+  return WriteAgreementLetter{text(j, "client"), texts(j, "to"), text(j, "agreement"), text(j, "issue")};
 }
 
 std::string_view command_type(const Command& cmd) {
@@ -556,14 +629,43 @@ struct Applier {
     return done(client.id, "Exited " + full_name(client) + " from the program on " + display_date(*on) + ": " + c.reason);
   }
 
-  // N5: every issue step is also a case note on the client's file.
+  // N5: every action and status is also a case note on the client's file.
+  void add_note(Outcome& o, const RecordId& client, std::string text, const RecordId& issue = {}) {
+    CaseNote n{ws.new_id(), client, ctx.now, ctx.actor, std::move(text), issue, {}};
+    o.touched.push_back(n.id);
+    ws.add_case_note(std::move(n));
+  }
+
   Outcome done_with_case_note(const Issue& issue, std::string summary, std::string note) {
-    CaseNote n{ws.new_id(), issue.client, ctx.now, ctx.actor, std::move(note), issue.id};
-    const RecordId note_id = n.id;
-    ws.case_notes.emplace(note_id, std::move(n));
     Outcome o = done(issue.id, std::move(summary));
-    o.touched.push_back(note_id);
+    add_note(o, issue.client, std::move(note), issue.id);
     return o;
+  }
+
+  std::optional<Outcome> need_case_staff() const {
+    if (!can_enrol_clients(*actor))
+      return refuse("not_allowed", std::string(role_label(actor->role)) + " staff do not keep client records.");
+    return std::nullopt;
+  }
+
+  // A date field: today when empty; never in the future.
+  std::variant<year_month_day, Outcome> day_of(const std::string& value, const char* what) const {
+    auto d = value.empty() ? std::optional(date_of(ctx.now)) : parse_iso_date(value);
+    if (!d) return refuse("invalid_field", std::string(what) + " must be a real date, YYYY-MM-DD.");
+    if (*d > date_of(ctx.now)) return refuse("invalid_field", std::string(what) + " is in the future.");
+    return *d;
+  }
+
+  // C4, N5: ends an activity and notes it on the client's file.
+  void end_activity(Outcome& o, Activity& a, ActivityEnd how, year_month_day on, const std::string& reason) {
+    a.actual_end = on;
+    a.end = how;
+    a.end_reason = reason;
+    stamp(a.revision);
+    o.touched.push_back(a.id);
+    add_note(o, a.client,
+             (how == ActivityEnd::Completed ? "Completed the activity " : "Exited from the activity ") + a.name +
+                 " on " + display_date(on) + (reason.empty() ? "." : ": " + reason) + " (C4)");
   }
 
   Outcome operator()(const RecordContact& c) {
@@ -571,27 +673,211 @@ struct Applier {
     if (!client) return refuse("not_found", "No such client.");
     if (!can_enrol_clients(*actor))
       return refuse("not_allowed", std::string(role_label(actor->role)) + " staff do not record client contacts.");
-    auto on = c.date.empty() ? std::optional(date_of(ctx.now)) : parse_iso_date(c.date);
-    if (!on) return refuse("invalid_field", "Contact date must be a real date, YYYY-MM-DD.");
-    if (*on > date_of(ctx.now)) return refuse("invalid_field", "Contact date is in the future.");
-    if (*on < client->enrolled_on) return refuse("invalid_field", "Contact date is before the enrolment date.");
+    auto on_or = day_of(c.date, "Contact date");
+    if (auto* r = std::get_if<Outcome>(&on_or)) return *r;
+    const year_month_day on = std::get<year_month_day>(on_or);
+    if (on < client->enrolled_on) return refuse("invalid_field", "Contact date is before the enrolment date.");
     if (c.results.empty()) return refuse("missing_field", "Write the results of the contact (N1).");
+    // N3: every current activity is reviewed, once.
+    const auto current = current_activities(ws, c.client);
+    for (size_t i = 0; i < c.activities.size(); ++i) {
+      const ActivityReview& r = c.activities[i];
+      const Activity* a = ws.find_activity(r.activity);
+      if (!a || a->client != c.client) return refuse("not_found", "The review names an activity that is not this client's.");
+      if (!is_current(*a)) return refuse("not_allowed", "The activity " + a->name + " has already ended.");
+      for (size_t j = 0; j < i; ++j)
+        if (c.activities[j].activity == r.activity) return refuse("duplicate", "The activity " + a->name + " is reviewed twice.");
+      if (r.decision == ActivityDecision::Exited && r.reason.empty())
+        return refuse("missing_field", "Give the reason the client no longer attends " + a->name + " (C4).");
+      if (r.decision == ActivityDecision::Completed && on < a->start)
+        return refuse("invalid_field", a->name + " cannot be completed before it starts.");
+    }
+    for (const Activity* a : current) {
+      const bool reviewed = std::any_of(c.activities.begin(), c.activities.end(),
+                                        [&](const ActivityReview& r) { return r.activity == a->id; });
+      if (!reviewed)
+        return refuse("missing_field", "Review each current activity at the contact (N3): is " + a->name +
+                                           " still right?");
+    }
     std::vector<std::string> documents;
     for (const std::string& d : c.documents)
       if (auto t = trimmed(d); !t.empty()) documents.push_back(std::move(t));
-    Contact k{ws.new_id(), c.client, *on, c.type, c.with, c.results, std::move(documents), ctx.actor, {}};
+    Contact k{ws.new_id(), c.client, on, c.type, c.with, c.results, std::move(documents), ctx.actor, {}, {}};
+    for (const ActivityReview& r : c.activities) k.reviewed.emplace_back(r.activity, r.decision);
     stamp(k.revision);
     const RecordId id = k.id;
     ws.add_contact(std::move(k));
-    return done(id, std::string(contact_type_label(c.type)) + " contact with " +
-                        std::string(contact_with_label(c.with)) + " about " + full_name(*client) + " on " +
-                        display_date(*on) + ": " + c.results);
+    Outcome o = done(id, std::string(contact_type_label(c.type)) + " contact with " +
+                             std::string(contact_with_label(c.with)) + " about " + full_name(*client) + " on " +
+                             display_date(on) + ": " + c.results);
+    for (const ActivityReview& r : c.activities)
+      if (r.decision != ActivityDecision::Continues)
+        end_activity(o, ws.activities.at(r.activity),
+                     r.decision == ActivityDecision::Completed ? ActivityEnd::Completed : ActivityEnd::Exited, on,
+                     r.reason);
+    return o;
+  }
+
+  // [SECTION] The Individual Service Strategy (S1)
+  Outcome operator()(const AddGoal& c) {
+    const Client* client = ws.find_client(c.client);
+    if (!client) return refuse("not_found", "No such client.");
+    if (auto r = need_case_staff()) return *r;
+    if (!is_active(*client)) return refuse("not_allowed", full_name(*client) + " has exited the program.");
+    if (c.text.empty()) return refuse("missing_field", "Write the goal (S1).");
+    Goal g{ws.new_id(), c.client, c.text, std::nullopt, {}};
+    stamp(g.revision);
+    const RecordId id = g.id;
+    ws.add_goal(std::move(g));
+    Outcome o = done(id, "Added the goal \"" + c.text + "\" for " + full_name(*client));
+    add_note(o, c.client, "Goal added to the service strategy: " + c.text + " (S1)");
+    return o;
+  }
+
+  Outcome operator()(const AchieveGoal& c) {
+    auto it = ws.goals.find(c.goal);
+    if (it == ws.goals.end()) return refuse("not_found", "No such goal.");
+    if (auto r = need_case_staff()) return *r;
+    Goal& g = it->second;
+    if (g.achieved_on) return refuse("not_allowed", "This goal was already achieved on " + display_date(*g.achieved_on) + ".");
+    auto on = day_of(c.achieved_on, "The date achieved");
+    if (auto* r = std::get_if<Outcome>(&on)) return *r;
+    g.achieved_on = std::get<year_month_day>(on);
+    stamp(g.revision);
+    Outcome o = done(g.id, "Goal achieved: " + g.text);
+    add_note(o, g.client, "Goal achieved on " + display_date(*g.achieved_on) + ": " + g.text + " (S1)");
+    return o;
+  }
+
+  std::optional<Outcome> check_dates(const std::string& start, const std::string& planned_end, year_month_day& s,
+                                     year_month_day& e) const {
+    auto a = parse_iso_date(start), b = parse_iso_date(planned_end);
+    if (!a) return refuse("invalid_field", "The start must be a real date, YYYY-MM-DD.");
+    if (!b) return refuse("invalid_field", "The planned end must be a real date, YYYY-MM-DD.");
+    if (*b < *a) return refuse("invalid_field", "The planned end is before the start.");
+    s = *a;
+    e = *b;
+    return std::nullopt;
+  }
+
+  Outcome operator()(const AddActivity& c) {
+    const Client* client = ws.find_client(c.client);
+    if (!client) return refuse("not_found", "No such client.");
+    if (auto r = need_case_staff()) return *r;
+    if (!is_active(*client)) return refuse("not_allowed", full_name(*client) + " has exited the program.");
+    if (c.name.empty()) return refuse("missing_field", "Name the activity (S1).");
+    Activity a;
+    if (auto r = check_dates(c.start, c.planned_end, a.start, a.planned_end)) return *r;
+    if (!c.goal.empty()) {
+      auto g = ws.goals.find(c.goal);
+      if (g == ws.goals.end() || g->second.client != c.client) return refuse("not_found", "That goal is not this client's.");
+    }
+    std::string where;
+    if (!c.training_provider.empty()) {
+      const Organisation* tp = ws.find_organisation(c.training_provider);
+      if (!tp || tp->kind != OrganisationKind::TrainingProvider)
+        return refuse("not_allowed", "Training is given by an organisation of the kind Training provider (C5).");
+      where = " at " + tp->name;
+    }
+    a.id = ws.new_id();
+    a.client = c.client;
+    a.goal = c.goal;
+    a.name = c.name;
+    a.training_provider = c.training_provider;
+    stamp(a.revision);
+    const RecordId id = a.id;
+    const std::string dates = display_date(a.start) + " to " + display_date(a.planned_end);
+    ws.add_activity(std::move(a));
+    Outcome o = done(id, "Added the activity " + c.name + where + " for " + full_name(*client) + ", " + dates);
+    add_note(o, c.client, "Activity added to the service strategy: " + c.name + where + ", planned " + dates + " (S1)");
+    return o;
+  }
+
+  Outcome operator()(const RescheduleActivity& c) {
+    auto it = ws.activities.find(c.activity);
+    if (it == ws.activities.end()) return refuse("not_found", "No such activity.");
+    if (auto r = need_case_staff()) return *r;
+    Activity& a = it->second;
+    if (!is_current(a)) return refuse("not_allowed", "The activity " + a.name + " has already ended.");
+    auto end = parse_iso_date(c.planned_end);
+    if (!end) return refuse("invalid_field", "The planned end must be a real date, YYYY-MM-DD.");
+    if (*end < a.start) return refuse("invalid_field", "The planned end is before the start.");
+    if (c.reason.empty()) return refuse("missing_field", "Say why the plan changed (N3).");
+    const std::string from = display_date(a.planned_end);
+    a.planned_end = *end;
+    stamp(a.revision);
+    Outcome o = done(a.id, "Moved the planned end of " + a.name + " from " + from + " to " + display_date(*end));
+    add_note(o, a.client, "Planned end of " + a.name + " moved from " + from + " to " + display_date(*end) + ": " + c.reason);
+    return o;
+  }
+
+  Outcome operator()(const EndActivity& c) {
+    auto it = ws.activities.find(c.activity);
+    if (it == ws.activities.end()) return refuse("not_found", "No such activity.");
+    if (auto r = need_case_staff()) return *r;
+    Activity& a = it->second;
+    if (!is_current(a)) return refuse("not_allowed", "The activity " + a.name + " has already ended.");
+    auto on = day_of(c.ended_on, "The end date");
+    if (auto* r = std::get_if<Outcome>(&on)) return *r;
+    const year_month_day day = std::get<year_month_day>(on);
+    if (c.how == ActivityEnd::Completed && day < a.start)
+      return refuse("invalid_field", a.name + " cannot be completed before it starts.");
+    if (c.how == ActivityEnd::Exited && c.reason.empty())
+      return refuse("missing_field", "Give the reason for the exit from the activity (C4).");
+    Outcome o = done(a.id, std::string(activity_end_label(c.how)) + ": " + a.name);
+    end_activity(o, a, c.how, day, c.reason);
+    return o;
+  }
+
+  Outcome operator()(const RecordPlanAgreement& c) {
+    auto it = ws.clients.find(c.client);
+    if (it == ws.clients.end()) return refuse("not_found", "No such client.");
+    if (auto r = need_case_staff()) return *r;
+    Client& client = it->second;
+    if (goals_of(ws, client.id).empty() && activities_of(ws, client.id).empty())
+      return refuse("not_allowed", "Add the goals and activities the customer agrees to first (S1).");
+    if (c.how.empty()) return refuse("missing_field", "Say how the customer agreed, e.g. \"signed the ISS in person\" (S1).");
+    auto on = day_of(c.agreed_on, "The agreement date");
+    if (auto* r = std::get_if<Outcome>(&on)) return *r;
+    client.plan_agreed_on = std::get<year_month_day>(on);
+    client.plan_agreed_how = c.how;
+    stamp(client.revision);
+    Outcome o = done(client.id, full_name(client) + " agreed to the service strategy on " +
+                                    display_date(*client.plan_agreed_on) + ": " + c.how);
+    add_note(o, client.id, "The customer agreed to the service strategy on " + display_date(*client.plan_agreed_on) +
+                               " (" + c.how + ") (S1)");
+    return o;
+  }
+
+  Outcome operator()(const WriteAgreementLetter& c) {
+    const Client* client = ws.find_client(c.client);
+    if (!client) return refuse("not_found", "No such client.");
+    if (auto r = need_case_staff()) return *r;
+    std::vector<std::string> to;
+    for (const std::string& p : c.to)
+      if (!p.empty()) to.push_back(p);
+    if (to.empty()) return refuse("missing_field", "Name the parties the letter goes to (N5).");
+    if (c.agreement.empty()) return refuse("missing_field", "Write what the parties agreed (N5).");
+    if (!c.issue.empty()) {
+      const Issue* i = ws.find_issue(c.issue);
+      if (!i || i->client != c.client) return refuse("not_found", "That issue is not about this client.");
+    }
+    CaseNote n{ws.new_id(), c.client, ctx.now, ctx.actor, c.agreement, c.issue, to};
+    const RecordId id = n.id;
+    std::string parties;
+    for (const std::string& p : to) parties += (parties.empty() ? "" : ", ") + p;
+    ws.add_case_note(std::move(n));
+    Outcome o = done(id, "Wrote an agreement letter about " + full_name(*client) + " to " + parties);
+    return o;
   }
 
   Outcome operator()(const RaiseIssue& c) {
     const Client* client = ws.find_client(c.client);
     if (!client) return refuse("not_found", "No such client.");
     if (!is_active(*client)) return refuse("not_allowed", full_name(*client) + " has exited the program.");
+    if (auto why = raise_issue_refusal(ws, *actor, *client)) return refuse("not_allowed", *why);
+    if (actor->role == Role::TrainingProviderStaff && c.source != IssueSource::TrainingProvider)
+      return refuse("not_allowed", "Training-provider staff raise issues as the training provider (E1, C5).");
     if (c.concern.empty()) return refuse("missing_field", "Describe the problem, concern or complaint (E1).");
     Issue i;
     i.id = ws.new_id();

@@ -43,13 +43,20 @@ struct UpdateClient {
 };
 struct TransferPrimaryContact { RecordId client, primary_contact; std::string reason; };  // C3
 struct ExitClient { RecordId client; std::string exited_on, reason; };                     // C4
-struct RecordContact {  // N1
+// N3: what was decided about one current activity at a contact.
+struct ActivityReview {
+  RecordId activity;
+  ActivityDecision decision{};
+  std::string reason;  // required when the client exits the activity (C4)
+};
+struct RecordContact {  // N1, N3
   RecordId client;
   std::string date;  // "YYYY-MM-DD"; empty = today
   ContactType type{};
   ContactWith with{};
   std::string results;
   std::vector<std::string> documents;
+  std::vector<ActivityReview> activities;  // every current activity of the client
 };
 struct RaiseIssue { RecordId client; std::string concern; IssueSource source{}; };  // E1, E2
 struct EscalateIssue { RecordId issue; };                                           // E4, by the owner
@@ -57,11 +64,32 @@ struct CloseIssue { RecordId issue; IssueOutcome outcome{}; std::string note; };
 struct SetDemoClock { std::string at; };  // T4, demo workspaces only
 struct AddClosure { std::string date, name; };  // T2
 struct RemoveClosure { std::string date; };
+// S1: the Individual Service Strategy.
+struct AddGoal { RecordId client; std::string text; };
+struct AchieveGoal { RecordId goal; std::string achieved_on; };
+struct AddActivity {
+  RecordId client;
+  std::string name;
+  RecordId goal, training_provider;  // optional
+  std::string start, planned_end;    // "YYYY-MM-DD"
+};
+struct RescheduleActivity { RecordId activity; std::string planned_end, reason; };
+struct EndActivity { RecordId activity; ActivityEnd how{}; std::string ended_on, reason; };  // C4
+struct RecordPlanAgreement { RecordId client; std::string agreed_on, how; };
+// N5: a letter to the parties documenting what they agreed.
+struct WriteAgreementLetter {
+  RecordId client;
+  std::vector<std::string> to;
+  std::string agreement;
+  RecordId issue;  // optional: the issue the agreement settles
+};
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
                              UpdateClient, TransferPrimaryContact, ExitClient, RecordContact, RaiseIssue,
-                             EscalateIssue, CloseIssue, SetDemoClock, AddClosure, RemoveClosure>;
+                             EscalateIssue, CloseIssue, SetDemoClock, AddClosure, RemoveClosure, AddGoal,
+                             AchieveGoal, AddActivity, RescheduleActivity, EndActivity, RecordPlanAgreement,
+                             WriteAgreementLetter>;
 
 // [SECTION] Outcomes
 struct Error {

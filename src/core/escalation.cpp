@@ -20,6 +20,7 @@ EscalationState escalation_at(const BusinessCalendar& cal, const EscalationInput
                      : "Not resolved by " + display_datetime(at) + ": escalated automatically (E4).";
     s.level += 1;
     s.level_since = at;
+    if (!asked) s.deadlines_missed += 1;
     s.deadline = s.level == 2 ? std::optional(cal.end_of_nth_business_day_after(at, 3)) : std::nullopt;
     return true;
   };
@@ -66,6 +67,27 @@ std::vector<const Issue*> issues_to_act_on(const Workspace& ws, const Staff& vie
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     if (a.state.deadline.has_value() != b.state.deadline.has_value()) return !a.state.deadline.has_value();
     return a.state.deadline && *a.state.deadline < *b.state.deadline;
+  });
+  std::vector<const Issue*> out;
+  for (auto& r : rows) out.push_back(r.issue);
+  return out;
+}
+
+std::vector<const Issue*> issues_overview(const Workspace& ws, const Staff& viewer, LocalSeconds now) {
+  struct Row { const Issue* issue; EscalationState state; };
+  std::vector<Row> rows;
+  if (!viewer.active) return {};
+  const bool all = is_board_leader(viewer) || viewer.role == Role::Administrator;
+  for (auto& [id, i] : ws.issues) {
+    if (!is_open(i)) continue;
+    if (all || i.owner == viewer.id || (viewer.role == Role::Manager && manages_client(ws, viewer, i)))
+      rows.push_back({&i, escalation_of(ws, i, now)});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.state.deadlines_missed != b.state.deadlines_missed) return a.state.deadlines_missed > b.state.deadlines_missed;
+    if (a.state.level != b.state.level) return a.state.level > b.state.level;
+    if (a.state.deadline && b.state.deadline) return *a.state.deadline < *b.state.deadline;
+    return a.state.level_since < b.state.level_since;
   });
   std::vector<const Issue*> out;
   for (auto& r : rows) out.push_back(r.issue);

@@ -23,6 +23,7 @@ struct EscalationState {
   LocalSeconds level_since = 0;       // when the issue reached this level
   std::optional<LocalSeconds> deadline;  // none at level 3: the board has no set limit
   std::string reason;                 // why it is at this level, in words
+  int deadlines_missed = 0;           // escalations that happened because a deadline passed
 };
 
 // E3: level 1 until 17:00 of the next business day after it was raised; then
@@ -40,5 +41,10 @@ std::optional<std::string> close_refusal(const Workspace& ws, const Staff& actor
 // Open issues `viewer` answers for: their own, their provider's from level 2
 // (Managers), every level-3 issue (board roles); overdue first, then soonest due.
 std::vector<const Issue*> issues_to_act_on(const Workspace& ws, const Staff& viewer, LocalSeconds now);
+// The managers' view: open issues `viewer` oversees (a Manager their
+// provider's, board roles and Administrators all, anyone else their own).
+// Those that missed a deadline first, then the highest level, then the
+// soonest deadline.
+std::vector<const Issue*> issues_overview(const Workspace& ws, const Staff& viewer, LocalSeconds now);
 
 }  // namespace bw

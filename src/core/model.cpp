@@ -85,7 +85,25 @@ constexpr NameTable<IssueOutcome, 4> kOutcomeNames{{{
     {IssueOutcome::ExitFromActivity, "exit_from_activity", "Exit from the activity"},
     {IssueOutcome::ExitFromProgram, "exit_from_program", "Exit from the program"},
 }}};
+
+constexpr NameTable<ActivityEnd, 2> kActivityEndNames{{{
+    {ActivityEnd::Completed, "completed", "Completed"},
+    {ActivityEnd::Exited, "exited", "Exited from the activity"},
+}}};
+
+constexpr NameTable<ActivityDecision, 3> kDecisionNames{{{
+    {ActivityDecision::Continues, "continues", "Still attending"},
+    {ActivityDecision::Completed, "completed", "Completed"},
+    {ActivityDecision::Exited, "exited", "No longer attends: exit"},
+}}};
 }  // namespace
+
+std::string_view activity_end_name(ActivityEnd e) { return kActivityEndNames.name(e); }
+std::string_view activity_end_label(ActivityEnd e) { return kActivityEndNames.label(e); }
+std::optional<ActivityEnd> activity_end_from(std::string_view n) { return kActivityEndNames.from(n); }
+std::string_view decision_name(ActivityDecision d) { return kDecisionNames.name(d); }
+std::string_view decision_label(ActivityDecision d) { return kDecisionNames.label(d); }
+std::optional<ActivityDecision> activity_decision_from(std::string_view n) { return kDecisionNames.from(n); }
 
 std::string_view contact_type_name(ContactType t) { return kContactTypeNames.name(t); }
 std::string_view contact_type_label(ContactType t) { return kContactTypeNames.label(t); }

@@ -86,6 +86,35 @@ struct Client {
   // C4: exit from the program, with its date and reason; none while active.
   std::optional<std::chrono::year_month_day> exited_on;
   std::string exit_reason;
+  // S1: when and how the customer agreed to their service strategy; none yet.
+  std::optional<std::chrono::year_month_day> plan_agreed_on;
+  std::string plan_agreed_how;
+  Revision revision;
+};
+
+// [SECTION] Individual Service Strategy (S1)
+struct Goal {
+  RecordId id;
+  RecordId client;
+  std::string text;  // e.g. "Earn a CNA certificate and work in long-term care"
+  std::optional<std::chrono::year_month_day> achieved_on;
+  Revision revision;
+};
+
+// How an activity ended: completed, or the client exited from it (C4).
+enum class ActivityEnd { Completed, Exited };
+inline constexpr std::array kActivityEnds = {ActivityEnd::Completed, ActivityEnd::Exited};
+
+struct Activity {
+  RecordId id;
+  RecordId client;
+  RecordId goal;               // the goal it serves, if any
+  std::string name;            // e.g. "Certified Nursing Assistant course"
+  RecordId training_provider;  // C5: set when it is training at a training provider
+  std::chrono::year_month_day start{}, planned_end{};
+  std::optional<std::chrono::year_month_day> actual_end;
+  std::optional<ActivityEnd> end;
+  std::string end_reason;
   Revision revision;
 };
 
@@ -121,6 +150,8 @@ struct CaseNote {
   RecordId by;
   std::string text;
   RecordId issue;  // the issue it belongs to, if any
+  // N5: set when the note is an agreement letter; `text` is the agreement.
+  std::vector<std::string> letter_to;
 };
 
 // [SECTION] Contacts (N1-N4)
@@ -131,6 +162,11 @@ enum class ContactWith { Participant, Parent, School, Employer, Other };
 inline constexpr std::array kContactWith = {ContactWith::Participant, ContactWith::Parent, ContactWith::School,
                                             ContactWith::Employer, ContactWith::Other};
 
+// N3: at a contact, each current activity continues or ends.
+enum class ActivityDecision { Continues, Completed, Exited };
+inline constexpr std::array kActivityDecisions = {ActivityDecision::Continues, ActivityDecision::Completed,
+                                                  ActivityDecision::Exited};
+
 struct Contact {
   RecordId id;
   RecordId client;
@@ -140,6 +176,8 @@ struct Contact {
   std::string results;
   std::vector<std::string> documents;  // supporting documents listed (N1)
   RecordId by;                         // the staff member who made the contact
+  // N3: each current activity reviewed at the contact, and what was decided.
+  std::vector<std::pair<RecordId, ActivityDecision>> reviewed;
   Revision revision;
 };
 
@@ -175,6 +213,12 @@ std::optional<IssueSource> issue_source_from(std::string_view name);
 std::string_view outcome_name(IssueOutcome o);
 std::string_view outcome_label(IssueOutcome o);
 std::optional<IssueOutcome> issue_outcome_from(std::string_view name);
+std::string_view activity_end_name(ActivityEnd e);
+std::string_view activity_end_label(ActivityEnd e);
+std::optional<ActivityEnd> activity_end_from(std::string_view name);
+std::string_view decision_name(ActivityDecision d);
+std::string_view decision_label(ActivityDecision d);
+std::optional<ActivityDecision> activity_decision_from(std::string_view name);
 
 // C1: enrolled in both a WIOA program and the board's direct services.
 bool is_dual_enrolled(const Client& c);

@@ -6,6 +6,8 @@
 #include "access.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
+#include "letters.hpp"
+#include "plan.hpp"
 #include "storage.hpp"
 
 namespace bw {
@@ -57,6 +59,17 @@ json issue_json(const Workspace& ws, const Issue& i, LocalSeconds now) {
   j["owner_name"] = owner ? owner->name : "";
   const Client* c = ws.find_client(i.client);
   j["client_name"] = c ? full_name(*c) : "";
+  j["deadlines_missed"] = st.deadlines_missed;
+  j["seconds_left"] = st.deadline ? json(*st.deadline - now) : json(nullptr);
+  return j;
+}
+
+json activity_json(const Workspace& ws, const Activity& a, std::chrono::year_month_day today) {
+  json j = to_json(a);
+  j["status"] = activity_status_label(activity_status(a, today));
+  j["stale"] = activity_status(a, today) == ActivityStatus::Stale;
+  const Organisation* tp = ws.find_organisation(a.training_provider);
+  j["training_provider_name"] = tp ? tp->name : "";
   return j;
 }
 
@@ -96,7 +109,12 @@ json query_catalogue() {
       {{"name", "caseload_month"}, {"args", {{"staff", "optional primary contact id (all clients when left out)"}, {"month", "optional YYYY-MM (this month)"}}}, {"description", "The monthly contact rule for a caseload: each client contacted, due, overdue or missed, and the share in person (N2, N4)."}},
       {{"name", "case_notes"}, {"args", {{"client", "client id"}}}, {"description", "A client's case notes, newest first (N5)."}},
       {{"name", "reassignment_queue"}, {"args", json::object()}, {"description", "Active clients whose primary contact is deactivated (P3), for a Manager of their provider or an Administrator."}},
-      {{"name", "audit"}, {"args", {{"record", "record id"}}}, {"description", "The audit trail of one record, oldest first (P4)."}},
+      {{"name", "audit"}, {"args", {{"record", "record id"}}}, {"description", "The audit trail of one record, oldest first (P4). Not for training-provider staff (C5)."}},
+      {{"name", "plan"}, {"args", {{"client", "client id"}}}, {"description", "A client's Individual Service Strategy: goals, activities with status, and the customer's agreement (S1)."}},
+      {{"name", "stale_activities"}, {"args", {{"staff", "optional primary contact id (all when left out)"}}}, {"description", "Activities past their planned end with no end recorded, of active clients (S1)."}},
+      {{"name", "students"}, {"args", json::object()}, {"description", "For training-provider staff: the students in their organisation's current training, with name, training and primary contact only (C5)."}},
+      {{"name", "agreement_letter"}, {"args", {{"case_note", "case note id of a letter"}}}, {"description", "The printable HTML of an agreement letter (N5)."}},
+      {{"name", "issues_overview"}, {"args", json::object()}, {"description", "Open issues the signed-in person oversees (a Manager their provider's, board roles and Administrators all, others their own): missed deadlines first, then highest level, then soonest deadline."}},
   });
 }
 
@@ -123,6 +141,28 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     for (auto& [id, o] : ws.organisations) out.push_back(to_json(o));
     return success(out);
   }
+  if (name == "students") {
+    if (viewer->role != Role::TrainingProviderStaff)
+      return failure("not_allowed", "Students are the training provider's view (C5); case staff use \"clients\".");
+    const auto today = date_of(now);
+    json out = json::array();
+    for (const Client* c : students_of(ws, *viewer)) {
+      json training = json::array();
+      for (const Activity* a : current_activities(ws, c->id))
+        if (a->training_provider == viewer->organisation)
+          training.push_back({{"activity", a->id}, {"name", a->name}, {"start", format_iso_date(a->start)},
+                              {"planned_end", format_iso_date(a->planned_end)},
+                              {"status", activity_status_label(activity_status(*a, today))}});
+      const Staff* pc = ws.find_staff(c->primary_contact);
+      out.push_back({{"client", c->id}, {"name", full_name(*c)}, {"training", training},
+                     {"primary_contact", c->primary_contact}, {"primary_contact_name", pc ? pc->name : ""},
+                     {"primary_contact_email", pc ? pc->email : ""}});
+    }
+    return success(out);
+  }
+  // C5: everything below is case information, which training-provider staff never see.
+  if (viewer->role == Role::TrainingProviderStaff && name != "holidays")
+    return failure("not_allowed", "Training-provider staff see only their own students (C5).");
   if (name == "clients" || name == "client" || name == "eligible_primary_contacts" || name == "issues" ||
       name == "case_notes" || name == "contacts" || name == "caseload_month") {
     if (!can_see_clients(*viewer))
@@ -188,8 +228,7 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
   if (name == "case_notes") {
     const std::string client = arg(args, "client");
     json out = json::array();
-    for (auto it = ws.case_notes.rbegin(); it != ws.case_notes.rend(); ++it)  // newest first
-      if (it->second.client == client) out.push_back(to_json(it->second));
+    for (const CaseNote* n : ws.case_notes_of(client)) out.push_back(to_json(*n));
     return success(out);
   }
   if (name == "reassignment_queue") {
@@ -205,10 +244,42 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
       out.push_back({{"date", format_iso_date(h.date)}, {"name", h.name}, {"board_closure", h.board_closure}});
     return success(out);
   }
+  if (name == "plan") {
+    const Client* c = ws.find_client(arg(args, "client"));
+    if (!c) return failure("not_found", "No such client.");
+    const auto today = date_of(now);
+    json goals = json::array(), activities = json::array();
+    for (const Goal* g : goals_of(ws, c->id)) goals.push_back(to_json(*g));
+    for (const Activity* a : activities_of(ws, c->id)) activities.push_back(activity_json(ws, *a, today));
+    const PlanAgreement agreement = plan_agreement(ws, *c);
+    return success({{"goals", goals}, {"activities", activities},
+                    {"agreement", {{"standing", plan_agreement_label(agreement)},
+                                   {"agreed", agreement == PlanAgreement::Agreed},
+                                   {"agreed_on", c->plan_agreed_on ? json(format_iso_date(*c->plan_agreed_on)) : json(nullptr)},
+                                   {"how", c->plan_agreed_how}}}});
+  }
+  if (name == "stale_activities") {
+    const auto today = date_of(now);
+    json out = json::array();
+    for (const Activity* a : stale_activities(ws, arg(args, "staff"), today)) {
+      json j = activity_json(ws, *a, today);
+      j["client_name"] = full_name(ws.clients.at(a->client));
+      out.push_back(j);
+    }
+    return success(out);
+  }
+  if (name == "agreement_letter") {
+    auto n = ws.case_notes.find(arg(args, "case_note"));
+    if (n == ws.case_notes.end() || n->second.letter_to.empty()) return failure("not_found", "No such agreement letter.");
+    return success({{"html", agreement_letter_html(ws, n->second)}, {"client", n->second.client}});
+  }
+  if (name == "issues_overview") {
+    json out = json::array();
+    for (const Issue* i : issues_overview(ws, *viewer, now)) out.push_back(issue_json(ws, *i, now));
+    return success(out);
+  }
   if (name == "audit") {
     const std::string record = arg(args, "record");
-    if (ws.find_client(record) && !can_see_clients(*viewer))
-      return failure("not_allowed", "Training-provider staff see only their own students (C5).");
     json out = json::array();
     if (auto it = ws.audit_by_record.find(record); it != ws.audit_by_record.end())
       for (const RecordId& id : it->second) out.push_back(to_json(ws.audit.at(id)));

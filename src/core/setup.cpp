@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "access.hpp"
+#include "plan.hpp"
 
 namespace bw {
 
@@ -142,8 +143,45 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
            Context{c.primary_contact, now});
     ++n;
   }
+  // Service strategies (S1): a goal or two with activities, some training at
+  // Summit (its students, C5), some finished, some gone stale, most agreed.
+  struct PlanIdea { const char* goal; const char* activity; bool training; int weeks; const char* second; };
+  const PlanIdea adult_plans[] = {
+      {"Earn a CNA certificate and work in long-term care", "Certified Nursing Assistant course", true, 10, "Job search workshop series"},
+      {"Return to warehouse work with a forklift certification", "Forklift operator certification", true, 3, "Resume and interview coaching"},
+      {"Move into an office administration job", "Microsoft Office skills class", true, 8, "Mock interviews with a volunteer employer"},
+      {"Start an electrical apprenticeship", "Pre-apprenticeship construction program", false, 12, "Driver's licence reinstatement"},
+  };
+  const PlanIdea youth_plans[] = {
+      {"Finish the high school diploma", "GED preparation classes", false, 16, "Tutoring twice a week"},
+      {"Get a first summer job", "Work readiness workshop", false, 4, "Paid work experience at the parks department"},
+  };
+  int p = 0;
+  for (auto& [id, c] : ws.clients) {
+    if (!is_active(c)) continue;
+    ++p;
+    const PlanIdea& idea = is_youth(c) ? youth_plans[p % 2] : adult_plans[p % 4];
+    // Long-enrolled clients are on a later step of their plan, still under way.
+    const year_month_day start = std::max(year_month_day{sys_days{c.enrolled_on} + days{7}},
+                                          year_month_day{sys_days{today} - days{idea.weeks * 7 / 2}});
+    const Context at_start{c.primary_contact, start_of(start) + 10 * 3600};
+    const RecordId goal = must(ws, AddGoal{id, idea.goal}, at_start);
+    // Every fourth plan has an activity past its planned end with no end recorded: stale.
+    const bool stale = p % 4 == 0;
+    const year_month_day planned_end = stale ? sys_days{today} - days{2 + p % 9} : sys_days{start} + weeks{idea.weeks};
+    const bool training = idea.training && p % 3 != 2;
+    must(ws, AddActivity{id, idea.activity, goal, training ? institute : RecordId{}, format_iso_date(start), format_iso_date(planned_end)}, at_start);
+    const year_month_day second_end = sys_days{start} + weeks{4};
+    const RecordId second = must(ws, AddActivity{id, idea.second, goal, {}, format_iso_date(start), format_iso_date(second_end)}, at_start);
+    if (p % 5 != 3) must(ws, RecordPlanAgreement{id, format_iso_date(start), p % 2 ? "Signed the ISS in person" : "Agreed by phone; signed copy mailed"}, at_start);
+    if (second_end < today && p % 4 != 1)  // most finished the short activity on time
+      must(ws, EndActivity{second, ActivityEnd::Completed, format_iso_date(second_end), ""},
+           Context{at_start.actor, start_of(second_end) + 15 * 3600});
+  }
+
   // Months of contacts (N1, N2): mostly in person, some months missed, and
   // this month some still due, so the caseload screens have real standings.
+  // Each reviews the current activities (N3).
   const std::chrono::year_month this_month = today.year() / today.month();
   int k = 0;
   for (auto& [id, c] : ws.clients) {  // recording contacts leaves clients unchanged
@@ -158,7 +196,9 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
       const ContactType type = (index + k) % 4 == 0 ? ContactType::Telephone : ContactType::InPerson;
       const char* results = type == ContactType::InPerson ? "Met at the career center; reviewed progress in training and job search."
                                                           : "Phone check-in; attending as planned, no barriers reported.";
-      must(ws, RecordContact{id, format_iso_date(day), type, ContactWith::Participant, results, {}},
+      std::vector<ActivityReview> reviews;
+      for (const Activity* a : current_activities(ws, id)) reviews.push_back({a->id, ActivityDecision::Continues, ""});
+      must(ws, RecordContact{id, format_iso_date(day), type, ContactWith::Participant, results, {}, reviews},
            Context{c.primary_contact, now});
     }
   }
@@ -179,17 +219,28 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
       {6, 5 * 86400, "Employer reports repeated late arrival during work experience", IssueSource::Employer},
       {9, 12 * 86400, "Complaint about the tone of a workshop facilitator", IssueSource::Client},
   };
+  const Client* student = nullptr;  // the training provider raises about its own student (C5)
+  for (const Client* c : adults)
+    if (!student && is_student_of(ws, *c, institute)) student = c;
   for (const DemoIssue& d : issues) {
-    const Client& c = *adults[d.client % adults.size()];
-    const RecordId by = d.source == IssueSource::TrainingProvider ? grace : c.primary_contact;
+    const bool from_school = d.source == IssueSource::TrainingProvider;
+    const Client& c = from_school ? *student : *adults[d.client % adults.size()];
+    const RecordId by = from_school ? grace : c.primary_contact;
     must(ws, RaiseIssue{c.id, d.concern, d.source}, Context{by, now - d.ago});
   }
   // One already resolved, for the record.
   const Client& settled = *adults[12 % adults.size()];
   const RecordId settled_issue = must(ws, RaiseIssue{settled.id, "Needed childcare to attend orientation", IssueSource::Client},
                                       Context{settled.primary_contact, now - 20 * 86400});
+  const Context settling{settled.primary_contact, now - 20 * 86400 + 3 * 3600};
+  must(ws, WriteAgreementLetter{settled.id, {full_name(settled), "Cedar Valley Career Center, orientation desk"},
+                                "The Career Center holds a place for " + settled.first_name + " at the next orientation.\n" +
+                                    settled.first_name + " applies for the county childcare subsidy this week and brings the "
+                                    "approval letter to the orientation.",
+                                settled_issue},
+       settling);
   must(ws, CloseIssue{settled_issue, IssueOutcome::Resolved, "Referred to the county childcare subsidy; client attended the next orientation."},
-       Context{settled.primary_contact, now - 20 * 86400 + 3 * 3600});
+       settling);
   must(ws, DeactivateStaff{former, "Left the agency"}, admin);
   return out;
 }

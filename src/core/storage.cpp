@@ -68,7 +68,32 @@ json to_json(const Client& c) {
           {"provider", c.provider}, {"primary_contact", c.primary_contact},
           {"enrolled_on", format_iso_date(c.enrolled_on)},
           {"exited_on", c.exited_on ? json(format_iso_date(*c.exited_on)) : json(nullptr)},
-          {"exit_reason", c.exit_reason}, {"revision", rev_json(c.revision)}};
+          {"exit_reason", c.exit_reason},
+          {"plan_agreed_on", c.plan_agreed_on ? json(format_iso_date(*c.plan_agreed_on)) : json(nullptr)},
+          {"plan_agreed_how", c.plan_agreed_how}, {"revision", rev_json(c.revision)}};
+}
+
+namespace {
+json optional_date(const std::optional<std::chrono::year_month_day>& d) {
+  return d ? json(format_iso_date(*d)) : json(nullptr);
+}
+std::optional<std::chrono::year_month_day> optional_date_from(const json& j) {
+  if (j.is_null()) return std::nullopt;
+  return date_from(j);
+}
+}  // namespace
+
+json to_json(const Goal& g) {
+  return {{"kind", "goal"}, {"id", g.id}, {"client", g.client}, {"text", g.text},
+          {"achieved_on", optional_date(g.achieved_on)}, {"revision", rev_json(g.revision)}};
+}
+
+json to_json(const Activity& a) {
+  return {{"kind", "activity"}, {"id", a.id}, {"client", a.client}, {"goal", a.goal}, {"name", a.name},
+          {"training_provider", a.training_provider}, {"start", format_iso_date(a.start)},
+          {"planned_end", format_iso_date(a.planned_end)}, {"actual_end", optional_date(a.actual_end)},
+          {"end", a.end ? json(activity_end_name(*a.end)) : json(nullptr)}, {"end_reason", a.end_reason},
+          {"revision", rev_json(a.revision)}};
 }
 
 namespace {
@@ -91,13 +116,16 @@ json to_json(const Issue& i) {
 
 json to_json(const CaseNote& n) {
   return {{"kind", "case_note"}, {"id", n.id}, {"client", n.client}, {"at", format_iso(n.at)},
-          {"by", n.by}, {"text", n.text}, {"issue", n.issue}};
+          {"by", n.by}, {"text", n.text}, {"issue", n.issue}, {"letter_to", n.letter_to}};
 }
 
 json to_json(const Contact& c) {
+  json reviewed = json::array();
+  for (auto& [activity, decision] : c.reviewed)
+    reviewed.push_back({{"activity", activity}, {"decision", decision_name(decision)}});
   return {{"kind", "contact"}, {"id", c.id}, {"client", c.client}, {"date", format_iso_date(c.date)},
           {"type", contact_type_name(c.type)}, {"with", contact_with_name(c.with)}, {"results", c.results},
-          {"documents", c.documents}, {"by", c.by}, {"revision", rev_json(c.revision)}};
+          {"documents", c.documents}, {"by", c.by}, {"reviewed", reviewed}, {"revision", rev_json(c.revision)}};
 }
 
 json to_json(const AuditEntry& a) {
@@ -138,7 +166,7 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
   try {
     Workspace ws;
     WorkspaceMeta& m = ws.meta;
-    m.schema_version = version;
+    m.schema_version = kSchemaVersion;  // older data is read as it is and written as current
     m.name = j.at("name").get<std::string>();
     m.demo = j.at("demo").get<bool>();
     m.id_origin = j.at("id_origin").get<std::string>();
@@ -194,6 +222,8 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         c.enrolled_on = date_from(r.at("enrolled_on"));
         if (!r.at("exited_on").is_null()) c.exited_on = date_from(r.at("exited_on"));
         c.exit_reason = r.at("exit_reason").get<std::string>();
+        c.plan_agreed_on = optional_date_from(r.value("plan_agreed_on", json(nullptr)));  // schema 2
+        c.plan_agreed_how = r.value("plan_agreed_how", "");
         c.revision = rev_from(r.at("revision"));
         ws.clients[id] = std::move(c);
       } else if (kind == "issue") {
@@ -211,15 +241,36 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         i.revision = rev_from(r.at("revision"));
         ws.issues[id] = std::move(i);
       } else if (kind == "contact") {
-        ws.add_contact(Contact{id, r.at("client").get<std::string>(), date_from(r.at("date")),
-                               enum_from<ContactType>(r.at("type"), contact_type_from),
-                               enum_from<ContactWith>(r.at("with"), contact_with_from),
-                               r.at("results").get<std::string>(), r.at("documents").get<std::vector<std::string>>(),
-                               r.at("by").get<std::string>(), rev_from(r.at("revision"))});
+        Contact k{id, r.at("client").get<std::string>(), date_from(r.at("date")),
+                  enum_from<ContactType>(r.at("type"), contact_type_from),
+                  enum_from<ContactWith>(r.at("with"), contact_with_from),
+                  r.at("results").get<std::string>(), r.at("documents").get<std::vector<std::string>>(),
+                  r.at("by").get<std::string>(), {}, rev_from(r.at("revision"))};
+        for (const json& v : r.value("reviewed", json::array()))  // schema 2
+          k.reviewed.emplace_back(v.at("activity").get<std::string>(),
+                                  enum_from<ActivityDecision>(v.at("decision"), activity_decision_from));
+        ws.add_contact(std::move(k));
       } else if (kind == "case_note") {
-        ws.case_notes[id] = CaseNote{id, r.at("client").get<std::string>(), time_from(r.at("at")),
-                                     r.at("by").get<std::string>(), r.at("text").get<std::string>(),
-                                     r.at("issue").get<std::string>()};
+        ws.add_case_note(CaseNote{id, r.at("client").get<std::string>(), time_from(r.at("at")),
+                                  r.at("by").get<std::string>(), r.at("text").get<std::string>(),
+                                  r.at("issue").get<std::string>(), r.value("letter_to", std::vector<std::string>{})});
+      } else if (kind == "goal") {
+        ws.add_goal(Goal{id, r.at("client").get<std::string>(), r.at("text").get<std::string>(),
+                         optional_date_from(r.at("achieved_on")), rev_from(r.at("revision"))});
+      } else if (kind == "activity") {
+        Activity a;
+        a.id = id;
+        a.client = r.at("client").get<std::string>();
+        a.goal = r.at("goal").get<std::string>();
+        a.name = r.at("name").get<std::string>();
+        a.training_provider = r.at("training_provider").get<std::string>();
+        a.start = date_from(r.at("start"));
+        a.planned_end = date_from(r.at("planned_end"));
+        a.actual_end = optional_date_from(r.at("actual_end"));
+        if (!r.at("end").is_null()) a.end = enum_from<ActivityEnd>(r.at("end"), activity_end_from);
+        a.end_reason = r.at("end_reason").get<std::string>();
+        a.revision = rev_from(r.at("revision"));
+        ws.add_activity(std::move(a));
       } else if (kind == "audit") {
         AuditEntry a{id, time_from(r.at("at")), r.at("by").get<std::string>(),
                      r.at("command").get<std::string>(), r.at("record").get<std::string>(),
@@ -247,6 +298,8 @@ WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
   for (auto& [id, r] : ws_.issues) add(id);
   for (auto& [id, r] : ws_.case_notes) add(id);
   for (auto& [id, r] : ws_.contacts) add(id);
+  for (auto& [id, r] : ws_.goals) add(id);
+  for (auto& [id, r] : ws_.activities) add(id);
   for (auto& [id, r] : ws_.audit) add(id);
   if (!stored) {
     for (int b = 0; b < kBucketCount; ++b)
@@ -289,6 +342,8 @@ std::optional<SaveBatch> WorkspaceStore::next_batch() {
       else if (auto* i = ws_.find_issue(id)) records.push_back(to_json(*i));
       else if (auto n = ws_.case_notes.find(id); n != ws_.case_notes.end()) records.push_back(to_json(n->second));
       else if (auto k = ws_.contacts.find(id); k != ws_.contacts.end()) records.push_back(to_json(k->second));
+      else if (auto g = ws_.goals.find(id); g != ws_.goals.end()) records.push_back(to_json(g->second));
+      else if (auto a = ws_.activities.find(id); a != ws_.activities.end()) records.push_back(to_json(a->second));
       else if (auto it = ws_.audit.find(id); it != ws_.audit.end()) records.push_back(to_json(it->second));
     }
     batch.buckets.emplace_back(b, seal(records.dump()));

@@ -35,6 +35,8 @@ json to_json(const Client& c);
 json to_json(const Issue& i);
 json to_json(const CaseNote& n);
 json to_json(const Contact& c);
+json to_json(const Goal& g);
+json to_json(const Activity& a);
 json to_json(const AuditEntry& a);
 json to_json(const WorkspaceMeta& m);
 json to_json(const BusinessCalendar& c);  // the board's closures

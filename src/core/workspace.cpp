@@ -24,6 +24,35 @@ const Organisation* Workspace::find_organisation(const RecordId& id) const {
 const Client* Workspace::find_client(const RecordId& id) const { return find_in(clients, id); }
 const Issue* Workspace::find_issue(const RecordId& id) const { return find_in(issues, id); }
 
+const Activity* Workspace::find_activity(const RecordId& id) const { return find_in(activities, id); }
+
+void Workspace::add_case_note(CaseNote n) {
+  auto& list = case_notes_by_client[n.client];
+  if (std::find(list.begin(), list.end(), n.id) == list.end()) list.push_back(n.id);
+  case_notes.insert_or_assign(n.id, std::move(n));
+}
+
+std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) const {
+  std::vector<const CaseNote*> out;
+  if (auto it = case_notes_by_client.find(client); it != case_notes_by_client.end())
+    for (const RecordId& id : it->second) out.push_back(&case_notes.at(id));
+  // A note written now about an earlier event still sorts by when it was written.
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->at != b->at ? a->at > b->at : a->id > b->id; });
+  return out;
+}
+
+void Workspace::add_goal(Goal g) {
+  auto& list = goals_by_client[g.client];
+  if (std::find(list.begin(), list.end(), g.id) == list.end()) list.push_back(g.id);
+  goals.insert_or_assign(g.id, std::move(g));
+}
+
+void Workspace::add_activity(Activity a) {
+  auto& list = activities_by_client[a.client];
+  if (std::find(list.begin(), list.end(), a.id) == list.end()) list.push_back(a.id);
+  activities.insert_or_assign(a.id, std::move(a));
+}
+
 void Workspace::index_audit(const AuditEntry& e) { audit_by_record[e.record].push_back(e.id); }
 
 void Workspace::add_contact(Contact c) {
@@ -37,6 +66,9 @@ void Workspace::add_contact(Contact c) {
 }
 
 void Workspace::sort_audit_index() {
+  // Ids grow with time, so id order is the order they were added (W5).
+  for (auto* index : {&goals_by_client, &activities_by_client})
+    for (auto& [client, ids] : *index) std::sort(ids.begin(), ids.end());
   for (auto& [record, ids] : audit_by_record)
     std::sort(ids.begin(), ids.end(), [&](const RecordId& a, const RecordId& b) {
       const auto& ea = audit.at(a);

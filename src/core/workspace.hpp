@@ -14,7 +14,9 @@
 namespace bw {
 
 // Stored data carries this; data from a newer schema is refused, never rewritten.
-inline constexpr int kSchemaVersion = 1;
+// 2 added service plans (goals, activities) and agreement letters; version 1
+// data reads as it is.
+inline constexpr int kSchemaVersion = 2;
 
 struct WorkspaceMeta {
   int schema_version = kSchemaVersion;
@@ -34,9 +36,14 @@ struct Workspace {
   std::map<RecordId, Client> clients;
   std::map<RecordId, Issue> issues;
   std::map<RecordId, CaseNote> case_notes;
+  std::unordered_map<RecordId, std::vector<RecordId>> case_notes_by_client;  // oldest first
   std::map<RecordId, Contact> contacts;
   // Contacts of each client, by date (N2 needs "any contact this month").
   std::unordered_map<RecordId, std::vector<RecordId>> contacts_by_client;
+  std::map<RecordId, Goal> goals;
+  std::map<RecordId, Activity> activities;
+  // Goals and activities of each client, oldest first (S1).
+  std::unordered_map<RecordId, std::vector<RecordId>> goals_by_client, activities_by_client;
   std::map<RecordId, AuditEntry> audit;
   // Audit entries of each record, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;
@@ -46,7 +53,13 @@ struct Workspace {
   const Organisation* find_organisation(const RecordId& id) const;
   const Client* find_client(const RecordId& id) const;
   const Issue* find_issue(const RecordId& id) const;
+  const Activity* find_activity(const RecordId& id) const;
   void index_audit(const AuditEntry& e);
+  void add_case_note(CaseNote n);  // stores it and indexes it by client
+  // N5: a client's file, newest first.
+  std::vector<const CaseNote*> case_notes_of(const RecordId& client) const;
+  void add_goal(Goal g);          // stores it and indexes it by client
+  void add_activity(Activity a);  // stores it and indexes it by client
   void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order
   // After loading (buckets arrive in any order): each trail oldest first.
   void sort_audit_index();

@@ -28,6 +28,7 @@ void bw_js_use_here();
 void bw_js_saved(double change);
 void bw_js_save_failed(const char* reason);
 void bw_js_announce(const char* message);
+void bw_js_show_letter(const char* html);
 char* bw_js_get_item(int session, const char* key);
 void bw_js_set_item(int session, const char* key, const char* value);
 }
@@ -153,6 +154,8 @@ void use_here() { bw_js_use_here(); }
 void retry_save() {
   if (g_state.save == SaveState::Failed) pump_save();
 }
+
+void show_letter(const std::string& html) { bw_js_show_letter(html.c_str()); }
 
 void announce(std::string_view message) {
   if (message == g_announced) return;

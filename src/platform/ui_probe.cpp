@@ -36,7 +36,12 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     text = hidden == 0 ? text.substr(2) : text.substr(0, hidden);
   if (text.empty()) return;
   const ImGuiWindow* window = ctx->CurrentWindow;
-  const bool visible = window && window->ClipRect.Overlaps(it->second) && !window->Hidden;
+  // Clickable: on screen with its vertical middle (a widget cut off at the
+  // bottom is scrolled to first). Table rows span columns, so x only overlaps.
+  const ImRect& r = it->second;
+  const float middle = (r.Min.y + r.Max.y) / 2;
+  const bool visible = window && !window->Hidden && window->ClipRect.Overlaps(r) &&
+                       middle >= window->ClipRect.Min.y && middle <= window->ClipRect.Max.y;
   g_items.push_back({text, it->second, visible});
 }
 

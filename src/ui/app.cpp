@@ -15,10 +15,16 @@ Nav& nav() {
 namespace {
 
 constexpr struct { Section section; const char* label; } kSections[] = {
-    {Section::MyWork, "My Work"},   {Section::Clients, "Clients"}, {Section::Employers, "Employers"},
-    {Section::Jobs, "Jobs"},        {Section::Matches, "Matches"}, {Section::Reports, "Reports"},
-    {Section::Settings, "Settings"},
+    {Section::MyWork, "My Work"},     {Section::Students, "My students"}, {Section::Clients, "Clients"},
+    {Section::Issues, "Open issues"}, {Section::Employers, "Employers"},  {Section::Jobs, "Jobs"},
+    {Section::Matches, "Matches"},    {Section::Reports, "Reports"},      {Section::Settings, "Settings"},
 };
+
+// C5: training-provider staff have their students and their settings, nothing else.
+bool offered(Section s, const Staff& me) {
+  if (me.role == Role::TrainingProviderStaff) return s == Section::Students || s == Section::Settings;
+  return s != Section::Students;
+}
 
 void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::kSidebar);
@@ -41,6 +47,7 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
   ImGui::Dummy(ImVec2{0, px(10)});
   Nav& n = nav();
   for (auto& s : kSections) {
+    if (!offered(s.section, me)) continue;
     if (ImGui::Selectable(s.label, n.section == s.section, 0, ImVec2{0, px(30)})) {
       n.section = s.section;
       n.client.clear();
@@ -118,8 +125,11 @@ void draw_read_only_banner() {
 
 void draw_section(const Workspace& ws, const Staff& me) {
   Nav& n = nav();
+  if (!offered(n.section, me)) n.section = me.role == Role::TrainingProviderStaff ? Section::Students : Section::MyWork;
   switch (n.section) {
     case Section::MyWork: draw_my_work(ws, me); break;
+    case Section::Students: draw_students(ws, me); break;
+    case Section::Issues: draw_issues_overview(ws, me); break;
     case Section::Clients:
       if (const Client* c = ws.find_client(n.client)) draw_client(ws, me, *c);
       else draw_clients(ws, me);

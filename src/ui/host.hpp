@@ -47,6 +47,9 @@ void close_workspace(); // back to the workspace chooser
 void use_here();        // take over writing from another tab
 void retry_save();      // after "Save failed", try the write again
 
+// N5: shows a letter (HTML made by the core) over the app, to print or save as PDF.
+void show_letter(const std::string& html);
+
 // A message the screen shows a person (an error in a form): passed on to
 // assistive technology and to window.bridgework.state().message.
 void announce(std::string_view message);

@@ -66,6 +66,10 @@ bool text_field(const char* label, std::string& value, float width_css, const ch
   return hint ? ImGui::InputTextWithHint(label, hint, &value) : ImGui::InputText(label, &value);
 }
 
+bool text_area(const char* label, std::string& value, float width_css, int lines) {
+  return ImGui::InputTextMultiline(label, &value, ImVec2{px(width_css), ImGui::GetTextLineHeight() * lines + px(10)});
+}
+
 void detail(const char* label, std::string_view value) {
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);

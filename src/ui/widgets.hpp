@@ -16,6 +16,8 @@ void error_text(std::string_view message);  // "Error:" and the message, in red
 void good_text(std::string_view text);
 bool primary_button(const char* label);
 bool text_field(const char* label, std::string& value, float width_css = 320, const char* hint = nullptr);
+// Several lines of text; Enter starts a new line.
+bool text_area(const char* label, std::string& value, float width_css, int lines);
 // ImGui::BeginCombo that also reports its label to the item hooks (combos do
 // not in ImGui 1.86), so window.bridgework.ui finds it like other widgets.
 bool begin_combo(const char* label, const std::string& preview, float width_css = 320);

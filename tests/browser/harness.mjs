@@ -47,8 +47,20 @@ export async function openApp(context, url) {
 }
 
 // Waits for a labelled widget to be drawn, returns its rect (CSS px).
-// Scrolls down the way a person would when it is below the fold.
+// Scrolls down the way a person would when it is below the fold, and waits
+// until it stops moving (a change just made can still shift the layout).
 export async function widget(page, label, timeout = 10000) {
+  let r = await drawn(page, label, timeout);
+  for (let i = 0; i < 10; ++i) {
+    await page.waitForTimeout(60);
+    const again = await page.evaluate(l => window.bridgework.ui.rect(l), label);
+    if (again && again.x === r.x && again.y === r.y) return again;
+    r = again || await drawn(page, label, timeout);
+  }
+  return r;
+}
+
+async function drawn(page, label, timeout) {
   const find = () => page.evaluate(l => window.bridgework.ui.rect(l), label);
   try {
     const handle = await page.waitForFunction(l => window.bridgework.ui.rect(l), label, { timeout: Math.min(timeout, 1500), polling: 50 });
@@ -86,6 +98,14 @@ export async function pointAndClick(page, x, y) {
 export async function click(page, label) {
   const r = await widget(page, label);
   await pointAndClick(page, r.x + r.w / 2, r.y + r.h / 2);
+}
+
+// Clicks every widget drawn with `label`, top to bottom (e.g. one radio button per row).
+export async function clickEach(page, label) {
+  await widget(page, label);
+  const rects = await page.evaluate(l => window.bridgework.ui.items().filter(i => i.label === l), label);
+  for (const r of rects) await pointAndClick(page, r.x + r.h / 2, r.y + r.h / 2);
+  return rects.length;
 }
 
 export async function type(page, label, text) {

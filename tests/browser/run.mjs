@@ -1,11 +1,12 @@
 // Browser tests: the built page in Debian's Chromium, driven with real mouse
 // and keyboard events; results read back through window.bridgework.
-// Usage: node run.mjs <built site folder>. Screenshots go to artifacts/.
+// Usage: [ONLY=<part of a test name>] node run.mjs <built site folder>.
+// Screenshots go to artifacts/.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, widget, click, type } from './harness.mjs';
+import { serve, launch, openApp, widget, click, clickEach, type } from './harness.mjs';
 
 const site = process.argv[2];
 const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -15,6 +16,7 @@ const browser = await launch();
 const results = [];
 
 async function test(name, body) {
+  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;  // ONLY=<part of a name> runs just those
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     await body(context);
@@ -22,6 +24,8 @@ async function test(name, body) {
     console.log(`ok   ${name}`);
   } catch (e) {
     results.push([name, e]);
+    const [page] = context.pages();  // what the page showed when it failed
+    if (page) await page.screenshot({ path: join(artifacts, `failed-${results.length}.png`) }).catch(() => {});
     console.log(`FAIL ${name}\n     ${String(e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
   } finally {
     await context.close();
@@ -251,6 +255,7 @@ await test('an issue raised late on a Friday before a Monday holiday escalates w
   await click(page, 'Clients');
   await type(page, 'search', client.last_name);
   await click(page, `${client.last_name}, ${client.first_name}`);
+  await click(page, 'Issues');
   await type(page, 'Problem, concern or complaint', 'Missed the job fair bus');
   await click(page, 'Raise issue');
   await page.waitForFunction(id => window.bridgework.query('issues', { client: id, open_only: true }).result.some(i => i.concern === 'Missed the job fair bus'), client.id);
@@ -270,28 +275,158 @@ await test('an issue raised late on a Friday before a Monday holiday escalates w
   assert.match(raised.reason, /escalated automatically/);
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(artifacts, 'issue-escalated.png') });
+
+  // The managers' view: the Career Center's Manager sees it among the issues that missed a deadline.
+  await click(page, 'Sign out');
+  await click(page, 'Priya Raman');
+  await click(page, 'Open issues');
+  await widget(page, `${client.first_name} ${client.last_name}`);
+  const overview = await bw(page, () => window.bridgework.query('issues_overview').result);
+  const missed = overview.filter(i => i.deadlines_missed > 0);
+  assert.ok(missed.some(i => i.id === raised.id));
+  assert.deepEqual(overview.slice(0, missed.length).map(i => i.id), missed.map(i => i.id), 'missed deadlines come first');
+  await page.screenshot({ path: join(artifacts, 'issues-overview.png') });
 });
 
-await test('a contact recorded on the client page counts for the month (N1, N2)', async context => {
+await test('a contact recorded on the client page reviews the activities and counts for the month (N1-N3, C4)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);
   await click(page, 'Sign out');
   await click(page, 'Angela Brooks');
   const month = await bw(page, () => window.bridgework.query('caseload_month', { staff: window.bridgework.state().signed_in }).result);
-  const due = month.rows.find(r => r.standing !== 'Contacted');
-  assert.ok(due, 'the demo leaves someone to contact this month');
+  const plan = id => bw(page, c => window.bridgework.query('plan', { client: c }).result, id);
+  let due = null;
+  for (const row of month.rows.filter(r => r.standing !== 'Contacted'))
+    if (!due && (await plan(row.client)).activities.filter(a => !a.end).length >= 2) due = row;
+  assert.ok(due, 'the demo leaves someone with two current activities to contact this month');
+  const current = (await plan(due.client)).activities.filter(a => !a.end);
   await click(page, due.name);
+  await click(page, 'Contacts');
   await type(page, 'Results', 'Met in person; resume updated, two applications sent.');
   await type(page, 'Supporting documents', 'resume, job log');
+  await click(page, 'Record contact');
+  // N3: nothing is preselected; the contact waits for the review.
+  await page.waitForFunction(() => /Review each current activity at the contact \(N3\)/.test(window.bridgework.state().message));
+  assert.equal(await clickEach(page, 'Still attending'), current.length);
+  const last = await bw(page, () => window.bridgework.ui.items().filter(i => i.label === 'No longer attends: exit').pop());
+  await page.mouse.click(last.x + last.h / 2, last.y + last.h / 2);
+  await type(page, 'Why the client no longer attends', 'Stopped attending after starting a night job');
+  await page.screenshot({ path: join(artifacts, 'contact-review.png') });
   await click(page, 'Record contact');
   await page.waitForFunction(id => window.bridgework.query('contacts', { client: id }).result[0]?.results.startsWith('Met in person'), due.client);
   const contact = (await bw(page, id => window.bridgework.query('contacts', { client: id }).result, due.client))[0];
   assert.deepEqual(contact.documents, ['resume', 'job log']);
   assert.equal(contact.type, 'in_person');
+  assert.equal(contact.reviewed.length, current.length);
+  const ended = (await plan(due.client)).activities.find(a => a.id === current[current.length - 1].id);
+  assert.equal(ended.end, 'exited');
+  assert.equal(ended.end_reason, 'Stopped attending after starting a night job');
   const after = await bw(page, () => window.bridgework.query('caseload_month', { staff: window.bridgework.state().signed_in }).result);
   assert.equal(after.rows.find(r => r.client === due.client).standing, 'Contacted');
   assert.equal(after.contacted, month.contacted + 1);
   await page.screenshot({ path: join(artifacts, 'contact-recorded.png') });
+});
+
+await test('a service plan is built and agreed on the client page (S1)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const client = (await clients(page)).find(c => c.active && c.youth);
+  await click(page, 'Clients');
+  await type(page, 'search', client.last_name);
+  await click(page, `${client.last_name}, ${client.first_name}`);
+  await click(page, 'Service plan');
+  await type(page, 'New goal', 'Enrol in community college');
+  await click(page, 'Add goal');
+  await page.waitForFunction(id => window.bridgework.query('plan', { client: id }).result.goals.some(g => g.text === 'Enrol in community college'), client.id);
+  await type(page, 'New activity', 'College application workshop');
+  await click(page, 'For the goal');
+  await click(page, 'Enrol in community college');
+  await type(page, 'Planned end', '2026-01-02');  // before the start: refused with a message
+  await click(page, 'Add activity');
+  await page.waitForFunction(() => window.bridgework.state().message === 'The planned end is before the start.');
+  const today = await bw(page, () => window.bridgework.clock.now().slice(0, 10));
+  const end = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace('-02-29', '-02-28');
+  await click(page, 'Planned end');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(end);
+  await click(page, 'Add activity');
+  const planOf = () => bw(page, id => window.bridgework.query('plan', { client: id }).result, client.id);
+  await page.waitForFunction(id => window.bridgework.query('plan', { client: id }).result.activities.some(a => a.name === 'College application workshop'), client.id);
+  let plan = await planOf();
+  const added = plan.activities.find(a => a.name === 'College application workshop');
+  assert.equal(added.goal, plan.goals.find(g => g.text === 'Enrol in community college').id);
+  assert.equal(added.planned_end, end);
+  assert.equal(plan.agreement.agreed, false);
+  await type(page, 'How', 'Signed the updated ISS in person');
+  await click(page, 'Record agreement');
+  await page.waitForFunction(id => window.bridgework.query('plan', { client: id }).result.agreement.agreed, client.id);
+  plan = await planOf();
+  assert.equal(plan.agreement.how, 'Signed the updated ISS in person');
+  await page.screenshot({ path: join(artifacts, 'service-plan.png') });
+});
+
+await test('an agreement letter is written, kept as a case note and shown to print (N5)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const client = (await clients(page)).find(c => c.active && !c.youth);
+  await click(page, 'Clients');
+  await type(page, 'search', client.last_name);
+  await click(page, `${client.last_name}, ${client.first_name}`);
+  await click(page, 'Case notes');
+  await type(page, 'To (one party per line)', `${client.first_name} ${client.last_name}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Summit <Technical> Institute', { delay: 10 });
+  await type(page, 'What was agreed', 'Classes move to the evening section from Monday.');
+  await click(page, 'Write letter');
+  await page.waitForFunction(() => !document.getElementById('letter').hidden);
+  const letter = await page.evaluate(() => document.getElementById('letter-body').innerText);
+  assert.match(letter, new RegExp(`Re: agreement concerning ${client.first_name} ${client.last_name}`));
+  assert.match(letter, /Summit <Technical> Institute/);  // shown as text, never as markup
+  assert.match(letter, /Classes move to the evening section from Monday\./);
+  await page.screenshot({ path: join(artifacts, 'agreement-letter.png') });
+  const notes = await bw(page, id => window.bridgework.query('case_notes', { client: id }).result, client.id);
+  assert.deepEqual(notes[0].letter_to, [`${client.first_name} ${client.last_name}`, 'Summit <Technical> Institute']);
+  await page.click('#letter-close');
+  assert.equal(await page.evaluate(() => document.getElementById('letter').hidden), true);
+});
+
+await test('a training provider sees only its students and cannot read case notes (C5)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const admin = await bw(page, () => window.bridgework.state().signed_in);
+  const everyone = await clients(page);
+  await click(page, 'Sign out');
+  await click(page, 'Grace Holloway');
+  await widget(page, 'My students');
+  const labels = await bw(page, () => window.bridgework.ui.items().map(i => i.label));
+  for (const hidden of ['My Work', 'Clients', 'Open issues']) assert.ok(!labels.includes(hidden), `${hidden} is not offered`);
+  const students = await bw(page, () => window.bridgework.query('students').result);
+  assert.ok(students.length >= 3);
+  const student = students[0];
+  for (const [name, args] of [['case_notes', { client: student.client }], ['clients', {}], ['client', { id: student.client }],
+                              ['contacts', { client: student.client }], ['plan', { client: student.client }], ['issues', {}]]) {
+    const r = await bw(page, ([n, a]) => window.bridgework.query(n, a), [name, args]);
+    assert.equal(r.ok, false, name);
+    assert.equal(r.error.code, 'not_allowed', name);
+  }
+  assert.ok(everyone.length > students.length);
+  await page.screenshot({ path: join(artifacts, 'students.png') });
+  // Raising an issue goes to the student's primary contact.
+  await click(page, 'Raise an issue');
+  await type(page, 'Problem or concern', 'Absent from the lab all week');
+  await click(page, 'Send to the primary contact');
+  await page.waitForFunction(() => !window.bridgework.ui.rect('Send to the primary contact'));
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+  await page.screenshot({ path: join(artifacts, 'students-issue-sent.png') });
+  const refused = await bw(page, id => window.bridgework.dispatch({ type: 'add_goal', client: id, text: 'x' }), student.client);
+  assert.equal(refused.error.code, 'not_allowed');
+  await click(page, 'Sign out');
+  await bw(page, id => window.bridgework.signIn(id), admin);
+  const issues = await bw(page, id => window.bridgework.query('issues', { client: id }).result, student.client);
+  const raised = issues.find(i => i.concern === 'Absent from the lab all week');
+  assert.ok(raised);
+  assert.equal(raised.owner, student.primary_contact);
+  assert.equal(raised.source, 'training_provider');
 });
 
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {

@@ -43,6 +43,10 @@ struct Area {
   EnrolClient adult() const {
     return EnrolClient{"Ana", "Lopez", "1990-04-02", "", "", {Program::WioaAdult}, provider, ers, ""};
   }
+  // C5: puts the client in current training at the training provider.
+  RecordId train(const RecordId& client, const char* start = "2026-11-01", const char* end = "2027-01-29") {
+    return ok(AddActivity{client, "Welding certificate", {}, training, start, end}, ws.clients.at(client).primary_contact);
+  }
   EnrolClient youth() const {
     return EnrolClient{"Yuri", "Young", "2008-06-30", "", "", {Program::WioaYouth}, youth_provider, aca, ""};
   }

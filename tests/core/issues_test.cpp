@@ -21,16 +21,21 @@ TEST_CASE("E1, E2: an issue raised by anyone is owned by the client's primary co
   Area a;
   a.now = at("2027-01-15T16:59");  // Friday before Martin Luther King, Jr. Day
   const RecordId client = a.ok(a.adult(), a.ers);
-  CHECK(a.run(RaiseIssue{client, "", IssueSource::Client}, a.trainer).error.code == "missing_field");
+  CHECK(a.run(RaiseIssue{client, "Late", IssueSource::TrainingProvider}, a.trainer).error.message ==
+        "Training-provider staff raise issues only about students in their own training (C5).");
+  a.train(client);
+  CHECK(a.run(RaiseIssue{client, "", IssueSource::TrainingProvider}, a.trainer).error.code == "missing_field");
+  CHECK(a.run(RaiseIssue{client, "Late", IssueSource::Client}, a.trainer).error.message ==
+        "Training-provider staff raise issues as the training provider (E1, C5).");
   const RecordId id = a.ok(RaiseIssue{client, "Missed three training days", IssueSource::TrainingProvider}, a.trainer);
   const Issue& i = a.ws.issues.at(id);
   CHECK(i.owner == a.ers);
   CHECK(i.raised_at == a.now);
   const auto notes = notes_of(a.ws, client);
-  REQUIRE(notes.size() == 1);
-  CHECK(notes[0] == "Issue raised (A training provider): Missed three training days. Owner Erin Ers, "
+  REQUIRE(notes.size() == 2);  // the training activity, then the issue
+  CHECK(notes[1] == "Issue raised (A training provider): Missed three training days. Owner Erin Ers, "
                     "to resolve by Tue Jan 19, 2027 5:00 PM (E3).");
-  CHECK(a.ws.case_notes.begin()->second.by == a.trainer);
+  CHECK(a.ws.case_notes_of(client).front()->by == a.trainer);
 }
 
 TEST_CASE("E4: only the owner escalates early, one level at a time") {
@@ -105,6 +110,7 @@ TEST_CASE("the issues each person answers for, level 3 first, then soonest due")
 TEST_CASE("issues and case notes round-trip through the stored form") {
   Area a;
   const RecordId client = a.ok(a.adult(), a.ers);
+  a.train(client);
   const RecordId id = a.ok(RaiseIssue{client, "Late to class", IssueSource::TrainingProvider}, a.trainer);
   a.ok(EscalateIssue{id}, a.ers);
   a.ok(CloseIssue{id, IssueOutcome::CorrectiveActionPlan, "Counselling plan agreed."}, a.ers);
@@ -113,7 +119,7 @@ TEST_CASE("issues and case notes round-trip through the stored form") {
   Workspace loaded = std::get<Workspace>(decode_meta(batch->meta));
   for (auto& [k, v] : batch->buckets) REQUIRE_FALSE(decode_bucket(loaded, v));
   CHECK(to_json(loaded.issues.at(id)) == to_json(a.ws.issues.at(id)));
-  REQUIRE(loaded.case_notes.size() == 3);
+  REQUIRE(loaded.case_notes.size() == 4);
   for (auto& [nid, n] : a.ws.case_notes) CHECK(to_json(loaded.case_notes.at(nid)) == to_json(n));
 }
 

@@ -5,6 +5,7 @@
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "helpers.hpp"
+#include "plan.hpp"
 
 using namespace bw;
 using namespace bw::test;
@@ -81,4 +82,27 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
     for (auto m = c.enrolled_on.year() / c.enrolled_on.month(); m < date_of(now).year() / date_of(now).month(); m = add_months(m, 1))
       missed += contact_standing(ws, c, m, date_of(now)) == ContactStanding::Missed;
   CHECK(missed > 0);
+  // S1: every active client has a plan; some stale, some finished, most agreed.
+  std::map<PlanAgreement, int> agreements;
+  for (auto& [id, c] : ws.clients)
+    if (is_active(c)) {
+      CHECK_FALSE(activities_of(ws, id).empty());
+      agreements[plan_agreement(ws, c)] += 1;
+    }
+  CHECK(agreements[PlanAgreement::Agreed] > agreements[PlanAgreement::NotAgreed]);
+  CHECK(agreements[PlanAgreement::NotAgreed] > 0);
+  CHECK(agreements[PlanAgreement::ChangedSinceAgreed] == 0);
+  CHECK_FALSE(stale_activities(ws, "", date_of(now)).empty());
+  CHECK(std::any_of(ws.activities.begin(), ws.activities.end(), [](auto& kv) { return kv.second.end.has_value(); }));
+  // C5: the training provider has students, and raised one of the issues about one.
+  Staff grace;
+  for (auto& [id, s] : ws.staff)
+    if (s.role == Role::TrainingProviderStaff) grace = s;
+  CHECK(students_of(ws, grace).size() >= 3);
+  CHECK(std::any_of(ws.issues.begin(), ws.issues.end(), [&](auto& kv) { return kv.second.source == IssueSource::TrainingProvider; }));
+  // N5: an agreement letter on file; N3: contacts reviewed the activities.
+  CHECK(std::any_of(ws.case_notes.begin(), ws.case_notes.end(), [](auto& kv) { return !kv.second.letter_to.empty(); }));
+  CHECK(std::all_of(ws.contacts.begin(), ws.contacts.end(), [&](auto& kv) {
+    return !kv.second.reviewed.empty() || !is_active(ws.clients.at(kv.second.client));
+  }));
 }

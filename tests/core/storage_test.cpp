@@ -131,8 +131,9 @@ TEST_CASE("stored data of a newer schema is refused and left untouched") {
   REQUIRE(std::holds_alternative<Error>(r));
   CHECK(std::get<Error>(r).code == "newer_schema");
   CHECK(std::get<Error>(r).message ==
-        "This workspace was saved by a newer version of Bridgework (data schema 2; this version "
-        "reads up to 1). It was left untouched: open it with the newer version.");
+        "This workspace was saved by a newer version of Bridgework (data schema " + std::to_string(kSchemaVersion + 1) +
+            "; this version reads up to " + std::to_string(kSchemaVersion) +
+            "). It was left untouched: open it with the newer version.");
 }
 
 TEST_CASE("damaged stored data gives a clear message") {

@@ -1,4 +1,5 @@
-// One client's page: details, programs, primary contact, and the audit trail.
+// One client's page, in tabs: details, service plan, contacts, issues, case
+// notes and letters, and the audit trail.
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -9,6 +10,8 @@
 #include "client_format.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
+#include "letters.hpp"
+#include "plan.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -186,6 +189,10 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
     }
     text_field("Results", results, 640);
     text_field("Supporting documents", documents, 640, "comma-separated, e.g. grades, attendance sheet");
+    static std::vector<ActivityReview> reviews;
+    static bool start_over = false;
+    draw_activity_review(ws, c, reviews, start_over);
+    start_over = false;
     if (ImGui::Button("Record contact")) {
       std::vector<std::string> docs;
       for (size_t start = 0; start <= documents.size();) {
@@ -193,9 +200,9 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
         docs.push_back(documents.substr(start, comma - start));
         start = comma + 1;
       }
-      Outcome o = host::dispatch(RecordContact{c.id, date, type, with, results, docs});
+      Outcome o = host::dispatch(RecordContact{c.id, date, type, with, results, docs, reviews});
       error = o.ok ? "" : o.error.message;
-      if (o.ok) results.clear(), documents.clear();
+      if (o.ok) results.clear(), documents.clear(), start_over = true;
     }
     error_text(error);
   }
@@ -226,27 +233,66 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
   }
 }
 
-// N5: everything on the client's file, newest first.
-void draw_case_notes(const Workspace& ws, const Client& c) {
-  subheading("Case notes");
-  bool any = false;
-  for (auto it = ws.case_notes.rbegin(); it != ws.case_notes.rend(); ++it) {
-    const CaseNote& n = it->second;
-    if (n.client != c.id) continue;
-    any = true;
-    ImGui::TextColored(colour::kMuted, "%s, %s", display_datetime(n.at).c_str(), staff_name(ws, n.by).c_str());
-    ImGui::TextWrapped("%s", n.text.c_str());
-    ImGui::Spacing();
+// N5: everything on the client's file, newest first, and agreement letters.
+void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
+  static RecordId client;
+  static std::string to, agreement, error;
+  static RecordId issue;
+  if (client != c.id) client = c.id, to.clear(), agreement.clear(), error.clear(), issue.clear();
+  if (can_enrol_clients(me)) {
+    subheading("Write an agreement letter");
+    muted("Where no email documents what the parties agreed, send them a letter (N5). It is kept here as a case note.");
+    text_area("To (one party per line)", to, 480, 3);
+    text_area("What was agreed", agreement, 640, 5);
+    std::string issue_label = "(none)";
+    if (const Issue* i = ws.find_issue(issue)) issue_label = i->concern;
+    if (begin_combo("Settles the issue", issue_label, 480)) {
+      if (ImGui::Selectable("(none)", issue.empty())) issue.clear();
+      for (auto& [id, i] : ws.issues)
+        if (i.client == c.id && ImGui::Selectable(i.concern.c_str(), id == issue)) issue = id;
+      ImGui::EndCombo();
+    }
+    if (ImGui::Button("Write letter")) {
+      std::vector<std::string> parties;
+      for (size_t start = 0; start <= to.size();) {
+        const size_t end = std::min(to.find('\n', start), to.size());
+        parties.push_back(to.substr(start, end - start));
+        start = end + 1;
+      }
+      Outcome o = host::dispatch(WriteAgreementLetter{c.id, parties, agreement, issue});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) {
+        to.clear(), agreement.clear(), issue.clear();
+        host::show_letter(agreement_letter_html(ws, ws.case_notes.at(o.id)));
+      }
+    }
+    error_text(error);
   }
-  if (!any) muted("No case notes yet.");
+  subheading("Case notes");
+  const auto notes = ws.case_notes_of(c.id);
+  if (notes.empty()) muted("No case notes yet.");
+  for (const CaseNote* n : notes) {
+    ImGui::PushID(n->id.c_str());
+    ImGui::TextColored(colour::kMuted, "%s, %s", display_datetime(n->at).c_str(), staff_name(ws, n->by).c_str());
+    if (!n->letter_to.empty()) {
+      std::string parties;
+      for (const std::string& p : n->letter_to) parties += (parties.empty() ? "" : "; ") + p;
+      ImGui::PushFont(fonts().bold);
+      ImGui::TextWrapped("Agreement letter to %s", parties.c_str());
+      ImGui::PopFont();
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Open letter to print")) host::show_letter(agreement_letter_html(ws, *n));
+    }
+    ImGui::TextWrapped("%s", n->text.c_str());
+    ImGui::Spacing();
+    ImGui::PopID();
+  }
 }
 
-void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
+// Details, correcting them, transfer (C3) and exit (C4).
+void draw_overview(const Workspace& ws, const Staff& me, const Client& c) {
   static RecordId editing;
   static std::string first, last, dob, email, phone, error;
-  if (ImGui::Button("< All clients")) nav().client.clear();
-  ImGui::SameLine();
-  heading(full_name(c));
 
   const auto today = date_of(host::now());
   if (ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -260,6 +306,7 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
                                   std::string(role_label(primary_contact_role(is_youth(c)))) + ")");
     detail("Enrolling provider", organisation_name(ws, c.provider));
     detail("Enrolled on", display_date(c.enrolled_on));
+    detail("Service plan", plan_agreement_label(plan_agreement(ws, c)));
     detail("Email", c.email.empty() ? "-" : c.email);
     detail("Phone", c.phone.empty() ? "-" : c.phone);
     detail("Record", c.id + "  (revision " + std::to_string(c.revision.number) + ", " +
@@ -290,12 +337,23 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
       if (ImGui::Button("Cancel")) editing.clear();
     }
   }
-  draw_contacts(ws, me, c);
-  draw_issues(ws, me, c);
-  draw_case_notes(ws, c);
   if (is_active(c)) draw_transfer(ws, me, c);
   draw_exit(me, c);
-  draw_audit_trail(ws, c.id);
+}
+
+void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
+  if (ImGui::Button("< All clients")) nav().client.clear();
+  ImGui::SameLine();
+  heading(full_name(c));
+  if (ImGui::BeginTabBar("client_tabs")) {
+    if (begin_tab("Overview")) { draw_overview(ws, me, c); ImGui::EndTabItem(); }
+    if (begin_tab("Service plan")) { draw_service_plan(ws, me, c); ImGui::EndTabItem(); }
+    if (begin_tab("Contacts")) { draw_contacts(ws, me, c); ImGui::EndTabItem(); }
+    if (begin_tab("Issues")) { draw_issues(ws, me, c); ImGui::EndTabItem(); }
+    if (begin_tab("Case notes")) { draw_case_notes(ws, me, c); ImGui::EndTabItem(); }
+    if (begin_tab("History")) { draw_audit_trail(ws, c.id); ImGui::EndTabItem(); }
+    ImGui::EndTabBar();
+  }
 }
 
 }  // namespace bw::ui

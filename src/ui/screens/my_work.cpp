@@ -9,6 +9,7 @@
 #include "client_format.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
+#include "plan.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -79,6 +80,19 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     }
   }
 
+  // S1: activities past their planned end with nothing recorded.
+  if (const auto stale = stale_activities(ws, me.id, today); !stale.empty()) {
+    subheading("Stale activities (" + std::to_string(stale.size()) + ")");
+    muted("The planned end has passed and no end is recorded: end them or move the planned end.");
+    for (const Activity* a : stale) {
+      ImGui::PushID(a->id.c_str());
+      const std::string line = full_name(ws.clients.at(a->client)) + ": " + a->name + " (planned end " +
+                               display_date(a->planned_end) + ")";
+      if (ImGui::Selectable(line.c_str())) nav().open_client(a->client);
+      ImGui::PopID();
+    }
+  }
+
   // P3: clients whose primary contact left wait here for a Manager.
   if (const auto queue = reassignment_queue(ws, me); !queue.empty()) {
     subheading("Reassignment queue (" + std::to_string(queue.size()) + " clients)");
@@ -116,8 +130,6 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     }
     ImGui::EndTable();
   }
-  ImGui::Spacing();
-  muted("Stale activities and jobs to act on will be listed here as those parts of Bridgework arrive.");
 }
 
 }  // namespace bw::ui

@@ -1,0 +1,77 @@
+// The managers' view of open issues (E3, E4): every issue the signed-in
+// person oversees, those that missed a deadline first, with the time left.
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "client_format.hpp"
+#include "escalation.hpp"
+#include "screens.hpp"
+
+namespace bw::ui {
+
+void draw_issues_overview(const Workspace& ws, const Staff& me) {
+  heading("Open issues");
+  const bool all = me.role == Role::BoardProgramManager || me.role == Role::BoardAssistantDirector ||
+                   me.role == Role::Administrator;
+  muted(all ? "Every open issue in the workforce area."
+            : me.role == Role::Manager ? "Open issues of " + organisation_name(ws, me.organisation) + "'s clients."
+                                       : "Open issues you own.");
+  const LocalSeconds now = host::now();
+  const auto issues = issues_overview(ws, me, now);
+  int at_level[4] = {0, 0, 0, 0}, missed = 0;
+  for (const Issue* i : issues) {
+    const EscalationState st = escalation_of(ws, *i, now);
+    at_level[st.level] += 1;
+    missed += st.deadlines_missed > 0;
+  }
+  ImGui::TextColored(colour::kError, "%d missed a deadline", missed);
+  for (int level = 3; level >= 1; --level) {
+    ImGui::SameLine(0, px(24));
+    ImGui::Text("Level %d: %d", level, at_level[level]);
+  }
+  if (issues.empty()) {
+    muted("No open issues.");
+    return;
+  }
+  if (!ImGui::BeginTable("issues_overview", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                                   ImGuiTableFlags_Resizable,
+                         ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
+    return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(52));
+  ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthFixed, px(160));
+  ImGui::TableSetupColumn("Issue", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthFixed, px(140));
+  ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed, px(210));
+  ImGui::TableSetupColumn("Why at this level", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableHeadersRow();
+  for (const Issue* i : issues) {
+    const EscalationState st = escalation_of(ws, *i, now);
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextColored(st.level == 1 ? colour::kAccent : st.level == 2 ? colour::kWarning : colour::kError, "%d", st.level);
+    ImGui::TableSetColumnIndex(1);
+    ImGui::PushID(i->id.c_str());
+    if (ImGui::Selectable(full_name(ws.clients.at(i->client)).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+      nav().open_client(i->client);
+    ImGui::PopID();
+    ImGui::TableSetColumnIndex(2);
+    ImGui::TextWrapped("%s", i->concern.c_str());
+    ImGui::TableSetColumnIndex(3);
+    ImGui::TextUnformatted(staff_name(ws, i->owner).c_str());
+    ImGui::TableSetColumnIndex(4);
+    if (st.deadline) {
+      ImGui::TextColored(*st.deadline - now < 4 * 3600 ? colour::kWarning : ImGui::GetStyle().Colors[ImGuiCol_Text],
+                         "%s left", display_duration(*st.deadline - now).c_str());
+      ImGui::TextColored(colour::kMuted, "until %s", display_datetime(*st.deadline).c_str());
+    } else {
+      ImGui::TextColored(colour::kError, "with the board %s", display_duration(now - st.level_since).c_str());
+    }
+    ImGui::TableSetColumnIndex(5);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(st.deadlines_missed ? colour::kError : colour::kMuted, "%s", st.reason.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace bw::ui

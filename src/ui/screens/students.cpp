@@ -1,0 +1,74 @@
+// C5: what training-provider staff see: the students in their own training
+// (name, training, primary contact), and a way to raise an issue to the
+// primary contact. Nothing else of the case record.
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "access.hpp"
+#include "client_format.hpp"
+#include "escalation.hpp"
+#include "plan.hpp"
+#include "screens.hpp"
+
+namespace bw::ui {
+
+void draw_students(const Workspace& ws, const Staff& me) {
+  static RecordId raising;
+  static std::string concern, error, sent;
+  heading("My students");
+  muted("Students in " + organisation_name(ws, me.organisation) +
+        "'s current training. Raise an issue and it goes to the student's primary contact, who must act by the "
+        "end of the next business day.");
+  good_text(sent);
+  const auto students = students_of(ws, me);
+  if (students.empty()) {
+    muted("No students in current training.");
+    return;
+  }
+  const auto today = date_of(host::now());
+  if (!ImGui::BeginTable("students", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) return;
+  ImGui::TableSetupColumn("Student", ImGuiTableColumnFlags_WidthFixed, px(200));
+  ImGui::TableSetupColumn("Training", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableSetupColumn("Primary contact", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(150));
+  ImGui::TableHeadersRow();
+  for (const Client* c : students) {
+    ImGui::PushID(c->id.c_str());
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::TextUnformatted(full_name(*c).c_str());
+    ImGui::TableSetColumnIndex(1);
+    for (const Activity* a : current_activities(ws, c->id)) {
+      if (a->training_provider != me.organisation) continue;
+      ImGui::TextWrapped("%s", a->name.c_str());
+      ImGui::TextColored(colour::kMuted, "%s - %s, %s", display_date(a->start).c_str(), display_date(a->planned_end).c_str(),
+                         activity_status_label(activity_status(*a, today)));
+    }
+    ImGui::TableSetColumnIndex(2);
+    const Staff* pc = ws.find_staff(c->primary_contact);
+    ImGui::TextUnformatted(pc ? pc->name.c_str() : "(unknown)");
+    if (pc && !pc->email.empty()) ImGui::TextColored(colour::kMuted, "%s", pc->email.c_str());
+    ImGui::TableSetColumnIndex(3);
+    if (raising != c->id && ImGui::Button("Raise an issue")) raising = c->id, concern.clear(), error.clear(), sent.clear();
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+  if (const Client* c = ws.find_client(raising)) {
+    subheading("Raise an issue about " + full_name(*c));
+    text_field("Problem or concern", concern, 560, "e.g. missed two clinical shifts this week");
+    if (primary_button("Send to the primary contact")) {
+      Outcome o = host::dispatch(RaiseIssue{c->id, concern, IssueSource::TrainingProvider});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) {
+        const Issue& i = ws.issues.at(o.id);
+        sent = "Sent to " + staff_name(ws, i.owner) + ", to resolve by " +
+               display_datetime(escalation_of(ws, i, host::now()).deadline.value_or(i.raised_at)) + ".";
+        raising.clear();
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) raising.clear(), error.clear();
+    error_text(error);
+  }
+}
+
+}  // namespace bw::ui
