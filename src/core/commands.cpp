@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "access.hpp"
+#include "business.hpp"
 #include "escalation.hpp"
 #include "plan.hpp"
 
@@ -13,7 +14,8 @@ namespace bw {
 namespace {
 
 enum class FieldType { Text, Id, Date, DateTime, OrganisationKind, Role, Programs, IssueSource, IssueOutcome,
-                       ContactType, ContactWith, TextList, ActivityEnd, ActivityReviews };
+                       ContactType, ContactWith, TextList, ActivityEnd, ActivityReviews, Bool, Int, EmployerKind,
+                       Channel, TriageRoute, ServiceCategory, Program };
 
 struct Field {
   const char* name;
@@ -96,9 +98,11 @@ const std::vector<CommandSpec>& catalogue() {
         {"activities", T::ActivityReviews, false,
          "N3: every current activity of the client, reviewed: [{activity, decision: continues, completed or "
          "exited, reason}]; a reason is required for exited"}}},
-      {"raise_issue", "Raise a problem, concern or complaint about a client (E1). Its owner is the "
-                      "client's primary contact (E2), who has until 17:00 of the next business day (E3).",
-       {{"client", T::Id, true, "the client"},
+      {"raise_issue", "Raise a problem, concern or complaint about a client or an employer (E1). Its owner is "
+                      "the client's primary contact, or for an employer the account's BAS (E2), who has until 17:00 "
+                      "of the next business day (E3).",
+       {{"client", T::Id, false, "the client (or give employer)"},
+        {"employer", T::Id, false, "the employer (or give client)"},
         {"concern", T::Text, true, "the problem, in words"},
         {"source", T::IssueSource, true, "who brought it"}}},
       {"escalate_issue", "Escalate an open issue to the next level before its deadline (E4). Its owner.",
@@ -149,6 +153,89 @@ const std::vector<CommandSpec>& catalogue() {
         {"to", T::TextList, true, "the parties, e.g. [\"Aaliyah Garcia\", \"Summit Technical Institute\"]"},
         {"agreement", T::Text, true, "what was agreed"},
         {"issue", T::Id, false, "the issue the agreement settles"}}},
+      {"add_employer", "Enter an employer with its first establishment (B1). Business staff; a BSR who enters it "
+                       "owns the account (B3).",
+       {{"legal_name", T::Text, true, "the employer's legal name"},
+        {"fein", T::Text, true, "Federal Employer Identification Number, 12-3456789"},
+        {"ui_account", T::Text, false, "state unemployment-insurance account number"},
+        {"kind", T::EmployerKind, true, "direct_employer, recruitment_agency or third_party"},
+        {"establishment", T::Text, true, "the establishment's name, e.g. \"Fresno warehouse\""},
+        {"address", T::Text, true, "street, city, state, ZIP"},
+        {"naics", T::Text, true, "six-digit NAICS code of its main activity"}}},
+      {"update_employer", "Correct an employer's name, FEIN, UI account or kind. Business staff.",
+       {{"employer", T::Id, true, "the employer"},
+        {"legal_name", T::Text, true, "legal name"},
+        {"fein", T::Text, true, "12-3456789"},
+        {"ui_account", T::Text, false, "state UI account number"},
+        {"kind", T::EmployerKind, true, "direct_employer, recruitment_agency or third_party"}}},
+      {"add_establishment", "Add an establishment: one location, one main activity (B1). Business staff.",
+       {{"employer", T::Id, true, "the employer"},
+        {"name", T::Text, true, "e.g. \"Clovis clinic\""},
+        {"address", T::Text, true, "street, city, state, ZIP"},
+        {"naics", T::Text, true, "six-digit NAICS code"}}},
+      {"log_communication", "Log a communication with an employer (B2). Business staff.",
+       {{"employer", T::Id, true, "the employer"},
+        {"date", T::Date, false, "YYYY-MM-DD; today when left out"},
+        {"channel", T::Channel, true, "in_person, telephone, email, letter or visit"},
+        {"inbound", T::Bool, false, "true when the business got in touch"},
+        {"reciprocated", T::Bool, false, "true when the business answered our outreach"},
+        {"summary", T::Text, true, "what was said"}}},
+      {"join_account", "Add yourself as an owner of an employer account (B3); its owners are told. BSRs.",
+       {{"employer", T::Id, true, "the employer"}}},
+      {"triage_employer", "Route a business: focus sectors to the board's business team, others to the center "
+                          "(B4). Business staff.",
+       {{"employer", T::Id, true, "the employer"},
+        {"route", T::TriageRoute, true, "board_business_team or center"},
+        {"note", T::Text, false, "required when the route differs from the focus-sector rule"}}},
+      {"set_focus_sectors", "Set the board's focus sectors (B4). Administrators.",
+       {{"sectors", T::TextList, true, "sector names, as the \"sectors\" query lists them"}}},
+      {"refuse_service", "Refuse staff-assisted service to an employer after consulting the board (B5). Business "
+                         "staff.",
+       {{"employer", T::Id, true, "the employer"},
+        {"concern", T::Text, true, "the concern, e.g. safety protocols not followed"},
+        {"board_consulted", T::Text, true, "who at the board was consulted"},
+        {"consulted_on", T::Date, true, "YYYY-MM-DD"},
+        {"board_outcome", T::Text, true, "what the board said"}}},
+      {"restore_service", "Lift a refusal of service (B5). Business staff.",
+       {{"employer", T::Id, true, "the employer"},
+        {"note", T::Text, true, "why service resumes"}}},
+      {"post_job", "Post a job order (J1-J4). Business staff; the poster owns it unless a subsidised "
+                   "program's organisation takes priority.",
+       {{"establishment", T::Id, true, "where the job is"},
+        {"title", T::Text, true, "job title"},
+        {"description", T::Text, false, "duties, hours, pay"},
+        {"openings", T::Int, false, "number of openings; 1 when left out"},
+        {"received_on", T::Date, false, "when the business gave the job order; today when left out"},
+        {"deadline", T::Date, false, "application deadline; 14 days after posting when left out"},
+        {"reserved_days", T::Int, false, "3, 5 or 7: only your organisation and its job seekers see it"},
+        {"subsidised_program", T::Text, false, "e.g. \"On-the-Job Training\": only WIOA clients see it"}}},
+      {"repost_job", "Repost a job after confirming with the business it is still open (J2). Its owner.",
+       {{"job", T::Id, true, "the job"},
+        {"deadline", T::Date, false, "new deadline; 14 days from today when left out"}}},
+      {"close_job", "Close a job that is no longer open (J2). Its owner or a Manager.",
+       {{"job", T::Id, true, "the job"},
+        {"reason", T::Text, true, "e.g. \"filled\""}}},
+      {"set_subsidised_program", "Add or change a subsidised program and the organisation that owns its jobs "
+                                 "(J4). Administrators.",
+       {{"name", T::Text, true, "e.g. \"On-the-Job Training\""},
+        {"priority_organisation", T::Id, true, "the organisation that owns its jobs"}}},
+      {"remove_subsidised_program", "Remove a subsidised program (J4). Administrators.",
+       {{"name", T::Text, true, "the program"}}},
+      {"log_service", "Log a service to an establishment (R1). Business staff.",
+       {{"establishment", T::Id, true, "the establishment served"},
+        {"date", T::Date, false, "YYYY-MM-DD; today when left out"},
+        {"local_type", T::Text, true, "a local service type from Settings; it sets the federal category"},
+        {"staff", T::Id, false, "who delivered it; you when left out"},
+        {"program", T::Program, true, "the program it was delivered under"},
+        {"gained", T::Text, true, "what the employer gained"}}},
+      {"set_local_service_type", "Add or change a local service type and its federal category (R1). "
+                                 "Administrators.",
+       {{"name", T::Text, true, "the local name"},
+        {"category", T::ServiceCategory, true, "one of the eight federal categories"}}},
+      {"remove_local_service_type", "Remove a local service type (R1). Administrators.",
+       {{"name", T::Text, true, "the local name"}}},
+      {"mark_read", "Mark a notification read, or all of yours.",
+       {{"notification", T::Id, false, "the notification; all of yours when left out"}}},
   };
   return specs;
 }
@@ -169,6 +256,13 @@ const char* type_name(FieldType t) {
     case FieldType::TextList: return "list of strings";
     case FieldType::ActivityEnd: return "activity end";
     case FieldType::ActivityReviews: return "list of activity reviews";
+    case FieldType::Bool: return "boolean";
+    case FieldType::Int: return "whole number";
+    case FieldType::EmployerKind: return "employer kind";
+    case FieldType::Channel: return "channel";
+    case FieldType::TriageRoute: return "triage route";
+    case FieldType::ServiceCategory: return "service category";
+    case FieldType::Program: return "program";
   }
   return "?";
 }
@@ -214,6 +308,14 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
                                       "continues, completed or exited."};
       continue;
     }
+    if (f.type == FieldType::Bool) {
+      if (!v.is_boolean()) return Error{"invalid_field", std::string(f.name) + " must be true or false."};
+      continue;
+    }
+    if (f.type == FieldType::Int) {
+      if (!v.is_number_integer()) return Error{"invalid_field", std::string(f.name) + " must be a whole number."};
+      continue;
+    }
     if (f.type == FieldType::TextList) {
       const bool ok = v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_string(); });
       if (!ok) return Error{"invalid_field", std::string(f.name) + " must be a list of strings."};
@@ -234,6 +336,16 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       return Error{"invalid_field", "\"" + s + "\" is not an issue source."};
     if (f.type == FieldType::IssueOutcome && !issue_outcome_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not an issue outcome."};
+    if (f.type == FieldType::EmployerKind && !employer_kind_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not an employer kind."};
+    if (f.type == FieldType::Channel && !channel_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not a channel."};
+    if (f.type == FieldType::TriageRoute && !route_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not a triage route."};
+    if (f.type == FieldType::ServiceCategory && !category_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not a service category."};
+    if (f.type == FieldType::Program && !program_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not a program."};
     if (f.type == FieldType::ActivityEnd && !activity_end_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not how an activity ends (completed or exited)."};
   }
@@ -304,7 +416,7 @@ std::variant<Command, Error> command_from_json(const json& j) {
                          *contact_with_from(text(j, "with")), text(j, "results"), texts(j, "documents"), reviews};
   }
   if (type == "raise_issue")
-    return RaiseIssue{text(j, "client"), text(j, "concern"), *issue_source_from(text(j, "source"))};
+    return RaiseIssue{text(j, "client"), text(j, "concern"), *issue_source_from(text(j, "source")), text(j, "employer")};
   if (type == "escalate_issue") return EscalateIssue{text(j, "issue")};
   if (type == "close_issue")
     return CloseIssue{text(j, "issue"), *issue_outcome_from(text(j, "outcome")), text(j, "note")};
@@ -322,7 +434,46 @@ std::variant<Command, Error> command_from_json(const json& j) {
     return EndActivity{text(j, "activity"), *activity_end_from(text(j, "how")), text(j, "ended_on"), text(j, "reason")};
   if (type == "record_plan_agreement")
     return RecordPlanAgreement{text(j, "client"), text(j, "agreed_on"), text(j, "how")};
-  return WriteAgreementLetter{text(j, "client"), texts(j, "to"), text(j, "agreement"), text(j, "issue")};
+  if (type == "write_agreement_letter")
+    return WriteAgreementLetter{text(j, "client"), texts(j, "to"), text(j, "agreement"), text(j, "issue")};
+  auto flag = [&](const char* key) { return j.contains(key) && j[key].is_boolean() && j[key].get<bool>(); };
+  auto number = [&](const char* key, int otherwise) {
+    return j.contains(key) && j[key].is_number_integer() ? j[key].get<int>() : otherwise;
+  };
+  if (type == "add_employer")
+    return AddEmployer{text(j, "legal_name"), text(j, "fein"), text(j, "ui_account"), *employer_kind_from(text(j, "kind")),
+                       text(j, "establishment"), text(j, "address"), text(j, "naics")};
+  if (type == "update_employer")
+    return UpdateEmployer{text(j, "employer"), text(j, "legal_name"), text(j, "fein"), text(j, "ui_account"),
+                          *employer_kind_from(text(j, "kind"))};
+  if (type == "add_establishment")
+    return AddEstablishment{text(j, "employer"), text(j, "name"), text(j, "address"), text(j, "naics")};
+  if (type == "log_communication")
+    return LogCommunication{text(j, "employer"), text(j, "date"), *channel_from(text(j, "channel")), flag("inbound"),
+                            flag("reciprocated"), text(j, "summary")};
+  if (type == "join_account") return JoinAccount{text(j, "employer")};
+  if (type == "triage_employer")
+    return TriageEmployer{text(j, "employer"), *route_from(text(j, "route")), text(j, "note")};
+  if (type == "set_focus_sectors") return SetFocusSectors{texts(j, "sectors")};
+  if (type == "refuse_service")
+    return RefuseService{text(j, "employer"), text(j, "concern"), text(j, "board_consulted"), text(j, "consulted_on"),
+                         text(j, "board_outcome")};
+  if (type == "restore_service") return RestoreService{text(j, "employer"), text(j, "note")};
+  if (type == "post_job")
+    return PostJob{text(j, "establishment"), text(j, "title"), text(j, "description"), number("openings", 1),
+                   text(j, "received_on"), text(j, "deadline"), number("reserved_days", 0), text(j, "subsidised_program")};
+  if (type == "repost_job") return RepostJob{text(j, "job"), text(j, "deadline")};
+  if (type == "close_job") return CloseJob{text(j, "job"), text(j, "reason")};
+  if (type == "set_subsidised_program")
+    return SetSubsidisedProgram{text(j, "name"), text(j, "priority_organisation")};
+  if (type == "remove_subsidised_program") return RemoveSubsidisedProgram{text(j, "name")};
+  if (type == "log_service")
+    return LogService{text(j, "establishment"), text(j, "date"), text(j, "local_type"), text(j, "staff"),
+                      *program_from(text(j, "program")), text(j, "gained")};
+  if (type == "set_local_service_type")
+    return SetLocalServiceType{text(j, "name"), *category_from(text(j, "category"))};
+  if (type == "remove_local_service_type") return RemoveLocalServiceType{text(j, "name")};
+  return MarkRead{text(j, "notification")};
 }
 
 std::string_view command_type(const Command& cmd) {
@@ -375,7 +526,7 @@ struct Applier {
     AuditEntry e{ws.new_id(), ctx.now, ctx.actor, std::string(command), record,
                  std::move(summary)};
     ws.index_audit(e);
-    Outcome o{true, record, {}, {record, e.id}};
+    Outcome o{true, record, {}, {}, {record, e.id}};
     ws.audit.emplace(e.id, std::move(e));
     return o;
   }
@@ -630,16 +781,26 @@ struct Applier {
   }
 
   // N5: every action and status is also a case note on the client's file.
-  void add_note(Outcome& o, const RecordId& client, std::string text, const RecordId& issue = {}) {
-    CaseNote n{ws.new_id(), client, ctx.now, ctx.actor, std::move(text), issue, {}};
+  void add_note(Outcome& o, const RecordId& client, std::string text, const RecordId& issue = {},
+                const RecordId& employer = {}) {
+    CaseNote n{ws.new_id(), client, ctx.now, ctx.actor, std::move(text), issue, {}, employer};
     o.touched.push_back(n.id);
     ws.add_case_note(std::move(n));
   }
 
+  // An employer issue's notes go on the employer's file.
   Outcome done_with_case_note(const Issue& issue, std::string summary, std::string note) {
     Outcome o = done(issue.id, std::move(summary));
-    add_note(o, issue.client, std::move(note), issue.id);
+    add_note(o, issue.client, std::move(note), issue.id, issue.employer);
     return o;
+  }
+
+  // B3, J1, E2: someone is told (their inbox).
+  void notify(Outcome& o, const RecordId& to, std::string text, const RecordId& record) {
+    if (to.empty() || to == ctx.actor) return;
+    Notification n{ws.new_id(), to, ctx.now, std::move(text), record, false};
+    o.touched.push_back(n.id);
+    ws.add_notification(std::move(n));
   }
 
   std::optional<Outcome> need_case_staff() const {
@@ -872,27 +1033,417 @@ struct Applier {
   }
 
   Outcome operator()(const RaiseIssue& c) {
-    const Client* client = ws.find_client(c.client);
-    if (!client) return refuse("not_found", "No such client.");
-    if (!is_active(*client)) return refuse("not_allowed", full_name(*client) + " has exited the program.");
-    if (auto why = raise_issue_refusal(ws, *actor, *client)) return refuse("not_allowed", *why);
-    if (actor->role == Role::TrainingProviderStaff && c.source != IssueSource::TrainingProvider)
-      return refuse("not_allowed", "Training-provider staff raise issues as the training provider (E1, C5).");
-    if (c.concern.empty()) return refuse("missing_field", "Describe the problem, concern or complaint (E1).");
+    if (c.client.empty() == c.employer.empty())
+      return refuse("missing_field", "Say whom the issue is about: a client or an employer (E1).");
+    if (c.concern.empty() && (ws.find_client(c.client) || ws.find_employer(c.employer)))
+      return refuse("missing_field", "Describe the problem, concern or complaint (E1).");
     Issue i;
+    std::string about;
+    if (!c.client.empty()) {
+      const Client* client = ws.find_client(c.client);
+      if (!client) return refuse("not_found", "No such client.");
+      if (!is_active(*client)) return refuse("not_allowed", full_name(*client) + " has exited the program.");
+      if (auto why = raise_issue_refusal(ws, *actor, *client)) return refuse("not_allowed", *why);
+      if (actor->role == Role::TrainingProviderStaff && c.source != IssueSource::TrainingProvider)
+        return refuse("not_allowed", "Training-provider staff raise issues as the training provider (E1, C5).");
+      i.owner = client->primary_contact;  // E2
+      about = full_name(*client);
+    } else {
+      const Employer* employer = ws.find_employer(c.employer);
+      if (!employer) return refuse("not_found", "No such employer.");
+      if (!can_serve_employers(*actor)) return refuse("not_allowed", "Business staff raise issues about employers (E1).");
+      if (employer->owners.empty())
+        return refuse("not_allowed", employer->legal_name + " has no account owner to own the issue (E2): a BSR joins "
+                                     "the account first.");
+      // E2: the BAS: the one raising it if they own the account, else its first owner.
+      i.owner = is_owner(*employer, actor->id) ? actor->id : employer->owners.front().staff;
+      about = employer->legal_name;
+    }
     i.id = ws.new_id();
     i.client = c.client;
+    i.employer = c.employer;
     i.concern = c.concern;
     i.source = c.source;
-    i.owner = client->primary_contact;  // E2
     i.raised_at = ctx.now;
     stamp(i.revision);
     const std::string owner = ws.staff.at(i.owner).name;
     const Issue& issue = ws.issues.emplace(i.id, std::move(i)).first->second;
-    return done_with_case_note(issue, "Raised an issue about " + full_name(*client) + ": " + c.concern,
-                               "Issue raised (" + std::string(source_label(c.source)) + "): " + c.concern + ". Owner " +
-                                   owner + ", to resolve by " +
-                                   display_datetime(ws.calendar.within_one_business_day(ctx.now)) + " (E3).");
+    const std::string due = display_datetime(ws.calendar.within_one_business_day(ctx.now));
+    Outcome o = done_with_case_note(issue, "Raised an issue about " + about + ": " + c.concern,
+                                    "Issue raised (" + std::string(source_label(c.source)) + "): " + c.concern +
+                                        ". Owner " + owner + ", to resolve by " + due + " (E3).");
+    // E2: the owner hears at once when someone else raised it.
+    notify(o, issue.owner, "New issue about " + about + ", yours to resolve by " + due + ": " + c.concern, issue.id);
+    return o;
+  }
+
+  // [SECTION] Business services (B1-B5, J1-J4, R1)
+  std::optional<Outcome> need_business_staff() const {
+    if (!can_serve_employers(*actor))
+      return refuse("not_allowed", std::string(role_label(actor->role)) + " staff do not keep employer accounts.");
+    return std::nullopt;
+  }
+
+  std::optional<Outcome> check_establishment(const std::string& name, const std::string& address,
+                                             const std::string& naics) const {
+    if (name.empty()) return refuse("missing_field", "Name the establishment, e.g. its town or site (B1).");
+    if (address.empty()) return refuse("missing_field", "Give the establishment's address (B1).");
+    if (auto why = naics_problem(naics)) return refuse("invalid_field", *why);
+    return std::nullopt;
+  }
+
+  std::optional<Outcome> check_employer(const std::string& legal_name, const std::string& fein,
+                                        const RecordId& except) const {
+    if (legal_name.empty()) return refuse("missing_field", "Give the employer's legal name.");
+    if (auto why = fein_problem(fein)) return refuse("invalid_field", *why);
+    for (auto& [id, e] : ws.employers)
+      if (id != except && e.fein == normalised_fein(fein))
+        return refuse("duplicate", e.legal_name + " already has FEIN " + e.fein + ".");
+    return std::nullopt;
+  }
+
+  Outcome operator()(const AddEmployer& c) {
+    if (auto r = need_business_staff()) return *r;
+    if (auto r = check_employer(c.legal_name, c.fein, {})) return *r;
+    if (auto r = check_establishment(c.establishment, c.address, c.naics)) return *r;
+    Employer e;
+    e.id = ws.new_id();
+    e.legal_name = c.legal_name;
+    e.fein = normalised_fein(c.fein);
+    e.ui_account = c.ui_account;
+    e.kind = c.kind;
+    if (is_business_role(actor->role)) e.owners.push_back({actor->id, ctx.now});  // B3: who enters it owns it
+    stamp(e.revision);
+    Establishment site{ws.new_id(), e.id, c.establishment, c.address, c.naics, {}};
+    stamp(site.revision);
+    const RecordId id = e.id, site_id = site.id;
+    ws.employers.emplace(id, std::move(e));
+    ws.add_establishment(std::move(site));
+    Outcome o = done(id, "Entered " + c.legal_name + " with its establishment " + c.establishment);
+    o.touched.push_back(site_id);
+    return o;
+  }
+
+  Outcome operator()(const UpdateEmployer& c) {
+    auto it = ws.employers.find(c.employer);
+    if (it == ws.employers.end()) return refuse("not_found", "No such employer.");
+    if (auto r = need_business_staff()) return *r;
+    if (auto r = check_employer(c.legal_name, c.fein, c.employer)) return *r;
+    Employer& e = it->second;
+    e.legal_name = c.legal_name;
+    e.fein = normalised_fein(c.fein);
+    e.ui_account = c.ui_account;
+    e.kind = c.kind;
+    stamp(e.revision);
+    return done(e.id, "Updated the details of " + e.legal_name);
+  }
+
+  Outcome operator()(const AddEstablishment& c) {
+    const Employer* e = ws.find_employer(c.employer);
+    if (!e) return refuse("not_found", "No such employer.");
+    if (auto r = need_business_staff()) return *r;
+    if (auto r = check_establishment(c.name, c.address, c.naics)) return *r;
+    for (const Establishment* other : establishments_of(ws, c.employer))
+      if (other->name == c.name) return refuse("duplicate", e->legal_name + " already has an establishment \"" + c.name + "\".");
+    Establishment site{ws.new_id(), c.employer, c.name, c.address, c.naics, {}};
+    stamp(site.revision);
+    const RecordId id = site.id;
+    ws.add_establishment(std::move(site));
+    return done(id, "Added the establishment " + c.name + " to " + e->legal_name);
+  }
+
+  Outcome operator()(const LogCommunication& c) {
+    const Employer* e = ws.find_employer(c.employer);
+    if (!e) return refuse("not_found", "No such employer.");
+    if (auto r = need_business_staff()) return *r;
+    auto on = day_of(c.date, "The date");
+    if (auto* r = std::get_if<Outcome>(&on)) return *r;
+    if (c.summary.empty()) return refuse("missing_field", "Say what was communicated (B2).");
+    if (c.inbound && c.reciprocated)
+      return refuse("invalid_field", "An inbound communication is the business's own; \"reciprocated\" is for our outreach that got an answer.");
+    const AccountStanding before = account_standing(ws, *e, date_of(ctx.now));
+    Communication k{ws.new_id(), c.employer, std::get<year_month_day>(on), c.channel,
+                    c.inbound ? Direction::Inbound : Direction::Outbound, c.reciprocated, c.summary, ctx.actor, {}};
+    stamp(k.revision);
+    const RecordId id = k.id;
+    ws.add_communication(std::move(k));
+    Outcome o = done(id, std::string(channel_label(c.channel)) + (c.inbound ? " from " : " to ") + e->legal_name + ": " + c.summary);
+    const AccountStanding after = account_standing(ws, *e, date_of(ctx.now));
+    if (after.active && !before.active && !is_owner(*e, actor->id) && is_business_role(actor->role))
+      o.notice = "The account is active now: join it as an owner by " +
+                 display_datetime(ws.calendar.within_one_business_day(start_of(*relationship_established(ws, e->id)))) +
+                 " (B3).";
+    return o;
+  }
+
+  Outcome operator()(const JoinAccount& c) {
+    auto it = ws.employers.find(c.employer);
+    if (it == ws.employers.end()) return refuse("not_found", "No such employer.");
+    if (!is_business_role(actor->role))
+      return refuse("not_allowed", "Account owners are Business Services Representatives (B3).");
+    Employer& e = it->second;
+    if (is_owner(e, actor->id)) return refuse("duplicate", "You already own the account of " + e.legal_name + ".");
+    const std::vector<AccountOwner> before = e.owners;
+    e.owners.push_back({actor->id, ctx.now});
+    stamp(e.revision);
+    Outcome o = done(e.id, actor->name + " joined the account of " + e.legal_name);
+    for (const AccountOwner& owner : before)  // B3: the owners are told, to coordinate
+      notify(o, owner.staff, actor->name + " joined the account of " + e.legal_name + ": coordinate with them (B3).", e.id);
+    return o;
+  }
+
+  Outcome operator()(const TriageEmployer& c) {
+    auto it = ws.employers.find(c.employer);
+    if (it == ws.employers.end()) return refuse("not_found", "No such employer.");
+    if (auto r = need_business_staff()) return *r;
+    Employer& e = it->second;
+    const TriageRoute rule = suggested_route(ws, e.id);
+    if (c.route != rule && c.note.empty())
+      return refuse("missing_field", std::string("The focus-sector rule sends this business to ") +
+                                         std::string(route_label(rule)) + ": say why it goes elsewhere (B4).");
+    e.triage = Triage{c.route, actor->id, ctx.now, c.note};
+    stamp(e.revision);
+    return done(e.id, "Routed " + e.legal_name + " to " + std::string(route_label(c.route)) +
+                          (c.note.empty() ? "" : ": " + c.note));
+  }
+
+  Outcome operator()(const SetFocusSectors& c) {
+    if (auto r = need_people_manager()) return *r;
+    const auto known = all_sectors();
+    std::vector<std::string> sectors;
+    for (const std::string& name : c.sectors) {
+      if (std::find(known.begin(), known.end(), name) == known.end())
+        return refuse("invalid_field", "\"" + name + "\" is not a sector.");
+      if (std::find(sectors.begin(), sectors.end(), name) == sectors.end()) sectors.push_back(name);
+    }
+    ws.meta.focus_sectors = sectors;
+    std::string list;
+    for (const std::string& name : sectors) list += (list.empty() ? "" : ", ") + name;
+    return done(RecordId{}, "Set the focus sectors: " + (list.empty() ? "none" : list));
+  }
+
+  Outcome operator()(const RefuseService& c) {
+    auto it = ws.employers.find(c.employer);
+    if (it == ws.employers.end()) return refuse("not_found", "No such employer.");
+    if (auto r = need_business_staff()) return *r;
+    Employer& e = it->second;
+    if (e.refusal) return refuse("duplicate", "Service to " + e.legal_name + " is already refused.");
+    if (c.concern.empty()) return refuse("missing_field", "Write down the concern first (B5).");
+    if (c.board_consulted.empty() || c.board_outcome.empty())
+      return refuse("missing_field", "Consult the board before refusing service: who was consulted and what they said (B5).");
+    auto on = day_of(c.consulted_on, "The consultation date");
+    if (auto* r = std::get_if<Outcome>(&on)) return *r;
+    if (c.consulted_on.empty()) return refuse("missing_field", "Give the date the board was consulted (B5).");
+    e.refusal = Refusal{c.concern, c.board_consulted, std::get<year_month_day>(on), c.board_outcome, actor->id, ctx.now};
+    stamp(e.revision);
+    Outcome o = done(e.id, "Refused staff-assisted service to " + e.legal_name + ": " + c.concern);
+    add_note(o, {}, "Service refused (B5). Concern: " + c.concern + ". Board consulted: " + c.board_consulted + " on " +
+                        display_date(e.refusal->consulted_on) + ": " + c.board_outcome,
+             {}, e.id);
+    return o;
+  }
+
+  Outcome operator()(const RestoreService& c) {
+    auto it = ws.employers.find(c.employer);
+    if (it == ws.employers.end()) return refuse("not_found", "No such employer.");
+    if (auto r = need_business_staff()) return *r;
+    Employer& e = it->second;
+    if (!e.refusal) return refuse("not_allowed", "Service to " + e.legal_name + " is not refused.");
+    if (c.note.empty()) return refuse("missing_field", "Say why service resumes.");
+    e.refusal.reset();
+    stamp(e.revision);
+    Outcome o = done(e.id, "Resumed service to " + e.legal_name + ": " + c.note);
+    add_note(o, {}, "Service resumed: " + c.note, {}, e.id);
+    return o;
+  }
+
+  std::optional<Outcome> check_not_refused(const Employer& e) const {
+    if (e.refusal)
+      return refuse("not_allowed", "Staff-assisted service to " + e.legal_name + " was refused on " +
+                                       display_date(date_of(e.refusal->at)) + " (B5): " + e.refusal->concern);
+    return std::nullopt;
+  }
+
+  Outcome operator()(const PostJob& c) {
+    const Establishment* site = ws.find_establishment(c.establishment);
+    if (!site) return refuse("not_found", "Choose the establishment where the job is.");
+    if (auto r = need_business_staff()) return *r;
+    const Employer& e = ws.employers.at(site->employer);
+    if (auto r = check_not_refused(e)) return *r;
+    if (c.title.empty()) return refuse("missing_field", "Give the job title.");
+    if (c.openings < 1) return refuse("invalid_field", "A job has at least one opening.");
+    if (c.reserved_days != 0 && c.reserved_days != 3 && c.reserved_days != 5 && c.reserved_days != 7)
+      return refuse("invalid_field", "A job is reserved for 3, 5 or 7 days (J3).");
+    auto received = day_of(c.received_on, "The date the job order came in");
+    if (auto* r = std::get_if<Outcome>(&received)) return *r;
+    Job j;
+    j.deadline = sys_days{date_of(ctx.now)} + days{14};  // J2
+    if (!c.deadline.empty()) {
+      auto d = parse_iso_date(c.deadline);
+      if (!d) return refuse("invalid_field", "The application deadline must be a real date, YYYY-MM-DD.");
+      if (*d < date_of(ctx.now)) return refuse("invalid_field", "The application deadline has already passed.");
+      j.deadline = *d;
+    }
+    RecordId owner;
+    if (auto why = job_owner_for(ws, *actor, c.subsidised_program, owner)) return refuse("not_allowed", *why);
+    j.id = ws.new_id();
+    j.employer = e.id;
+    j.establishment = site->id;
+    j.title = c.title;
+    j.description = c.description;
+    j.openings = c.openings;
+    j.received_on = std::get<year_month_day>(received);
+    j.posted_at = ctx.now;
+    j.posted_by = actor->id;
+    j.owner = owner;
+    j.owner_organisation = ws.staff.at(owner).organisation;
+    j.reserved_days = c.reserved_days;
+    j.subsidised_program = c.subsidised_program;
+    stamp(j.revision);
+    const auto others = open_jobs_of(ws, e.id, ctx.now);
+    const RecordId id = j.id;
+    ws.add_job(std::move(j));
+    const Job& job = ws.jobs.at(id);
+    Outcome o = done(job.id, "Posted " + c.title + " at " + e.legal_name + ", " + site->name + "; applications close " +
+                                 display_date(job.deadline));
+    if (owner != actor->id) {  // J4: the program's organisation owns the job
+      notify(o, owner, "A " + c.subsidised_program + " job was posted for you to own: " + c.title + " at " + e.legal_name +
+                           " (J4).", job.id);
+      o.notice = "Owned by " + ws.staff.at(owner).name + ": " + c.subsidised_program + " jobs belong to their organisation (J4).";
+    }
+    // J1: the account already has open jobs: their owners are told, to coordinate.
+    std::vector<RecordId> told;
+    for (const Job* other : others)
+      if (other->owner != owner && std::find(told.begin(), told.end(), other->owner) == told.end()) {
+        told.push_back(other->owner);
+        notify(o, other->owner, actor->name + " posted " + c.title + " at " + e.legal_name + ", where you own " +
+                                    other->title + ": coordinate (J1).", job.id);
+        o.notice += (o.notice.empty() ? "" : " ") + std::string("Coordinate with ") + ws.staff.at(other->owner).name +
+                    ", who owns " + other->title + " at this employer (J1).";
+      }
+    return o;
+  }
+
+  bool may_manage_job(const Job& j) const {
+    return actor->id == j.owner || (actor->role == Role::Manager && actor->organisation == j.owner_organisation) ||
+           actor->role == Role::Administrator;
+  }
+
+  Outcome operator()(const RepostJob& c) {
+    auto it = ws.jobs.find(c.job);
+    if (it == ws.jobs.end()) return refuse("not_found", "No such job.");
+    Job& j = it->second;
+    if (!may_manage_job(j)) return refuse("not_allowed", "Only the job's owner (or a Manager of their organisation) reposts it (J2).");
+    if (j.closed_at) return refuse("not_allowed", "This job is closed.");
+    if (job_status(j, ctx.now) != JobStatus::Expired)
+      return refuse("not_allowed", "The job is still open until " + display_date(j.deadline) + ".");
+    if (auto r = check_not_refused(ws.employers.at(j.employer))) return *r;
+    year_month_day deadline = sys_days{date_of(ctx.now)} + days{14};
+    if (!c.deadline.empty()) {
+      auto d = parse_iso_date(c.deadline);
+      if (!d) return refuse("invalid_field", "The application deadline must be a real date, YYYY-MM-DD.");
+      if (*d < date_of(ctx.now)) return refuse("invalid_field", "The application deadline has already passed.");
+      deadline = *d;
+    }
+    j.deadline = deadline;
+    j.posted_at = ctx.now;  // a reservation runs again from the new posting
+    j.times_posted += 1;
+    stamp(j.revision);
+    return done(j.id, "Confirmed with the business and reposted " + j.title + "; applications close " + display_date(deadline));
+  }
+
+  Outcome operator()(const CloseJob& c) {
+    auto it = ws.jobs.find(c.job);
+    if (it == ws.jobs.end()) return refuse("not_found", "No such job.");
+    Job& j = it->second;
+    if (!may_manage_job(j)) return refuse("not_allowed", "Only the job's owner (or a Manager of their organisation) closes it (J2).");
+    if (j.closed_at) return refuse("not_allowed", "This job is already closed.");
+    if (c.reason.empty()) return refuse("missing_field", "Say why the job is closed, e.g. filled.");
+    j.closed_at = ctx.now;
+    j.close_reason = c.reason;
+    stamp(j.revision);
+    return done(j.id, "Closed " + j.title + ": " + c.reason);
+  }
+
+  Outcome operator()(const SetSubsidisedProgram& c) {
+    if (auto r = need_people_manager()) return *r;
+    if (c.name.empty()) return refuse("missing_field", "Name the program, e.g. On-the-Job Training.");
+    const Organisation* org = ws.find_organisation(c.priority_organisation);
+    if (!org) return refuse("not_found", "Choose the organisation that owns the program's jobs (J4).");
+    auto& programs = ws.meta.subsidised_programs;
+    auto p = std::find_if(programs.begin(), programs.end(), [&](auto& s) { return s.name == c.name; });
+    if (p == programs.end()) programs.push_back({c.name, c.priority_organisation});
+    else p->priority_organisation = c.priority_organisation;
+    return done(RecordId{}, c.name + " jobs are owned by " + org->name + " (J4)");
+  }
+
+  Outcome operator()(const RemoveSubsidisedProgram& c) {
+    if (auto r = need_people_manager()) return *r;
+    auto& programs = ws.meta.subsidised_programs;
+    auto p = std::find_if(programs.begin(), programs.end(), [&](auto& s) { return s.name == c.name; });
+    if (p == programs.end()) return refuse("not_found", "There is no subsidised program \"" + c.name + "\".");
+    programs.erase(p);
+    return done(RecordId{}, "Removed the subsidised program " + c.name);
+  }
+
+  Outcome operator()(const LogService& c) {
+    const Establishment* site = ws.find_establishment(c.establishment);
+    if (!site) return refuse("not_found", "Choose the establishment served: services are tracked by establishment (B1).");
+    if (auto r = need_business_staff()) return *r;
+    const Employer& e = ws.employers.at(site->employer);
+    if (auto r = check_not_refused(e)) return *r;
+    const LocalServiceType* type = local_service_type(ws, c.local_type);
+    if (!type) return refuse("invalid_field", "Choose a service type from the list in Settings (R1).");
+    auto on = day_of(c.date, "The service date");
+    if (auto* r = std::get_if<Outcome>(&on)) return *r;
+    const RecordId by = c.staff.empty() ? actor->id : c.staff;
+    const Staff* staff = ws.find_staff(by);
+    if (!staff) return refuse("not_found", "No such staff member.");
+    if (c.gained.empty()) return refuse("missing_field", "Say what the employer gained from the service (R1).");
+    Service sv{ws.new_id(), site->id, e.id, std::get<year_month_day>(on), type->category, type->name, by, c.program,
+               c.gained, ctx.now, {}};
+    stamp(sv.revision);
+    const RecordId id = sv.id;
+    ws.add_service(std::move(sv));
+    Outcome o = done(id, std::string(type->name) + " for " + e.legal_name + ", " + site->name + ": " + c.gained);
+    if (auto warning = paperwork_warning(c.gained)) o.notice = *warning;
+    return o;
+  }
+
+  Outcome operator()(const SetLocalServiceType& c) {
+    if (auto r = need_people_manager()) return *r;
+    if (c.name.empty()) return refuse("missing_field", "Name the local service type.");
+    auto& types = ws.meta.local_service_types;
+    auto t = std::find_if(types.begin(), types.end(), [&](auto& x) { return x.name == c.name; });
+    if (t == types.end()) types.push_back({c.name, c.category});
+    else t->category = c.category;
+    return done(RecordId{}, c.name + " counts as " + std::string(category_label(c.category)) + " (R1)");
+  }
+
+  Outcome operator()(const RemoveLocalServiceType& c) {
+    if (auto r = need_people_manager()) return *r;
+    auto& types = ws.meta.local_service_types;
+    auto t = std::find_if(types.begin(), types.end(), [&](auto& x) { return x.name == c.name; });
+    if (t == types.end()) return refuse("not_found", "There is no service type \"" + c.name + "\".");
+    types.erase(t);  // services already logged keep their type and category
+    return done(RecordId{}, "Removed the service type " + c.name);
+  }
+
+  Outcome operator()(const MarkRead& c) {
+    Outcome o{true, c.notification, {}, {}, {}};
+    if (!c.notification.empty()) {
+      auto it = ws.notifications.find(c.notification);
+      if (it == ws.notifications.end() || it->second.to != actor->id) return refuse("not_found", "No such notification of yours.");
+    }
+    if (auto it = ws.notifications_by_staff.find(actor->id); it != ws.notifications_by_staff.end())
+      for (const RecordId& id : it->second) {
+        Notification& n = ws.notifications.at(id);
+        if (!n.read && (c.notification.empty() || id == c.notification)) {
+          n.read = true;
+          o.touched.push_back(id);
+        }
+      }
+    return o;  // reading leaves no audit entry: it changes nothing of the case
   }
 
   Outcome operator()(const EscalateIssue& c) {
@@ -917,9 +1468,11 @@ struct Applier {
     Issue& i = it->second;
     if (auto why = close_refusal(ws, *actor, i, ctx.now)) return refuse("not_allowed", *why);
     if (c.note.empty()) return refuse("missing_field", "Write what was done and agreed (N5).");
-    Client& client = ws.clients.at(i.client);
-    const bool exits = c.outcome == IssueOutcome::ExitFromProgram && is_active(client);
-    if (exits && !can_exit_client(*actor, client))
+    Client* client = i.client.empty() ? nullptr : &ws.clients.at(i.client);
+    if (!client && (c.outcome == IssueOutcome::ExitFromProgram || c.outcome == IssueOutcome::ExitFromActivity))
+      return refuse("invalid_field", "An employer issue ends resolved or with a corrective action plan (E5).");
+    const bool exits = client && c.outcome == IssueOutcome::ExitFromProgram && is_active(*client);
+    if (exits && !can_exit_client(*actor, *client))
       return refuse("not_allowed", "Only the primary contact, a Manager of the provider or an Administrator can exit a client (C4).");
     const EscalationState state = escalation_of(ws, i, ctx.now);
     i.closed_at = ctx.now;
@@ -930,10 +1483,10 @@ struct Applier {
                                     "Issue closed at level " + std::to_string(state.level) + ": " +
                                         std::string(outcome_label(c.outcome)) + ". " + c.note);
     if (exits) {  // E5: the outcome is the exit itself (C4)
-      client.exited_on = date_of(ctx.now);
-      client.exit_reason = c.note;
-      stamp(client.revision);
-      o.touched.push_back(client.id);
+      client->exited_on = date_of(ctx.now);
+      client->exit_reason = c.note;
+      stamp(client->revision);
+      o.touched.push_back(client->id);
     }
     return o;
   }

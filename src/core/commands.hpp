@@ -58,7 +58,8 @@ struct RecordContact {  // N1, N3
   std::vector<std::string> documents;
   std::vector<ActivityReview> activities;  // every current activity of the client
 };
-struct RaiseIssue { RecordId client; std::string concern; IssueSource source{}; };  // E1, E2
+// E1, E2: about a client or an employer (exactly one).
+struct RaiseIssue { RecordId client; std::string concern; IssueSource source{}; RecordId employer; };
 struct EscalateIssue { RecordId issue; };                                           // E4, by the owner
 struct CloseIssue { RecordId issue; IssueOutcome outcome{}; std::string note; };   // E5
 struct SetDemoClock { std::string at; };  // T4, demo workspaces only
@@ -84,12 +85,65 @@ struct WriteAgreementLetter {
   RecordId issue;  // optional: the issue the agreement settles
 };
 
+// [SECTION] Business services (B1-B5, J1-J4, R1)
+struct AddEmployer {  // with its first establishment (B1)
+  std::string legal_name, fein, ui_account;
+  EmployerKind kind{};
+  std::string establishment, address, naics;
+};
+struct UpdateEmployer { RecordId employer; std::string legal_name, fein, ui_account; EmployerKind kind{}; };
+struct AddEstablishment { RecordId employer; std::string name, address, naics; };
+struct LogCommunication {  // B2
+  RecordId employer;
+  std::string date;  // "YYYY-MM-DD"; empty = today
+  Channel channel{};
+  bool inbound = false;
+  bool reciprocated = false;
+  std::string summary;
+};
+struct JoinAccount { RecordId employer; };                                  // B3
+struct TriageEmployer { RecordId employer; TriageRoute route{}; std::string note; };  // B4
+struct SetFocusSectors { std::vector<std::string> sectors; };               // B4
+struct RefuseService {                                                      // B5
+  RecordId employer;
+  std::string concern, board_consulted, consulted_on, board_outcome;
+};
+struct RestoreService { RecordId employer; std::string note; };
+struct PostJob {  // J1-J4
+  RecordId establishment;
+  std::string title, description;
+  int openings = 1;
+  std::string received_on;  // "YYYY-MM-DD"; empty = today
+  std::string deadline;     // empty = 14 days after posting
+  int reserved_days = 0;    // 0, 3, 5 or 7
+  std::string subsidised_program;
+};
+struct RepostJob { RecordId job; std::string deadline; };  // J2: confirmed still open
+struct CloseJob { RecordId job; std::string reason; };
+struct SetSubsidisedProgram { std::string name; RecordId priority_organisation; };  // J4
+struct RemoveSubsidisedProgram { std::string name; };
+struct LogService {  // R1
+  RecordId establishment;
+  std::string date;  // empty = today
+  std::string local_type;
+  RecordId staff;    // empty = the person entering it
+  Program program{};
+  std::string gained;
+};
+struct SetLocalServiceType { std::string name; ServiceCategory category{}; };  // R1
+struct RemoveLocalServiceType { std::string name; };
+struct MarkRead { RecordId notification; };  // empty: all of mine
+
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
                              UpdateClient, TransferPrimaryContact, ExitClient, RecordContact, RaiseIssue,
                              EscalateIssue, CloseIssue, SetDemoClock, AddClosure, RemoveClosure, AddGoal,
                              AchieveGoal, AddActivity, RescheduleActivity, EndActivity, RecordPlanAgreement,
-                             WriteAgreementLetter>;
+                             WriteAgreementLetter, AddEmployer, UpdateEmployer, AddEstablishment,
+                             LogCommunication, JoinAccount, TriageEmployer, SetFocusSectors, RefuseService,
+                             RestoreService, PostJob, RepostJob, CloseJob, SetSubsidisedProgram,
+                             RemoveSubsidisedProgram, LogService, SetLocalServiceType, RemoveLocalServiceType,
+                             MarkRead>;
 
 // [SECTION] Outcomes
 struct Error {
@@ -101,9 +155,10 @@ struct Outcome {
   bool ok = false;
   RecordId id;                    // the record created or changed
   Error error;
+  std::string notice;             // what the person should know, e.g. whom to coordinate with (J1)
   std::vector<RecordId> touched;  // every record written, for saving
   static Outcome refuse(std::string code, std::string message) {
-    return {false, {}, {std::move(code), std::move(message)}, {}};
+    return {false, {}, {std::move(code), std::move(message)}, {}, {}};
   }
 };
 

@@ -37,9 +37,12 @@ namespace {
 bool is_board_leader(const Staff& s) {
   return s.role == Role::BoardProgramManager || s.role == Role::BoardAssistantDirector;
 }
+// A Manager of the client's provider; for an employer issue, of the owner's organisation.
 bool manages_client(const Workspace& ws, const Staff& s, const Issue& issue) {
-  const Client* c = ws.find_client(issue.client);
-  return s.role == Role::Manager && c && c->provider == s.organisation;
+  if (s.role != Role::Manager) return false;
+  if (const Client* c = ws.find_client(issue.client)) return c->provider == s.organisation;
+  const Staff* owner = ws.find_staff(issue.owner);
+  return owner && owner->organisation == s.organisation;
 }
 }  // namespace
 

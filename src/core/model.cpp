@@ -96,7 +96,51 @@ constexpr NameTable<ActivityDecision, 3> kDecisionNames{{{
     {ActivityDecision::Completed, "completed", "Completed"},
     {ActivityDecision::Exited, "exited", "No longer attends: exit"},
 }}};
+
+constexpr NameTable<EmployerKind, 3> kEmployerKindNames{{{
+    {EmployerKind::DirectEmployer, "direct_employer", "Direct employer"},
+    {EmployerKind::RecruitmentAgency, "recruitment_agency", "Recruitment agency"},
+    {EmployerKind::ThirdParty, "third_party", "Other third party"},
+}}};
+
+constexpr NameTable<Channel, 5> kChannelNames{{{
+    {Channel::InPerson, "in_person", "In person"},
+    {Channel::Telephone, "telephone", "Telephone"},
+    {Channel::Email, "email", "Email"},
+    {Channel::Letter, "letter", "Letter"},
+    {Channel::Visit, "visit", "Visit to the center"},
+}}};
+
+constexpr NameTable<TriageRoute, 2> kRouteNames{{{
+    {TriageRoute::BoardBusinessTeam, "board_business_team", "The board's business team"},
+    {TriageRoute::Center, "center", "The center"},
+}}};
+
+// The eight categories of the federal employer-services report (ETA-9169), word for word.
+constexpr NameTable<ServiceCategory, 8> kCategoryNames{{{
+    {ServiceCategory::EmployerInformation, "employer_information", "Employer Information and Support Services"},
+    {ServiceCategory::WorkforceRecruitment, "workforce_recruitment", "Workforce Recruitment Assistance"},
+    {ServiceCategory::StrategicPlanning, "strategic_planning", "Engaged in Strategic Planning/Economic Development"},
+    {ServiceCategory::UntappedLaborPools, "untapped_labor_pools", "Accessing Untapped Labor Pools"},
+    {ServiceCategory::Training, "training", "Training Services"},
+    {ServiceCategory::IncumbentWorkerTraining, "incumbent_worker_training", "Incumbent Worker Training Services"},
+    {ServiceCategory::RapidResponse, "rapid_response", "Rapid Response/Business Downsizing Assistance"},
+    {ServiceCategory::PlanningLayoffResponse, "planning_layoff_response", "Planning Layoff Response"},
+}}};
 }  // namespace
+
+std::string_view employer_kind_name(EmployerKind k) { return kEmployerKindNames.name(k); }
+std::string_view employer_kind_label(EmployerKind k) { return kEmployerKindNames.label(k); }
+std::optional<EmployerKind> employer_kind_from(std::string_view n) { return kEmployerKindNames.from(n); }
+std::string_view channel_name(Channel c) { return kChannelNames.name(c); }
+std::string_view channel_label(Channel c) { return kChannelNames.label(c); }
+std::optional<Channel> channel_from(std::string_view n) { return kChannelNames.from(n); }
+std::string_view route_name(TriageRoute r) { return kRouteNames.name(r); }
+std::string_view route_label(TriageRoute r) { return kRouteNames.label(r); }
+std::optional<TriageRoute> route_from(std::string_view n) { return kRouteNames.from(n); }
+std::string_view category_name(ServiceCategory c) { return kCategoryNames.name(c); }
+std::string_view category_label(ServiceCategory c) { return kCategoryNames.label(c); }
+std::optional<ServiceCategory> category_from(std::string_view n) { return kCategoryNames.from(n); }
 
 std::string_view activity_end_name(ActivityEnd e) { return kActivityEndNames.name(e); }
 std::string_view activity_end_label(ActivityEnd e) { return kActivityEndNames.label(e); }

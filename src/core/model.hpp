@@ -131,7 +131,8 @@ inline constexpr std::array kIssueOutcomes = {IssueOutcome::Resolved, IssueOutco
 
 struct Issue {
   RecordId id;
-  RecordId client;
+  RecordId client;                 // a client issue, or
+  RecordId employer;               // an employer issue (E1); exactly one is set
   std::string concern;             // the problem, concern or complaint, in words
   IssueSource source = IssueSource::Client;
   RecordId owner;                  // E2: the client's primary contact when raised
@@ -152,6 +153,7 @@ struct CaseNote {
   RecordId issue;  // the issue it belongs to, if any
   // N5: set when the note is an agreement letter; `text` is the agreement.
   std::vector<std::string> letter_to;
+  RecordId employer;  // a note on an employer's file (B5, employer issues) has no client
 };
 
 // [SECTION] Contacts (N1-N4)
@@ -179,6 +181,141 @@ struct Contact {
   // N3: each current activity reviewed at the contact, and what was decided.
   std::vector<std::pair<RecordId, ActivityDecision>> reviewed;
   Revision revision;
+};
+
+// [SECTION] Employers and accounts (B1-B5)
+enum class EmployerKind { DirectEmployer, RecruitmentAgency, ThirdParty };
+inline constexpr std::array kEmployerKinds = {EmployerKind::DirectEmployer, EmployerKind::RecruitmentAgency,
+                                              EmployerKind::ThirdParty};
+
+struct AccountOwner {  // B3
+  RecordId staff;
+  LocalSeconds since = 0;  // when they entered the account or joined it
+};
+
+// B4: where triage sent the business.
+enum class TriageRoute { BoardBusinessTeam, Center };
+inline constexpr std::array kTriageRoutes = {TriageRoute::BoardBusinessTeam, TriageRoute::Center};
+struct Triage {
+  TriageRoute route{};
+  RecordId by;
+  LocalSeconds at = 0;
+  std::string note;
+};
+
+// B5: why staff-assisted service is refused, and the board's say.
+struct Refusal {
+  std::string concern;          // written down first
+  std::string board_consulted;  // who at the board
+  std::chrono::year_month_day consulted_on{};
+  std::string board_outcome;
+  RecordId by;
+  LocalSeconds at = 0;
+};
+
+struct Employer {
+  RecordId id;
+  std::string legal_name;
+  std::string fein;        // "12-3456789"
+  std::string ui_account;  // the state unemployment-insurance account number, optional
+  EmployerKind kind = EmployerKind::DirectEmployer;
+  std::vector<AccountOwner> owners;
+  std::optional<Triage> triage;
+  std::optional<Refusal> refusal;  // while set, no staff-assisted service
+  Revision revision;
+};
+
+// B1: one physical location with predominantly one economic activity.
+struct Establishment {
+  RecordId id;
+  RecordId employer;
+  std::string name;     // e.g. "Fresno warehouse"
+  std::string address;  // street, city, state, ZIP
+  std::string naics;    // six digits
+  Revision revision;
+};
+
+enum class Channel { InPerson, Telephone, Email, Letter, Visit };
+inline constexpr std::array kChannels = {Channel::InPerson, Channel::Telephone, Channel::Email, Channel::Letter,
+                                         Channel::Visit};
+enum class Direction { Outbound, Inbound };
+
+// B2: the communications log of an account.
+struct Communication {
+  RecordId id;
+  RecordId employer;
+  std::chrono::year_month_day date{};
+  Channel channel = Channel::Telephone;
+  Direction direction = Direction::Outbound;
+  bool reciprocated = false;  // the business answered, returned the call, or visited
+  std::string summary;
+  RecordId by;
+  Revision revision;
+};
+
+// [SECTION] Job postings (J1-J4)
+struct Job {
+  RecordId id;
+  RecordId employer, establishment;
+  std::string title, description;
+  int openings = 1;
+  std::chrono::year_month_day received_on{};  // J1: when the business gave the job order
+  LocalSeconds posted_at = 0;
+  RecordId posted_by;
+  RecordId owner;              // J1, J4: the job owner
+  RecordId owner_organisation;
+  std::chrono::year_month_day deadline{};      // J2: applications close at the end of this day
+  int reserved_days = 0;       // J3: 3, 5 or 7 days for the owner's organisation; 0 = none
+  std::string subsidised_program;  // J3, J4: e.g. "On-the-Job Training"; reserved for WIOA clients without end
+  int times_posted = 1;        // J2: reposting after confirming the job is still open
+  std::optional<LocalSeconds> closed_at;
+  std::string close_reason;
+  Revision revision;
+};
+
+// J4: a subsidised program and the organisation that owns its jobs.
+struct SubsidisedProgram {
+  std::string name;
+  RecordId priority_organisation;
+};
+
+// [SECTION] Services to employers (R1)
+enum class ServiceCategory {
+  EmployerInformation, WorkforceRecruitment, StrategicPlanning, UntappedLaborPools, Training,
+  IncumbentWorkerTraining, RapidResponse, PlanningLayoffResponse,
+};
+inline constexpr std::array kServiceCategories = {
+    ServiceCategory::EmployerInformation, ServiceCategory::WorkforceRecruitment, ServiceCategory::StrategicPlanning,
+    ServiceCategory::UntappedLaborPools, ServiceCategory::Training, ServiceCategory::IncumbentWorkerTraining,
+    ServiceCategory::RapidResponse, ServiceCategory::PlanningLayoffResponse};
+
+// R1: a local name for a service and the federal category it counts in.
+struct LocalServiceType {
+  std::string name;
+  ServiceCategory category{};
+};
+
+struct Service {
+  RecordId id;
+  RecordId establishment, employer;
+  std::chrono::year_month_day date{};
+  ServiceCategory category{};
+  std::string local_type;
+  RecordId staff;         // who delivered it
+  Program program{};
+  std::string gained;     // what the employer gained
+  LocalSeconds entered_at = 0;
+  Revision revision;
+};
+
+// [SECTION] Notifications: what someone is told (B3, J1, E2)
+struct Notification {
+  RecordId id;
+  RecordId to;
+  LocalSeconds at = 0;
+  std::string text;
+  RecordId record;  // what it is about
+  bool read = false;
 };
 
 // [SECTION] Audit trail (P4): one entry per applied command.
@@ -216,6 +353,18 @@ std::optional<IssueOutcome> issue_outcome_from(std::string_view name);
 std::string_view activity_end_name(ActivityEnd e);
 std::string_view activity_end_label(ActivityEnd e);
 std::optional<ActivityEnd> activity_end_from(std::string_view name);
+std::string_view employer_kind_name(EmployerKind k);
+std::string_view employer_kind_label(EmployerKind k);
+std::optional<EmployerKind> employer_kind_from(std::string_view name);
+std::string_view channel_name(Channel c);
+std::string_view channel_label(Channel c);
+std::optional<Channel> channel_from(std::string_view name);
+std::string_view route_name(TriageRoute r);
+std::string_view route_label(TriageRoute r);
+std::optional<TriageRoute> route_from(std::string_view name);
+std::string_view category_name(ServiceCategory c);
+std::string_view category_label(ServiceCategory c);  // the exact federal wording (R1)
+std::optional<ServiceCategory> category_from(std::string_view name);
 std::string_view decision_name(ActivityDecision d);
 std::string_view decision_label(ActivityDecision d);
 std::optional<ActivityDecision> activity_decision_from(std::string_view name);

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "access.hpp"
+#include "business.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "letters.hpp"
@@ -59,8 +60,59 @@ json issue_json(const Workspace& ws, const Issue& i, LocalSeconds now) {
   j["owner_name"] = owner ? owner->name : "";
   const Client* c = ws.find_client(i.client);
   j["client_name"] = c ? full_name(*c) : "";
+  const Employer* e = ws.find_employer(i.employer);
+  j["employer_name"] = e ? e->legal_name : "";
   j["deadlines_missed"] = st.deadlines_missed;
   j["seconds_left"] = st.deadline ? json(*st.deadline - now) : json(nullptr);
+  return j;
+}
+
+json employer_json(const Workspace& ws, const Employer& e, LocalSeconds now) {
+  json j = to_json(e);
+  const AccountStanding st = account_standing(ws, e, date_of(now));
+  j["active"] = st.active;
+  j["standing"] = st.reason;
+  j["sectors"] = employer_sectors(ws, e.id);
+  j["in_focus"] = in_focus(ws, e.id);
+  j["suggested_route"] = route_name(suggested_route(ws, e.id));
+  for (json& o : j["owners"]) {
+    const Staff* s = ws.find_staff(o["staff"].get<std::string>());
+    o["name"] = s ? s->name : "";
+    for (const AccountOwner& owner : e.owners)
+      if (owner.staff == o["staff"].get<std::string>()) {
+        auto on_time = entered_on_time(ws, e, owner);
+        o["entered_on_time"] = on_time ? json(*on_time) : json(nullptr);
+      }
+  }
+  return j;
+}
+
+json job_json(const Workspace& ws, const Job& job, LocalSeconds now) {
+  json j = to_json(job);
+  const JobStatus st = job_status(job, now);
+  j["status"] = st == JobStatus::Open ? "open" : st == JobStatus::Expired ? "expired" : "closed";
+  j["posted_on_time"] = posted_on_time(ws, job);
+  j["reserved_now"] = reserved_now(job, now);
+  const auto until = reserved_until(job);
+  j["reserved_until"] = until ? json(format_iso(*until)) : json(nullptr);
+  j["expiring_soon"] = expiring_soon(job, now);
+  const Employer* e = ws.find_employer(job.employer);
+  j["employer_name"] = e ? e->legal_name : "";
+  const Establishment* site = ws.find_establishment(job.establishment);
+  j["establishment_name"] = site ? site->name : "";
+  const Staff* owner = ws.find_staff(job.owner);
+  j["owner_name"] = owner ? owner->name : "";
+  return j;
+}
+
+json service_json(const Workspace& ws, const Service& sv) {
+  json j = to_json(sv);
+  j["category_label"] = category_label(sv.category);
+  j["entered_on_time"] = entered_on_time(ws, sv);
+  const Employer* e = ws.find_employer(sv.employer);
+  j["employer_name"] = e ? e->legal_name : "";
+  const Establishment* site = ws.find_establishment(sv.establishment);
+  j["establishment_name"] = site ? site->name : "";
   return j;
 }
 
@@ -114,6 +166,16 @@ json query_catalogue() {
       {{"name", "stale_activities"}, {"args", {{"staff", "optional primary contact id (all when left out)"}}}, {"description", "Activities past their planned end with no end recorded, of active clients (S1)."}},
       {{"name", "students"}, {"args", json::object()}, {"description", "For training-provider staff: the students in their organisation's current training, with name, training and primary contact only (C5)."}},
       {{"name", "agreement_letter"}, {"args", {{"case_note", "case note id of a letter"}}}, {"description", "The printable HTML of an agreement letter (N5)."}},
+      {{"name", "employers"}, {"args", {{"search", "optional text"}, {"sector", "optional sector"}, {"owner", "optional staff id"}, {"active_only", "optional boolean"}}}, {"description", "Employer accounts with standing (B2), sectors, owners and triage."}},
+      {{"name", "employer"}, {"args", {{"id", "employer id"}}}, {"description", "One employer with its establishments, communications, jobs, services and issues."}},
+      {{"name", "jobs"}, {"args", {{"view", "optional: open, expiring, expired, reserved, closed or all (open)"}, {"employer", "optional employer id"}, {"owner", "optional staff id"}}}, {"description", "Jobs the signed-in person may see (J3), with status (J2)."}},
+      {{"name", "job"}, {"args", {{"id", "job id"}}}, {"description", "One job."}},
+      {{"name", "job_board"}, {"args", {{"client", "client id"}}}, {"description", "The jobs on the board for that job seeker (J2, J3, M6)."}},
+      {{"name", "services"}, {"args", {{"employer", "optional"}, {"establishment", "optional"}, {"staff", "optional"}, {"from", "optional YYYY-MM-DD"}, {"to", "optional YYYY-MM-DD"}}}, {"description", "Services to employers (R1), newest first."}},
+      {{"name", "triage_queue"}, {"args", json::object()}, {"description", "Employers not yet triaged, with the route the focus-sector rule suggests (B4)."}},
+      {{"name", "accounts_to_enter"}, {"args", json::object()}, {"description", "Accounts where the signed-in person logged a reciprocated communication but is not an owner (B3)."}},
+      {{"name", "notifications"}, {"args", {{"unread_only", "optional boolean"}}}, {"description", "The signed-in person's notifications, newest first."}},
+      {{"name", "business_settings"}, {"args", json::object()}, {"description", "Sectors, focus sectors (B4), subsidised programs (J4), local service types and the eight federal categories (R1)."}},
       {{"name", "issues_overview"}, {"args", json::object()}, {"description", "Open issues the signed-in person oversees (a Manager their provider's, board roles and Administrators all, others their own): missed deadlines first, then highest level, then soonest deadline."}},
   });
 }
@@ -160,6 +222,14 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     }
     return success(out);
   }
+  if (name == "notifications") {
+    const bool unread_only = args.is_object() && args.value("unread_only", false);
+    json out = json::array();
+    if (auto it = ws.notifications_by_staff.find(viewer->id); it != ws.notifications_by_staff.end())
+      for (auto id = it->second.rbegin(); id != it->second.rend(); ++id)
+        if (!unread_only || !ws.notifications.at(*id).read) out.push_back(to_json(ws.notifications.at(*id)));
+    return success(out);
+  }
   // C5: everything below is case information, which training-provider staff never see.
   if (viewer->role == Role::TrainingProviderStaff && name != "holidays")
     return failure("not_allowed", "Training-provider staff see only their own students (C5).");
@@ -192,10 +262,13 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
   }
   if (name == "issues") {
     const std::string client = arg(args, "client");
+    const std::string employer = arg(args, "employer");
     const bool open_only = args.is_object() && args.value("open_only", false);
     json out = json::array();
     for (auto& [id, i] : ws.issues)
-      if ((client.empty() || i.client == client) && (!open_only || is_open(i))) out.push_back(issue_json(ws, i, now));
+      if ((client.empty() || i.client == client) && (employer.empty() || i.employer == employer) &&
+          (!open_only || is_open(i)))
+        out.push_back(issue_json(ws, i, now));
     return success(out);
   }
   if (name == "contacts") {
@@ -277,6 +350,113 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     json out = json::array();
     for (const Issue* i : issues_overview(ws, *viewer, now)) out.push_back(issue_json(ws, *i, now));
     return success(out);
+  }
+  if (name == "employers") {
+    const std::string needle = lower(arg(args, "search")), sector = arg(args, "sector"), owner = arg(args, "owner");
+    const bool active_only = args.is_object() && args.value("active_only", false);
+    json out = json::array();
+    for (auto& [id, e] : ws.employers) {
+      if (!owner.empty() && !is_owner(e, owner)) continue;
+      if (!sector.empty()) {
+        const auto sectors = employer_sectors(ws, id);
+        if (std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) continue;
+      }
+      if (!needle.empty() && lower(e.legal_name + " " + e.fein + " " + id).find(needle) == std::string::npos) continue;
+      if (active_only && !account_standing(ws, e, date_of(now)).active) continue;
+      out.push_back(employer_json(ws, e, now));
+    }
+    return success(out);
+  }
+  if (name == "employer") {
+    const Employer* e = ws.find_employer(arg(args, "id"));
+    if (!e) return failure("not_found", "No such employer.");
+    json j = employer_json(ws, *e, now);
+    json sites = json::array(), log = json::array(), jobs = json::array(), services = json::array(), issues = json::array();
+    for (const Establishment* site : establishments_of(ws, e->id)) {
+      json s = to_json(*site);
+      s["sectors"] = sectors_of(site->naics);
+      sites.push_back(s);
+    }
+    if (auto it = ws.communications_by_employer.find(e->id); it != ws.communications_by_employer.end())
+      for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) log.push_back(to_json(ws.communications.at(*id)));
+    if (auto it = ws.jobs_by_employer.find(e->id); it != ws.jobs_by_employer.end())
+      for (const RecordId& id : it->second)
+        if (visible_to_staff(ws.jobs.at(id), *viewer, now)) jobs.push_back(job_json(ws, ws.jobs.at(id), now));
+    if (auto it = ws.services_by_employer.find(e->id); it != ws.services_by_employer.end())
+      for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) services.push_back(service_json(ws, ws.services.at(*id)));
+    for (auto& [id, i] : ws.issues)
+      if (i.employer == e->id) issues.push_back(issue_json(ws, i, now));
+    j["establishments"] = sites;
+    j["communications"] = log;
+    j["jobs"] = jobs;
+    j["services"] = services;
+    j["issues"] = issues;
+    return success(j);
+  }
+  if (name == "jobs") {
+    const std::string view = arg(args, "view").empty() ? "open" : arg(args, "view");
+    const std::string employer = arg(args, "employer"), owner = arg(args, "owner");
+    if (view != "open" && view != "expiring" && view != "expired" && view != "reserved" && view != "closed" && view != "all")
+      return failure("invalid_field", "view is open, expiring, expired, reserved, closed or all.");
+    json out = json::array();
+    for (auto& [id, j] : ws.jobs) {
+      if (!visible_to_staff(j, *viewer, now)) continue;  // J3
+      if ((!employer.empty() && j.employer != employer) || (!owner.empty() && j.owner != owner)) continue;
+      const JobStatus st = job_status(j, now);
+      const bool keep = view == "all" || (view == "open" && st == JobStatus::Open) ||
+                        (view == "expiring" && expiring_soon(j, now)) || (view == "expired" && st == JobStatus::Expired) ||
+                        (view == "closed" && st == JobStatus::Closed) ||
+                        (view == "reserved" && st == JobStatus::Open && (reserved_now(j, now) || !j.subsidised_program.empty()));
+      if (keep) out.push_back(job_json(ws, j, now));
+    }
+    return success(out);
+  }
+  if (name == "job") {
+    const Job* j = ws.find_job(arg(args, "id"));
+    if (!j || !visible_to_staff(*j, *viewer, now)) return failure("not_found", "No such job.");
+    return success(job_json(ws, *j, now));
+  }
+  if (name == "job_board") {
+    const Client* c = ws.find_client(arg(args, "client"));
+    if (!c) return failure("not_found", "No such client.");
+    json out = json::array();
+    for (auto& [id, j] : ws.jobs)
+      if (on_board_for(j, *c, now)) {
+        json row = job_json(ws, j, now);
+        out.push_back(row);
+      }
+    return success(out);
+  }
+  if (name == "services") {
+    const std::string employer = arg(args, "employer"), site = arg(args, "establishment"), staff = arg(args, "staff");
+    const auto from = parse_iso_date(arg(args, "from")), to = parse_iso_date(arg(args, "to"));
+    json out = json::array();
+    for (auto it = ws.services.rbegin(); it != ws.services.rend(); ++it) {
+      const Service& sv = it->second;
+      if ((!employer.empty() && sv.employer != employer) || (!site.empty() && sv.establishment != site) ||
+          (!staff.empty() && sv.staff != staff) || (from && sv.date < *from) || (to && sv.date > *to))
+        continue;
+      out.push_back(service_json(ws, sv));
+    }
+    return success(out);
+  }
+  if (name == "triage_queue") {
+    json out = json::array();
+    for (const Employer* e : triage_queue(ws)) out.push_back(employer_json(ws, *e, now));
+    return success(out);
+  }
+  if (name == "accounts_to_enter") {
+    json out = json::array();
+    for (const Employer* e : accounts_to_enter(ws, viewer->id)) out.push_back(employer_json(ws, *e, now));
+    return success(out);
+  }
+  if (name == "business_settings") {
+    json categories = json::array(), programs = json::array(), types = json::array();
+    for (ServiceCategory c : kServiceCategories) categories.push_back({{"name", category_name(c)}, {"label", category_label(c)}});
+    for (auto& p : ws.meta.subsidised_programs) programs.push_back({{"name", p.name}, {"priority_organisation", p.priority_organisation}});
+    for (auto& t : ws.meta.local_service_types) types.push_back({{"name", t.name}, {"category", category_name(t.category)}});
+    return success({{"sectors", all_sectors()}, {"focus_sectors", ws.meta.focus_sectors}, {"subsidised_programs", programs},
+                    {"local_service_types", types}, {"categories", categories}});
   }
   if (name == "audit") {
     const std::string record = arg(args, "record");

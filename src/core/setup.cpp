@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "access.hpp"
+#include "business.hpp"
 #include "plan.hpp"
 
 namespace bw {
@@ -27,6 +28,8 @@ std::variant<NewWorkspace, Error> create_workspace(const std::string& board_name
   ws.meta.name = board;
   ws.meta.id_origin = id_origin;
   ws.meta.created_at = now;
+  ws.meta.focus_sectors = default_focus_sectors();                // B4
+  ws.meta.local_service_types = default_local_service_types();    // R1
   // Bootstrap: the administrator exists before anyone can act, so these two
   // records are written here; both get audit entries by the administrator.
   Organisation org{ws.new_id(), board, OrganisationKind::Board, {}};
@@ -45,6 +48,8 @@ std::variant<NewWorkspace, Error> create_workspace(const std::string& board_name
   audit(org.id, "add_organisation", "Created the workspace for " + board);
   audit(s.id, "add_staff", "Licensed " + admin + " as Administrator");
   out.administrator = s.id;
+  // J4: the board owns its subsidised programs' jobs until Settings says otherwise.
+  ws.meta.subsidised_programs = {{"On-the-Job Training", org.id}, {"TechHire", org.id}};
   ws.organisations.emplace(org.id, std::move(org));
   ws.staff.emplace(s.id, std::move(s));
   return out;
@@ -61,6 +66,105 @@ RecordId must(Workspace& ws, const Command& c, const Context& ctx) {
     std::abort();
   }
   return o.id;
+}
+
+RecordId staff_named(const Workspace& ws, const char* name) {
+  for (auto& [id, s] : ws.staff)
+    if (s.name == name) return id;
+  std::fprintf(stderr, "demo workspace: no staff member %s\n", name);
+  std::abort();
+}
+
+// Employers across sectors, their communications (cold and reciprocated),
+// jobs open, reserved, subsidised, expiring and expired, a year of services,
+// and an employer issue (B1-B5, J1-J4, R1).
+void add_demo_employers(Workspace& ws, const Context& admin, const RecordId& career_center, LocalSeconds now) {
+  using namespace std::chrono;
+  const RecordId lena = staff_named(ws, "Lena Fischer"), nadia = staff_named(ws, "Nadia Petrova");
+  must(ws, SetSubsidisedProgram{"On-the-Job Training", career_center}, admin);
+  const year_month_day today = date_of(now);
+  auto day = [&](int days_ago) { return format_iso_date(sys_days{today} - days{days_ago}); };
+  auto at = [&](int days_ago, int hour) { return start_of(sys_days{today} - days{days_ago}) + hour * 3600; };
+  struct DemoEmployer {
+    const char* name; const char* fein; EmployerKind kind; const char* site; const char* address; const char* naics;
+    const char* owner; int last_reply_days_ago;  // -1: cold outreach only
+  };
+  const DemoEmployer employers[] = {
+      {"Valley Health Partners", "94-3318201", EmployerKind::DirectEmployer, "Clovis clinic", "850 Herndon Ave, Clovis, CA 93612", "621111", "Nadia Petrova", 4},
+      {"Sierra Precision Machining", "77-4410392", EmployerKind::DirectEmployer, "Fresno plant", "4120 E Jensen Ave, Fresno, CA 93725", "332710", "Lena Fischer", 12},
+      {"BuildRight Construction", "68-2290117", EmployerKind::DirectEmployer, "Main yard", "2210 S Chestnut Ave, Fresno, CA 93725", "236220", "Lena Fischer", -1},
+      {"Cedar Valley Grocers", "33-9081726", EmployerKind::DirectEmployer, "Shaw Avenue store", "3050 W Shaw Ave, Fresno, CA 93711", "445110", "Lena Fischer", 20},
+      {"CodeHarbor Software", "46-7719304", EmployerKind::DirectEmployer, "Downtown office", "1300 Van Ness Ave, Fresno, CA 93721", "541511", "Nadia Petrova", 2},
+      {"QuickStaff Recruiting", "27-5501283", EmployerKind::RecruitmentAgency, "Fresno branch", "700 W Shaw Ave, Fresno, CA 93704", "561311", "Lena Fischer", 6},
+      {"Harvest Ag Packing", "81-6620945", EmployerKind::DirectEmployer, "Packing house", "15 Ave 416, Reedley, CA 93654", "115114", "Lena Fischer", 240},
+  };
+  std::vector<RecordId> ids, sites;
+  for (const DemoEmployer& d : employers) {
+    const RecordId owner = staff_named(ws, d.owner);
+    // Entered when the relationship began (or at the first outreach), as B3 asks.
+    const int entered = d.last_reply_days_ago < 0 ? 30 : d.last_reply_days_ago + 40;
+    const RecordId id = must(ws, AddEmployer{d.name, d.fein, "", d.kind, d.site, d.address, d.naics}, Context{owner, at(entered, 9)});
+    ids.push_back(id);
+    sites.push_back(ws.establishments_by_employer.at(id).front());
+    const Context by{owner, at(entered, 11)};
+    must(ws, LogCommunication{id, day(entered), Channel::Telephone, false, false, "Introduced the center's hiring services"}, by);
+    if (d.last_reply_days_ago < 0) {
+      must(ws, LogCommunication{id, day(12), Channel::Email, false, false, "Sent the hiring-event flyer"}, Context{owner, at(12, 10)});
+      continue;
+    }
+    must(ws, LogCommunication{id, day(entered - 3), Channel::InPerson, false, true, "Met the HR manager; talked about hard-to-fill roles"},
+         Context{owner, at(entered - 3, 15)});
+    must(ws, LogCommunication{id, day(d.last_reply_days_ago), d.last_reply_days_ago % 2 ? Channel::Email : Channel::Visit,
+                              d.last_reply_days_ago % 2 == 0, d.last_reply_days_ago % 2 == 1, "Followed up on open positions"},
+         Context{owner, at(d.last_reply_days_ago, 14)});
+  }
+  must(ws, AddEstablishment{ids[0], "Community hospital", "2823 Fresno St, Fresno, CA 93721", "622110"}, Context{nadia, at(30, 9)});
+  // B4: most were triaged; the newest waits in the queue.
+  for (size_t i = 0; i + 1 < ids.size(); ++i)
+    if (i != 4) must(ws, TriageEmployer{ids[i], suggested_route(ws, ids[i]), ""}, Context{lena, at(25, 9)});
+  // J1-J3: jobs in every state relative to now.
+  struct DemoJob { size_t employer; const char* title; int posted_days_ago; int reserved; const char* program; int openings; };
+  const DemoJob jobs[] = {
+      {0, "Certified Nursing Assistant", 3, 0, "", 4},
+      {0, "Medical Receptionist", 1, 5, "", 1},
+      {1, "CNC Machinist", 13, 0, "", 2},
+      {1, "Machinist Apprentice (OJT)", 6, 0, "On-the-Job Training", 2},
+      {3, "Grocery Clerk", 16, 0, "", 3},
+      {4, "Junior Web Developer", 8, 0, "", 1},
+  };
+  for (const DemoJob& j : jobs) {
+    const RecordId owner = ws.employers.at(ids[j.employer]).owners.front().staff;
+    must(ws, PostJob{sites[j.employer], j.title, "Full time, day shift. Apply through the center.", j.openings,
+                     day(j.posted_days_ago + 1), "", j.reserved, j.program},
+         Context{owner, at(j.posted_days_ago, 10)});
+  }
+  // R1: a year of services across establishments and categories, most entered the next day.
+  const char* types[] = {"Labor market information", "Job posting and candidate referrals", "Hiring event",
+                         "Business consultation", "On-the-job training contract", "Sector partnership planning",
+                         "Second-chance hiring consultation", "Incumbent worker training"};
+  const char* gains[] = {"Wage and supply data for the roles they struggle to fill",
+                         "Eight screened candidates referred; two interviews set",
+                         "Met 40 job seekers at the on-site hiring event; hired 3",
+                         "A recruiting plan for their second shift",
+                         "An OJT contract covering half the wages of a new machinist for 8 weeks",
+                         "Joined the healthcare sector partnership's planning table",
+                         "Learned about the fidelity bond and tax credit for second-chance hires",
+                         "Forklift recertification for 6 current workers"};
+  std::vector<RecordId> all_sites;
+  for (auto& [id, site] : ws.establishments) all_sites.push_back(id);
+  for (int n = 0; n < 60; ++n) {
+    const int days_ago = 3 + n * 6;
+    const RecordId site = all_sites[(n * 5) % all_sites.size()];
+    const Employer& e = ws.employers.at(ws.establishments.at(site).employer);
+    if (e.kind != EmployerKind::DirectEmployer) continue;
+    const RecordId by = e.owners.front().staff;
+    const int late = n % 9 == 4 ? 4 : 1;  // a few entered late
+    must(ws, LogService{site, day(days_ago), types[n % 8], by, n % 3 ? Program::WioaAdult : Program::WioaDislocatedWorker, gains[n % 8]},
+         Context{by, at(days_ago - late, 11)});
+  }
+  // E1: an employer issue, owned by the account's BSR.
+  must(ws, RaiseIssue{{}, "Two placed workers say their first paychecks were short", IssueSource::Client, ids[1]},
+       Context{lena, now - 5 * 3600});
 }
 
 }  // namespace
@@ -88,6 +192,7 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
       {"Angela Brooks", "angela.brooks@cvcareers.example", career_center, Role::EmploymentReadinessSpecialist},
       {"Kevin Nakamura", "kevin.nakamura@cvcareers.example", career_center, Role::EmploymentReadinessSpecialist},
       {"Lena Fischer", "lena.fischer@cvcareers.example", career_center, Role::BusinessServicesRepresentative},
+      {"Nadia Petrova", "nadia.petrova@cedarvalleywb.example", board, Role::BusinessServicesRepresentative},
       {"Samuel Okafor", "samuel.okafor@cvcareers.example", career_center, Role::CaseManager},
       {"Rosa Delgado", "rosa.delgado@northgateyouth.example", youth_works, Role::Manager},
       {"Jamal Whitaker", "jamal.whitaker@northgateyouth.example", youth_works, Role::AcademicCareerAdvisor},
@@ -241,6 +346,7 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
        settling);
   must(ws, CloseIssue{settled_issue, IssueOutcome::Resolved, "Referred to the county childcare subsidy; client attended the next orientation."},
        settling);
+  add_demo_employers(ws, admin, career_center, now);
   must(ws, DeactivateStaff{former, "Left the agency"}, admin);
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "business.hpp"
+
 namespace bw {
 
 int bucket_of(std::string_view id) {
@@ -105,7 +107,7 @@ std::optional<LocalSeconds> optional_time_from(const json& j) {
 }  // namespace
 
 json to_json(const Issue& i) {
-  return {{"kind", "issue"}, {"id", i.id}, {"client", i.client}, {"concern", i.concern},
+  return {{"kind", "issue"}, {"id", i.id}, {"client", i.client}, {"employer", i.employer}, {"concern", i.concern},
           {"source", source_name(i.source)}, {"owner", i.owner}, {"raised_at", format_iso(i.raised_at)},
           {"owner_escalated_to_2", optional_time(i.owner_escalated_to_2)},
           {"owner_escalated_to_3", optional_time(i.owner_escalated_to_3)},
@@ -116,7 +118,8 @@ json to_json(const Issue& i) {
 
 json to_json(const CaseNote& n) {
   return {{"kind", "case_note"}, {"id", n.id}, {"client", n.client}, {"at", format_iso(n.at)},
-          {"by", n.by}, {"text", n.text}, {"issue", n.issue}, {"letter_to", n.letter_to}};
+          {"by", n.by}, {"text", n.text}, {"issue", n.issue}, {"letter_to", n.letter_to},
+          {"employer", n.employer}};
 }
 
 json to_json(const Contact& c) {
@@ -128,16 +131,70 @@ json to_json(const Contact& c) {
           {"documents", c.documents}, {"by", c.by}, {"reviewed", reviewed}, {"revision", rev_json(c.revision)}};
 }
 
+json to_json(const Employer& e) {
+  json owners = json::array();
+  for (auto& o : e.owners) owners.push_back({{"staff", o.staff}, {"since", format_iso(o.since)}});
+  json triage = nullptr, refusal = nullptr;
+  if (e.triage)
+    triage = {{"route", route_name(e.triage->route)}, {"by", e.triage->by}, {"at", format_iso(e.triage->at)},
+              {"note", e.triage->note}};
+  if (e.refusal)
+    refusal = {{"concern", e.refusal->concern}, {"board_consulted", e.refusal->board_consulted},
+               {"consulted_on", format_iso_date(e.refusal->consulted_on)}, {"board_outcome", e.refusal->board_outcome},
+               {"by", e.refusal->by}, {"at", format_iso(e.refusal->at)}};
+  return {{"kind", "employer"}, {"id", e.id}, {"legal_name", e.legal_name}, {"fein", e.fein},
+          {"ui_account", e.ui_account}, {"employer_kind", employer_kind_name(e.kind)}, {"owners", owners},
+          {"triage", triage}, {"refusal", refusal}, {"revision", rev_json(e.revision)}};
+}
+
+json to_json(const Establishment& e) {
+  return {{"kind", "establishment"}, {"id", e.id}, {"employer", e.employer}, {"name", e.name},
+          {"address", e.address}, {"naics", e.naics}, {"revision", rev_json(e.revision)}};
+}
+
+json to_json(const Communication& c) {
+  return {{"kind", "communication"}, {"id", c.id}, {"employer", c.employer}, {"date", format_iso_date(c.date)},
+          {"channel", channel_name(c.channel)}, {"direction", c.direction == Direction::Inbound ? "inbound" : "outbound"},
+          {"reciprocated", c.reciprocated}, {"summary", c.summary}, {"by", c.by}, {"revision", rev_json(c.revision)}};
+}
+
+json to_json(const Job& j) {
+  return {{"kind", "job"}, {"id", j.id}, {"employer", j.employer}, {"establishment", j.establishment},
+          {"title", j.title}, {"description", j.description}, {"openings", j.openings},
+          {"received_on", format_iso_date(j.received_on)}, {"posted_at", format_iso(j.posted_at)},
+          {"posted_by", j.posted_by}, {"owner", j.owner}, {"owner_organisation", j.owner_organisation},
+          {"deadline", format_iso_date(j.deadline)}, {"reserved_days", j.reserved_days},
+          {"subsidised_program", j.subsidised_program}, {"times_posted", j.times_posted},
+          {"closed_at", optional_time(j.closed_at)}, {"close_reason", j.close_reason},
+          {"revision", rev_json(j.revision)}};
+}
+
+json to_json(const Service& s) {
+  return {{"kind", "service"}, {"id", s.id}, {"establishment", s.establishment}, {"employer", s.employer},
+          {"date", format_iso_date(s.date)}, {"category", category_name(s.category)}, {"local_type", s.local_type},
+          {"staff", s.staff}, {"program", program_name(s.program)}, {"gained", s.gained},
+          {"entered_at", format_iso(s.entered_at)}, {"revision", rev_json(s.revision)}};
+}
+
+json to_json(const Notification& n) {
+  return {{"kind", "notification"}, {"id", n.id}, {"to", n.to}, {"at", format_iso(n.at)}, {"text", n.text},
+          {"record", n.record}, {"read", n.read}};
+}
+
 json to_json(const AuditEntry& a) {
   return {{"kind", "audit"}, {"id", a.id}, {"at", format_iso(a.at)}, {"by", a.by},
           {"command", a.command}, {"record", a.record}, {"summary", a.summary}};
 }
 
 json to_json(const WorkspaceMeta& m) {
+  json programs = json::array(), types = json::array();
+  for (auto& p : m.subsidised_programs) programs.push_back({{"name", p.name}, {"priority_organisation", p.priority_organisation}});
+  for (auto& t : m.local_service_types) types.push_back({{"name", t.name}, {"category", category_name(t.category)}});
   return {{"schema_version", m.schema_version}, {"name", m.name}, {"demo", m.demo},
           {"id_origin", m.id_origin}, {"next_sequence", m.next_sequence},
           {"created_at", format_iso(m.created_at)}, {"clock_offset", m.clock_offset},
-          {"bucket_count", kBucketCount}};
+          {"bucket_count", kBucketCount}, {"focus_sectors", m.focus_sectors},
+          {"subsidised_programs", programs}, {"local_service_types", types}};
 }
 
 json to_json(const BusinessCalendar& c) {
@@ -174,6 +231,13 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
     m.created_at = time_from(j.at("created_at"));
     m.clock_offset = j.at("clock_offset").get<LocalSeconds>();
     if (j.at("bucket_count").get<int>() != kBucketCount) throw std::runtime_error("bucket count");
+    // Schema 1 had no business settings: it gets the defaults of a new workspace.
+    m.focus_sectors = j.value("focus_sectors", default_focus_sectors());
+    if (!j.contains("local_service_types")) m.local_service_types = default_local_service_types();
+    for (const json& p : j.value("subsidised_programs", json::array()))
+      m.subsidised_programs.push_back({p.at("name").get<std::string>(), p.at("priority_organisation").get<std::string>()});
+    for (const json& t : j.value("local_service_types", json::array()))
+      m.local_service_types.push_back({t.at("name").get<std::string>(), enum_from<ServiceCategory>(t.at("category"), category_from)});
     for (const json& c : j.value("closures", json::array()))
       ws.calendar.add_closure(date_from(c.at("date")), c.at("name").get<std::string>());
     return ws;
@@ -230,6 +294,7 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         Issue i;
         i.id = id;
         i.client = r.at("client").get<std::string>();
+        i.employer = r.value("employer", "");  // schema 2
         i.concern = r.at("concern").get<std::string>();
         i.source = enum_from<IssueSource>(r.at("source"), issue_source_from);
         i.owner = r.at("owner").get<std::string>();
@@ -253,7 +318,8 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
       } else if (kind == "case_note") {
         ws.add_case_note(CaseNote{id, r.at("client").get<std::string>(), time_from(r.at("at")),
                                   r.at("by").get<std::string>(), r.at("text").get<std::string>(),
-                                  r.at("issue").get<std::string>(), r.value("letter_to", std::vector<std::string>{})});
+                                  r.at("issue").get<std::string>(), r.value("letter_to", std::vector<std::string>{}),
+                                  r.value("employer", "")});
       } else if (kind == "goal") {
         ws.add_goal(Goal{id, r.at("client").get<std::string>(), r.at("text").get<std::string>(),
                          optional_date_from(r.at("achieved_on")), rev_from(r.at("revision"))});
@@ -271,6 +337,64 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         a.end_reason = r.at("end_reason").get<std::string>();
         a.revision = rev_from(r.at("revision"));
         ws.add_activity(std::move(a));
+      } else if (kind == "employer") {
+        Employer e;
+        e.id = id;
+        e.legal_name = r.at("legal_name").get<std::string>();
+        e.fein = r.at("fein").get<std::string>();
+        e.ui_account = r.at("ui_account").get<std::string>();
+        e.kind = enum_from<EmployerKind>(r.at("employer_kind"), employer_kind_from);
+        for (const json& o : r.at("owners")) e.owners.push_back({o.at("staff").get<std::string>(), time_from(o.at("since"))});
+        if (const json& t = r.at("triage"); !t.is_null())
+          e.triage = Triage{enum_from<TriageRoute>(t.at("route"), route_from), t.at("by").get<std::string>(),
+                            time_from(t.at("at")), t.at("note").get<std::string>()};
+        if (const json& f = r.at("refusal"); !f.is_null())
+          e.refusal = Refusal{f.at("concern").get<std::string>(), f.at("board_consulted").get<std::string>(),
+                              date_from(f.at("consulted_on")), f.at("board_outcome").get<std::string>(),
+                              f.at("by").get<std::string>(), time_from(f.at("at"))};
+        e.revision = rev_from(r.at("revision"));
+        ws.employers[id] = std::move(e);
+      } else if (kind == "establishment") {
+        ws.add_establishment(Establishment{id, r.at("employer").get<std::string>(), r.at("name").get<std::string>(),
+                                           r.at("address").get<std::string>(), r.at("naics").get<std::string>(),
+                                           rev_from(r.at("revision"))});
+      } else if (kind == "communication") {
+        ws.add_communication(Communication{id, r.at("employer").get<std::string>(), date_from(r.at("date")),
+                                           enum_from<Channel>(r.at("channel"), channel_from),
+                                           r.at("direction").get<std::string>() == "inbound" ? Direction::Inbound : Direction::Outbound,
+                                           r.at("reciprocated").get<bool>(), r.at("summary").get<std::string>(),
+                                           r.at("by").get<std::string>(), rev_from(r.at("revision"))});
+      } else if (kind == "job") {
+        Job j;
+        j.id = id;
+        j.employer = r.at("employer").get<std::string>();
+        j.establishment = r.at("establishment").get<std::string>();
+        j.title = r.at("title").get<std::string>();
+        j.description = r.at("description").get<std::string>();
+        j.openings = r.at("openings").get<int>();
+        j.received_on = date_from(r.at("received_on"));
+        j.posted_at = time_from(r.at("posted_at"));
+        j.posted_by = r.at("posted_by").get<std::string>();
+        j.owner = r.at("owner").get<std::string>();
+        j.owner_organisation = r.at("owner_organisation").get<std::string>();
+        j.deadline = date_from(r.at("deadline"));
+        j.reserved_days = r.at("reserved_days").get<int>();
+        j.subsidised_program = r.at("subsidised_program").get<std::string>();
+        j.times_posted = r.at("times_posted").get<int>();
+        j.closed_at = optional_time_from(r.at("closed_at"));
+        j.close_reason = r.at("close_reason").get<std::string>();
+        j.revision = rev_from(r.at("revision"));
+        ws.add_job(std::move(j));
+      } else if (kind == "service") {
+        ws.add_service(Service{id, r.at("establishment").get<std::string>(), r.at("employer").get<std::string>(),
+                               date_from(r.at("date")), enum_from<ServiceCategory>(r.at("category"), category_from),
+                               r.at("local_type").get<std::string>(), r.at("staff").get<std::string>(),
+                               enum_from<Program>(r.at("program"), program_from), r.at("gained").get<std::string>(),
+                               time_from(r.at("entered_at")), rev_from(r.at("revision"))});
+      } else if (kind == "notification") {
+        ws.add_notification(Notification{id, r.at("to").get<std::string>(), time_from(r.at("at")),
+                                         r.at("text").get<std::string>(), r.at("record").get<std::string>(),
+                                         r.at("read").get<bool>()});
       } else if (kind == "audit") {
         AuditEntry a{id, time_from(r.at("at")), r.at("by").get<std::string>(),
                      r.at("command").get<std::string>(), r.at("record").get<std::string>(),
@@ -287,6 +411,21 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
   return std::nullopt;
 }
 
+namespace {
+// The stored form of whichever record has this id.
+std::optional<json> record_json(const Workspace& ws, const RecordId& id) {
+  std::optional<json> out;
+  auto look = [&](const auto& records) {
+    if (out) return;
+    if (auto it = records.find(id); it != records.end()) out = to_json(it->second);
+  };
+  look(ws.organisations), look(ws.staff), look(ws.clients), look(ws.issues), look(ws.case_notes);
+  look(ws.contacts), look(ws.goals), look(ws.activities), look(ws.employers), look(ws.establishments);
+  look(ws.communications), look(ws.jobs), look(ws.services), look(ws.notifications), look(ws.audit);
+  return out;
+}
+}  // namespace
+
 // [SECTION] WorkspaceStore
 WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
     : ws_(std::move(ws)), members_(kBucketCount) {
@@ -300,6 +439,12 @@ WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
   for (auto& [id, r] : ws_.contacts) add(id);
   for (auto& [id, r] : ws_.goals) add(id);
   for (auto& [id, r] : ws_.activities) add(id);
+  for (auto& [id, r] : ws_.employers) add(id);
+  for (auto& [id, r] : ws_.establishments) add(id);
+  for (auto& [id, r] : ws_.communications) add(id);
+  for (auto& [id, r] : ws_.jobs) add(id);
+  for (auto& [id, r] : ws_.services) add(id);
+  for (auto& [id, r] : ws_.notifications) add(id);
   for (auto& [id, r] : ws_.audit) add(id);
   if (!stored) {
     for (int b = 0; b < kBucketCount; ++b)
@@ -335,17 +480,8 @@ std::optional<SaveBatch> WorkspaceStore::next_batch() {
     auto ids = members_[b];
     std::sort(ids.begin(), ids.end());
     json records = json::array();
-    for (const RecordId& id : ids) {
-      if (auto* o = ws_.find_organisation(id)) records.push_back(to_json(*o));
-      else if (auto* s = ws_.find_staff(id)) records.push_back(to_json(*s));
-      else if (auto* c = ws_.find_client(id)) records.push_back(to_json(*c));
-      else if (auto* i = ws_.find_issue(id)) records.push_back(to_json(*i));
-      else if (auto n = ws_.case_notes.find(id); n != ws_.case_notes.end()) records.push_back(to_json(n->second));
-      else if (auto k = ws_.contacts.find(id); k != ws_.contacts.end()) records.push_back(to_json(k->second));
-      else if (auto g = ws_.goals.find(id); g != ws_.goals.end()) records.push_back(to_json(g->second));
-      else if (auto a = ws_.activities.find(id); a != ws_.activities.end()) records.push_back(to_json(a->second));
-      else if (auto it = ws_.audit.find(id); it != ws_.audit.end()) records.push_back(to_json(it->second));
-    }
+    for (const RecordId& id : ids)
+      if (auto r = record_json(ws_, id)) records.push_back(std::move(*r));
     batch.buckets.emplace_back(b, seal(records.dump()));
   }
   in_flight_ = InFlight{change_, std::move(dirty_), meta_dirty_};

@@ -37,6 +37,12 @@ json to_json(const CaseNote& n);
 json to_json(const Contact& c);
 json to_json(const Goal& g);
 json to_json(const Activity& a);
+json to_json(const Employer& e);
+json to_json(const Establishment& e);
+json to_json(const Communication& c);
+json to_json(const Job& j);
+json to_json(const Service& s);
+json to_json(const Notification& n);
 json to_json(const AuditEntry& a);
 json to_json(const WorkspaceMeta& m);
 json to_json(const BusinessCalendar& c);  // the board's closures

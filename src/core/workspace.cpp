@@ -17,6 +17,16 @@ static auto find_in(const Map& m, const RecordId& id) -> const typename Map::map
   return it == m.end() ? nullptr : &it->second;
 }
 
+// Stores `record` in `records` and lists it once under the id `key_of` names.
+template <class Record, class KeyOf>
+static void store(std::map<RecordId, Record>& records, std::unordered_map<RecordId, std::vector<RecordId>>& index,
+                  Record record, KeyOf key_of) {
+  auto& list = index[key_of(record)];
+  if (std::find(list.begin(), list.end(), record.id) == list.end()) list.push_back(record.id);
+  const RecordId id = record.id;
+  records.insert_or_assign(id, std::move(record));
+}
+
 const Staff* Workspace::find_staff(const RecordId& id) const { return find_in(staff, id); }
 const Organisation* Workspace::find_organisation(const RecordId& id) const {
   return find_in(organisations, id);
@@ -27,9 +37,7 @@ const Issue* Workspace::find_issue(const RecordId& id) const { return find_in(is
 const Activity* Workspace::find_activity(const RecordId& id) const { return find_in(activities, id); }
 
 void Workspace::add_case_note(CaseNote n) {
-  auto& list = case_notes_by_client[n.client];
-  if (std::find(list.begin(), list.end(), n.id) == list.end()) list.push_back(n.id);
-  case_notes.insert_or_assign(n.id, std::move(n));
+  store(case_notes, case_notes_by_client, std::move(n), [](const CaseNote& x) { return x.client.empty() ? x.employer : x.client; });
 }
 
 std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) const {
@@ -42,16 +50,30 @@ std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) co
 }
 
 void Workspace::add_goal(Goal g) {
-  auto& list = goals_by_client[g.client];
-  if (std::find(list.begin(), list.end(), g.id) == list.end()) list.push_back(g.id);
-  goals.insert_or_assign(g.id, std::move(g));
+  store(goals, goals_by_client, std::move(g), [](const Goal& x) { return x.client; });
+}
+void Workspace::add_activity(Activity a) {
+  store(activities, activities_by_client, std::move(a), [](const Activity& x) { return x.client; });
+}
+void Workspace::add_establishment(Establishment e) {
+  store(establishments, establishments_by_employer, std::move(e), [](const Establishment& x) { return x.employer; });
+}
+void Workspace::add_communication(Communication c) {
+  store(communications, communications_by_employer, std::move(c), [](const Communication& x) { return x.employer; });
+}
+void Workspace::add_job(Job j) {
+  store(jobs, jobs_by_employer, std::move(j), [](const Job& x) { return x.employer; });
+}
+void Workspace::add_service(Service s) {
+  store(services, services_by_employer, std::move(s), [](const Service& x) { return x.employer; });
+}
+void Workspace::add_notification(Notification n) {
+  store(notifications, notifications_by_staff, std::move(n), [](const Notification& x) { return x.to; });
 }
 
-void Workspace::add_activity(Activity a) {
-  auto& list = activities_by_client[a.client];
-  if (std::find(list.begin(), list.end(), a.id) == list.end()) list.push_back(a.id);
-  activities.insert_or_assign(a.id, std::move(a));
-}
+const Employer* Workspace::find_employer(const RecordId& id) const { return find_in(employers, id); }
+const Establishment* Workspace::find_establishment(const RecordId& id) const { return find_in(establishments, id); }
+const Job* Workspace::find_job(const RecordId& id) const { return find_in(jobs, id); }
 
 void Workspace::index_audit(const AuditEntry& e) { audit_by_record[e.record].push_back(e.id); }
 
@@ -67,7 +89,8 @@ void Workspace::add_contact(Contact c) {
 
 void Workspace::sort_audit_index() {
   // Ids grow with time, so id order is the order they were added (W5).
-  for (auto* index : {&goals_by_client, &activities_by_client})
+  for (auto* index : {&goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
+                      &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff})
     for (auto& [client, ids] : *index) std::sort(ids.begin(), ids.end());
   for (auto& [record, ids] : audit_by_record)
     std::sort(ids.begin(), ids.end(), [&](const RecordId& a, const RecordId& b) {

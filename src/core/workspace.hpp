@@ -26,6 +26,9 @@ struct WorkspaceMeta {
   std::uint64_t next_sequence = 1;
   LocalSeconds created_at = 0;
   LocalSeconds clock_offset = 0;  // T4: seconds the demo clock runs ahead of real time
+  std::vector<std::string> focus_sectors;            // B4
+  std::vector<SubsidisedProgram> subsidised_programs;  // J4
+  std::vector<LocalServiceType> local_service_types;   // R1: local names -> federal categories
 };
 
 struct Workspace {
@@ -36,7 +39,8 @@ struct Workspace {
   std::map<RecordId, Client> clients;
   std::map<RecordId, Issue> issues;
   std::map<RecordId, CaseNote> case_notes;
-  std::unordered_map<RecordId, std::vector<RecordId>> case_notes_by_client;  // oldest first
+  // Case notes on each client's (or employer's) file, oldest first.
+  std::unordered_map<RecordId, std::vector<RecordId>> case_notes_by_client;
   std::map<RecordId, Contact> contacts;
   // Contacts of each client, by date (N2 needs "any contact this month").
   std::unordered_map<RecordId, std::vector<RecordId>> contacts_by_client;
@@ -44,6 +48,16 @@ struct Workspace {
   std::map<RecordId, Activity> activities;
   // Goals and activities of each client, oldest first (S1).
   std::unordered_map<RecordId, std::vector<RecordId>> goals_by_client, activities_by_client;
+  std::map<RecordId, Employer> employers;
+  std::map<RecordId, Establishment> establishments;
+  std::map<RecordId, Communication> communications;
+  std::map<RecordId, Job> jobs;
+  std::map<RecordId, Service> services;
+  std::map<RecordId, Notification> notifications;
+  // Of each employer: establishments, communications, jobs, services, oldest first.
+  std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,
+      jobs_by_employer, services_by_employer;
+  std::unordered_map<RecordId, std::vector<RecordId>> notifications_by_staff;
   std::map<RecordId, AuditEntry> audit;
   // Audit entries of each record, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;
@@ -56,8 +70,17 @@ struct Workspace {
   const Activity* find_activity(const RecordId& id) const;
   void index_audit(const AuditEntry& e);
   void add_case_note(CaseNote n);  // stores it and indexes it by client
-  // N5: a client's file, newest first.
-  std::vector<const CaseNote*> case_notes_of(const RecordId& client) const;
+  // N5: a client's (or an employer's) file, newest first.
+  std::vector<const CaseNote*> case_notes_of(const RecordId& client_or_employer) const;
+  const Employer* find_employer(const RecordId& id) const;
+  const Establishment* find_establishment(const RecordId& id) const;
+  const Job* find_job(const RecordId& id) const;
+  // Each stores the record and indexes it.
+  void add_establishment(Establishment e);
+  void add_communication(Communication c);
+  void add_job(Job j);
+  void add_service(Service s);
+  void add_notification(Notification n);
   void add_goal(Goal g);          // stores it and indexes it by client
   void add_activity(Activity a);  // stores it and indexes it by client
   void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order

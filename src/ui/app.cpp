@@ -50,7 +50,7 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
     if (!offered(s.section, me)) continue;
     if (ImGui::Selectable(s.label, n.section == s.section, 0, ImVec2{0, px(30)})) {
       n.section = s.section;
-      n.client.clear();
+      n.client.clear(), n.employer.clear(), n.job.clear();
     }
   }
   ImGui::SetCursorPosY(height - px(96));
@@ -130,6 +130,8 @@ void draw_section(const Workspace& ws, const Staff& me) {
     case Section::MyWork: draw_my_work(ws, me); break;
     case Section::Students: draw_students(ws, me); break;
     case Section::Issues: draw_issues_overview(ws, me); break;
+    case Section::Employers: draw_employers(ws, me); break;
+    case Section::Jobs: draw_jobs(ws, me); break;
     case Section::Clients:
       if (const Client* c = ws.find_client(n.client)) draw_client(ws, me, *c);
       else draw_clients(ws, me);

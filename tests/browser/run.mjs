@@ -429,6 +429,88 @@ await test('a training provider sees only its students and cannot read case note
   assert.equal(raised.source, 'training_provider');
 });
 
+await test('a job posted through the UI expires off the job board when the demo clock passes its deadline (J1, J2)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  await click(page, 'Sign out');
+  await click(page, 'Lena Fischer');
+  await click(page, 'Employers');
+  await click(page, 'Sierra Precision Machining');
+  await click(page, 'Job orders');
+  await type(page, 'Job title', 'Production Welder');
+  await click(page, 'Post job');
+  await page.waitForFunction(() => window.bridgework.query('jobs', {}).result.some(j => j.title === 'Production Welder'));
+  const job = (await bw(page, () => window.bridgework.query('jobs', {}).result)).find(j => j.title === 'Production Welder');
+  assert.equal(job.owner_name, 'Lena Fischer');
+  assert.equal(job.status, 'open');
+  assert.equal(job.posted_on_time, true);
+  const today = await bw(page, () => window.bridgework.clock.now().slice(0, 10));
+  assert.equal(job.deadline, new Date(Date.parse(today + 'T12:00:00Z') + 14 * 86400000).toISOString().slice(0, 10));
+  // A job seeker of another provider sees it: it is not reserved.
+  const seeker = (await clients(page)).find(c => c.active && c.youth);
+  const board = () => bw(page, id => window.bridgework.query('job_board', { client: id }).result.map(j => j.id), seeker.id);
+  assert.ok((await board()).includes(job.id));
+  await page.screenshot({ path: join(artifacts, 'job-posted.png') });
+
+  const later = new Date(Date.parse(today + 'T12:00:00Z') + 15 * 86400000).toISOString().slice(0, 10);
+  assert.equal((await bw(page, at => window.bridgework.clock.set(at), `${later}T09:00`)).ok, true);
+  const expired = await bw(page, id => window.bridgework.query('job', { id }).result, job.id);
+  assert.equal(expired.status, 'expired');
+  assert.ok(!(await board()).includes(job.id), 'off the board for the job seeker');
+  await click(page, 'My Work');
+  await widget(page, 'Production Welder at Sierra Precision Machining, closes ' +
+    new Date(Date.parse(job.deadline + 'T12:00:00Z')).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }));
+  await page.screenshot({ path: join(artifacts, 'job-expired-my-work.png') });
+});
+
+await test('an employer account becomes active when the business answers, and a service is logged (B2, R1)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  await click(page, 'Sign out');
+  await click(page, 'Lena Fischer');
+  await click(page, 'Employers');
+  await click(page, 'Enter employer');
+  await type(page, 'Legal name', 'Delta Home Care');
+  await type(page, 'FEIN', '12-345');
+  await type(page, 'Establishment', 'Visalia office');
+  await type(page, 'Address', '100 Main St, Visalia, CA 93291');
+  await type(page, 'NAICS code', '621610');
+  await click(page, 'Save employer');
+  await page.waitForFunction(() => window.bridgework.state().message === 'A FEIN is nine digits, written 12-3456789.');
+  await type(page, 'FEIN', '');  // into the field, then after what is there
+  await page.keyboard.press('End');
+  await page.keyboard.type('6789');
+  await click(page, 'Save employer');
+  await page.waitForFunction(() => window.bridgework.query('employers', { search: 'Delta Home Care' }).result.length === 1);
+  const employer = () => bw(page, () => window.bridgework.query('employers', { search: 'Delta Home Care' }).result[0]);
+  assert.equal((await employer()).fein, '12-3456789');
+  assert.equal((await employer()).active, false);
+  await click(page, 'Communications');
+  await type(page, 'What was said', 'Called the owner about home health aides');
+  await click(page, 'Log communication');
+  await page.waitForFunction(() => window.bridgework.query('employers', { search: 'Delta Home Care' }).result[0].standing.startsWith('not active: outreach only'));
+  await click(page, 'We reached out and they answered');
+  await type(page, 'What was said', 'Owner called back; needs four aides');
+  await click(page, 'Log communication');
+  await page.waitForFunction(() => window.bridgework.query('employers', { search: 'Delta Home Care' }).result[0].active);
+  assert.match((await employer()).standing, /^active: reply received/);
+  await click(page, 'Services');
+  await click(page, 'Service type');
+  await click(page, 'Hiring event');
+  await type(page, 'What the employer gained', 'Received the signed forms');
+  await widget(page, 'Log service');
+  await page.screenshot({ path: join(artifacts, 'service-paperwork-warning.png') });
+  await type(page, 'What the employer gained', '');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Met 12 candidates at an on-site hiring event; hired 2 aides');
+  await click(page, 'Log service');
+  await page.waitForFunction(id => window.bridgework.query('services', { employer: id }).result.length === 1, (await employer()).id);
+  const [service] = await bw(page, id => window.bridgework.query('services', { employer: id }).result, (await employer()).id);
+  assert.equal(service.category_label, 'Workforce Recruitment Assistance');
+  assert.equal(service.entered_on_time, true);
+  await page.screenshot({ path: join(artifacts, 'employer.png') });
+});
+
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);

@@ -328,3 +328,65 @@ TEST_CASE("the command catalogue lists every command in variant order") {
   CHECK(command_type(Command{RemoveClosure{}}) == "remove_closure");
   for (auto& c : cat) CHECK_FALSE(c["fields"].empty());
 }
+
+TEST_CASE("every catalogued command parses from JSON into itself") {
+  // A valid value for each field type, so that only the command's own rules could refuse it.
+  auto sample = [](const std::string& type) -> json {
+    if (type == "program list") return json::array({"wioa_adult"});
+    if (type == "list of strings") return json::array({"x"});
+    if (type == "list of activity reviews") return json::array();
+    if (type == "boolean") return true;
+    if (type == "whole number") return 3;
+    if (type == "date") return "2026-11-20";
+    if (type == "date-time") return "2026-11-20T10:00";
+    if (type == "organisation kind") return "youth_provider";
+    if (type == "role") return "ers";
+    if (type == "issue source") return "client";
+    if (type == "issue outcome") return "resolved";
+    if (type == "contact type") return "telephone";
+    if (type == "contact party") return "parent";
+    if (type == "activity end") return "completed";
+    if (type == "employer kind") return "direct_employer";
+    if (type == "channel") return "email";
+    if (type == "triage route") return "center";
+    if (type == "service category") return "training";
+    if (type == "program") return "wioa_youth";
+    return "x";
+  };
+  for (const json& spec : command_catalogue()) {
+    json j = {{"type", spec["type"]}};
+    for (const json& f : spec["fields"]) j[f["name"].get<std::string>()] = sample(f["type"].get<std::string>());
+    CAPTURE(j.dump());
+    auto parsed = command_from_json(j);
+    REQUIRE(std::holds_alternative<Command>(parsed));
+    CHECK(command_type(std::get<Command>(parsed)) == spec["type"].get<std::string>());
+  }
+}
+
+#ifdef BRIDGEWORK_SOURCE_DIR
+#include <fstream>
+#include <sstream>
+#include "queries.hpp"
+TEST_CASE("docs/automation.md names every command and query (the contract is exact)") {
+  std::ifstream in(std::string(BRIDGEWORK_SOURCE_DIR) + "/docs/automation.md");
+  REQUIRE(in.good());
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string doc = text.str();
+  for (const json& c : command_catalogue()) {
+    const std::string row = "| `" + c["type"].get<std::string>() + "` |";
+    CHECK_MESSAGE(doc.find(row) != std::string::npos, row);
+    for (const json& f : c["fields"]) {
+      const std::string name = f["name"].get<std::string>();
+      const std::string shown = f["required"].get<bool>() ? "**" + name + "**" : name;
+      const auto at = doc.find(row);
+      const auto end = doc.find('\n', at);
+      CHECK_MESSAGE(doc.substr(at, end - at).find(shown) != std::string::npos, std::string(row + " lacks " + shown));
+    }
+  }
+  for (const json& q : query_catalogue()) {
+    const std::string row = "| `" + q["name"].get<std::string>() + "` |";
+    CHECK_MESSAGE(doc.find(row) != std::string::npos, row);
+  }
+}
+#endif

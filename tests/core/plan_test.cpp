@@ -220,7 +220,7 @@ TEST_CASE("C5: training-provider staff see their current students: name, trainin
   // Every other query about people or records is refused to them.
   a.ok(RaiseIssue{student, "Missed two days", IssueSource::TrainingProvider}, a.trainer);
   const RecordId note = a.ws.case_notes_of(student).front()->id;
-  const std::set<std::string> open_to_them = {"workspace", "staff", "organisations", "holidays", "students"};
+  const std::set<std::string> open_to_them = {"workspace", "staff", "organisations", "holidays", "students", "notifications"};
   for (const json& q : query_catalogue()) {
     const std::string name = q["name"];
     json r = query(a.ws, name, {{"id", student}, {"client", student}, {"record", note}, {"case_note", note}, {"year", 2026}},

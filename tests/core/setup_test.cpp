@@ -2,6 +2,7 @@
 #include <set>
 
 #include "access.hpp"
+#include "business.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "helpers.hpp"
@@ -34,7 +35,7 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
   for (auto& [id, o] : ws.organisations) kinds.insert(o.kind);
   CHECK(kinds.count(OrganisationKind::Board) == 1);
   CHECK(kinds.count(OrganisationKind::TrainingProvider) == 1);
-  CHECK(ws.staff.size() == 14);
+  CHECK(ws.staff.size() == 15);
   std::set<Role> roles;
   for (auto& [id, s] : ws.staff) roles.insert(s.role);
   for (Role r : {Role::Administrator, Role::BoardProgramManager, Role::BoardAssistantDirector, Role::Manager,
@@ -69,9 +70,9 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
     ++open;
     levels.insert(escalation_of(ws, i, now).level);
   }
-  CHECK(open == 4);
+  CHECK(open == 5);  // four client issues, one employer issue
   CHECK(levels == std::set<int>{1, 2, 3});
-  CHECK(ws.issues.size() == 5);
+  CHECK(ws.issues.size() == 6);
   // N2: months of contacts, some missed, some still due this month.
   CHECK(ws.contacts.size() > 100);
   const CaseloadMonth all = caseload_month(ws, "", date_of(now).year() / date_of(now).month(), date_of(now));
@@ -102,6 +103,35 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
   CHECK(std::any_of(ws.issues.begin(), ws.issues.end(), [&](auto& kv) { return kv.second.source == IssueSource::TrainingProvider; }));
   // N5: an agreement letter on file; N3: contacts reviewed the activities.
   CHECK(std::any_of(ws.case_notes.begin(), ws.case_notes.end(), [](auto& kv) { return !kv.second.letter_to.empty(); }));
+  // B1-B5, J1-J4, R1: employers across sectors, active and not, jobs in every state, a year of services.
+  std::set<std::string> sectors;
+  int active = 0;
+  for (auto& [id, e] : ws.employers) {
+    for (auto& s : employer_sectors(ws, id)) sectors.insert(s);
+    active += account_standing(ws, e, date_of(now)).active;
+  }
+  CHECK(sectors.size() >= 5);
+  CHECK(active >= 3);
+  CHECK(active < int(ws.employers.size()));
+  CHECK(triage_queue(ws).size() >= 1);
+  std::set<JobStatus> statuses;
+  int reserved = 0, subsidised = 0, expiring = 0;
+  for (auto& [id, j] : ws.jobs) {
+    statuses.insert(job_status(j, now));
+    reserved += reserved_now(j, now);
+    subsidised += !j.subsidised_program.empty();
+    expiring += expiring_soon(j, now);
+  }
+  CHECK(statuses.count(JobStatus::Open));
+  CHECK(statuses.count(JobStatus::Expired));
+  CHECK(reserved >= 1);
+  CHECK(subsidised >= 1);
+  CHECK(expiring >= 1);
+  std::set<ServiceCategory> categories;
+  for (auto& [id, sv] : ws.services) categories.insert(sv.category);
+  CHECK(ws.services.size() >= 40);
+  CHECK(categories.size() >= 6);
+  CHECK(std::any_of(ws.services.begin(), ws.services.end(), [&](auto& kv) { return !entered_on_time(ws, kv.second); }));
   CHECK(std::all_of(ws.contacts.begin(), ws.contacts.end(), [&](auto& kv) {
     return !kv.second.reviewed.empty() || !is_active(ws.clients.at(kv.second.client));
   }));

@@ -38,7 +38,7 @@ void draw_issues_overview(const Workspace& ws, const Staff& me) {
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(52));
-  ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthFixed, px(160));
+  ImGui::TableSetupColumn("About", ImGuiTableColumnFlags_WidthFixed, px(190));
   ImGui::TableSetupColumn("Issue", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthFixed, px(140));
   ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed, px(210));
@@ -51,8 +51,8 @@ void draw_issues_overview(const Workspace& ws, const Staff& me) {
     ImGui::TextColored(st.level == 1 ? colour::kAccent : st.level == 2 ? colour::kWarning : colour::kError, "%d", st.level);
     ImGui::TableSetColumnIndex(1);
     ImGui::PushID(i->id.c_str());
-    if (ImGui::Selectable(full_name(ws.clients.at(i->client)).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-      nav().open_client(i->client);
+    if (ImGui::Selectable(issue_subject(ws, *i).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+      open_issue_subject(*i);
     ImGui::PopID();
     ImGui::TableSetColumnIndex(2);
     ImGui::TextWrapped("%s", i->concern.c_str());

@@ -6,6 +6,7 @@
 #include "../host.hpp"
 #include "../widgets.hpp"
 #include "access.hpp"
+#include "business.hpp"
 #include "client_format.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
@@ -56,7 +57,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   if (const auto issues = issues_to_act_on(ws, me, now); !issues.empty()) {
     subheading("Issues to resolve (" + std::to_string(issues.size()) + ")");
     if (ImGui::BeginTable("my_issues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
-      ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthFixed, px(190));
+      ImGui::TableSetupColumn("About", ImGuiTableColumnFlags_WidthFixed, px(220));
       ImGui::TableSetupColumn("Issue", ImGuiTableColumnFlags_WidthStretch);
       ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(70));
       ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, px(300));
@@ -66,8 +67,8 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(i->id.c_str());
-        if (ImGui::Selectable(full_name(ws.clients.at(i->client)).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-          nav().open_client(i->client);
+        if (ImGui::Selectable(issue_subject(ws, *i).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+          open_issue_subject(*i);
         ImGui::PopID();
         ImGui::TableSetColumnIndex(1);
         ImGui::TextUnformatted(i->concern.c_str());
@@ -90,6 +91,89 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
                                display_date(a->planned_end) + ")";
       if (ImGui::Selectable(line.c_str())) nav().open_client(a->client);
       ImGui::PopID();
+    }
+  }
+
+  // What others told this person (B3, J1, J4, E2).
+  if (auto it = ws.notifications_by_staff.find(me.id); it != ws.notifications_by_staff.end()) {
+    std::vector<const Notification*> unread;
+    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id)
+      if (!ws.notifications.at(*id).read) unread.push_back(&ws.notifications.at(*id));
+    if (!unread.empty()) {
+      subheading("For you (" + std::to_string(unread.size()) + " unread)");
+      for (const Notification* n : unread) {
+        ImGui::PushID(n->id.c_str());
+        ImGui::TextColored(colour::kMuted, "%s", display_datetime(n->at).c_str());
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - px(120));
+        ImGui::TextWrapped("%s", n->text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Mark read")) host::dispatch(MarkRead{n->id});
+        ImGui::PopID();
+      }
+    }
+  }
+
+  // J2: my jobs expiring soon, and those that left the board to confirm.
+  {
+    std::vector<const Job*> expiring, expired;
+    for (auto& [id, j] : ws.jobs) {
+      if (j.owner != me.id) continue;
+      if (expiring_soon(j, now)) expiring.push_back(&j);
+      if (job_status(j, now) == JobStatus::Expired) expired.push_back(&j);
+    }
+    auto list = [&](const std::vector<const Job*>& jobs, const char* title, const char* why) {
+      if (jobs.empty()) return;
+      subheading(std::string(title) + " (" + std::to_string(jobs.size()) + ")");
+      muted(why);
+      for (const Job* j : jobs) {
+        ImGui::PushID(j->id.c_str());
+        if (ImGui::Selectable((j->title + " at " + ws.employers.at(j->employer).legal_name + ", closes " +
+                               display_date(j->deadline)).c_str()))
+          nav().open_job(j->id);
+        ImGui::PopID();
+      }
+    };
+    list(expired, "Expired jobs to confirm", "The application deadline passed: confirm with the business and repost, or close (J2).");
+    list(expiring, "Jobs expiring soon", "Applications close within two days.");
+  }
+
+  // B3: accounts where this person built a relationship but is not yet an owner.
+  if (const auto accounts = accounts_to_enter(ws, me.id); !accounts.empty()) {
+    subheading("Accounts to enter (" + std::to_string(accounts.size()) + ")");
+    muted("You logged a reply from these businesses: join the account within one business day (B3).");
+    for (const Employer* e : accounts) {
+      ImGui::PushID(e->id.c_str());
+      if (ImGui::Selectable(e->legal_name.c_str())) nav().open_employer(e->id);
+      ImGui::PopID();
+    }
+  }
+
+  // R1: this person's services this quarter, ready for the quarterly report.
+  if (is_business_role(me.role)) {
+    const auto [first, last] = quarter_of(today);
+    int count = 0, on_time = 0;
+    for (auto& [id, sv] : ws.services)
+      if (sv.staff == me.id && first <= sv.date && sv.date <= last) {
+        ++count;
+        on_time += entered_on_time(ws, sv);
+      }
+    subheading("My services this quarter (" + display_date(first) + " - " + display_date(last) + ")");
+    ImGui::Text("%d services to employers; %d entered within one business day", count, on_time);
+  }
+
+  // B4: businesses not yet routed, for business staff.
+  if (can_serve_employers(me) && me.role != Role::Administrator) {
+    if (const auto queue = triage_queue(ws); !queue.empty()) {
+      subheading("Triage queue (" + std::to_string(queue.size()) + ")");
+      muted("Focus-sector businesses go to the board's business team, others to the center (B4).");
+      for (const Employer* e : queue) {
+        ImGui::PushID(e->id.c_str());
+        if (ImGui::Selectable((e->legal_name + ": to " + std::string(route_label(suggested_route(ws, e->id)))).c_str()))
+          nav().open_employer(e->id);
+        ImGui::PopID();
+      }
     }
   }
 

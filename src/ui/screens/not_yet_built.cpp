@@ -7,13 +7,6 @@ namespace bw::ui {
 void draw_not_yet_built(Section section) {
   struct Text { Section section; const char* title; const char* holds; };
   static constexpr Text kTexts[] = {
-      {Section::Employers, "Employers",
-       "Employer accounts and their establishments (one NAICS code each), the communications log "
-       "that makes an account active, account owners, triage by focus sector, and services "
-       "logged per establishment for the quarterly report."},
-      {Section::Jobs, "Jobs",
-       "Job orders posted within one business day, application deadlines 14 days after posting, "
-       "reservations for your organisation's job seekers, and expired jobs to confirm or close."},
       {Section::Matches, "Matches",
        "Match records between job seekers and jobs, approved by the job owner and the case "
        "manager, through interview and hire, with the hire record completed by both."},

@@ -1,6 +1,7 @@
 // One function per screen; each reads the workspace and emits commands
 // through bw::host. Navigation state is shared through `Nav`.
 #pragma once
+#include <functional>
 #include <string>
 
 #include <vector>
@@ -15,10 +16,19 @@ enum class Section { MyWork, Students, Clients, Issues, Employers, Jobs, Matches
 
 struct Nav {
   Section section = Section::MyWork;
-  RecordId client;  // a client page is open when set
+  RecordId client;    // a client page is open when set
+  RecordId employer;  // an employer page
+  RecordId job;       // a job page
   void open_client(const RecordId& id) { section = Section::Clients; client = id; }
+  void open_employer(const RecordId& id) { section = Section::Employers; employer = id; }
+  void open_job(const RecordId& id) { section = Section::Jobs; job = id; }
 };
 Nav& nav();
+// Opens the client or employer page an issue is about.
+inline void open_issue_subject(const Issue& i) {
+  if (!i.client.empty()) nav().open_client(i.client);
+  else nav().open_employer(i.employer);
+}
 
 void draw_welcome();
 void draw_sign_in(const Workspace& ws);
@@ -31,6 +41,10 @@ void draw_service_plan(const Workspace& ws, const Staff& me, const Client& clien
 void draw_activity_review(const Workspace& ws, const Client& client, std::vector<ActivityReview>& reviews,
                           bool start_over);
 void draw_issues_overview(const Workspace& ws, const Staff& me);
+void draw_employers(const Workspace& ws, const Staff& me);
+void draw_jobs(const Workspace& ws, const Staff& me);
+// The jobs `me` may see (J3) that `keep` accepts; a row opens the job.
+void draw_jobs_table(const Workspace& ws, const Staff& me, const std::function<bool(const Job&)>& keep, const char* id);
 void draw_students(const Workspace& ws, const Staff& me);
 void draw_settings(const Workspace& ws, const Staff& me);
 void draw_not_yet_built(Section section);

@@ -5,6 +5,7 @@
 #include "../host.hpp"
 #include "../widgets.hpp"
 #include "access.hpp"
+#include "business.hpp"
 #include "client_format.hpp"
 #include "imgui_stdlib.h"
 #include "screens.hpp"
@@ -260,12 +261,91 @@ void draw_workspace(const Workspace& ws) {
 
 }  // namespace
 
+// B4, J4, R1: focus sectors, subsidised programs and local service types.
+void draw_business(const Workspace& ws, const Staff& me) {
+  static std::string error, program, type;
+  static RecordId org;
+  static ServiceCategory category = ServiceCategory::EmployerInformation;
+  const bool admin = can_manage_people(me);
+  subheading("Focus sectors (B4)");
+  muted("Businesses in these sectors are routed to the board's business team; others are served by the center.");
+  int n = 0;
+  for (const std::string& s : all_sectors()) {
+    const auto& focus = ws.meta.focus_sectors;
+    bool on = std::find(focus.begin(), focus.end(), s) != focus.end();
+    if (n++ % 3) ImGui::SameLine(px(20) + (n - 1) % 3 * px(330));
+    ImGui::BeginDisabled(!admin);
+    if (ImGui::Checkbox(s.c_str(), &on)) {
+      std::vector<std::string> next;
+      for (const std::string& x : all_sectors())
+        if (x == s ? on : std::find(focus.begin(), focus.end(), x) != focus.end()) next.push_back(x);
+      Outcome o = host::dispatch(SetFocusSectors{next});
+      error = o.ok ? "" : o.error.message;
+    }
+    ImGui::EndDisabled();
+  }
+  subheading("Subsidised programs (J4)");
+  muted("A subsidised job is seen only by WIOA clients, and the program's organisation owns it.");
+  for (const SubsidisedProgram& p : ws.meta.subsidised_programs) {
+    ImGui::PushID(p.name.c_str());
+    ImGui::BulletText("%s: jobs owned by %s", p.name.c_str(), organisation_name(ws, p.priority_organisation).c_str());
+    if (admin) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Remove")) host::dispatch(RemoveSubsidisedProgram{p.name});
+    }
+    ImGui::PopID();
+  }
+  if (admin) {
+    text_field("Program", program, 260, "e.g. On-the-Job Training");
+    ImGui::SameLine();
+    if (begin_combo("Owned by", org.empty() ? "Choose..." : organisation_name(ws, org), 280)) {
+      for (auto& [id, o] : ws.organisations)
+        if (ImGui::Selectable(o.name.c_str(), id == org)) org = id;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save program")) {
+      Outcome o = host::dispatch(SetSubsidisedProgram{program, org});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) program.clear();
+    }
+  }
+  subheading("Service types (R1)");
+  muted("Each local service type counts in one of the eight federal categories of the quarterly report.");
+  for (const LocalServiceType& t : ws.meta.local_service_types) {
+    ImGui::PushID(t.name.c_str());
+    ImGui::BulletText("%s  ->  %s", t.name.c_str(), category_label(t.category).data());
+    if (admin) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Remove")) host::dispatch(RemoveLocalServiceType{t.name});
+    }
+    ImGui::PopID();
+  }
+  if (admin) {
+    text_field("Service type", type, 260);
+    ImGui::SameLine();
+    if (begin_combo("Federal category", std::string(category_label(category)), 380)) {
+      for (ServiceCategory c : kServiceCategories)
+        if (ImGui::Selectable(category_label(c).data(), c == category)) category = c;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Save service type")) {
+      Outcome o = host::dispatch(SetLocalServiceType{type, category});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) type.clear();
+    }
+  }
+  error_text(error);
+}
+
 void draw_settings(const Workspace& ws, const Staff& me) {
   heading("Settings");
   if (ImGui::BeginTabBar("settings")) {
     if (begin_tab("Organisations")) { draw_organisations(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Staff")) { draw_staff(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Holidays")) { draw_holidays(ws, me); ImGui::EndTabItem(); }
+    if (begin_tab("Business services")) { draw_business(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Display")) { draw_display(); ImGui::EndTabItem(); }
     if (begin_tab("Storage")) { draw_storage(); ImGui::EndTabItem(); }
     if (begin_tab("Workspace")) { draw_workspace(ws); ImGui::EndTabItem(); }

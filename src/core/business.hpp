@@ -1,0 +1,97 @@
+// Business services rules (B1-B5, J1-J4, R1) as pure functions of the
+// workspace and the clock: account standing, triage, job status and who may
+// see a job, and the checks on FEIN, NAICS and service descriptions.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "workspace.hpp"
+
+namespace bw {
+
+// [SECTION] Employers and establishments (B1)
+// Why a FEIN is not usable, or nullopt. Accepted: "12-3456789" or nine digits;
+// the first two digits must be a prefix the IRS assigns.
+std::optional<std::string> fein_problem(std::string_view fein);
+std::string normalised_fein(std::string_view fein);  // "12-3456789"
+// Why a NAICS code is not usable: six digits, starting with a NAICS sector.
+std::optional<std::string> naics_problem(std::string_view naics);
+
+// The sectors a NAICS code belongs to: its NAICS sector ("Healthcare",
+// "Manufacturing", ...) and "Technology" for the technology industries
+// (334, 513, 517, 518, 519, 5415), which cut across NAICS sectors.
+std::vector<std::string> sectors_of(std::string_view naics);
+std::vector<std::string> all_sectors();
+std::vector<std::string> default_focus_sectors();  // B4: healthcare, construction, manufacturing, technology
+std::vector<std::string> employer_sectors(const Workspace& ws, const RecordId& employer);
+std::vector<const Establishment*> establishments_of(const Workspace& ws, const RecordId& employer);
+
+// [SECTION] Active accounts (B2) and owners (B3)
+// B2: reciprocated communication counts while it is this recent.
+inline constexpr int kActiveAccountDays = 180;
+struct AccountStanding {
+  bool active = false;
+  std::string reason;  // "active: reply received Nov 3, 2026 (telephone)"
+};
+// Reciprocated = the business answered, returned the call, wrote back or
+// visited; cold outreach alone never counts, and third parties never do.
+bool is_reciprocal(const Communication& c);
+AccountStanding account_standing(const Workspace& ws, const Employer& e, std::chrono::year_month_day today);
+// B3: the day the relationship was established (the first reciprocal
+// communication), if it has been.
+std::optional<std::chrono::year_month_day> relationship_established(const Workspace& ws, const RecordId& employer);
+// B3: did this owner enter the account within one business day of the
+// relationship's start? nullopt while there is no relationship yet.
+std::optional<bool> entered_on_time(const Workspace& ws, const Employer& e, const AccountOwner& owner);
+bool is_owner(const Employer& e, const RecordId& staff);
+// B3: accounts where `staff` logged a reciprocated communication but is not an
+// owner: to enter (join) within one business day.
+std::vector<const Employer*> accounts_to_enter(const Workspace& ws, const RecordId& staff);
+
+// [SECTION] Triage (B4)
+bool in_focus(const Workspace& ws, const RecordId& employer);
+TriageRoute suggested_route(const Workspace& ws, const RecordId& employer);
+std::vector<const Employer*> triage_queue(const Workspace& ws);  // not yet triaged, oldest first
+
+// [SECTION] Jobs (J1-J4)
+enum class JobStatus { Open, Expired, Closed };
+const char* job_status_label(JobStatus s);
+// J2: open through its deadline day; expired from the next day until reposted or closed.
+JobStatus job_status(const Job& j, LocalSeconds now);
+// J1: posted by 17:00 of the first business day after the job order came in.
+bool posted_on_time(const Workspace& ws, const Job& j);
+// J3: reserved for the owner's organisation until then (3, 5 or 7 days from posting).
+std::optional<LocalSeconds> reserved_until(const Job& j);
+bool reserved_now(const Job& j, LocalSeconds now);
+// J2: an open job whose deadline is today, tomorrow or the day after.
+bool expiring_soon(const Job& j, LocalSeconds now);
+// J3: staff see a job unless it is reserved for another organisation right now.
+bool visible_to_staff(const Job& j, const Staff& viewer, LocalSeconds now);
+// J2, J3, M6: on the job board for this job seeker: open; if reserved, only
+// the owner organisation's clients; if subsidised, only WIOA clients.
+bool on_board_for(const Job& j, const Client& c, LocalSeconds now);
+bool is_wioa(const Client& c);
+std::vector<const Job*> open_jobs_of(const Workspace& ws, const RecordId& employer, LocalSeconds now);
+// J4: the staff member who owns a job posted by `poster` for `program`: the
+// poster, unless the program's priority organisation is another, in which case
+// that organisation's first active BSR (or Manager).
+std::optional<std::string> job_owner_for(const Workspace& ws, const Staff& poster, const std::string& program,
+                                         RecordId& owner);
+
+// [SECTION] Services (R1)
+std::vector<LocalServiceType> default_local_service_types();
+const LocalServiceType* local_service_type(const Workspace& ws, std::string_view name);
+// R1: receiving or submitting paperwork is not a service. A warning in words
+// when the description reads like paperwork only.
+std::optional<std::string> paperwork_warning(std::string_view gained);
+bool entered_on_time(const Workspace& ws, const Service& s);
+// The calendar quarter holding `day` (program-year quarters follow them, T5).
+std::pair<std::chrono::year_month_day, std::chrono::year_month_day> quarter_of(std::chrono::year_month_day day);
+
+// Can act for employers: business and management roles (not case-only or training-provider staff).
+bool can_serve_employers(const Staff& s);
+bool is_business_role(Role r);  // BSR/BAS or Hybrid: may own accounts (B3)
+
+}  // namespace bw
