@@ -265,6 +265,19 @@ std::optional<std::string> job_owner_for(const Workspace& ws, const Staff& poste
   return std::nullopt;
 }
 
+std::vector<const Job*> jobs_to_reassign(const Workspace& ws, const Staff& viewer, LocalSeconds now) {
+  std::vector<const Job*> out;
+  const bool admin = viewer.active && viewer.role == Role::Administrator;
+  const bool manager = viewer.active && viewer.role == Role::Manager;
+  if (!admin && !manager) return out;
+  for (auto& [id, j] : ws.jobs) {
+    if (job_status(j, now) == JobStatus::Closed || (manager && j.owner_organisation != viewer.organisation)) continue;
+    const Staff* owner = ws.find_staff(j.owner);
+    if (!owner || !owner->active) out.push_back(&j);
+  }
+  return out;
+}
+
 // [SECTION] Services (R1)
 std::vector<LocalServiceType> default_local_service_types() {
   using C = ServiceCategory;

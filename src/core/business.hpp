@@ -80,6 +80,10 @@ std::vector<const Job*> open_jobs_of(const Workspace& ws, const RecordId& employ
 std::optional<std::string> job_owner_for(const Workspace& ws, const Staff& poster, const std::string& program,
                                          RecordId& owner);
 
+// P3: open or expired jobs whose owner is deactivated, for a Manager of the
+// owner's organisation (or an Administrator) to reassign.
+std::vector<const Job*> jobs_to_reassign(const Workspace& ws, const Staff& viewer, LocalSeconds now);
+
 // [SECTION] Services (R1)
 std::vector<LocalServiceType> default_local_service_types();
 const LocalServiceType* local_service_type(const Workspace& ws, std::string_view name);

@@ -215,6 +215,10 @@ const std::vector<CommandSpec>& catalogue() {
       {"close_job", "Close a job that is no longer open (J2). Its owner or a Manager.",
        {{"job", T::Id, true, "the job"},
         {"reason", T::Text, true, "e.g. \"filled\""}}},
+      {"reassign_job", "Give a job another owner, e.g. when its owner left (P3). A Manager of the owner's "
+                       "organisation, or an Administrator.",
+       {{"job", T::Id, true, "the job"},
+        {"owner", T::Id, true, "an active BSR, Hybrid or Manager of the same organisation"}}},
       {"set_subsidised_program", "Add or change a subsidised program and the organisation that owns its jobs "
                                  "(J4). Administrators.",
        {{"name", T::Text, true, "e.g. \"On-the-Job Training\""},
@@ -464,6 +468,7 @@ std::variant<Command, Error> command_from_json(const json& j) {
                    text(j, "received_on"), text(j, "deadline"), number("reserved_days", 0), text(j, "subsidised_program")};
   if (type == "repost_job") return RepostJob{text(j, "job"), text(j, "deadline")};
   if (type == "close_job") return CloseJob{text(j, "job"), text(j, "reason")};
+  if (type == "reassign_job") return ReassignJob{text(j, "job"), text(j, "owner")};
   if (type == "set_subsidised_program")
     return SetSubsidisedProgram{text(j, "name"), text(j, "priority_organisation")};
   if (type == "remove_subsidised_program") return RemoveSubsidisedProgram{text(j, "name")};
@@ -1363,6 +1368,27 @@ struct Applier {
     j.close_reason = c.reason;
     stamp(j.revision);
     return done(j.id, "Closed " + j.title + ": " + c.reason);
+  }
+
+  Outcome operator()(const ReassignJob& c) {
+    auto it = ws.jobs.find(c.job);
+    if (it == ws.jobs.end()) return refuse("not_found", "No such job.");
+    Job& j = it->second;
+    const bool manager = actor->role == Role::Manager && actor->organisation == j.owner_organisation;
+    if (!manager && actor->role != Role::Administrator)
+      return refuse("not_allowed", "A Manager of the job owner's organisation reassigns its jobs (P3).");
+    const Staff* to = ws.find_staff(c.owner);
+    if (!to || !to->active) return refuse("not_allowed", "Choose an active colleague as the new owner (P3).");
+    if (to->organisation != j.owner_organisation ||
+        !(is_business_role(to->role) || to->role == Role::Manager))
+      return refuse("not_allowed", to->name + " is not a BSR, Hybrid or Manager of the job's organisation.");
+    if (to->id == j.owner) return refuse("not_allowed", to->name + " already owns this job.");
+    const std::string from = ws.staff.at(j.owner).name;
+    j.owner = to->id;
+    stamp(j.revision);
+    Outcome o = done(j.id, "Reassigned " + j.title + " from " + from + " to " + to->name);
+    notify(o, to->id, "You now own the job " + j.title + " at " + ws.employers.at(j.employer).legal_name + " (was " + from + ").", j.id);
+    return o;
   }
 
   Outcome operator()(const SetSubsidisedProgram& c) {

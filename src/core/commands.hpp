@@ -120,6 +120,7 @@ struct PostJob {  // J1-J4
 };
 struct RepostJob { RecordId job; std::string deadline; };  // J2: confirmed still open
 struct CloseJob { RecordId job; std::string reason; };
+struct ReassignJob { RecordId job, owner; };  // P3: a departed owner's open jobs
 struct SetSubsidisedProgram { std::string name; RecordId priority_organisation; };  // J4
 struct RemoveSubsidisedProgram { std::string name; };
 struct LogService {  // R1
@@ -141,7 +142,7 @@ using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, Upda
                              AchieveGoal, AddActivity, RescheduleActivity, EndActivity, RecordPlanAgreement,
                              WriteAgreementLetter, AddEmployer, UpdateEmployer, AddEstablishment,
                              LogCommunication, JoinAccount, TriageEmployer, SetFocusSectors, RefuseService,
-                             RestoreService, PostJob, RepostJob, CloseJob, SetSubsidisedProgram,
+                             RestoreService, PostJob, RepostJob, CloseJob, ReassignJob, SetSubsidisedProgram,
                              RemoveSubsidisedProgram, LogService, SetLocalServiceType, RemoveLocalServiceType,
                              MarkRead>;
 

@@ -112,8 +112,8 @@ constexpr NameTable<Channel, 5> kChannelNames{{{
 }}};
 
 constexpr NameTable<TriageRoute, 2> kRouteNames{{{
-    {TriageRoute::BoardBusinessTeam, "board_business_team", "The board's business team"},
-    {TriageRoute::Center, "center", "The center"},
+    {TriageRoute::BoardBusinessTeam, "board_business_team", "Board business team"},
+    {TriageRoute::Center, "center", "Center"},
 }}};
 
 // The eight categories of the federal employer-services report (ETA-9169), word for word.

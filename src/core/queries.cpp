@@ -172,6 +172,7 @@ json query_catalogue() {
       {{"name", "job"}, {"args", {{"id", "job id"}}}, {"description", "One job."}},
       {{"name", "job_board"}, {"args", {{"client", "client id"}}}, {"description", "The jobs on the board for that job seeker (J2, J3, M6)."}},
       {{"name", "services"}, {"args", {{"employer", "optional"}, {"establishment", "optional"}, {"staff", "optional"}, {"from", "optional YYYY-MM-DD"}, {"to", "optional YYYY-MM-DD"}}}, {"description", "Services to employers (R1), newest first."}},
+      {{"name", "jobs_to_reassign"}, {"args", json::object()}, {"description", "Open or expired jobs whose owner is deactivated (P3), for a Manager of their organisation or an Administrator."}},
       {{"name", "triage_queue"}, {"args", json::object()}, {"description", "Employers not yet triaged, with the route the focus-sector rule suggests (B4)."}},
       {{"name", "accounts_to_enter"}, {"args", json::object()}, {"description", "Accounts where the signed-in person logged a reciprocated communication but is not an owner (B3)."}},
       {{"name", "notifications"}, {"args", {{"unread_only", "optional boolean"}}}, {"description", "The signed-in person's notifications, newest first."}},
@@ -438,6 +439,11 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
         continue;
       out.push_back(service_json(ws, sv));
     }
+    return success(out);
+  }
+  if (name == "jobs_to_reassign") {
+    json out = json::array();
+    for (const Job* j : jobs_to_reassign(ws, *viewer, now)) out.push_back(job_json(ws, *j, now));
     return success(out);
   }
   if (name == "triage_queue") {

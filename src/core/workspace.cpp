@@ -21,9 +21,8 @@ static auto find_in(const Map& m, const RecordId& id) -> const typename Map::map
 template <class Record, class KeyOf>
 static void store(std::map<RecordId, Record>& records, std::unordered_map<RecordId, std::vector<RecordId>>& index,
                   Record record, KeyOf key_of) {
-  auto& list = index[key_of(record)];
-  if (std::find(list.begin(), list.end(), record.id) == list.end()) list.push_back(record.id);
   const RecordId id = record.id;
+  if (!records.count(id)) index[key_of(record)].push_back(id);  // a new record: listed once, in O(1)
   records.insert_or_assign(id, std::move(record));
 }
 

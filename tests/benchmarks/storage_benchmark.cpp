@@ -3,7 +3,9 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <tuple>
 
+#include "queries.hpp"
 #include "setup.hpp"
 #include "storage.hpp"
 
@@ -29,9 +31,35 @@ int main(int argc, char** argv) {
                   "(559) 555-0100", {Program::WioaAdult}, provider, ers, "2026-01-15"};
     apply(ws, c, Context{ers, now});
   }
-  const size_t records = ws.clients.size() + ws.staff.size() + ws.organisations.size() + ws.audit.size();
-  std::printf("records in workspace:            %zu (%d clients + audit entries)\n", records, clients);
   std::printf("apply %d enrol_client:      %.0f ms\n", clients, ms_since(t));
+  // R1: as many services to employers, spread over the demo's establishments.
+  RecordId bsr;
+  for (auto& [id, s] : ws.staff)
+    if (s.role == Role::BusinessServicesRepresentative && s.organisation == provider) bsr = id;
+  std::vector<RecordId> sites;
+  for (auto& [id, e] : ws.establishments)
+    if (ws.employers.at(e.employer).kind == EmployerKind::DirectEmployer) sites.push_back(id);
+  t = Clock::now();
+  for (int i = 0; i < clients; ++i) {
+    const std::string day = format_iso_date(std::chrono::sys_days{*parse_iso_date("2026-11-21")} - std::chrono::days{i % 1000});
+    apply(ws, LogService{sites[i % sites.size()], day, "Hiring event", bsr, Program::WioaAdult, "Hired 2"}, Context{bsr, now});
+  }
+  std::printf("apply %d log_service:       %.0f ms\n", clients, ms_since(t));
+  const size_t records = ws.clients.size() + ws.services.size() + ws.contacts.size() + ws.case_notes.size() +
+                         ws.staff.size() + ws.organisations.size() + ws.audit.size();
+  std::printf("records in workspace:            %zu (%d clients, %d services, audit entries)\n", records, clients, clients);
+
+  // What the screens and window.bridgework ask for, at this size.
+  for (auto [name, args, who] : {std::tuple{"caseload_month", json{{"staff", ers}}, ers},
+                                 std::tuple{"issues_overview", json::object(), ers},
+                                 std::tuple{"employers", json::object(), bsr},
+                                 std::tuple{"jobs", json{{"view", "all"}}, bsr},
+                                 std::tuple{"services", json{{"from", "2026-10-01"}, {"to", "2026-12-31"}}, bsr}}) {
+    t = Clock::now();
+    const json r = query(ws, name, args, who, now);
+    std::printf("query %-16s           %.0f ms (%zu rows)\n", name, ms_since(t),
+                r["result"].is_array() ? r["result"].size() : r["result"].value("rows", json::array()).size());
+  }
 
   t = Clock::now();
   WorkspaceStore store(std::move(ws), false);

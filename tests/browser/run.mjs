@@ -346,7 +346,7 @@ await test('a service plan is built and agreed on the client page (S1)', async c
   await page.waitForFunction(() => window.bridgework.state().message === 'The planned end is before the start.');
   const today = await bw(page, () => window.bridgework.clock.now().slice(0, 10));
   const end = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace('-02-29', '-02-28');
-  await click(page, 'Planned end');
+  await type(page, 'Planned end', '');  // into the box (its label is to the right)
   await page.keyboard.press('Control+A');
   await page.keyboard.type(end);
   await click(page, 'Add activity');

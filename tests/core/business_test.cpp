@@ -121,7 +121,7 @@ TEST_CASE("B4: focus-sector businesses go to the board's business team; anything
   CHECK(suggested_route(b.ws, shop) == TriageRoute::Center);
   CHECK(triage_queue(b.ws).size() == 2);
   CHECK(b.run(TriageEmployer{shop, TriageRoute::BoardBusinessTeam, ""}, b.bsr).error.message ==
-        "The focus-sector rule sends this business to The center: say why it goes elsewhere (B4).");
+        "The focus-sector rule sends this business to Center: say why it goes elsewhere (B4).");
   b.ok(TriageEmployer{shop, TriageRoute::Center, ""}, b.bsr);
   b.ok(TriageEmployer{b.employer, TriageRoute::BoardBusinessTeam, ""}, b.bsr);
   CHECK(triage_queue(b.ws).empty());
@@ -260,6 +260,27 @@ TEST_CASE("J4: a subsidised job belongs to the program's priority organisation")
   CHECK(b.ws.jobs.at(b.ok(PostJob{b.site, "OJT 2", "", 1, "", "", 0, "On-the-Job Training"}, b.bsr)).owner == b.bsr);
   b.ok(RemoveSubsidisedProgram{"TechHire"});
   CHECK(b.ws.meta.subsidised_programs.size() == 1);
+}
+
+TEST_CASE("P3: a departed BSR's jobs wait for a Manager to reassign them") {
+  Business b;
+  const RecordId id = b.ok(PostJob{b.site, "CNA", "", 1, "", "", 0, ""}, b.bsr);
+  const RecordId bea = b.ok(AddStaff{"Bea Bsr", "", b.provider, Role::BusinessServicesRepresentative, ""});
+  CHECK(jobs_to_reassign(b.ws, b.ws.staff.at(b.manager), b.now).empty());
+  b.ok(DeactivateStaff{b.bsr, "Left the agency"});
+  auto queue = jobs_to_reassign(b.ws, b.ws.staff.at(b.manager), b.now);
+  REQUIRE(queue.size() == 1);
+  CHECK(queue[0]->id == id);
+  CHECK(jobs_to_reassign(b.ws, b.ws.staff.at(b.ers), b.now).empty());
+  CHECK(b.run(ReassignJob{id, bea}, b.ers).error.code == "not_allowed");
+  CHECK(b.run(ReassignJob{id, b.ers}, b.manager).error.message ==
+        "Erin Ers is not a BSR, Hybrid or Manager of the job's organisation.");
+  CHECK(b.run(ReassignJob{id, b.bsr}, b.manager).error.message == "Choose an active colleague as the new owner (P3).");
+  b.ok(ReassignJob{id, bea}, b.manager);
+  CHECK(b.ws.jobs.at(id).owner == bea);
+  CHECK(jobs_to_reassign(b.ws, b.ws.staff.at(b.manager), b.now).empty());
+  CHECK(query(b.ws, "notifications", json::object(), bea, b.now)["result"][0]["text"] ==
+        "You now own the job CNA at Valley Health Partners (was Ben Bsr).");
 }
 
 TEST_CASE("R1: a service counts in the category its local type maps to; paperwork is flagged") {

@@ -1,6 +1,7 @@
 // My Work: what the signed-in person is responsible for, starting with their
 // caseload (C2: the primary contact is fully responsible for the client).
 #include <algorithm>
+#include <map>
 #include <vector>
 
 #include "../host.hpp"
@@ -183,17 +184,52 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     muted("Their primary contact is deactivated. Open each client and transfer them to an active colleague.");
     for (const Client* c : queue) {
       ImGui::PushID(c->id.c_str());
-      if (ImGui::Selectable((full_name(*c) + "  (was " + staff_name(ws, c->primary_contact) + ")").c_str()))
+      int issues = 0;  // E2: they follow the client to the new primary contact
+      for (auto& [id, i] : ws.issues) issues += i.client == c->id && is_open(i);
+      if (ImGui::Selectable((full_name(*c) + "  (was " + staff_name(ws, c->primary_contact) + ")" +
+                             (issues ? "; " + std::to_string(issues) + " open issue" + (issues > 1 ? "s" : "") + " follow" : ""))
+                                .c_str()))
         nav().open_client(c->id);
       ImGui::PopID();
     }
   }
 
+  // P3: jobs whose owner left, for a Manager to give to a colleague.
+  if (const auto jobs = jobs_to_reassign(ws, me, now); !jobs.empty()) {
+    static std::map<RecordId, RecordId> chosen;
+    static std::string error;
+    subheading("Jobs to reassign (" + std::to_string(jobs.size()) + ")");
+    muted("Their owner is deactivated. Give each to an active colleague (P3).");
+    for (const Job* j : jobs) {
+      ImGui::PushID(j->id.c_str());
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextUnformatted((j->title + " at " + ws.employers.at(j->employer).legal_name + " (was " +
+                              staff_name(ws, j->owner) + ")").c_str());
+      ImGui::SameLine();
+      RecordId& to = chosen[j->id];
+      if (begin_combo("New owner", to.empty() ? "Choose..." : staff_name(ws, to), 220)) {
+        for (auto& [id, s] : ws.staff)
+          if (s.active && s.organisation == j->owner_organisation && (is_business_role(s.role) || s.role == Role::Manager) &&
+              ImGui::Selectable(s.name.c_str(), id == to))
+            to = id;
+        ImGui::EndCombo();
+      }
+      ImGui::SameLine();
+      if (ImGui::Button("Reassign job")) {
+        Outcome o = host::dispatch(ReassignJob{j->id, to});
+        error = o.ok ? "" : o.error.message;
+      }
+      ImGui::PopID();
+    }
+    error_text(error);
+  }
+
+  // C2: only ERSs and ACAs carry a caseload; others see theirs only if they have one.
+  const bool carries = me.role == Role::EmploymentReadinessSpecialist || me.role == Role::AcademicCareerAdvisor;
+  if (!carries && caseload.empty()) return;
   subheading("My caseload (" + std::to_string(caseload.size()) + " clients)");
   if (caseload.empty()) {
-    muted(me.role == Role::EmploymentReadinessSpecialist || me.role == Role::AcademicCareerAdvisor
-              ? "No clients have you as their primary contact yet."
-              : "Clients have an ERS (adults) or an ACA (youth) as primary contact; your role has no caseload of its own.");
+    muted("No clients have you as their primary contact yet.");
   } else if (ImGui::BeginTable("caseload", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
                                ImVec2{0, std::min(ImGui::GetContentRegionAvail().y - px(90), px(34) * (caseload.size() + 1.5f))})) {
     ImGui::TableSetupScrollFreeze(0, 1);
