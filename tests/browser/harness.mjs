@@ -108,6 +108,16 @@ export async function clickEach(page, label) {
   return rects.length;
 }
 
+// A key press held over a few frames: ImGui 1.86 reads key state once a frame,
+// so a press and release within one frame would be missed. "Control+A" works.
+export async function press(page, keys) {
+  const parts = keys.split('+');
+  for (const k of parts) await page.keyboard.down(k);
+  await page.waitForTimeout(60);
+  for (const k of parts.reverse()) await page.keyboard.up(k);
+  await page.waitForTimeout(60);
+}
+
 export async function type(page, label, text) {
   const r = await widget(page, label);
   // The label of an input is drawn right of its box: click the box's left part.

@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, widget, click, clickEach, type } from './harness.mjs';
+import { serve, launch, openApp, widget, click, clickEach, pointAndClick, press, type } from './harness.mjs';
 
 const site = process.argv[2];
 const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -309,7 +309,7 @@ await test('a contact recorded on the client page reviews the activities and cou
   await page.waitForFunction(() => /Review each current activity at the contact \(N3\)/.test(window.bridgework.state().message));
   assert.equal(await clickEach(page, 'Still attending'), current.length);
   const last = await bw(page, () => window.bridgework.ui.items().filter(i => i.label === 'No longer attends: exit').pop());
-  await page.mouse.click(last.x + last.h / 2, last.y + last.h / 2);
+  await pointAndClick(page, last.x + last.h / 2, last.y + last.h / 2);
   await type(page, 'Why the client no longer attends', 'Stopped attending after starting a night job');
   await page.screenshot({ path: join(artifacts, 'contact-review.png') });
   await click(page, 'Record contact');
@@ -347,7 +347,7 @@ await test('a service plan is built and agreed on the client page (S1)', async c
   const today = await bw(page, () => window.bridgework.clock.now().slice(0, 10));
   const end = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace('-02-29', '-02-28');
   await type(page, 'Planned end', '');  // into the box (its label is to the right)
-  await page.keyboard.press('Control+A');
+  await press(page, 'Control+A');
   await page.keyboard.type(end);
   await click(page, 'Add activity');
   const planOf = () => bw(page, id => window.bridgework.query('plan', { client: id }).result, client.id);
@@ -374,7 +374,7 @@ await test('an agreement letter is written, kept as a case note and shown to pri
   await click(page, `${client.last_name}, ${client.first_name}`);
   await click(page, 'Case notes');
   await type(page, 'To (one party per line)', `${client.first_name} ${client.last_name}`);
-  await page.keyboard.press('Enter');
+  await press(page, 'Enter');
   await page.keyboard.type('Summit <Technical> Institute', { delay: 10 });
   await type(page, 'What was agreed', 'Classes move to the evening section from Monday.');
   await click(page, 'Write letter');
@@ -478,7 +478,7 @@ await test('an employer account becomes active when the business answers, and a 
   await click(page, 'Save employer');
   await page.waitForFunction(() => window.bridgework.state().message === 'A FEIN is nine digits, written 12-3456789.');
   await type(page, 'FEIN', '');  // into the field, then after what is there
-  await page.keyboard.press('End');
+  await press(page, 'End');
   await page.keyboard.type('6789');
   await click(page, 'Save employer');
   await page.waitForFunction(() => window.bridgework.query('employers', { search: 'Delta Home Care' }).result.length === 1);
@@ -501,7 +501,7 @@ await test('an employer account becomes active when the business answers, and a 
   await widget(page, 'Log service');
   await page.screenshot({ path: join(artifacts, 'service-paperwork-warning.png') });
   await type(page, 'What the employer gained', '');
-  await page.keyboard.press('Control+A');
+  await press(page, 'Control+A');
   await page.keyboard.type('Met 12 candidates at an on-site hiring event; hired 2 aides');
   await click(page, 'Log service');
   await page.waitForFunction(id => window.bridgework.query('services', { employer: id }).result.length === 1, (await employer()).id);
