@@ -6,6 +6,7 @@
 #include "access.hpp"
 #include "business.hpp"
 #include "escalation.hpp"
+#include "matches.hpp"
 #include "plan.hpp"
 
 namespace bw {
@@ -15,7 +16,7 @@ namespace {
 
 enum class FieldType { Text, Id, Date, DateTime, OrganisationKind, Role, Programs, IssueSource, IssueOutcome,
                        ContactType, ContactWith, TextList, ActivityEnd, ActivityReviews, Bool, Int, EmployerKind,
-                       Channel, TriageRoute, ServiceCategory, Program };
+                       Channel, TriageRoute, ServiceCategory, Program, MatchAction, Number };
 
 struct Field {
   const char* name;
@@ -240,6 +241,31 @@ const std::vector<CommandSpec>& catalogue() {
        {{"name", T::Text, true, "the local name"}}},
       {"mark_read", "Mark a notification read, or all of yours.",
        {{"notification", T::Id, false, "the notification; all of yours when left out"}}},
+      {"refer_match", "Refer a client to a job: a match record that explains the fit (M1). Case and business staff; "
+                      "the job owner and the client's case manager approve it (M2).",
+       {{"client", T::Id, true, "the client"},
+        {"job", T::Id, true, "an open job on the client's job board"},
+        {"skills", T::Text, true, "skills and experience against the job's needs"},
+        {"readiness", T::Text, true, "job readiness"},
+        {"availability", T::Text, true, "when and how much the client can work"},
+        {"barriers", T::Text, true, "barriers and how they are addressed, or \"none\""}}},
+      {"resubmit_match", "Edit a match sent back by the job owner and resubmit it (M3). The case manager.",
+       {{"match", T::Id, true, "the match"},
+        {"skills", T::Text, true, "skills and experience against the job's needs"},
+        {"readiness", T::Text, true, "job readiness"},
+        {"availability", T::Text, true, "availability"},
+        {"barriers", T::Text, true, "barriers and how they are addressed"}}},
+      {"act_on_match", "Approve, send back, record an interview, a hire or no hire, or withdraw (M3, M4). The job "
+                       "owner or the case manager; \"hired\" creates the hire record.",
+       {{"match", T::Id, true, "the match"},
+        {"action", T::MatchAction, true, "approve, send_back, record_interview, record_hired, record_not_hired or withdraw"},
+        {"note", T::Text, false, "required for send_back: what to change"},
+        {"learned_of", T::Date, false, "record_hired: when you learned of the hire; today when left out"}}},
+      {"complete_hire", "Complete a hire record: start date, hourly wage, hours a week (M4). Either approver.",
+       {{"hire", T::Id, true, "the hire record"},
+        {"start_date", T::Date, false, "YYYY-MM-DD"},
+        {"hourly_wage", T::Number, false, "dollars an hour, e.g. 18.5"},
+        {"hours_per_week", T::Number, false, "e.g. 40"}}},
   };
   return specs;
 }
@@ -267,6 +293,8 @@ const char* type_name(FieldType t) {
     case FieldType::TriageRoute: return "triage route";
     case FieldType::ServiceCategory: return "service category";
     case FieldType::Program: return "program";
+    case FieldType::MatchAction: return "match action";
+    case FieldType::Number: return "number";
   }
   return "?";
 }
@@ -316,6 +344,10 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       if (!v.is_boolean()) return Error{"invalid_field", std::string(f.name) + " must be true or false."};
       continue;
     }
+    if (f.type == FieldType::Number) {
+      if (!v.is_number()) return Error{"invalid_field", std::string(f.name) + " must be a number."};
+      continue;
+    }
     if (f.type == FieldType::Int) {
       if (!v.is_number_integer()) return Error{"invalid_field", std::string(f.name) + " must be a whole number."};
       continue;
@@ -348,6 +380,8 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       return Error{"invalid_field", "\"" + s + "\" is not a triage route."};
     if (f.type == FieldType::ServiceCategory && !category_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not a service category."};
+    if (f.type == FieldType::MatchAction && !match_action_from(s))
+      return Error{"invalid_field", "\"" + s + "\" is not a match action."};
     if (f.type == FieldType::Program && !program_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not a program."};
     if (f.type == FieldType::ActivityEnd && !activity_end_from(s))
@@ -478,7 +512,16 @@ std::variant<Command, Error> command_from_json(const json& j) {
   if (type == "set_local_service_type")
     return SetLocalServiceType{text(j, "name"), *category_from(text(j, "category"))};
   if (type == "remove_local_service_type") return RemoveLocalServiceType{text(j, "name")};
-  return MarkRead{text(j, "notification")};
+  if (type == "mark_read") return MarkRead{text(j, "notification")};
+  const MatchFit fit{text(j, "skills"), text(j, "readiness"), text(j, "availability"), text(j, "barriers")};
+  if (type == "refer_match") return ReferMatch{text(j, "client"), text(j, "job"), fit};
+  if (type == "resubmit_match") return ResubmitMatch{text(j, "match"), fit};
+  if (type == "act_on_match")
+    return ActOnMatch{text(j, "match"), *match_action_from(text(j, "action")), text(j, "note"), text(j, "learned_of")};
+  auto decimal = [&](const char* key) {
+    return j.contains(key) && j[key].is_number() ? std::optional(j[key].get<double>()) : std::nullopt;
+  };
+  return CompleteHire{text(j, "hire"), text(j, "start_date"), decimal("hourly_wage"), decimal("hours_per_week")};
 }
 
 std::string_view command_type(const Command& cmd) {
@@ -1453,6 +1496,132 @@ struct Applier {
     if (t == types.end()) return refuse("not_found", "There is no service type \"" + c.name + "\".");
     types.erase(t);  // services already logged keep their type and category
     return done(RecordId{}, "Removed the service type " + c.name);
+  }
+
+  // [SECTION] Matches and hires (M1-M5)
+  Outcome operator()(const ReferMatch& c) {
+    const Client* client = ws.find_client(c.client);
+    if (!client) return refuse("not_found", "No such client.");
+    const Job* job = ws.find_job(c.job);
+    if (!job || !visible_to_staff(*job, *actor, ctx.now)) return refuse("not_found", "No such job.");
+    if (!can_enrol_clients(*actor) && !can_serve_employers(*actor))
+      return refuse("not_allowed", std::string(role_label(actor->role)) + " staff do not refer clients to jobs.");
+    if (!on_board_for(*job, *client, ctx.now))
+      return refuse("not_allowed", job->title + " is not on " + full_name(*client) +
+                                       "'s job board: it is closed, expired, reserved for another organisation, or "
+                                       "subsidised for WIOA clients (J2, J3).");
+    if (auto why = missing_fit(c.fit)) return refuse("missing_field", *why);
+    for (auto& [id, m] : ws.matches)
+      if (m.client == c.client && m.job == c.job && !is_closed(m.stage))
+        return refuse("duplicate", full_name(*client) + " already has an open match for " + job->title + ".");
+    Match m;
+    m.id = ws.new_id();
+    m.client = c.client;
+    m.job = c.job;
+    m.fit = c.fit;
+    m.referred_by = actor->id;
+    m.job_owner = job->owner;
+    m.case_manager = case_manager_for(ws, *client);
+    m.ready_at = ctx.now;
+    stamp(m.revision);
+    const Match& match = ws.matches.emplace(m.id, std::move(m)).first->second;
+    Outcome o = done(match.id, "Referred " + full_name(*client) + " to " + job->title);
+    const std::string what = full_name(*client) + " was referred to " + job->title + ": approve or send back";
+    notify(o, match.job_owner, what + " by " + display_datetime(owner_action_due(ws, match)) + " (M3).", match.id);
+    notify(o, match.case_manager, what + " (M2).", match.id);
+    return o;
+  }
+
+  Outcome operator()(const ResubmitMatch& c) {
+    auto it = ws.matches.find(c.match);
+    if (it == ws.matches.end()) return refuse("not_found", "No such match.");
+    Match& m = it->second;
+    if (!actor_of(m, actor->id).case_manager) return refuse("not_allowed", "The client's case manager edits and resubmits the match (M3).");
+    if (m.stage != MatchStage::SentBack) return refuse("not_allowed", "Only a match sent back for edits is resubmitted.");
+    if (auto why = missing_fit(c.fit)) return refuse("missing_field", *why);
+    m.fit = c.fit;
+    m.stage = MatchStage::AwaitingApproval;
+    m.owner_approved_at.reset();
+    m.case_manager_approved_at = ctx.now;  // resubmitting is the case manager's approval
+    m.ready_at = ctx.now;
+    m.owner_acted_at.reset();
+    stamp(m.revision);
+    Outcome o = done(m.id, "Resubmitted the match after edits");
+    notify(o, m.job_owner, "The match was edited and resubmitted: act by " + display_datetime(owner_action_due(ws, m)) + " (M3).", m.id);
+    return o;
+  }
+
+  Outcome operator()(const ActOnMatch& c) {
+    auto it = ws.matches.find(c.match);
+    if (it == ws.matches.end()) return refuse("not_found", "No such match.");
+    Match& m = it->second;
+    const MatchActor who = actor_of(m, actor->id);
+    if (auto why = match_action_refusal(m, c.action, who)) return refuse("not_allowed", *why);
+    if (c.action == MatchAction::SendBack && c.note.empty())
+      return refuse("missing_field", "Say what the case manager should change (M3).");
+    std::optional<year_month_day> learned;
+    if (c.action == MatchAction::RecordHired) {
+      auto d = day_of(c.learned_of, "The date you learned of the hire");
+      if (auto* r = std::get_if<Outcome>(&d)) return *r;
+      learned = std::get<year_month_day>(d);
+    }
+    const MatchStage next = stage_after(m, c.action, who);
+    if (who.job_owner && !m.owner_acted_at && (c.action == MatchAction::Approve || c.action == MatchAction::SendBack))
+      m.owner_acted_at = ctx.now;  // M3
+    switch (c.action) {
+      case MatchAction::Approve:
+        if (who.job_owner && !m.owner_approved_at) m.owner_approved_at = ctx.now;
+        if (who.case_manager && !m.case_manager_approved_at) m.case_manager_approved_at = ctx.now;
+        break;
+      case MatchAction::SendBack:
+        m.sent_back_reason = c.note;
+        m.owner_approved_at.reset(), m.case_manager_approved_at.reset();
+        break;
+      case MatchAction::RecordInterview: m.interview_granted_at = ctx.now; break;
+      default: m.closed_at = ctx.now, m.close_note = c.note; break;
+    }
+    m.stage = next;
+    stamp(m.revision);
+    const Client& client = ws.clients.at(m.client);
+    const Job& job = ws.jobs.at(m.job);
+    Outcome o = done(m.id, std::string(match_action_label(c.action)) + ": " + full_name(client) + " for " + job.title +
+                               (c.note.empty() ? "" : " (" + c.note + ")") + "; now " + std::string(match_stage_label(next)));
+    const std::string about = full_name(client) + " for " + job.title + ": ";
+    std::string told = about + std::string(match_action_label(c.action)) + " by " + actor->name +
+                       (c.note.empty() ? "" : ": " + c.note) + ".";
+    if (next == MatchStage::WaitingToHearResults && c.action == MatchAction::Approve)
+      told = about + "both approved; Waiting to Hear Results (M3).";
+    if (c.action == MatchAction::RecordHired) {  // M4: the hire record, made here
+      Hire h{ws.new_id(), m.id, m.client, m.job, job.establishment, *learned, ctx.now, {}, {}, {}, {}};
+      stamp(h.revision);
+      o.touched.push_back(h.id);
+      told = about + "hired. Complete the hire record: start date, wage, hours (M4).";
+      ws.hires.emplace(h.id, std::move(h));
+    }
+    for (const RecordId& to : {m.job_owner, m.case_manager}) notify(o, to, told, m.id);
+    return o;
+  }
+
+  Outcome operator()(const CompleteHire& c) {
+    auto it = ws.hires.find(c.hire);
+    if (it == ws.hires.end()) return refuse("not_found", "No such hire record.");
+    Hire& h = it->second;
+    const Match& m = ws.matches.at(h.match);
+    const MatchActor who = actor_of(m, actor->id);
+    if (!who.job_owner && !who.case_manager) return refuse("not_allowed", "The job owner or the case manager completes the hire record (M4).");
+    // Everything is checked before anything changes.
+    const auto start = c.start_date.empty() ? std::nullopt : parse_iso_date(c.start_date);
+    if (!c.start_date.empty() && !start) return refuse("invalid_field", "The start date must be a real date, YYYY-MM-DD.");
+    if (c.hourly_wage && (*c.hourly_wage <= 0 || *c.hourly_wage > 1000))
+      return refuse("invalid_field", "The hourly wage is in dollars, e.g. 18.50.");
+    if (c.hours_per_week && (*c.hours_per_week <= 0 || *c.hours_per_week > 80))
+      return refuse("invalid_field", "Hours a week are between 1 and 80.");
+    if (start) h.start_date = *start;
+    if (c.hourly_wage) h.wage_cents = int(*c.hourly_wage * 100 + 0.5);
+    if (c.hours_per_week) h.hours_per_week = *c.hours_per_week;
+    stamp(h.revision);
+    return done(h.id, std::string(hire_complete(h) ? "Completed" : "Updated") + " the hire record of " +
+                          full_name(ws.clients.at(h.client)));
   }
 
   Outcome operator()(const MarkRead& c) {

@@ -134,6 +134,20 @@ struct LogService {  // R1
 struct SetLocalServiceType { std::string name; ServiceCategory category{}; };  // R1
 struct RemoveLocalServiceType { std::string name; };
 struct MarkRead { RecordId notification; };  // empty: all of mine
+// [SECTION] Matches and hires (M1-M5)
+struct ReferMatch { RecordId client, job; MatchFit fit; };          // M1: partner referral
+struct ResubmitMatch { RecordId match; MatchFit fit; };             // M3: after a send-back
+struct ActOnMatch {                                                 // M3, M4
+  RecordId match;
+  MatchAction action{};
+  std::string note;        // the reason, for send_back; optional otherwise
+  std::string learned_of;  // for record_hired: when staff learned of it; empty = today
+};
+struct CompleteHire {                                               // M4
+  RecordId hire;
+  std::string start_date;
+  std::optional<double> hourly_wage, hours_per_week;
+};
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
@@ -144,7 +158,7 @@ using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, Upda
                              LogCommunication, JoinAccount, TriageEmployer, SetFocusSectors, RefuseService,
                              RestoreService, PostJob, RepostJob, CloseJob, ReassignJob, SetSubsidisedProgram,
                              RemoveSubsidisedProgram, LogService, SetLocalServiceType, RemoveLocalServiceType,
-                             MarkRead>;
+                             MarkRead, ReferMatch, ResubmitMatch, ActOnMatch, CompleteHire>;
 
 // [SECTION] Outcomes
 struct Error {

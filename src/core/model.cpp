@@ -127,7 +127,32 @@ constexpr NameTable<ServiceCategory, 8> kCategoryNames{{{
     {ServiceCategory::RapidResponse, "rapid_response", "Rapid Response/Business Downsizing Assistance"},
     {ServiceCategory::PlanningLayoffResponse, "planning_layoff_response", "Planning Layoff Response"},
 }}};
+
+constexpr NameTable<MatchStage, 6> kStageNames{{{
+    {MatchStage::AwaitingApproval, "awaiting_approval", "Awaiting approval"},
+    {MatchStage::SentBack, "sent_back", "Sent back for edits"},
+    {MatchStage::WaitingToHearResults, "waiting_to_hear_results", "Waiting to Hear Results"},
+    {MatchStage::Hired, "hired", "Hired"},
+    {MatchStage::NotHired, "not_hired", "Not hired"},
+    {MatchStage::Withdrawn, "withdrawn", "Withdrawn"},
+}}};
+
+constexpr NameTable<MatchAction, 6> kActionNames{{{
+    {MatchAction::Approve, "approve", "Approve"},
+    {MatchAction::SendBack, "send_back", "Send back for edits"},
+    {MatchAction::RecordInterview, "record_interview", "Interview granted"},
+    {MatchAction::RecordHired, "record_hired", "Hired"},
+    {MatchAction::RecordNotHired, "record_not_hired", "Not hired"},
+    {MatchAction::Withdraw, "withdraw", "Withdraw"},
+}}};
 }  // namespace
+
+std::string_view match_stage_name(MatchStage s) { return kStageNames.name(s); }
+std::string_view match_stage_label(MatchStage s) { return kStageNames.label(s); }
+std::optional<MatchStage> match_stage_from(std::string_view n) { return kStageNames.from(n); }
+std::string_view match_action_name(MatchAction a) { return kActionNames.name(a); }
+std::string_view match_action_label(MatchAction a) { return kActionNames.label(a); }
+std::optional<MatchAction> match_action_from(std::string_view n) { return kActionNames.from(n); }
 
 std::string_view employer_kind_name(EmployerKind k) { return kEmployerKindNames.name(k); }
 std::string_view employer_kind_label(EmployerKind k) { return kEmployerKindNames.label(k); }

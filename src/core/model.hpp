@@ -308,6 +308,56 @@ struct Service {
   Revision revision;
 };
 
+// [SECTION] Matches and hires (M1-M5)
+enum class MatchOrigin { SelfSelect, PartnerReferral };
+enum class MatchStage { AwaitingApproval, SentBack, WaitingToHearResults, Hired, NotHired, Withdrawn };
+inline constexpr std::array kMatchStages = {MatchStage::AwaitingApproval, MatchStage::SentBack,
+                                            MatchStage::WaitingToHearResults, MatchStage::Hired,
+                                            MatchStage::NotHired, MatchStage::Withdrawn};
+enum class MatchAction { Approve, SendBack, RecordInterview, RecordHired, RecordNotHired, Withdraw };
+inline constexpr std::array kMatchActions = {MatchAction::Approve, MatchAction::SendBack,
+                                             MatchAction::RecordInterview, MatchAction::RecordHired,
+                                             MatchAction::RecordNotHired, MatchAction::Withdraw};
+
+// M1: a job seeker and a job that may fit, and why.
+struct MatchFit {
+  std::string skills;        // skills and experience against the job's needs
+  std::string readiness;     // job readiness
+  std::string availability;  // when and how much they can work
+  std::string barriers;      // barriers and how they are addressed
+};
+
+struct Match {
+  RecordId id;
+  RecordId client, job;
+  MatchOrigin origin = MatchOrigin::PartnerReferral;
+  MatchFit fit;
+  RecordId referred_by;   // the staff member who referred (partner referral)
+  RecordId job_owner;     // M2: the approvers
+  RecordId case_manager;
+  MatchStage stage = MatchStage::AwaitingApproval;
+  std::optional<LocalSeconds> owner_approved_at, case_manager_approved_at;
+  LocalSeconds ready_at = 0;                 // M3: when it last came to the job owner
+  std::optional<LocalSeconds> owner_acted_at;  // the owner's first action since then
+  std::string sent_back_reason;
+  std::optional<LocalSeconds> interview_granted_at;
+  std::optional<LocalSeconds> closed_at;
+  std::string close_note;
+  Revision revision;
+};
+
+// M4, M5: made by "hired"; each approver completes it.
+struct Hire {
+  RecordId id;
+  RecordId match, client, job, establishment;
+  std::chrono::year_month_day learned_of{};  // when staff learned of the hire
+  LocalSeconds recorded_at = 0;
+  std::optional<std::chrono::year_month_day> start_date;
+  std::optional<int> wage_cents;        // hourly
+  std::optional<double> hours_per_week;
+  Revision revision;
+};
+
 // [SECTION] Notifications: what someone is told (B3, J1, E2)
 struct Notification {
   RecordId id;
@@ -365,6 +415,12 @@ std::optional<TriageRoute> route_from(std::string_view name);
 std::string_view category_name(ServiceCategory c);
 std::string_view category_label(ServiceCategory c);  // the exact federal wording (R1)
 std::optional<ServiceCategory> category_from(std::string_view name);
+std::string_view match_stage_name(MatchStage s);
+std::string_view match_stage_label(MatchStage s);  // "Waiting to Hear Results"
+std::string_view match_action_name(MatchAction a);
+std::string_view match_action_label(MatchAction a);
+std::optional<MatchAction> match_action_from(std::string_view name);
+std::optional<MatchStage> match_stage_from(std::string_view name);
 std::string_view decision_name(ActivityDecision d);
 std::string_view decision_label(ActivityDecision d);
 std::optional<ActivityDecision> activity_decision_from(std::string_view name);

@@ -8,6 +8,7 @@
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "letters.hpp"
+#include "matches.hpp"
 #include "plan.hpp"
 #include "storage.hpp"
 
@@ -172,6 +173,9 @@ json query_catalogue() {
       {{"name", "job"}, {"args", {{"id", "job id"}}}, {"description", "One job."}},
       {{"name", "job_board"}, {"args", {{"client", "client id"}}}, {"description", "The jobs on the board for that job seeker (J2, J3, M6)."}},
       {{"name", "services"}, {"args", {{"employer", "optional"}, {"establishment", "optional"}, {"staff", "optional"}, {"from", "optional YYYY-MM-DD"}, {"to", "optional YYYY-MM-DD"}}}, {"description", "Services to employers (R1), newest first."}},
+      {{"name", "matches"}, {"args", {{"client", "optional client id"}, {"job", "optional job id"}, {"stage", "optional stage"}}}, {"description", "Match records (M1-M4) with stage and the job owner's M3 timeliness."}},
+      {{"name", "matches_to_act_on"}, {"args", json::object()}, {"description", "Matches awaiting the signed-in person's approval or edits (M3), oldest first."}},
+      {{"name", "hires"}, {"args", {{"incomplete_only", "optional boolean"}}}, {"description", "Hire records (M4, M5) with completeness and timeliness; with incomplete_only, those the signed-in person has to complete."}},
       {{"name", "jobs_to_reassign"}, {"args", json::object()}, {"description", "Open or expired jobs whose owner is deactivated (P3), for a Manager of their organisation or an Administrator."}},
       {{"name", "triage_queue"}, {"args", json::object()}, {"description", "Employers not yet triaged, with the route the focus-sector rule suggests (B4)."}},
       {{"name", "accounts_to_enter"}, {"args", json::object()}, {"description", "Accounts where the signed-in person logged a reciprocated communication but is not an owner (B3)."}},
@@ -438,6 +442,47 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
           (!staff.empty() && sv.staff != staff) || (from && sv.date < *from) || (to && sv.date > *to))
         continue;
       out.push_back(service_json(ws, sv));
+    }
+    return success(out);
+  }
+  if (name == "matches" || name == "matches_to_act_on") {
+    const std::string client = arg(args, "client"), job = arg(args, "job"), stage = arg(args, "stage");
+    if (!stage.empty() && !match_stage_from(stage)) return failure("invalid_field", "\"" + stage + "\" is not a match stage.");
+    std::vector<const Match*> list;
+    if (name == "matches_to_act_on") list = matches_to_act_on(ws, viewer->id);
+    else
+      for (auto& [id, m] : ws.matches)
+        if ((client.empty() || m.client == client) && (job.empty() || m.job == job) &&
+            (stage.empty() || match_stage_name(m.stage) == stage))
+          list.push_back(&m);
+    json out = json::array();
+    for (const Match* m : list) {
+      json j = to_json(*m);
+      j["stage_label"] = match_stage_label(m->stage);
+      j["owner_action_due"] = format_iso(owner_action_due(ws, *m));
+      j["owner_action_overdue"] = owner_action_overdue(ws, *m, now);
+      const auto on_time = owner_acted_on_time(ws, *m);
+      j["owner_acted_on_time"] = on_time ? json(*on_time) : json(nullptr);
+      const Client* c = ws.find_client(m->client);
+      j["client_name"] = c ? full_name(*c) : "";
+      const Job* jb = ws.find_job(m->job);
+      j["job_title"] = jb ? jb->title : "";
+      out.push_back(j);
+    }
+    return success(out);
+  }
+  if (name == "hires") {
+    const bool incomplete_only = args.is_object() && args.value("incomplete_only", false);
+    std::vector<const Hire*> list;
+    if (incomplete_only) list = hires_to_complete(ws, viewer->id);
+    else
+      for (auto& [id, h] : ws.hires) list.push_back(&h);
+    json out = json::array();
+    for (const Hire* h : list) {
+      json j = to_json(*h);
+      j["complete"] = hire_complete(*h);
+      j["recorded_on_time"] = hire_recorded_on_time(ws, *h);
+      out.push_back(j);
     }
     return success(out);
   }

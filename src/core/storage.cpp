@@ -176,6 +176,29 @@ json to_json(const Service& s) {
           {"entered_at", format_iso(s.entered_at)}, {"revision", rev_json(s.revision)}};
 }
 
+json to_json(const Match& m) {
+  return {{"kind", "match"}, {"id", m.id}, {"client", m.client}, {"job", m.job},
+          {"origin", m.origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral"},
+          {"fit", {{"skills", m.fit.skills}, {"readiness", m.fit.readiness}, {"availability", m.fit.availability},
+                   {"barriers", m.fit.barriers}}},
+          {"referred_by", m.referred_by}, {"job_owner", m.job_owner}, {"case_manager", m.case_manager},
+          {"stage", match_stage_name(m.stage)}, {"owner_approved_at", optional_time(m.owner_approved_at)},
+          {"case_manager_approved_at", optional_time(m.case_manager_approved_at)}, {"ready_at", format_iso(m.ready_at)},
+          {"owner_acted_at", optional_time(m.owner_acted_at)}, {"sent_back_reason", m.sent_back_reason},
+          {"interview_granted_at", optional_time(m.interview_granted_at)}, {"closed_at", optional_time(m.closed_at)},
+          {"close_note", m.close_note}, {"revision", rev_json(m.revision)}};
+}
+
+json to_json(const Hire& h) {
+  return {{"kind", "hire"}, {"id", h.id}, {"match", h.match}, {"client", h.client}, {"job", h.job},
+          {"establishment", h.establishment}, {"learned_of", format_iso_date(h.learned_of)},
+          {"recorded_at", format_iso(h.recorded_at)},
+          {"start_date", h.start_date ? json(format_iso_date(*h.start_date)) : json(nullptr)},
+          {"wage_cents", h.wage_cents ? json(*h.wage_cents) : json(nullptr)},
+          {"hours_per_week", h.hours_per_week ? json(*h.hours_per_week) : json(nullptr)},
+          {"revision", rev_json(h.revision)}};
+}
+
 json to_json(const Notification& n) {
   return {{"kind", "notification"}, {"id", n.id}, {"to", n.to}, {"at", format_iso(n.at)}, {"text", n.text},
           {"record", n.record}, {"read", n.read}};
@@ -391,6 +414,43 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
                                r.at("local_type").get<std::string>(), r.at("staff").get<std::string>(),
                                enum_from<Program>(r.at("program"), program_from), r.at("gained").get<std::string>(),
                                time_from(r.at("entered_at")), rev_from(r.at("revision"))});
+      } else if (kind == "match") {
+        Match m;
+        m.id = id;
+        m.client = r.at("client").get<std::string>();
+        m.job = r.at("job").get<std::string>();
+        m.origin = r.at("origin").get<std::string>() == "self_select" ? MatchOrigin::SelfSelect : MatchOrigin::PartnerReferral;
+        const json& fit = r.at("fit");
+        m.fit = {fit.at("skills").get<std::string>(), fit.at("readiness").get<std::string>(),
+                 fit.at("availability").get<std::string>(), fit.at("barriers").get<std::string>()};
+        m.referred_by = r.at("referred_by").get<std::string>();
+        m.job_owner = r.at("job_owner").get<std::string>();
+        m.case_manager = r.at("case_manager").get<std::string>();
+        m.stage = enum_from<MatchStage>(r.at("stage"), match_stage_from);
+        m.owner_approved_at = optional_time_from(r.at("owner_approved_at"));
+        m.case_manager_approved_at = optional_time_from(r.at("case_manager_approved_at"));
+        m.ready_at = time_from(r.at("ready_at"));
+        m.owner_acted_at = optional_time_from(r.at("owner_acted_at"));
+        m.sent_back_reason = r.at("sent_back_reason").get<std::string>();
+        m.interview_granted_at = optional_time_from(r.at("interview_granted_at"));
+        m.closed_at = optional_time_from(r.at("closed_at"));
+        m.close_note = r.at("close_note").get<std::string>();
+        m.revision = rev_from(r.at("revision"));
+        ws.matches[id] = std::move(m);
+      } else if (kind == "hire") {
+        Hire h;
+        h.id = id;
+        h.match = r.at("match").get<std::string>();
+        h.client = r.at("client").get<std::string>();
+        h.job = r.at("job").get<std::string>();
+        h.establishment = r.at("establishment").get<std::string>();
+        h.learned_of = date_from(r.at("learned_of"));
+        h.recorded_at = time_from(r.at("recorded_at"));
+        if (!r.at("start_date").is_null()) h.start_date = date_from(r.at("start_date"));
+        if (!r.at("wage_cents").is_null()) h.wage_cents = r.at("wage_cents").get<int>();
+        if (!r.at("hours_per_week").is_null()) h.hours_per_week = r.at("hours_per_week").get<double>();
+        h.revision = rev_from(r.at("revision"));
+        ws.hires[id] = std::move(h);
       } else if (kind == "notification") {
         ws.add_notification(Notification{id, r.at("to").get<std::string>(), time_from(r.at("at")),
                                          r.at("text").get<std::string>(), r.at("record").get<std::string>(),
@@ -421,7 +481,8 @@ std::optional<json> record_json(const Workspace& ws, const RecordId& id) {
   };
   look(ws.organisations), look(ws.staff), look(ws.clients), look(ws.issues), look(ws.case_notes);
   look(ws.contacts), look(ws.goals), look(ws.activities), look(ws.employers), look(ws.establishments);
-  look(ws.communications), look(ws.jobs), look(ws.services), look(ws.notifications), look(ws.audit);
+  look(ws.communications), look(ws.jobs), look(ws.services), look(ws.notifications), look(ws.matches);
+  look(ws.hires), look(ws.audit);
   return out;
 }
 }  // namespace
@@ -445,6 +506,8 @@ WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
   for (auto& [id, r] : ws_.jobs) add(id);
   for (auto& [id, r] : ws_.services) add(id);
   for (auto& [id, r] : ws_.notifications) add(id);
+  for (auto& [id, r] : ws_.matches) add(id);
+  for (auto& [id, r] : ws_.hires) add(id);
   for (auto& [id, r] : ws_.audit) add(id);
   if (!stored) {
     for (int b = 0; b < kBucketCount; ++b)

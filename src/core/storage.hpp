@@ -43,6 +43,8 @@ json to_json(const Communication& c);
 json to_json(const Job& j);
 json to_json(const Service& s);
 json to_json(const Notification& n);
+json to_json(const Match& m);
+json to_json(const Hire& h);
 json to_json(const AuditEntry& a);
 json to_json(const WorkspaceMeta& m);
 json to_json(const BusinessCalendar& c);  // the board's closures

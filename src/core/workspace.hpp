@@ -54,6 +54,8 @@ struct Workspace {
   std::map<RecordId, Job> jobs;
   std::map<RecordId, Service> services;
   std::map<RecordId, Notification> notifications;
+  std::map<RecordId, Match> matches;
+  std::map<RecordId, Hire> hires;
   // Of each employer: establishments, communications, jobs, services, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,
       jobs_by_employer, services_by_employer;

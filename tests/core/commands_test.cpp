@@ -351,6 +351,8 @@ TEST_CASE("every catalogued command parses from JSON into itself") {
     if (type == "triage route") return "center";
     if (type == "service category") return "training";
     if (type == "program") return "wioa_youth";
+    if (type == "match action") return "approve";
+    if (type == "number") return 18.5;
     return "x";
   };
   for (const json& spec : command_catalogue()) {
@@ -376,6 +378,7 @@ TEST_CASE("docs/automation.md names every command and query (the contract is exa
   for (const json& c : command_catalogue()) {
     const std::string row = "| `" + c["type"].get<std::string>() + "` |";
     CHECK_MESSAGE(doc.find(row) != std::string::npos, row);
+    if (doc.find(row) == std::string::npos) continue;
     for (const json& f : c["fields"]) {
       const std::string name = f["name"].get<std::string>();
       const std::string shown = f["required"].get<bool>() ? "**" + name + "**" : name;

@@ -1,0 +1,124 @@
+#include "matches.hpp"
+
+#include <algorithm>
+
+namespace bw {
+
+MatchActor actor_of(const Match& m, const RecordId& staff) {
+  return {!staff.empty() && staff == m.job_owner, !staff.empty() && staff == m.case_manager};
+}
+
+bool is_closed(MatchStage s) {
+  return s == MatchStage::Hired || s == MatchStage::NotHired || s == MatchStage::Withdrawn;
+}
+
+std::optional<std::string> match_action_refusal(const Match& m, MatchAction action, MatchActor actor) {
+  if (!actor.job_owner && !actor.case_manager)
+    return "Only the job owner and the client's case manager act on a match (M2).";
+  if (is_closed(m.stage)) return "This match is closed: " + std::string(match_stage_label(m.stage)) + ".";
+  const bool waiting = m.stage == MatchStage::WaitingToHearResults;
+  switch (action) {
+    case MatchAction::Approve:
+      if (m.stage == MatchStage::SentBack) return "The match was sent back: the case manager edits and resubmits it first.";
+      if (waiting) return "Both approvers have approved already.";
+      if ((!actor.job_owner || m.owner_approved_at) && (!actor.case_manager || m.case_manager_approved_at))
+        return "You have approved this match already.";
+      return std::nullopt;
+    case MatchAction::SendBack:
+      if (!actor.job_owner) return "Only the job owner sends a match back for edits (M3).";
+      if (m.stage != MatchStage::AwaitingApproval) return "Only a match awaiting approval can be sent back.";
+      return std::nullopt;
+    case MatchAction::RecordInterview:
+      if (!waiting) return "An interview is recorded once both have approved (M4).";
+      if (m.interview_granted_at) return "The interview is already recorded.";
+      return std::nullopt;
+    case MatchAction::RecordHired:
+    case MatchAction::RecordNotHired:
+      if (!waiting) return "The result is recorded once both have approved and the candidate was referred (M4).";
+      return std::nullopt;
+    case MatchAction::Withdraw:
+      return std::nullopt;
+  }
+  return "Unknown action.";
+}
+
+MatchStage stage_after(const Match& m, MatchAction action, MatchActor actor) {
+  switch (action) {
+    case MatchAction::Approve: {
+      const bool owner = m.owner_approved_at || actor.job_owner;
+      const bool manager = m.case_manager_approved_at || actor.case_manager;
+      return owner && manager ? MatchStage::WaitingToHearResults : MatchStage::AwaitingApproval;
+    }
+    case MatchAction::SendBack: return MatchStage::SentBack;
+    case MatchAction::RecordInterview: return m.stage;
+    case MatchAction::RecordHired: return MatchStage::Hired;
+    case MatchAction::RecordNotHired: return MatchStage::NotHired;
+    case MatchAction::Withdraw: return MatchStage::Withdrawn;
+  }
+  return m.stage;
+}
+
+std::optional<std::string> missing_fit(const MatchFit& fit) {
+  if (fit.skills.empty()) return "Explain how the client's skills and experience fit the job's needs (M1).";
+  if (fit.readiness.empty()) return "Say how the client is ready for work (M1).";
+  if (fit.availability.empty()) return "Say when the client is available (M1).";
+  if (fit.barriers.empty()) return "Say which barriers there are and how they are addressed, or \"none\" (M1).";
+  return std::nullopt;
+}
+
+RecordId case_manager_for(const Workspace& ws, const Client& c) {
+  if (!is_dual_enrolled(c)) return c.primary_contact;
+  const Staff* chosen = nullptr;
+  for (auto& [id, s] : ws.staff) {
+    const Organisation* org = ws.find_organisation(s.organisation);
+    if (s.active && s.role == Role::CaseManager && org && org->kind == OrganisationKind::Board &&
+        (!chosen || s.name < chosen->name))
+      chosen = &s;
+  }
+  return chosen ? chosen->id : c.primary_contact;
+}
+
+LocalSeconds owner_action_due(const Workspace& ws, const Match& m) {
+  return ws.calendar.within_one_business_day(m.ready_at);
+}
+
+bool owner_action_overdue(const Workspace& ws, const Match& m, LocalSeconds now) {
+  return m.stage == MatchStage::AwaitingApproval && !m.owner_acted_at && now > owner_action_due(ws, m);
+}
+
+std::optional<bool> owner_acted_on_time(const Workspace& ws, const Match& m) {
+  if (!m.owner_acted_at) return std::nullopt;
+  return *m.owner_acted_at <= owner_action_due(ws, m);
+}
+
+bool hire_recorded_on_time(const Workspace& ws, const Hire& h) {
+  return h.recorded_at <= ws.calendar.within_one_business_day(start_of(h.learned_of));
+}
+
+bool hire_complete(const Hire& h) { return h.start_date && h.wage_cents && h.hours_per_week; }
+
+std::vector<const Match*> matches_to_act_on(const Workspace& ws, const RecordId& staff) {
+  std::vector<const Match*> out;
+  for (auto& [id, m] : ws.matches) {
+    const MatchActor a = actor_of(m, staff);
+    const bool owner_turn = a.job_owner && m.stage == MatchStage::AwaitingApproval && !m.owner_approved_at;
+    const bool manager_turn = a.case_manager && ((m.stage == MatchStage::AwaitingApproval && !m.case_manager_approved_at) ||
+                                                 m.stage == MatchStage::SentBack);
+    if (owner_turn || manager_turn) out.push_back(&m);
+  }
+  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->ready_at < b->ready_at; });
+  return out;
+}
+
+std::vector<const Hire*> hires_to_complete(const Workspace& ws, const RecordId& staff) {
+  std::vector<const Hire*> out;
+  for (auto& [id, h] : ws.hires) {
+    if (hire_complete(h)) continue;
+    const Match* m = nullptr;
+    if (auto it = ws.matches.find(h.match); it != ws.matches.end()) m = &it->second;
+    if (m && (m->job_owner == staff || m->case_manager == staff)) out.push_back(&h);
+  }
+  return out;
+}
+
+}  // namespace bw
