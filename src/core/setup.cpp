@@ -6,6 +6,7 @@
 
 #include "access.hpp"
 #include "business.hpp"
+#include "matches.hpp"
 #include "plan.hpp"
 
 namespace bw {
@@ -165,6 +166,57 @@ void add_demo_employers(Workspace& ws, const Context& admin, const RecordId& car
   // E1: an employer issue, owned by the account's BSR.
   must(ws, RaiseIssue{{}, "Two placed workers say their first paychecks were short", IssueSource::Client, ids[1]},
        Context{lena, now - 5 * 3600});
+}
+
+// Matches in every stage, hires complete and not yet (M1-M5), each referred
+// after its job was posted.
+void add_demo_matches(Workspace& ws, const RecordId& former, LocalSeconds now) {
+  std::vector<const Client*> seekers;
+  for (auto& [id, c] : ws.clients)
+    if (is_active(c) && !is_youth(c) && !is_dual_enrolled(c) && c.primary_contact != former) seekers.push_back(&c);
+  auto job_titled = [&](const char* title) {
+    for (auto& [id, j] : ws.jobs)
+      if (j.title == title) return &j;
+    std::fprintf(stderr, "demo workspace: no job %s\n", title);
+    std::abort();
+  };
+  const Job* cna = job_titled("Certified Nursing Assistant");
+  const Job* machinist = job_titled("CNC Machinist");
+  const Job* developer = job_titled("Junior Web Developer");
+  const MatchFit fit{"Completed the CNA course at Summit; 6 months as a home aide", "Resume and references ready; mock interview done",
+                     "Days and weekends; has a car", "Childcare arranged through the county subsidy"};
+  struct DemoMatch { const Job* job; double hours_ago; std::vector<MatchAction> steps; bool complete_hire; };
+  const DemoMatch matches[] = {
+      {cna, 3, {}, false},                                                            // awaiting, on time
+      {machinist, 80, {}, false},                                                     // awaiting, job owner late
+      {developer, 50, {MatchAction::SendBack}, false},                                // sent back for edits
+      {machinist, 120, {MatchAction::Approve, MatchAction::Approve, MatchAction::RecordInterview}, false},  // waiting to hear
+      {machinist, 200, {MatchAction::Approve, MatchAction::Approve, MatchAction::RecordHired}, true},
+      {developer, 150, {MatchAction::Approve, MatchAction::Approve, MatchAction::RecordHired}, false},
+      {machinist, 170, {MatchAction::Approve, MatchAction::Approve, MatchAction::RecordNotHired}, false},
+      {cna, 60, {MatchAction::Withdraw}, false},
+  };
+  size_t n = 0;
+  for (const DemoMatch& d : matches) {
+    const Client& c = *seekers[(n++ * 5) % seekers.size()];
+    LocalSeconds at = now - LocalSeconds(d.hours_ago * 3600);
+    const RecordId id = must(ws, ReferMatch{c.id, d.job->id, fit}, Context{c.primary_contact, at});
+    bool owner_turn = true;  // the job owner approves first, then the case manager
+    for (MatchAction step : d.steps) {
+      at += 5 * 3600;
+      const Match& m = ws.matches.at(id);
+      const RecordId by = step == MatchAction::Approve ? (owner_turn ? m.job_owner : m.case_manager)
+                          : step == MatchAction::SendBack ? m.job_owner : m.case_manager;
+      if (step == MatchAction::Approve) owner_turn = false;
+      const char* note = step == MatchAction::SendBack ? "Add the candidate's experience with JavaScript"
+                         : step == MatchAction::RecordNotHired ? "The employer hired an internal candidate" : "";
+      must(ws, ActOnMatch{id, step, note, ""}, Context{by, at});
+    }
+    if (d.complete_hire)
+      for (auto& [hid, h] : ws.hires)
+        if (h.match == id)
+          must(ws, CompleteHire{hid, format_iso_date(date_of(at + 7 * 86400)), 22.75, 40}, Context{ws.matches.at(id).job_owner, at + 3600});
+  }
 }
 
 }  // namespace
@@ -347,6 +399,7 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
   must(ws, CloseIssue{settled_issue, IssueOutcome::Resolved, "Referred to the county childcare subsidy; client attended the next orientation."},
        settling);
   add_demo_employers(ws, admin, career_center, now);
+  add_demo_matches(ws, former, now);
   must(ws, DeactivateStaff{former, "Left the agency"}, admin);
   return out;
 }

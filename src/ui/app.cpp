@@ -50,7 +50,7 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
     if (!offered(s.section, me)) continue;
     if (ImGui::Selectable(s.label, n.section == s.section, 0, ImVec2{0, px(30)})) {
       n.section = s.section;
-      n.client.clear(), n.employer.clear(), n.job.clear();
+      n.client.clear(), n.employer.clear(), n.job.clear(), n.match.clear();
     }
   }
   ImGui::SetCursorPosY(height - px(96));
@@ -132,6 +132,7 @@ void draw_section(const Workspace& ws, const Staff& me) {
     case Section::Issues: draw_issues_overview(ws, me); break;
     case Section::Employers: draw_employers(ws, me); break;
     case Section::Jobs: draw_jobs(ws, me); break;
+    case Section::Matches: draw_matches(ws, me); break;
     case Section::Clients:
       if (const Client* c = ws.find_client(n.client)) draw_client(ws, me, *c);
       else draw_clients(ws, me);
@@ -156,6 +157,8 @@ void draw_app() {
   const host::State& st = host::state();
   const Workspace* ws = st.workspace;
   const Staff* me = ws ? ws->find_staff(st.signed_in) : nullptr;
+  static RecordId last_signed_in;  // each person starts at their own My Work
+  if (st.signed_in != last_signed_in) last_signed_in = st.signed_in, nav() = Nav{};
   const float status_height = ImGui::GetFrameHeightWithSpacing() + px(8);
   const float body_height = ImGui::GetContentRegionAvail().y - status_height;
 

@@ -511,6 +511,55 @@ await test('an employer account becomes active when the business answers, and a 
   await page.screenshot({ path: join(artifacts, 'employer.png') });
 });
 
+await test('a case manager refers a client, both approvers approve, and "hired" makes the hire record (M1-M4)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  await click(page, 'Sign out');
+  await click(page, 'Angela Brooks');
+  const angela = await bw(page, () => window.bridgework.state().signed_in);
+  const job = (await bw(page, () => window.bridgework.query('jobs', {}).result)).find(j => j.title === 'CNC Machinist');
+  const matched = new Set((await bw(page, id => window.bridgework.query('matches', { job: id }).result, job.id)).map(m => m.client));
+  const client = (await bw(page, id => window.bridgework.query('clients', { primary_contact: id, active_only: true }).result, angela))
+    .find(c => !c.youth && !matched.has(c.id));
+  await click(page, 'Jobs');
+  await click(page, 'CNC Machinist');
+  await click(page, 'Client');
+  await type(page, 'client_search', client.last_name);
+  await click(page, `${client.first_name} ${client.last_name}`);
+  await click(page, 'Refer to this job');  // the fit is empty: refused
+  await page.waitForFunction(() => window.bridgework.state().message.endsWith('(M1).'));
+  await type(page, 'Skills and experience against the job', 'Two years running a lathe at a cabinet shop');
+  await type(page, 'Job readiness', 'Resume done; passed the mock interview');
+  await type(page, 'Availability', 'Any shift');
+  await type(page, 'Barriers and how they are addressed', 'none');
+  await click(page, 'Refer to this job');
+  await page.waitForFunction(id => window.bridgework.query('matches', { client: id }).result.length === 1, client.id);
+  const match = () => bw(page, id => window.bridgework.query('matches', { client: id }).result[0], client.id);
+  assert.equal((await match()).case_manager, angela);
+  await click(page, 'Approve');
+  await page.waitForFunction(id => window.bridgework.query('matches', { client: id }).result[0].case_manager_approved_at, client.id);
+  await click(page, 'Sign out');
+  await click(page, 'Lena Fischer');
+  await click(page, 'Matches');
+  await click(page, 'Mine to act on');
+  await click(page, `${client.first_name} ${client.last_name}`);
+  await click(page, 'Approve');
+  await page.waitForFunction(id => window.bridgework.query('matches', { client: id }).result[0].stage === 'waiting_to_hear_results', client.id);
+  await click(page, 'Hired');
+  await page.waitForFunction(id => window.bridgework.query('matches', { client: id }).result[0].stage === 'hired', client.id);
+  const hire = (await bw(page, () => window.bridgework.query('hires', { incomplete_only: true }).result)).find(h => h.client === client.id);
+  assert.ok(hire, 'the hire record waits for the job owner');
+  assert.equal(hire.recorded_on_time, true);
+  await page.screenshot({ path: join(artifacts, 'match-hired.png') });
+  await click(page, 'Sign out');
+  await click(page, 'Angela Brooks');
+  const inbox = await bw(page, () => window.bridgework.query('notifications', { unread_only: true }).result.map(n => n.text));
+  assert.ok(inbox.some(t => t.startsWith(`${client.first_name} ${client.last_name} for CNC Machinist: hired.`)), inbox.join(' | '));
+  assert.ok((await bw(page, () => window.bridgework.query('hires', { incomplete_only: true }).result)).some(h => h.client === client.id));
+  await widget(page, `${client.first_name} ${client.last_name} at CNC Machinist`);  // My Work: hire record to complete
+  await page.screenshot({ path: join(artifacts, 'my-work-hire.png') });
+});
+
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);

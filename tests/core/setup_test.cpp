@@ -6,6 +6,7 @@
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "helpers.hpp"
+#include "matches.hpp"
 #include "plan.hpp"
 
 using namespace bw;
@@ -132,6 +133,13 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
   CHECK(ws.services.size() >= 40);
   CHECK(categories.size() >= 6);
   CHECK(std::any_of(ws.services.begin(), ws.services.end(), [&](auto& kv) { return !entered_on_time(ws, kv.second); }));
+  // M1-M5: matches in every stage, hires complete and not.
+  std::set<MatchStage> stages;
+  for (auto& [id, m] : ws.matches) stages.insert(m.stage);
+  CHECK(stages.size() == kMatchStages.size());
+  CHECK(std::any_of(ws.matches.begin(), ws.matches.end(), [&](auto& kv) { return owner_action_overdue(ws, kv.second, now); }));
+  CHECK(std::any_of(ws.hires.begin(), ws.hires.end(), [](auto& kv) { return hire_complete(kv.second); }));
+  CHECK(std::any_of(ws.hires.begin(), ws.hires.end(), [](auto& kv) { return !hire_complete(kv.second); }));
   CHECK(std::all_of(ws.contacts.begin(), ws.contacts.end(), [&](auto& kv) {
     return !kv.second.reviewed.empty() || !is_active(ws.clients.at(kv.second.client));
   }));

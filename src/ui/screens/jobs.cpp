@@ -81,6 +81,7 @@ void draw_job(const Workspace& ws, const Staff& me, const Job& j) {
     detail("Description", j.description.empty() ? "-" : j.description);
     ImGui::EndTable();
   }
+  if (st == JobStatus::Open) draw_referral(ws, me, j);
   const bool manages = me.id == j.owner || me.role == Role::Administrator ||
                        (me.role == Role::Manager && me.organisation == j.owner_organisation);
   if (!manages || st == JobStatus::Closed) return;

@@ -11,6 +11,7 @@
 #include "client_format.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
+#include "matches.hpp"
 #include "plan.hpp"
 #include "screens.hpp"
 
@@ -113,6 +114,34 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
         if (ImGui::SmallButton("Mark read")) host::dispatch(MarkRead{n->id});
         ImGui::PopID();
       }
+    }
+  }
+
+  // M3, M4: matches waiting for this person, and hire records to complete.
+  if (const auto matches = matches_to_act_on(ws, me.id); !matches.empty()) {
+    subheading("Matches to act on (" + std::to_string(matches.size()) + ")");
+    for (const Match* m : matches) {
+      ImGui::PushID(m->id.c_str());
+      const bool late = owner_action_overdue(ws, *m, now) && m->job_owner == me.id;
+      const std::string line = full_name(ws.clients.at(m->client)) + " for " + ws.jobs.at(m->job).title + ": " +
+                               std::string(match_stage_label(m->stage)) +
+                               (m->job_owner == me.id && m->stage == MatchStage::AwaitingApproval
+                                    ? ", act by " + display_datetime(owner_action_due(ws, *m)) + (late ? " (LATE)" : "")
+                                    : "");
+      if (late) ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+      if (ImGui::Selectable(line.c_str())) nav().open_match(m->id);
+      if (late) ImGui::PopStyleColor();
+      ImGui::PopID();
+    }
+  }
+  if (const auto hires = hires_to_complete(ws, me.id); !hires.empty()) {
+    subheading("Hire records to complete (" + std::to_string(hires.size()) + ")");
+    muted("Start date, hourly wage and hours a week (M4).");
+    for (const Hire* h : hires) {
+      ImGui::PushID(h->id.c_str());
+      if (ImGui::Selectable((full_name(ws.clients.at(h->client)) + " at " + ws.jobs.at(h->job).title).c_str()))
+        nav().open_match(h->match);
+      ImGui::PopID();
     }
   }
 

@@ -7,9 +7,6 @@ namespace bw::ui {
 void draw_not_yet_built(Section section) {
   struct Text { Section section; const char* title; const char* holds; };
   static constexpr Text kTexts[] = {
-      {Section::Matches, "Matches",
-       "Match records between job seekers and jobs, approved by the job owner and the case "
-       "manager, through interview and hire, with the hire record completed by both."},
       {Section::Reports, "Reports",
        "The quarterly Effectiveness in Serving Employers export (CSV), performance standards per "
        "staff member and organisation, and progress toward the board's targets."},

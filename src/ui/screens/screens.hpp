@@ -19,9 +19,11 @@ struct Nav {
   RecordId client;    // a client page is open when set
   RecordId employer;  // an employer page
   RecordId job;       // a job page
+  RecordId match;     // a match page
   void open_client(const RecordId& id) { section = Section::Clients; client = id; }
   void open_employer(const RecordId& id) { section = Section::Employers; employer = id; }
   void open_job(const RecordId& id) { section = Section::Jobs; job = id; }
+  void open_match(const RecordId& id) { section = Section::Matches; match = id; }
 };
 Nav& nav();
 // Opens the client or employer page an issue is about.
@@ -43,6 +45,8 @@ void draw_activity_review(const Workspace& ws, const Client& client, std::vector
 void draw_issues_overview(const Workspace& ws, const Staff& me);
 void draw_employers(const Workspace& ws, const Staff& me);
 void draw_jobs(const Workspace& ws, const Staff& me);
+void draw_matches(const Workspace& ws, const Staff& me);
+void draw_referral(const Workspace& ws, const Staff& me, const Job& job);  // M1, on the job page
 // The jobs `me` may see (J3) that `keep` accepts; a row opens the job.
 void draw_jobs_table(const Workspace& ws, const Staff& me, const std::function<bool(const Job&)>& keep, const char* id);
 void draw_students(const Workspace& ws, const Staff& me);

@@ -1,0 +1,220 @@
+// Matches (M1-M5): the matches table, one match's page with the actions its
+// approvers may take now, and the hire record to complete.
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "access.hpp"
+#include "business.hpp"
+#include "client_format.hpp"
+#include "matches.hpp"
+#include "screens.hpp"
+
+namespace bw::ui {
+namespace {
+
+void draw_fit_fields(MatchFit& fit) {
+  text_field("Skills and experience against the job", fit.skills, 620);
+  text_field("Job readiness", fit.readiness, 620);
+  text_field("Availability", fit.availability, 620);
+  text_field("Barriers and how they are addressed", fit.barriers, 620, "or \"none\"");
+}
+
+void draw_hire(const Workspace& ws, const Staff& me, const Hire& h, const Match& m) {
+  static RecordId hire;
+  static std::string start, wage, hours, error;
+  if (hire != h.id) {
+    hire = h.id, error.clear();
+    start = h.start_date ? format_iso_date(*h.start_date) : "";
+    wage = h.wage_cents ? std::to_string(*h.wage_cents / 100) + "." + (*h.wage_cents % 100 < 10 ? "0" : "") + std::to_string(*h.wage_cents % 100) : "";
+    hours = h.hours_per_week ? std::to_string(int(*h.hours_per_week)) : "";
+  }
+  subheading("Hire record");
+  muted("Learned of the hire " + display_date(h.learned_of) + "; recorded " + display_datetime(h.recorded_at) +
+        (hire_recorded_on_time(ws, h) ? " (within one business day)" : " (LATE: after one business day, M5)"));
+  ImGui::TextColored(hire_complete(h) ? colour::kGood : colour::kWarning, "%s",
+                     hire_complete(h) ? "Complete" : "Incomplete: start date, hourly wage and hours a week are needed");
+  const MatchActor who = actor_of(m, me.id);
+  if (!who.job_owner && !who.case_manager) return;
+  text_field("Start date", start, 150, "YYYY-MM-DD");
+  ImGui::SameLine();
+  text_field("Hourly wage ($)", wage, 100, "18.50");
+  ImGui::SameLine();
+  text_field("Hours a week", hours, 80, "40");
+  if (ImGui::Button("Save hire record")) {
+    auto number = [](const std::string& s) -> std::optional<double> {
+      if (s.empty()) return std::nullopt;
+      char* end = nullptr;
+      const double v = std::strtod(s.c_str(), &end);
+      return end && *end == 0 ? std::optional(v) : std::optional(-1.0);  // -1: refused with a message
+    };
+    Outcome o = host::dispatch(CompleteHire{h.id, start, number(wage), number(hours)});
+    error = o.ok ? "" : o.error.message;
+  }
+  error_text(error);
+}
+
+void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
+  static RecordId match;
+  static std::string note, learned, error;
+  static MatchFit fit;
+  if (match != m.id) match = m.id, note.clear(), learned = format_iso_date(date_of(host::now())), error.clear(), fit = m.fit;
+  if (ImGui::Button("< All matches")) nav().match.clear();
+  ImGui::SameLine();
+  const Client& c = ws.clients.at(m.client);
+  const Job& j = ws.jobs.at(m.job);
+  heading(full_name(c) + " for " + j.title);
+  const LocalSeconds now = host::now();
+  if (ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, px(200));
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, px(600));
+    detail("Stage", match_stage_label(m.stage));
+    detail("Job", j.title + " at " + ws.employers.at(j.employer).legal_name);
+    detail("Job owner", staff_name(ws, m.job_owner) + (m.owner_approved_at ? "  (approved " + display_datetime(*m.owner_approved_at) + ")" : ""));
+    detail("Case manager", staff_name(ws, m.case_manager) +
+                               (m.case_manager_approved_at ? "  (approved " + display_datetime(*m.case_manager_approved_at) + ")" : ""));
+    if (m.stage == MatchStage::AwaitingApproval && !m.owner_acted_at)
+      detail("Job owner acts by", display_datetime(owner_action_due(ws, m)) + (owner_action_overdue(ws, m, now) ? "  OVERDUE (M3)" : ""));
+    detail("Referred", staff_name(ws, m.referred_by) + ", " + display_datetime(m.revision.changed_at));
+    detail("Skills and experience", m.fit.skills);
+    detail("Readiness", m.fit.readiness);
+    detail("Availability", m.fit.availability);
+    detail("Barriers", m.fit.barriers);
+    if (!m.sent_back_reason.empty() && m.stage == MatchStage::SentBack) detail("Sent back", m.sent_back_reason);
+    if (m.interview_granted_at) detail("Interview granted", display_datetime(*m.interview_granted_at));
+    if (m.closed_at) detail("Closed", display_datetime(*m.closed_at) + (m.close_note.empty() ? "" : ": " + m.close_note));
+    ImGui::EndTable();
+  }
+  const MatchActor who = actor_of(m, me.id);
+  if (m.stage == MatchStage::SentBack && who.case_manager) {
+    subheading("Edit and resubmit");
+    draw_fit_fields(fit);
+    if (primary_button("Resubmit match")) {
+      Outcome o = host::dispatch(ResubmitMatch{m.id, fit});
+      error = o.ok ? "" : o.error.message;
+    }
+  }
+  bool any = false;
+  for (MatchAction a : kMatchActions)
+    any = any || !match_action_refusal(m, a, who);
+  if (any) {
+    subheading("Act on the match");
+    text_field("Note", note, 480, "required to send back");
+    if (!match_action_refusal(m, MatchAction::RecordHired, who)) {
+      ImGui::SameLine();
+      text_field("Learned of the hire on", learned, 150, "YYYY-MM-DD");
+    }
+    for (MatchAction a : kMatchActions) {
+      if (match_action_refusal(m, a, who)) continue;
+      if (ImGui::Button(match_action_label(a).data())) {
+        Outcome o = host::dispatch(ActOnMatch{m.id, a, note, a == MatchAction::RecordHired ? learned : ""});
+        error = o.ok ? "" : o.error.message;
+        if (o.ok) note.clear();
+      }
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+  } else if (!who.job_owner && !who.case_manager) {
+    muted("Only the job owner and the client's case manager act on a match (M2).");
+  }
+  error_text(error);
+  for (auto& [id, h] : ws.hires)
+    if (h.match == m.id) draw_hire(ws, me, h, m);
+}
+
+}  // namespace
+
+// M1: refer a client to this job, from the job page.
+void draw_referral(const Workspace& ws, const Staff& me, const Job& j) {
+  static RecordId job, client;
+  static std::string search, error;
+  static MatchFit fit;
+  if (job != j.id) job = j.id, client.clear(), search.clear(), error.clear(), fit = {};
+  if (!can_enrol_clients(me) && !can_serve_employers(me)) return;
+  subheading("Refer a client (M1)");
+  const LocalSeconds now = host::now();
+  const Client* chosen = ws.find_client(client);
+  if (begin_combo("Client", chosen ? full_name(*chosen) : "Choose...", 320)) {
+    text_field("##client_search", search, 300, "Search");
+    std::string needle = search;
+    for (char& ch : needle) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    int shown = 0;
+    for (auto& [id, c] : ws.clients) {
+      if (!on_board_for(j, c, now) || shown >= 50) continue;  // J3: only those who may see the job
+      std::string name = full_name(c);
+      std::string hay = name;
+      for (char& ch : hay) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+      if (!needle.empty() && hay.find(needle) == std::string::npos) continue;
+      ++shown;
+      if (ImGui::Selectable((name + "##" + id).c_str(), id == client)) client = id;
+    }
+    ImGui::EndCombo();
+  }
+  draw_fit_fields(fit);
+  if (primary_button("Refer to this job")) {
+    Outcome o = host::dispatch(ReferMatch{client, j.id, fit});
+    error = o.ok ? "" : o.error.message;
+    if (o.ok) {
+      fit = {}, client.clear();
+      nav().open_match(o.id);
+    }
+  }
+  error_text(error);
+}
+
+void draw_matches(const Workspace& ws, const Staff& me) {
+  if (auto it = ws.matches.find(nav().match); it != ws.matches.end()) {
+    draw_match(ws, me, it->second);
+    return;
+  }
+  static int view = 0;
+  heading("Matches");
+  muted("A match is approved by the job owner and the client's case manager. The job owner acts within one business "
+        "day (M3). \"Hired\" makes the hire record (M4).");
+  const char* views[] = {"Mine to act on", "Mine", "All open", "Closed"};
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    ImGui::RadioButton(views[i], &view, i);
+  }
+  const LocalSeconds now = host::now();
+  std::vector<const Match*> rows;
+  if (view == 0) rows = matches_to_act_on(ws, me.id);
+  else
+    for (auto& [id, m] : ws.matches) {
+      const MatchActor who = actor_of(m, me.id);
+      if ((view == 1 && (who.job_owner || who.case_manager) && !is_closed(m.stage)) || (view == 2 && !is_closed(m.stage)) ||
+          (view == 3 && is_closed(m.stage)))
+        rows.push_back(&m);
+    }
+  if (rows.empty()) {
+    muted("No matches here.");
+    return;
+  }
+  if (!ImGui::BeginTable("matches", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) return;
+  ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthFixed, px(180));
+  ImGui::TableSetupColumn("Job", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthFixed, px(200));
+  ImGui::TableSetupColumn("Job owner / case manager", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Job owner acts by", ImGuiTableColumnFlags_WidthFixed, px(220));
+  ImGui::TableHeadersRow();
+  for (const Match* m : rows) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    ImGui::PushID(m->id.c_str());
+    if (ImGui::Selectable(full_name(ws.clients.at(m->client)).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+      nav().open_match(m->id);
+    ImGui::PopID();
+    ImGui::TableSetColumnIndex(1);
+    const Job& j = ws.jobs.at(m->job);
+    ImGui::TextWrapped("%s at %s", j.title.c_str(), ws.employers.at(j.employer).legal_name.c_str());
+    ImGui::TableSetColumnIndex(2);
+    ImGui::TextUnformatted(match_stage_label(m->stage).data());
+    ImGui::TableSetColumnIndex(3);
+    ImGui::TextWrapped("%s / %s", staff_name(ws, m->job_owner).c_str(), staff_name(ws, m->case_manager).c_str());
+    ImGui::TableSetColumnIndex(4);
+    if (m->stage == MatchStage::AwaitingApproval && !m->owner_acted_at)
+      ImGui::TextColored(owner_action_overdue(ws, *m, now) ? colour::kError : ImGui::GetStyle().Colors[ImGuiCol_Text], "%s%s",
+                         display_datetime(owner_action_due(ws, *m)).c_str(), owner_action_overdue(ws, *m, now) ? " (late)" : "");
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace bw::ui
