@@ -15,14 +15,15 @@ Nav& nav() {
 namespace {
 
 constexpr struct { Section section; const char* label; } kSections[] = {
-    {Section::MyWork, "My Work"},     {Section::Students, "My students"}, {Section::Clients, "Clients"},
+    {Section::MyWork, "My Work"},     {Section::Inbox, "Inbox"},          {Section::Students, "My students"}, {Section::Clients, "Clients"},
     {Section::Issues, "Open issues"}, {Section::Employers, "Employers"},  {Section::Jobs, "Jobs"},
     {Section::Matches, "Matches"},    {Section::Reports, "Reports"},      {Section::Settings, "Settings"},
 };
 
 // C5: training-provider staff have their students and their settings, nothing else.
 bool offered(Section s, const Staff& me) {
-  if (me.role == Role::TrainingProviderStaff) return s == Section::Students || s == Section::Settings;
+  if (me.role == Role::TrainingProviderStaff)
+    return s == Section::Students || s == Section::Inbox || s == Section::Settings;
   return s != Section::Students;
 }
 
@@ -48,7 +49,11 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
   Nav& n = nav();
   for (auto& s : kSections) {
     if (!offered(s.section, me)) continue;
-    if (ImGui::Selectable(s.label, n.section == s.section, 0, ImVec2{0, px(30)})) {
+    std::string label = s.label;
+    if (s.section == Section::Inbox)  // K2: the unread count; the id stays "inbox"
+      if (const int unread = unread_count(ws, me.id)) label += " (" + std::to_string(unread) + ")";
+    label += std::string("###") + s.label;
+    if (ImGui::Selectable(label.c_str(), n.section == s.section, 0, ImVec2{0, px(30)})) {
       n.section = s.section;
       n.client.clear(), n.employer.clear(), n.job.clear(), n.match.clear();
     }
@@ -129,6 +134,7 @@ void draw_section(const Workspace& ws, const Staff& me) {
   switch (n.section) {
     case Section::MyWork: draw_my_work(ws, me); break;
     case Section::Students: draw_students(ws, me); break;
+    case Section::Inbox: draw_inbox(ws, me); break;
     case Section::Issues: draw_issues_overview(ws, me); break;
     case Section::Employers: draw_employers(ws, me); break;
     case Section::Jobs: draw_jobs(ws, me); break;

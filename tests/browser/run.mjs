@@ -511,7 +511,7 @@ await test('an employer account becomes active when the business answers, and a 
   await page.screenshot({ path: join(artifacts, 'employer.png') });
 });
 
-await test('a case manager refers a client, both approvers approve, and "hired" makes the hire record (M1-M4)', async context => {
+await test('a case manager refers a client, both approvers approve, and "hired" makes the hire record (M1-M4, K2)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);
   await click(page, 'Sign out');
@@ -553,11 +553,19 @@ await test('a case manager refers a client, both approvers approve, and "hired" 
   await page.screenshot({ path: join(artifacts, 'match-hired.png') });
   await click(page, 'Sign out');
   await click(page, 'Angela Brooks');
-  const inbox = await bw(page, () => window.bridgework.query('notifications', { unread_only: true }).result.map(n => n.text));
-  assert.ok(inbox.some(t => t.startsWith(`${client.first_name} ${client.last_name} for CNC Machinist: hired.`)), inbox.join(' | '));
+  const unread = await bw(page, () => window.bridgework.query('notifications', { unread_only: true }).result.map(n => n.text));
+  assert.ok(unread.some(t => t.startsWith(`${client.first_name} ${client.last_name} for CNC Machinist: hired.`)), unread.join(' | '));
   assert.ok((await bw(page, () => window.bridgework.query('hires', { incomplete_only: true }).result)).some(h => h.client === client.id));
   await widget(page, `${client.first_name} ${client.last_name} at CNC Machinist`);  // My Work: hire record to complete
   await page.screenshot({ path: join(artifacts, 'my-work-hire.png') });
+  // K2: the sidebar counts the unread; the inbox opens the match.
+  const inbox = (await bw(page, () => window.bridgework.ui.items().map(i => i.label))).find(l => /^Inbox \(\d+\)$/.test(l));
+  assert.equal(inbox, `Inbox (${unread.length})`);
+  await click(page, inbox);
+  await click(page, 'Mark all read');
+  await page.waitForFunction(() => window.bridgework.query('notifications', { unread_only: true }).result.length === 0);
+  await widget(page, 'Inbox');
+  await page.screenshot({ path: join(artifacts, 'inbox.png') });
 });
 
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {

@@ -96,25 +96,12 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     }
   }
 
-  // What others told this person (B3, J1, J4, E2).
-  if (auto it = ws.notifications_by_staff.find(me.id); it != ws.notifications_by_staff.end()) {
-    std::vector<const Notification*> unread;
-    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id)
-      if (!ws.notifications.at(*id).read) unread.push_back(&ws.notifications.at(*id));
-    if (!unread.empty()) {
-      subheading("For you (" + std::to_string(unread.size()) + " unread)");
-      for (const Notification* n : unread) {
-        ImGui::PushID(n->id.c_str());
-        ImGui::TextColored(colour::kMuted, "%s", display_datetime(n->at).c_str());
-        ImGui::SameLine();
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - px(120));
-        ImGui::TextWrapped("%s", n->text.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::SameLine();
-        if (ImGui::SmallButton("Mark read")) host::dispatch(MarkRead{n->id});
-        ImGui::PopID();
-      }
-    }
+  // K2: what others told this person waits in the Inbox.
+  if (const int unread = unread_count(ws, me.id)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(colour::kAccent, "%d unread in your Inbox", unread);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Open inbox")) nav().section = Section::Inbox;
   }
 
   // M3, M4: matches waiting for this person, and hire records to complete.

@@ -12,7 +12,7 @@
 
 namespace bw::ui {
 
-enum class Section { MyWork, Students, Clients, Issues, Employers, Jobs, Matches, Reports, Settings };
+enum class Section { MyWork, Inbox, Students, Clients, Issues, Employers, Jobs, Matches, Reports, Settings };
 
 struct Nav {
   Section section = Section::MyWork;
@@ -46,6 +46,8 @@ void draw_issues_overview(const Workspace& ws, const Staff& me);
 void draw_employers(const Workspace& ws, const Staff& me);
 void draw_jobs(const Workspace& ws, const Staff& me);
 void draw_matches(const Workspace& ws, const Staff& me);
+void draw_inbox(const Workspace& ws, const Staff& me);
+int unread_count(const Workspace& ws, const RecordId& staff);  // K2: shown in the sidebar
 void draw_referral(const Workspace& ws, const Staff& me, const Job& job);  // M1, on the job page
 // The jobs `me` may see (J3) that `keep` accepts; a row opens the job.
 void draw_jobs_table(const Workspace& ws, const Staff& me, const std::function<bool(const Job&)>& keep, const char* id);
