@@ -267,7 +267,9 @@ await test('an issue raised late on a Friday before a Monday holiday escalates w
   assert.equal(raised.owner_name, 'Angela Brooks');
   await page.screenshot({ path: join(artifacts, 'issue-raised.png') });
 
-  assert.equal((await bw(page, at => window.bridgework.clock.set(at), `${day(4)}T17:00`)).ok, true);
+  // The demo clock runs on after it is set, so the last minute before the deadline stands for "not yet";
+  // the exact second is covered by the core's calendar tests.
+  assert.equal((await bw(page, at => window.bridgework.clock.set(at), `${day(4)}T16:59`)).ok, true);
   assert.equal((await issue()).level, 1);
   assert.equal((await bw(page, at => window.bridgework.clock.set(at), `${day(4)}T17:01`)).ok, true);
   raised = await issue();
