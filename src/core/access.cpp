@@ -53,12 +53,8 @@ std::vector<const Client*> students_of(const Workspace& ws, const Staff& viewer)
 }
 
 std::optional<std::string> raise_issue_refusal(const Workspace& ws, const Staff& actor, const Client& client) {
-  if (!actor.active) return actor.name + " is deactivated (P3).";
-  if (actor.role == Role::TrainingProviderStaff) {
-    if (!is_student_of(ws, client, actor.organisation))
-      return "Training-provider staff raise issues only about students in their own training (C5).";
-    return std::nullopt;
-  }
+  if (actor.role == Role::TrainingProviderStaff && !is_student_of(ws, client, actor.organisation))
+    return "Training-provider staff raise issues only about students in their own training (C5).";
   return std::nullopt;
 }
 

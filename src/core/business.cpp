@@ -86,10 +86,7 @@ std::vector<std::string> all_sectors() {
 std::vector<std::string> default_focus_sectors() { return {"Healthcare", "Construction", "Manufacturing", "Technology"}; }
 
 std::vector<const Establishment*> establishments_of(const Workspace& ws, const RecordId& employer) {
-  std::vector<const Establishment*> out;
-  if (auto it = ws.establishments_by_employer.find(employer); it != ws.establishments_by_employer.end())
-    for (const RecordId& id : it->second) out.push_back(&ws.establishments.at(id));
-  return out;
+  return records_in(ws.establishments, ws.establishments_by_employer, employer);
 }
 
 std::vector<std::string> employer_sectors(const Workspace& ws, const RecordId& employer) {
@@ -103,21 +100,17 @@ std::vector<std::string> employer_sectors(const Workspace& ws, const RecordId& e
 // [SECTION] Accounts (B2, B3)
 bool is_reciprocal(const Communication& c) { return c.direction == Direction::Inbound || c.reciprocated; }
 
-namespace {
-std::vector<const Communication*> log_of(const Workspace& ws, const RecordId& employer) {
-  std::vector<const Communication*> out;
-  if (auto it = ws.communications_by_employer.find(employer); it != ws.communications_by_employer.end())
-    for (const RecordId& id : it->second) out.push_back(&ws.communications.at(id));
+std::vector<const Communication*> communications_of(const Workspace& ws, const RecordId& employer) {
+  auto out = records_in(ws.communications, ws.communications_by_employer, employer);
   std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->date < b->date; });
   return out;
 }
-}  // namespace
 
 AccountStanding account_standing(const Workspace& ws, const Employer& e, year_month_day today) {
   if (e.kind != EmployerKind::DirectEmployer)
     return {false, "not active: " + std::string(employer_kind_label(e.kind)) +
                        " relationships never make an active account (B2)"};
-  const auto log = log_of(ws, e.id);
+  const auto log = communications_of(ws, e.id);
   if (log.empty()) return {false, "not active: no communication logged yet"};
   const Communication* last = nullptr;
   int cold = 0;
@@ -138,7 +131,7 @@ AccountStanding account_standing(const Workspace& ws, const Employer& e, year_mo
 }
 
 std::optional<year_month_day> relationship_established(const Workspace& ws, const RecordId& employer) {
-  for (const Communication* c : log_of(ws, employer))
+  for (const Communication* c : communications_of(ws, employer))
     if (is_reciprocal(*c)) return c->date;
   return std::nullopt;
 }
@@ -157,7 +150,7 @@ std::vector<const Employer*> accounts_to_enter(const Workspace& ws, const Record
   std::vector<const Employer*> out;
   for (auto& [id, e] : ws.employers) {
     if (is_owner(e, staff) || e.kind != EmployerKind::DirectEmployer) continue;
-    for (const Communication* c : log_of(ws, id))
+    for (const Communication* c : communications_of(ws, id))
       if (c->by == staff && is_reciprocal(*c)) {
         out.push_back(&e);
         break;
@@ -235,10 +228,8 @@ bool on_board_for(const Job& j, const Client& c, LocalSeconds now) {
 }
 
 std::vector<const Job*> open_jobs_of(const Workspace& ws, const RecordId& employer, LocalSeconds now) {
-  std::vector<const Job*> out;
-  if (auto it = ws.jobs_by_employer.find(employer); it != ws.jobs_by_employer.end())
-    for (const RecordId& id : it->second)
-      if (job_status(ws.jobs.at(id), now) == JobStatus::Open) out.push_back(&ws.jobs.at(id));
+  auto out = records_in(ws.jobs, ws.jobs_by_employer, employer);
+  std::erase_if(out, [&](const Job* j) { return job_status(*j, now) != JobStatus::Open; });
   return out;
 }
 
@@ -325,6 +316,12 @@ std::optional<std::string> paperwork_warning(std::string_view gained) {
     return "This reads like paperwork only. Receiving or submitting paperwork is not a service: say what the "
            "employer gained (R1).";
   return std::nullopt;
+}
+
+std::vector<const Service*> services_of(const Workspace& ws, const RecordId& employer) {
+  auto out = records_in(ws.services, ws.services_by_employer, employer);
+  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->date > b->date; });
+  return out;
 }
 
 bool entered_on_time(const Workspace& ws, const Service& s) {

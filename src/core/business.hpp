@@ -38,6 +38,8 @@ struct AccountStanding {
 // Reciprocated = the business answered, returned the call, wrote back or
 // visited; cold outreach alone never counts, and third parties never do.
 bool is_reciprocal(const Communication& c);
+// An account's communications log, oldest date first.
+std::vector<const Communication*> communications_of(const Workspace& ws, const RecordId& employer);
 AccountStanding account_standing(const Workspace& ws, const Employer& e, std::chrono::year_month_day today);
 // B3: the day the relationship was established (the first reciprocal
 // communication), if it has been.
@@ -91,6 +93,8 @@ const LocalServiceType* local_service_type(const Workspace& ws, std::string_view
 // when the description reads like paperwork only.
 std::optional<std::string> paperwork_warning(std::string_view gained);
 bool entered_on_time(const Workspace& ws, const Service& s);
+// An employer's services, newest service date first.
+std::vector<const Service*> services_of(const Workspace& ws, const RecordId& employer);
 // The calendar quarter holding `day` (program-year quarters follow them, T5).
 std::pair<std::chrono::year_month_day, std::chrono::year_month_day> quarter_of(std::chrono::year_month_day day);
 

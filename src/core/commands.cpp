@@ -1071,7 +1071,7 @@ struct Applier {
       const Issue* i = ws.find_issue(c.issue);
       if (!i || i->client != c.client) return refuse("not_found", "That issue is not about this client.");
     }
-    CaseNote n{ws.new_id(), c.client, ctx.now, ctx.actor, c.agreement, c.issue, to};
+    CaseNote n{ws.new_id(), c.client, ctx.now, ctx.actor, c.agreement, c.issue, to, {}};
     const RecordId id = n.id;
     std::string parties;
     for (const std::string& p : to) parties += (parties.empty() ? "" : ", ") + p;
@@ -1083,8 +1083,6 @@ struct Applier {
   Outcome operator()(const RaiseIssue& c) {
     if (c.client.empty() == c.employer.empty())
       return refuse("missing_field", "Say whom the issue is about: a client or an employer (E1).");
-    if (c.concern.empty() && (ws.find_client(c.client) || ws.find_employer(c.employer)))
-      return refuse("missing_field", "Describe the problem, concern or complaint (E1).");
     Issue i;
     std::string about;
     if (!c.client.empty()) {
@@ -1107,6 +1105,7 @@ struct Applier {
       i.owner = is_owner(*employer, actor->id) ? actor->id : employer->owners.front().staff;
       about = employer->legal_name;
     }
+    if (c.concern.empty()) return refuse("missing_field", "Describe the problem, concern or complaint (E1).");
     i.id = ws.new_id();
     i.client = c.client;
     i.employer = c.employer;

@@ -24,22 +24,12 @@ ActivityStatus activity_status(const Activity& a, year_month_day today) {
   return ActivityStatus::InProgress;
 }
 
-template <class Record>
-static std::vector<const Record*> listed(const std::map<RecordId, Record>& records,
-                                         const std::unordered_map<RecordId, std::vector<RecordId>>& index,
-                                         const RecordId& client) {
-  std::vector<const Record*> out;
-  if (auto it = index.find(client); it != index.end())
-    for (const RecordId& id : it->second) out.push_back(&records.at(id));
-  return out;
-}
-
 std::vector<const Goal*> goals_of(const Workspace& ws, const RecordId& client) {
-  return listed(ws.goals, ws.goals_by_client, client);
+  return records_in(ws.goals, ws.goals_by_client, client);
 }
 
 std::vector<const Activity*> activities_of(const Workspace& ws, const RecordId& client) {
-  return listed(ws.activities, ws.activities_by_client, client);
+  return records_in(ws.activities, ws.activities_by_client, client);
 }
 
 std::vector<const Activity*> current_activities(const Workspace& ws, const RecordId& client) {

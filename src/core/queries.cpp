@@ -76,14 +76,11 @@ json employer_json(const Workspace& ws, const Employer& e, LocalSeconds now) {
   j["sectors"] = employer_sectors(ws, e.id);
   j["in_focus"] = in_focus(ws, e.id);
   j["suggested_route"] = route_name(suggested_route(ws, e.id));
-  for (json& o : j["owners"]) {
-    const Staff* s = ws.find_staff(o["staff"].get<std::string>());
-    o["name"] = s ? s->name : "";
-    for (const AccountOwner& owner : e.owners)
-      if (owner.staff == o["staff"].get<std::string>()) {
-        auto on_time = entered_on_time(ws, e, owner);
-        o["entered_on_time"] = on_time ? json(*on_time) : json(nullptr);
-      }
+  for (size_t k = 0; k < e.owners.size(); ++k) {  // to_json lists the owners in this order
+    const Staff* s = ws.find_staff(e.owners[k].staff);
+    const auto on_time = entered_on_time(ws, e, e.owners[k]);
+    j["owners"][k]["name"] = s ? s->name : "";
+    j["owners"][k]["entered_on_time"] = on_time ? json(*on_time) : json(nullptr);
   }
   return j;
 }
@@ -382,13 +379,11 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
       s["sectors"] = sectors_of(site->naics);
       sites.push_back(s);
     }
-    if (auto it = ws.communications_by_employer.find(e->id); it != ws.communications_by_employer.end())
-      for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) log.push_back(to_json(ws.communications.at(*id)));
-    if (auto it = ws.jobs_by_employer.find(e->id); it != ws.jobs_by_employer.end())
-      for (const RecordId& id : it->second)
-        if (visible_to_staff(ws.jobs.at(id), *viewer, now)) jobs.push_back(job_json(ws, ws.jobs.at(id), now));
-    if (auto it = ws.services_by_employer.find(e->id); it != ws.services_by_employer.end())
-      for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) services.push_back(service_json(ws, ws.services.at(*id)));
+    const auto communications = communications_of(ws, e->id);
+    for (auto c = communications.rbegin(); c != communications.rend(); ++c) log.push_back(to_json(**c));  // newest first
+    for (const Job* job : records_in(ws.jobs, ws.jobs_by_employer, e->id))
+      if (visible_to_staff(*job, *viewer, now)) jobs.push_back(job_json(ws, *job, now));
+    for (const Service* sv : services_of(ws, e->id)) services.push_back(service_json(ws, *sv));
     for (auto& [id, i] : ws.issues)
       if (i.employer == e->id) issues.push_back(issue_json(ws, i, now));
     j["establishments"] = sites;
@@ -426,10 +421,7 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     if (!c) return failure("not_found", "No such client.");
     json out = json::array();
     for (auto& [id, j] : ws.jobs)
-      if (on_board_for(j, *c, now)) {
-        json row = job_json(ws, j, now);
-        out.push_back(row);
-      }
+      if (on_board_for(j, *c, now)) out.push_back(job_json(ws, j, now));
     return success(out);
   }
   if (name == "services") {

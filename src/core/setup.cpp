@@ -383,11 +383,11 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
     const bool from_school = d.source == IssueSource::TrainingProvider;
     const Client& c = from_school ? *student : *adults[d.client % adults.size()];
     const RecordId by = from_school ? grace : c.primary_contact;
-    must(ws, RaiseIssue{c.id, d.concern, d.source}, Context{by, now - d.ago});
+    must(ws, RaiseIssue{c.id, d.concern, d.source, {}}, Context{by, now - d.ago});
   }
   // One already resolved, for the record.
   const Client& settled = *adults[12 % adults.size()];
-  const RecordId settled_issue = must(ws, RaiseIssue{settled.id, "Needed childcare to attend orientation", IssueSource::Client},
+  const RecordId settled_issue = must(ws, RaiseIssue{settled.id, "Needed childcare to attend orientation", IssueSource::Client, {}},
                                       Context{settled.primary_contact, now - 20 * 86400});
   const Context settling{settled.primary_contact, now - 20 * 86400 + 3 * 3600};
   must(ws, WriteAgreementLetter{settled.id, {full_name(settled), "Cedar Valley Career Center, orientation desk"},

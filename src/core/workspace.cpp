@@ -40,9 +40,7 @@ void Workspace::add_case_note(CaseNote n) {
 }
 
 std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) const {
-  std::vector<const CaseNote*> out;
-  if (auto it = case_notes_by_client.find(client); it != case_notes_by_client.end())
-    for (const RecordId& id : it->second) out.push_back(&case_notes.at(id));
+  auto out = records_in(case_notes, case_notes_by_client, client);
   // A note written now about an earlier event still sorts by when it was written.
   std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->at != b->at ? a->at > b->at : a->id > b->id; });
   return out;

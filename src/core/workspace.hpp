@@ -31,6 +31,17 @@ struct WorkspaceMeta {
   std::vector<LocalServiceType> local_service_types;   // R1: local names -> federal categories
 };
 
+// The records `index` lists under `key`, in the index's order.
+template <class Record>
+std::vector<const Record*> records_in(const std::map<RecordId, Record>& records,
+                                      const std::unordered_map<RecordId, std::vector<RecordId>>& index,
+                                      const RecordId& key) {
+  std::vector<const Record*> out;
+  if (auto it = index.find(key); it != index.end())
+    for (const RecordId& id : it->second) out.push_back(&records.at(id));
+  return out;
+}
+
 struct Workspace {
   WorkspaceMeta meta;
   BusinessCalendar calendar;  // T2: its closures are stored with the meta

@@ -19,8 +19,6 @@ year_month_day ymd(const char* iso) { return *parse_iso_date(iso); }
 struct Business : Area {
   RecordId employer, site;
   Business() {
-    const RecordId org = ws.staff.at(bsr).organisation;
-    (void)org;
     employer = ok(AddEmployer{"Valley Health Partners", "94-1234567", "", EmployerKind::DirectEmployer, "Clovis clinic",
                               "12 Main St, Clovis, CA 93612", "621111"},
                   bsr);

@@ -2,7 +2,6 @@
 // notes and letters, and the audit trail.
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 
 #include "../host.hpp"
 #include "../widgets.hpp"
@@ -86,10 +85,8 @@ void draw_exit(const Staff& me, const Client& c) {
 
 // A deadline as staff read it, with the time left or how late it is.
 std::string due_text(LocalSeconds deadline, LocalSeconds now) {
-  const LocalSeconds left = deadline - now;
-  const auto hours = std::abs(left) / 3600;
-  const std::string span = hours >= 48 ? std::to_string(hours / 24) + " days" : std::to_string(hours) + " h";
-  return "due " + display_datetime(deadline) + (left >= 0 ? " (in " + span + ")" : " (OVERDUE by " + span + ")");
+  const std::string span = display_duration(deadline - now);
+  return "due " + display_datetime(deadline) + (deadline >= now ? " (in " + span + ")" : " (OVERDUE by " + span + ")");
 }
 
 // E1-E5: the client's issues, raised, escalated and closed here.

@@ -24,7 +24,7 @@ inline std::string organisation_name(const Workspace& ws, const RecordId& id) {
 
 // Whom an issue is about (E1): the client's name, or the employer's.
 inline std::string issue_subject(const Workspace& ws, const Issue& i) {
-  if (const Client* c = ws.find_client(i.client)) return c->first_name + " " + c->last_name;
+  if (const Client* c = ws.find_client(i.client)) return full_name(*c);
   if (const Employer* e = ws.find_employer(i.employer)) return e->legal_name + " (employer)";
   return "(unknown)";
 }

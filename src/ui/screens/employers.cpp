@@ -112,18 +112,16 @@ void draw_communications(const Workspace& ws, const Staff& me, const Employer& e
     error_text(error);
     if (!notice.empty()) ImGui::TextColored(colour::kWarning, "%s", notice.c_str());
   }
-  auto it = ws.communications_by_employer.find(e.id);
-  if (it == ws.communications_by_employer.end()) return;
+  const auto log = communications_of(ws, e.id);
+  if (log.empty()) return;
   if (ImGui::BeginTable("log", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(140));
     ImGui::TableSetupColumn("How", ImGuiTableColumnFlags_WidthFixed, px(260));
     ImGui::TableSetupColumn("What was said", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, px(150));
     ImGui::TableHeadersRow();
-    std::vector<const Communication*> log;
-    for (const RecordId& id : it->second) log.push_back(&ws.communications.at(id));
-    std::stable_sort(log.begin(), log.end(), [](auto* a, auto* b) { return a->date > b->date; });
-    for (const Communication* c : log) {
+    for (auto it = log.rbegin(); it != log.rend(); ++it) {  // newest first
+      const Communication* c = *it;
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(display_date(c->date).c_str());
@@ -151,7 +149,6 @@ void draw_employer_jobs(const Workspace& ws, const Staff& me, const Employer& e)
     const auto sites = establishments_of(ws, e.id);
     site = sites.empty() ? RecordId{} : sites.front()->id;
   }
-  const LocalSeconds now = host::now();
   draw_jobs_table(ws, me, [&](const Job& j) { return j.employer == e.id; }, "employer_jobs");
   if (!can_serve_employers(me)) return;
   subheading("Post a job order");
@@ -192,7 +189,6 @@ void draw_employer_jobs(const Workspace& ws, const Staff& me, const Employer& e)
   }
   error_text(error);
   if (!notice.empty()) ImGui::TextColored(colour::kWarning, "%s", notice.c_str());
-  (void)now;
 }
 
 void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
@@ -239,14 +235,11 @@ void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
     error_text(error);
     if (!notice.empty()) ImGui::TextColored(colour::kWarning, "%s", notice.c_str());
   }
-  auto it = ws.services_by_employer.find(e.id);
-  if (it == ws.services_by_employer.end()) {
+  const auto services = services_of(ws, e.id);
+  if (services.empty()) {
     muted("No services logged yet.");
     return;
   }
-  std::vector<const Service*> services;
-  for (const RecordId& id : it->second) services.push_back(&ws.services.at(id));
-  std::stable_sort(services.begin(), services.end(), [](auto* a, auto* b) { return a->date > b->date; });
   if (ImGui::BeginTable("services", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(120));
     ImGui::TableSetupColumn("Establishment", ImGuiTableColumnFlags_WidthFixed, px(170));
