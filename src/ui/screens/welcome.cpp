@@ -33,8 +33,9 @@ void draw_welcome() {
   }
 
   subheading("Try it with fictional data");
-  muted("A small workforce area: a board, two providers, a training provider, a dozen staff "
-        "and three dozen clients. You are signed in as its administrator.");
+  muted("A small workforce area: a board, two providers, a training provider, fifteen staff, three dozen "
+        "clients with their plans and contacts, and seven employers with jobs, services and matches. You are "
+        "signed in as its administrator.");
   if (primary_button("Open the demo workspace")) host::open_demo();
 
   subheading("Start your board's workspace");
