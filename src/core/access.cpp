@@ -1,6 +1,7 @@
 #include "access.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "plan.hpp"
@@ -112,6 +113,21 @@ std::optional<std::string> role_refusal(Role role, OrganisationKind kind) {
     return "A training provider's staff hold the Training Provider staff role (C5: an "
            "organisation that is also a provider is entered twice).";
   return std::nullopt;
+}
+
+bool has_portal_access(const Client& c) { return is_active(c) && !c.portal_pin_hash.empty(); }
+
+const Client* find_job_seeker(const Workspace& ws, std::string_view login) {
+  if (login.empty()) return nullptr;
+  if (const Client* c = ws.find_client(RecordId(login))) return c;
+  auto same = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  };
+  for (auto& [id, c] : ws.clients)
+    if (!c.email.empty() && same(c.email, login) && has_portal_access(c)) return &c;
+  return nullptr;
 }
 
 }  // namespace bw

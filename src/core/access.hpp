@@ -13,6 +13,10 @@ bool is_board_role(Role r);
 bool can_manage_people(const Staff& actor);   // organisations and staff
 bool can_enrol_clients(const Staff& actor);
 bool can_see_clients(const Staff& actor);     // C5: training-provider staff see none here
+// M6: an active client with a job board PIN signs in to the job board.
+bool has_portal_access(const Client& c);
+// M6: the job seeker who signs in with this email address or client id.
+const Client* find_job_seeker(const Workspace& ws, std::string_view login);
 // C5: the client is in current training (an activity not ended) at
 // `training_provider`, and still in the program.
 bool is_student_of(const Workspace& ws, const Client& client, const RecordId& training_provider);

@@ -227,6 +227,28 @@ bool on_board_for(const Job& j, const Client& c, LocalSeconds now) {
   return !reserved_now(j, now) || c.provider == j.owner_organisation;
 }
 
+std::vector<const Job*> job_board(const Workspace& ws, const Client& c, LocalSeconds now, std::string_view search) {
+  auto lower = [](std::string t) {
+    for (char& ch : t) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    return t;
+  };
+  const std::string needle = lower(std::string(search));
+  std::vector<const Job*> out;
+  for (auto& [id, j] : ws.jobs) {
+    if (!on_board_for(j, c, now)) continue;
+    if (!needle.empty()) {
+      const Employer* e = ws.find_employer(j.employer);
+      const Establishment* site = ws.find_establishment(j.establishment);
+      const std::string hay = lower(j.title + " " + j.description + " " + (e ? e->legal_name : "") + " " +
+                                    (site ? site->address : ""));
+      if (hay.find(needle) == std::string::npos) continue;
+    }
+    out.push_back(&j);
+  }
+  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->posted_at > b->posted_at; });
+  return out;
+}
+
 std::vector<const Job*> open_jobs_of(const Workspace& ws, const RecordId& employer, LocalSeconds now) {
   auto out = records_in(ws.jobs, ws.jobs_by_employer, employer);
   std::erase_if(out, [&](const Job* j) { return job_status(*j, now) != JobStatus::Open; });

@@ -74,6 +74,9 @@ bool visible_to_staff(const Job& j, const Staff& viewer, LocalSeconds now);
 // J2, J3, M6: on the job board for this job seeker: open; if reserved, only
 // the owner organisation's clients; if subsidised, only WIOA clients.
 bool on_board_for(const Job& j, const Client& c, LocalSeconds now);
+// M6: that job seeker's board, newest posting first; `search` looks in the
+// title, description, employer and address, case-insensitively.
+std::vector<const Job*> job_board(const Workspace& ws, const Client& c, LocalSeconds now, std::string_view search);
 bool is_wioa(const Client& c);
 std::vector<const Job*> open_jobs_of(const Workspace& ws, const RecordId& employer, LocalSeconds now);
 // J4: the staff member who owns a job posted by `poster` for `program`: the

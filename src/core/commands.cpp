@@ -5,6 +5,7 @@
 
 #include "access.hpp"
 #include "business.hpp"
+#include "conversation.hpp"
 #include "escalation.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
@@ -266,6 +267,20 @@ const std::vector<CommandSpec>& catalogue() {
         {"start_date", T::Date, false, "YYYY-MM-DD"},
         {"hourly_wage", T::Number, false, "dollars an hour, e.g. 18.5"},
         {"hours_per_week", T::Number, false, "e.g. 40"}}},
+      {"set_portal_access", "Give a client job board access with a PIN, or end it with an empty PIN (M6). Case staff.",
+       {{"client", T::Id, true, "the client"},
+        {"pin", T::Text, false, "4 to 8 digits the job seeker signs in with; empty or left out ends access"}}},
+      {"mark_interest", "The signed-in job seeker says they are interested in a job on their job board: a self-select "
+                        "match that their case manager explains and submits (M1, M6). Job seekers only.",
+       {{"job", T::Id, true, "a job on the job seeker's board"}}},
+      {"add_comment", "Comment on a client, employer, job, match, hire or issue (K1). @Full Name tags a person, who is "
+                      "notified; #id links a record. Staff other than training-provider staff.",
+       {{"record", T::Id, true, "the record commented on"},
+        {"text", T::Text, true, "the comment"}}},
+      {"follow", "Follow a record or a person: their comments and updates reach your feed (K1).",
+       {{"target", T::Id, true, "a client, employer, job, match, hire, issue or staff member"}}},
+      {"unfollow", "Stop following a record or a person (K1).",
+       {{"target", T::Id, true, "what you follow"}}},
   };
   return specs;
 }
@@ -521,7 +536,13 @@ std::variant<Command, Error> command_from_json(const json& j) {
   auto decimal = [&](const char* key) {
     return j.contains(key) && j[key].is_number() ? std::optional(j[key].get<double>()) : std::nullopt;
   };
-  return CompleteHire{text(j, "hire"), text(j, "start_date"), decimal("hourly_wage"), decimal("hours_per_week")};
+  if (type == "complete_hire")
+    return CompleteHire{text(j, "hire"), text(j, "start_date"), decimal("hourly_wage"), decimal("hours_per_week")};
+  if (type == "set_portal_access") return SetPortalAccess{text(j, "client"), text(j, "pin")};
+  if (type == "mark_interest") return MarkInterest{text(j, "job")};
+  if (type == "add_comment") return AddComment{text(j, "record"), text(j, "text")};
+  if (type == "follow") return Follow{text(j, "target")};
+  return Unfollow{text(j, "target")};
 }
 
 std::string_view command_type(const Command& cmd) {
@@ -558,6 +579,7 @@ struct Applier {
   const Context& ctx;
   const Staff* actor = nullptr;
   std::string_view command;  // the type of the command being applied
+  const Client* seeker = nullptr;  // M6: set (and `actor` null) when a job seeker acts
 
   Outcome refuse(std::string code, std::string message) const {
     return Outcome::refuse(std::move(code), std::move(message));
@@ -846,7 +868,7 @@ struct Applier {
   // B3, J1, E2: someone is told (their inbox).
   void notify(Outcome& o, const RecordId& to, std::string text, const RecordId& record) {
     if (to.empty() || to == ctx.actor) return;
-    Notification n{ws.new_id(), to, ctx.now, std::move(text), record, false};
+    Notification n{ws.new_id(), to, ctx.now, std::move(text), record, false, ctx.actor};
     o.touched.push_back(n.id);
     ws.add_notification(std::move(n));
   }
@@ -1536,7 +1558,9 @@ struct Applier {
     if (it == ws.matches.end()) return refuse("not_found", "No such match.");
     Match& m = it->second;
     if (!actor_of(m, actor->id).case_manager) return refuse("not_allowed", "The client's case manager edits and resubmits the match (M3).");
-    if (m.stage != MatchStage::SentBack) return refuse("not_allowed", "Only a match sent back for edits is resubmitted.");
+    const bool interest = m.stage == MatchStage::Interested;
+    if (m.stage != MatchStage::SentBack && !interest)
+      return refuse("not_allowed", "Only a match sent back for edits, or a job seeker's interest, is submitted here.");
     if (auto why = missing_fit(c.fit)) return refuse("missing_field", *why);
     m.fit = c.fit;
     m.stage = MatchStage::AwaitingApproval;
@@ -1545,8 +1569,12 @@ struct Applier {
     m.ready_at = ctx.now;
     m.owner_acted_at.reset();
     stamp(m.revision);
-    Outcome o = done(m.id, "Resubmitted the match after edits");
-    notify(o, m.job_owner, "The match was edited and resubmitted: act by " + display_datetime(owner_action_due(ws, m)) + " (M3).", m.id);
+    const std::string about = full_name(ws.clients.at(m.client)) + " for " + ws.jobs.at(m.job).title;
+    Outcome o = done(m.id, interest ? "Explained the fit and submitted the job seeker's interest" : "Resubmitted the match after edits");
+    notify(o, m.job_owner,
+           about + (interest ? ": the case manager explained the fit and submitted the match" : ": the match was edited and resubmitted") +
+               ". Approve or send back by " + display_datetime(owner_action_due(ws, m)) + " (M3).",
+           m.id);
     return o;
   }
 
@@ -1623,12 +1651,111 @@ struct Applier {
                           full_name(ws.clients.at(h.client)));
   }
 
+  // [SECTION] The job board (M6)
+  Outcome operator()(const SetPortalAccess& c) {
+    if (auto r = need_case_staff()) return *r;
+    auto it = ws.clients.find(c.client);
+    if (it == ws.clients.end()) return refuse("not_found", "No such client.");
+    Client& client = it->second;
+    if (!c.pin.empty() && !is_active(client))
+      return refuse("not_allowed", full_name(client) + " has exited the program (C4): no job board access.");
+    if (c.pin.empty() && client.portal_pin_hash.empty())
+      return refuse("not_allowed", full_name(client) + " has no job board access to end.");
+    if (c.pin.empty()) {
+      client.portal_pin_hash.clear();
+    } else {
+      if (auto why = pin_problem(c.pin)) return refuse("invalid_field", *why);
+      client.portal_pin_hash = pin_hash(client.id, c.pin);
+    }
+    stamp(client.revision);
+    return done(client.id, (c.pin.empty() ? "Ended the job board access of " : "Gave job board access to ") + full_name(client));
+  }
+
+  Outcome operator()(const MarkInterest& c) {
+    if (!seeker)
+      return refuse("not_allowed", "Job seekers mark interest on their job board; staff refer a client instead (M1).");
+    const Job* job = ws.find_job(c.job);
+    if (!job || !on_board_for(*job, *seeker, ctx.now)) return refuse("not_found", "That job is not on your job board.");
+    for (auto& [id, m] : ws.matches)
+      if (m.client == seeker->id && m.job == c.job && !is_closed(m.stage))
+        return refuse("duplicate", "You already said you are interested in " + job->title + ".");
+    Match m;
+    m.id = ws.new_id();
+    m.client = seeker->id;
+    m.job = c.job;
+    m.origin = MatchOrigin::SelfSelect;
+    m.stage = MatchStage::Interested;
+    m.job_owner = job->owner;
+    m.case_manager = case_manager_for(ws, *seeker);
+    m.ready_at = ctx.now;
+    stamp(m.revision);
+    const Match& match = ws.matches.emplace(m.id, std::move(m)).first->second;
+    Outcome o = done(match.id, full_name(*seeker) + " marked interest in " + job->title + " on the job board");
+    const std::string who = full_name(*seeker) + " is interested in " + job->title + " (job board)";
+    notify(o, match.case_manager, who + ": explain the fit and submit the match (M1).", match.id);
+    notify(o, match.job_owner, who + ". Their case manager explains the fit and submits it to you (M1).", match.id);
+    return o;
+  }
+
+  // [SECTION] Conversation (K1)
+  Outcome operator()(const AddComment& c) {
+    if (!can_see_comments(*actor))
+      return refuse("not_allowed", "Training-provider staff do not see or write the case staff's comments (C5).");
+    if (!commentable_kind(ws, c.record))
+      return refuse("not_found", "Comments go on a client, employer, job, match, hire or issue.");
+    if (trimmed(c.text).empty()) return refuse("missing_field", "Write the comment.");
+    auto parsed = parse_mentions(ws, c.text);
+    if (auto* why = std::get_if<std::string>(&parsed)) return refuse("invalid_field", *why);
+    Mentions& named = std::get<Mentions>(parsed);
+    Comment k{ws.new_id(), c.record, actor->id, ctx.now, c.text, std::move(named.tags), std::move(named.links)};
+    const std::string title = record_title(ws, c.record);
+    Outcome o = done(c.record, "Commented on " + title);
+    o.id = k.id;
+    o.touched.push_back(k.id);
+    for (const RecordId& tagged : k.tags) notify(o, tagged, actor->name + " mentioned you on " + title + ": " + c.text, c.record);
+    ws.add_comment(std::move(k));
+    return o;
+  }
+
+  // Following is the person's own preference: it leaves no audit entry.
+  Outcome operator()(const Follow& c) {
+    if (!can_see_comments(*actor)) return refuse("not_allowed", "Training-provider staff have no feed (C5).");
+    if (!commentable_kind(ws, c.target) && !ws.find_staff(c.target))
+      return refuse("not_found", "Follow a client, employer, job, match, hire, issue or staff member.");
+    if (c.target == actor->id) return refuse("invalid_field", "Your own updates are already yours.");
+    Staff& me = ws.staff.at(actor->id);
+    if (std::find(me.following.begin(), me.following.end(), c.target) != me.following.end())
+      return refuse("duplicate", "You already follow " + record_title(ws, c.target) + ".");
+    me.following.push_back(c.target);
+    stamp(me.revision);
+    return Outcome{true, c.target, {}, {}, {me.id}};
+  }
+
+  Outcome operator()(const Unfollow& c) {
+    Staff& me = ws.staff.at(actor->id);
+    auto it = std::find(me.following.begin(), me.following.end(), c.target);
+    if (it == me.following.end()) return refuse("not_found", "You do not follow that.");
+    me.following.erase(it);
+    stamp(me.revision);
+    return Outcome{true, c.target, {}, {}, {me.id}};
+  }
+
   Outcome operator()(const MarkRead& c) {
     Outcome o{true, c.notification, {}, {}, {}};
+    // K2: an alert the clock raised is stored once read, so it is not raised again.
+    std::vector<Notification> alerts = alerts_for(ws, *actor, ctx.now);
     if (!c.notification.empty()) {
       auto it = ws.notifications.find(c.notification);
-      if (it == ws.notifications.end() || it->second.to != actor->id) return refuse("not_found", "No such notification of yours.");
+      const bool alert = std::any_of(alerts.begin(), alerts.end(), [&](auto& a) { return a.id == c.notification; });
+      if (!alert && (it == ws.notifications.end() || it->second.to != actor->id))
+        return refuse("not_found", "No such notification of yours.");
     }
+    for (Notification& a : alerts)
+      if (c.notification.empty() || a.id == c.notification) {
+        a.read = true;
+        o.touched.push_back(a.id);
+        ws.add_notification(std::move(a));
+      }
     if (auto it = ws.notifications_by_staff.find(actor->id); it != ws.notifications_by_staff.end())
       for (const RecordId& id : it->second) {
         Notification& n = ws.notifications.at(id);
@@ -1726,6 +1853,13 @@ struct Applier {
 }  // namespace
 
 Outcome apply(Workspace& ws, const Command& cmd, const Context& ctx) {
+  if (const Client* seeker = ws.find_client(ctx.actor)) {  // M6: a job seeker only marks interest
+    if (!has_portal_access(*seeker)) return Outcome::refuse("not_allowed", "Your job board access has ended.");
+    if (!std::holds_alternative<MarkInterest>(cmd))
+      return Outcome::refuse("not_allowed", "On the job board you can say you are interested in a job; staff do the rest (M6).");
+    Applier a{ws, ctx, nullptr, command_type(cmd), seeker};
+    return std::visit(a, cmd);
+  }
   const Staff* actor = ws.find_staff(ctx.actor);
   if (!actor) return Outcome::refuse("not_signed_in", "Sign in as a staff member first.");
   if (!actor->active)

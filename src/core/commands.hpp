@@ -148,6 +148,13 @@ struct CompleteHire {                                               // M4
   std::string start_date;
   std::optional<double> hourly_wage, hours_per_week;
 };
+// [SECTION] The job board (M6)
+struct SetPortalAccess { RecordId client; std::string pin; };  // empty pin ends access
+struct MarkInterest { RecordId job; };  // by the signed-in job seeker: a self-select match (M1)
+// [SECTION] Conversation (K1)
+struct AddComment { RecordId record; std::string text; };
+struct Follow { RecordId target; };    // a record or a person
+struct Unfollow { RecordId target; };
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
@@ -158,7 +165,8 @@ using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, Upda
                              LogCommunication, JoinAccount, TriageEmployer, SetFocusSectors, RefuseService,
                              RestoreService, PostJob, RepostJob, CloseJob, ReassignJob, SetSubsidisedProgram,
                              RemoveSubsidisedProgram, LogService, SetLocalServiceType, RemoveLocalServiceType,
-                             MarkRead, ReferMatch, ResubmitMatch, ActOnMatch, CompleteHire>;
+                             MarkRead, ReferMatch, ResubmitMatch, ActOnMatch, CompleteHire, SetPortalAccess,
+                             MarkInterest, AddComment, Follow, Unfollow>;
 
 // [SECTION] Outcomes
 struct Error {
@@ -178,7 +186,7 @@ struct Outcome {
 };
 
 struct Context {
-  RecordId actor;       // the signed-in staff member (P4)
+  RecordId actor;       // the signed-in staff member (P4), or a job seeker on the job board (M6)
   LocalSeconds now = 0; // from the workspace clock (T4)
 };
 

@@ -17,6 +17,8 @@ std::optional<std::string> match_action_refusal(const Match& m, MatchAction acti
     return "Only the job owner and the client's case manager act on a match (M2).";
   if (is_closed(m.stage)) return "This match is closed: " + std::string(match_stage_label(m.stage)) + ".";
   const bool waiting = m.stage == MatchStage::WaitingToHearResults;
+  if (m.stage == MatchStage::Interested && action != MatchAction::Withdraw)
+    return "The job seeker marked interest: the case manager explains the fit and submits the match first (M1).";
   switch (action) {
     case MatchAction::Approve:
       if (m.stage == MatchStage::SentBack) return "The match was sent back: the case manager edits and resubmits it first.";
@@ -103,7 +105,7 @@ std::vector<const Match*> matches_to_act_on(const Workspace& ws, const RecordId&
     const MatchActor a = actor_of(m, staff);
     const bool owner_turn = a.job_owner && m.stage == MatchStage::AwaitingApproval && !m.owner_approved_at;
     const bool manager_turn = a.case_manager && ((m.stage == MatchStage::AwaitingApproval && !m.case_manager_approved_at) ||
-                                                 m.stage == MatchStage::SentBack);
+                                                 m.stage == MatchStage::SentBack || m.stage == MatchStage::Interested);
     if (owner_turn || manager_turn) out.push_back(&m);
   }
   std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->ready_at < b->ready_at; });
@@ -118,6 +120,13 @@ std::vector<const Hire*> hires_to_complete(const Workspace& ws, const RecordId& 
     if (auto it = ws.matches.find(h.match); it != ws.matches.end()) m = &it->second;
     if (m && (m->job_owner == staff || m->case_manager == staff)) out.push_back(&h);
   }
+  return out;
+}
+
+std::vector<const Match*> matches_of_client(const Workspace& ws, const RecordId& client) {
+  std::vector<const Match*> out;
+  for (auto& [id, m] : ws.matches)
+    if (m.client == client) out.push_back(&m);
   return out;
 }
 

@@ -45,5 +45,7 @@ bool hire_complete(const Hire& h);  // start date, wage and hours all entered
 // soonest due), and hires they have to complete.
 std::vector<const Match*> matches_to_act_on(const Workspace& ws, const RecordId& staff);
 std::vector<const Hire*> hires_to_complete(const Workspace& ws, const RecordId& staff);
+// A client's matches, oldest first.
+std::vector<const Match*> matches_of_client(const Workspace& ws, const RecordId& client);
 
 }  // namespace bw

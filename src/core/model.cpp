@@ -128,7 +128,8 @@ constexpr NameTable<ServiceCategory, 8> kCategoryNames{{{
     {ServiceCategory::PlanningLayoffResponse, "planning_layoff_response", "Planning Layoff Response"},
 }}};
 
-constexpr NameTable<MatchStage, 6> kStageNames{{{
+constexpr NameTable<MatchStage, 7> kStageNames{{{
+    {MatchStage::Interested, "interested", "Job seeker interested"},
     {MatchStage::AwaitingApproval, "awaiting_approval", "Awaiting approval"},
     {MatchStage::SentBack, "sent_back", "Sent back for edits"},
     {MatchStage::WaitingToHearResults, "waiting_to_hear_results", "Waiting to Hear Results"},

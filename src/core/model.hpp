@@ -64,6 +64,7 @@ struct Staff {
   std::string deactivation_reason;
   std::optional<LocalSeconds> deactivated_at;
   std::string pin_hash;  // P4: optional; empty = no PIN
+  std::vector<RecordId> following;  // K1: records and people whose updates reach their feed
   Revision revision;
 };
 
@@ -89,6 +90,7 @@ struct Client {
   // S1: when and how the customer agreed to their service strategy; none yet.
   std::optional<std::chrono::year_month_day> plan_agreed_on;
   std::string plan_agreed_how;
+  std::string portal_pin_hash;  // M6: signs in to the job board with this PIN; empty = no access
   Revision revision;
 };
 
@@ -310,8 +312,10 @@ struct Service {
 
 // [SECTION] Matches and hires (M1-M5)
 enum class MatchOrigin { SelfSelect, PartnerReferral };
-enum class MatchStage { AwaitingApproval, SentBack, WaitingToHearResults, Hired, NotHired, Withdrawn };
-inline constexpr std::array kMatchStages = {MatchStage::AwaitingApproval, MatchStage::SentBack,
+// A self-select match starts Interested: the case manager explains the fit
+// and submits it, which brings it to the job owner (M1, M3).
+enum class MatchStage { Interested, AwaitingApproval, SentBack, WaitingToHearResults, Hired, NotHired, Withdrawn };
+inline constexpr std::array kMatchStages = {MatchStage::Interested, MatchStage::AwaitingApproval, MatchStage::SentBack,
                                             MatchStage::WaitingToHearResults, MatchStage::Hired,
                                             MatchStage::NotHired, MatchStage::Withdrawn};
 enum class MatchAction { Approve, SendBack, RecordInterview, RecordHired, RecordNotHired, Withdraw };
@@ -366,6 +370,19 @@ struct Notification {
   std::string text;
   RecordId record;  // what it is about
   bool read = false;
+  RecordId from;    // whose action sent it; empty for an alert the clock raised (K2)
+};
+
+// [SECTION] Conversation (K1)
+// A comment on a client, employer, job, match, hire or issue. `tags` are the
+// staff it names with @Name; `links` the records it names with #id.
+struct Comment {
+  RecordId id;
+  RecordId record;
+  RecordId by;
+  LocalSeconds at = 0;
+  std::string text;
+  std::vector<RecordId> tags, links;
 };
 
 // [SECTION] Audit trail (P4): one entry per applied command.

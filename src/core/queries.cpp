@@ -6,6 +6,7 @@
 #include "access.hpp"
 #include "business.hpp"
 #include "contacts.hpp"
+#include "conversation.hpp"
 #include "escalation.hpp"
 #include "letters.hpp"
 #include "matches.hpp"
@@ -43,6 +44,8 @@ json client_json(const Workspace& ws, const Client& c) {
   j["youth"] = is_youth(c);
   j["dual_enrolled"] = is_dual_enrolled(c);
   j["active"] = is_active(c);
+  j.erase("portal_pin_hash");
+  j["portal_access"] = has_portal_access(c);  // M6
   const Staff* pc = ws.find_staff(c.primary_contact);
   j["primary_contact_name"] = pc ? pc->name : "";
   const Organisation* org = ws.find_organisation(c.provider);
@@ -101,6 +104,60 @@ json job_json(const Workspace& ws, const Job& job, LocalSeconds now) {
   const Staff* owner = ws.find_staff(job.owner);
   j["owner_name"] = owner ? owner->name : "";
   return j;
+}
+
+// M6: what a job seeker reads about a job on their board: no staff, no owner.
+json board_job_json(const Workspace& ws, const Job& job, const Client& seeker) {
+  const Employer* e = ws.find_employer(job.employer);
+  const Establishment* site = ws.find_establishment(job.establishment);
+  bool interested = false;
+  for (const Match* m : matches_of_client(ws, seeker.id)) interested = interested || (m->job == job.id && !is_closed(m->stage));
+  return {{"job", job.id}, {"title", job.title}, {"description", job.description}, {"employer", e ? e->legal_name : ""},
+          {"address", site ? site->address : ""}, {"openings", job.openings}, {"closes", format_iso_date(job.deadline)},
+          {"subsidised_program", job.subsidised_program}, {"interested", interested}};
+}
+
+json notification_json(const Workspace& ws, const Notification& n) {
+  json j = to_json(n);
+  j["record_title"] = record_title(ws, n.record);
+  return j;
+}
+
+json comment_json(const Workspace& ws, const Comment& c) {
+  json j = to_json(c);
+  const Staff* by = ws.find_staff(c.by);
+  j["by_name"] = by ? by->name : "";
+  j["record_title"] = record_title(ws, c.record);
+  json tags = json::array(), links = json::array();
+  for (const RecordId& t : c.tags) tags.push_back({{"staff", t}, {"name", record_title(ws, t)}});
+  for (const RecordId& l : c.links) links.push_back({{"record", l}, {"title", record_title(ws, l)}});
+  j["tags"] = tags;
+  j["links"] = links;
+  return j;
+}
+
+// M6: the job board and the job seeker's own matches, and nothing else.
+json job_seeker_query(const Workspace& ws, std::string_view name, const json& args, const Client& seeker, LocalSeconds now) {
+  if (!has_portal_access(seeker)) return failure("not_allowed", "Your job board access has ended.");
+  if (name == "workspace")
+    return success({{"name", ws.meta.name}, {"demo", ws.meta.demo}, {"signed_in", seeker.id}, {"job_seeker", full_name(seeker)}});
+  if (name == "job_board") {
+    json out = json::array();
+    for (const Job* j : job_board(ws, seeker, now, arg(args, "search"))) out.push_back(board_job_json(ws, *j, seeker));
+    return success(out);
+  }
+  if (name == "my_matches") {
+    json out = json::array();
+    for (const Match* m : matches_of_client(ws, seeker.id)) {
+      const Job* j = ws.find_job(m->job);
+      const Employer* e = j ? ws.find_employer(j->employer) : nullptr;
+      out.push_back({{"match", m->id}, {"job", m->job}, {"title", j ? j->title : ""}, {"employer", e ? e->legal_name : ""},
+                     {"origin", m->origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral"},
+                     {"stage", match_stage_name(m->stage)}, {"stage_label", match_stage_label(m->stage)}});
+    }
+    return success(out);
+  }
+  return failure("not_allowed", "On the job board you see jobs and your own matches only (M6).");
 }
 
 json service_json(const Workspace& ws, const Service& sv) {
@@ -168,7 +225,12 @@ json query_catalogue() {
       {{"name", "employer"}, {"args", {{"id", "employer id"}}}, {"description", "One employer with its establishments, communications, jobs, services and issues."}},
       {{"name", "jobs"}, {"args", {{"view", "optional: open, expiring, expired, reserved, closed or all (open)"}, {"employer", "optional employer id"}, {"owner", "optional staff id"}}}, {"description", "Jobs the signed-in person may see (J3), with status (J2)."}},
       {{"name", "job"}, {"args", {{"id", "job id"}}}, {"description", "One job."}},
-      {{"name", "job_board"}, {"args", {{"client", "client id"}}}, {"description", "The jobs on the board for that job seeker (J2, J3, M6)."}},
+      {{"name", "job_board"}, {"args", {{"client", "client id (staff; a job seeker sees their own)"}, {"search", "optional text"}}}, {"description", "The jobs on the board for that job seeker (J2, J3, M6), newest posting first."}},
+      {{"name", "my_matches"}, {"args", json::object()}, {"description", "Job seekers only: their own matches with job, employer and stage (M6)."}},
+      {{"name", "comments"}, {"args", {{"record", "client, employer, job, match, hire or issue id"}}}, {"description", "Comments on a record, newest first, with tags and links (K1)."}},
+      {{"name", "feed"}, {"args", {{"kind", "optional: mention, comment or update"}, {"search", "optional text"}, {"oldest_first", "optional boolean"}}}, {"description", "The signed-in person's home feed (K1): comments that tag them, comments and updates on what they follow."}},
+      {{"name", "following"}, {"args", json::object()}, {"description", "The records and people the signed-in person follows (K1)."}},
+      {{"name", "ready_email"}, {"args", {{"notifications", "list of notification ids: yours, or sent by your action"}}}, {"description", "A ready email for those notifications: to, subject, body and a mailto link (K2)."}},
       {{"name", "services"}, {"args", {{"employer", "optional"}, {"establishment", "optional"}, {"staff", "optional"}, {"from", "optional YYYY-MM-DD"}, {"to", "optional YYYY-MM-DD"}}}, {"description", "Services to employers (R1), newest first."}},
       {{"name", "matches"}, {"args", {{"client", "optional client id"}, {"job", "optional job id"}, {"stage", "optional stage"}}}, {"description", "Match records (M1-M4) with stage and the job owner's M3 timeliness."}},
       {{"name", "matches_to_act_on"}, {"args", json::object()}, {"description", "Matches awaiting the signed-in person's approval or edits (M3), oldest first."}},
@@ -176,7 +238,7 @@ json query_catalogue() {
       {{"name", "jobs_to_reassign"}, {"args", json::object()}, {"description", "Open or expired jobs whose owner is deactivated (P3), for a Manager of their organisation or an Administrator."}},
       {{"name", "triage_queue"}, {"args", json::object()}, {"description", "Employers not yet triaged, with the route the focus-sector rule suggests (B4)."}},
       {{"name", "accounts_to_enter"}, {"args", json::object()}, {"description", "Accounts where the signed-in person logged a reciprocated communication but is not an owner (B3)."}},
-      {{"name", "notifications"}, {"args", {{"unread_only", "optional boolean"}}}, {"description", "The signed-in person's notifications, newest first."}},
+      {{"name", "notifications"}, {"args", {{"unread_only", "optional boolean"}}}, {"description", "The signed-in person's inbox, newest first: notifications, and alerts the clock raised (escalated issues, expiring and expired jobs) (K2)."}},
       {{"name", "business_settings"}, {"args", json::object()}, {"description", "Sectors, focus sectors (B4), subsidised programs (J4), local service types and the eight federal categories (R1)."}},
       {{"name", "issues_overview"}, {"args", json::object()}, {"description", "Open issues the signed-in person oversees (a Manager their provider's, board roles and Administrators all, others their own): missed deadlines first, then highest level, then soonest deadline."}},
   });
@@ -184,6 +246,7 @@ json query_catalogue() {
 
 json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer_id,
            LocalSeconds now) {
+  if (const Client* seeker = ws.find_client(viewer_id)) return job_seeker_query(ws, name, args, *seeker, now);
   const Staff* viewer = ws.find_staff(viewer_id);
   if (name == "workspace") {
     return success({{"name", ws.meta.name}, {"demo", ws.meta.demo}, {"schema_version", ws.meta.schema_version},
@@ -227,10 +290,27 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
   if (name == "notifications") {
     const bool unread_only = args.is_object() && args.value("unread_only", false);
     json out = json::array();
-    if (auto it = ws.notifications_by_staff.find(viewer->id); it != ws.notifications_by_staff.end())
-      for (auto id = it->second.rbegin(); id != it->second.rend(); ++id)
-        if (!unread_only || !ws.notifications.at(*id).read) out.push_back(to_json(ws.notifications.at(*id)));
+    for (const Notification& n : inbox_of(ws, *viewer, now))
+      if (!unread_only || !n.read) out.push_back(notification_json(ws, n));
     return success(out);
+  }
+  if (name == "ready_email") {
+    std::vector<Notification> told;
+    const bool listed = args.is_object() && args.contains("notifications") && args["notifications"].is_array();
+    if (!listed || args["notifications"].empty()) return failure("missing_field", "Name the notifications to put in the email.");
+    const std::vector<Notification> inbox = inbox_of(ws, *viewer, now);
+    for (const json& id : args["notifications"]) {
+      const std::string wanted = id.is_string() ? id.get<std::string>() : "";
+      auto mine = std::find_if(inbox.begin(), inbox.end(), [&](const Notification& n) { return n.id == wanted; });
+      auto sent = ws.notifications.find(wanted);  // or one this person's action sent to someone else
+      if (mine != inbox.end()) told.push_back(*mine);
+      else if (sent != ws.notifications.end() && can_see_comments(*viewer) && sent->second.from == viewer->id)
+        told.push_back(sent->second);
+      else return failure("not_found", "No such notification of yours, or sent by you.");
+    }
+    const ReadyEmail e = ready_email(ws, told);
+    return success({{"to", e.to}, {"without_address", e.without_address}, {"subject", e.subject}, {"body", e.body},
+                    {"mailto", e.mailto}});
   }
   // C5: everything below is case information, which training-provider staff never see.
   if (viewer->role == Role::TrainingProviderStaff && name != "holidays")
@@ -420,8 +500,32 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     const Client* c = ws.find_client(arg(args, "client"));
     if (!c) return failure("not_found", "No such client.");
     json out = json::array();
-    for (auto& [id, j] : ws.jobs)
-      if (on_board_for(j, *c, now)) out.push_back(job_json(ws, j, now));
+    for (const Job* j : job_board(ws, *c, now, arg(args, "search"))) out.push_back(board_job_json(ws, *j, *c));
+    return success(out);
+  }
+  if (name == "my_matches") return failure("not_allowed", "\"my_matches\" is the job seeker's view; staff use \"matches\".");
+  if (name == "comments" || name == "feed" || name == "following") {
+    if (!can_see_comments(*viewer)) return failure("not_allowed", "Training-provider staff see none of the case staff's comments (C5).");
+    json out = json::array();
+    if (name == "comments") {
+      const std::string record = arg(args, "record");
+      if (!commentable_kind(ws, record)) return failure("not_found", "No such client, employer, job, match, hire or issue.");
+      for (const Comment* c : comments_on(ws, record)) out.push_back(comment_json(ws, *c));
+    } else if (name == "following") {
+      for (const RecordId& t : viewer->following)
+        out.push_back({{"target", t}, {"title", record_title(ws, t)}, {"person", ws.find_staff(t) != nullptr}});
+    } else {
+      FeedFilter filter{std::nullopt, arg(args, "search"), args.is_object() && args.value("oldest_first", false)};
+      if (const std::string k = arg(args, "kind"); !k.empty()) {
+        filter.kind = feed_kind_from(k);
+        if (!filter.kind) return failure("invalid_field", "\"" + k + "\" is not a feed kind (mention, comment or update).");
+      }
+      for (const FeedItem& f : feed_of(ws, *viewer, filter)) {
+        const Staff* by = ws.find_staff(f.by);
+        out.push_back({{"kind", feed_kind_name(f.kind)}, {"at", format_iso(f.at)}, {"by", f.by}, {"by_name", by ? by->name : ""},
+                       {"record", f.record}, {"record_title", record_title(ws, f.record)}, {"source", f.source}, {"text", f.text}});
+      }
+    }
     return success(out);
   }
   if (name == "services") {

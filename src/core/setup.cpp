@@ -6,6 +6,7 @@
 
 #include "access.hpp"
 #include "business.hpp"
+#include "escalation.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
 
@@ -219,6 +220,58 @@ void add_demo_matches(Workspace& ws, const RecordId& former, LocalSeconds now) {
   }
 }
 
+// M6, K1: a job seeker on the job board, and staff talking about the work:
+// comments with tags and links, and people following records.
+void add_demo_conversation(Workspace& ws, LocalSeconds now) {
+  const Client* seeker = nullptr;
+  for (auto& [id, c] : ws.clients)
+    if (is_active(c) && !is_youth(c) && !is_dual_enrolled(c) && !c.email.empty() && matches_of_client(ws, id).empty() &&
+        ws.staff.at(c.primary_contact).active && ws.staff.at(c.primary_contact).name == "Tomás Reyes") {
+      seeker = &c;
+      break;
+    }
+  if (!seeker) {
+    std::fprintf(stderr, "demo workspace: no job seeker for the job board\n");
+    std::abort();
+  }
+  const RecordId tomas = seeker->primary_contact;
+  const RecordId priya = staff_named(ws, "Priya Raman"), lena = staff_named(ws, "Lena Fischer");
+  must(ws, SetPortalAccess{seeker->id, kDemoJobSeekerPin}, Context{tomas, now - 6 * 86400});
+  const auto board = job_board(ws, *seeker, now - 26 * 3600, "");
+  if (board.empty()) {
+    std::fprintf(stderr, "demo workspace: the job board is empty\n");
+    std::abort();
+  }
+  const Job& liked = *board.back();
+  const RecordId interest = must(ws, MarkInterest{liked.id}, Context{seeker->id, now - 26 * 3600});
+  auto name = [&](const RecordId& id) { return ws.staff.at(id).name; };
+  must(ws, AddComment{seeker->id, "@" + name(tomas) + " " + seeker->first_name + " found #" + interest + " on the job board. Worth a look before Friday."},
+       Context{priya, now - 24 * 3600});
+  must(ws, AddComment{interest, "Spoke with " + seeker->first_name + ": ready to start in two weeks, with references. Submitting today, @" +
+                                    name(liked.owner) + "."},
+       Context{tomas, now - 22 * 3600});
+  // The late machinist match: the case manager asks the job owner to act.
+  const Match* late = nullptr;
+  for (auto& [id, m] : ws.matches)
+    if (owner_action_overdue(ws, m, now)) late = &m;
+  if (late && late->job_owner != late->case_manager) {
+    must(ws, AddComment{late->id, "@" + name(late->job_owner) + " the shop asked for two candidates by Friday; can you review this one today?"},
+         Context{late->case_manager, now - 30 * 3600});
+    must(ws, AddComment{late->job, "The floor manager prefers candidates with a NIMS credential; ask before referring."},
+         Context{late->job_owner, now - 28 * 3600});
+  }
+  for (auto& [id, i] : ws.issues)
+    if (!i.employer.empty() && is_open(i)) {
+      must(ws, AddComment{i.id, "@Priya Raman payroll confirmed two checks were short; the employer is correcting them this week."},
+           Context{lena, now - 3 * 3600});
+      must(ws, Follow{i.employer}, Context{priya, now - 2 * 3600});
+      break;
+    }
+  must(ws, Follow{seeker->id}, Context{priya, now - 24 * 3600});
+  must(ws, Follow{interest}, Context{tomas, now - 22 * 3600});
+  must(ws, Follow{lena}, Context{priya, now - 24 * 3600});
+}
+
 }  // namespace
 
 NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds now) {
@@ -400,6 +453,7 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
        settling);
   add_demo_employers(ws, admin, career_center, now);
   add_demo_matches(ws, former, now);
+  add_demo_conversation(ws, now);
   must(ws, DeactivateStaff{former, "Left the agency"}, admin);
   return out;
 }

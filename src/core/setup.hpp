@@ -20,6 +20,9 @@ std::variant<NewWorkspace, Error> create_workspace(const std::string& board_name
                                                    const std::string& administrator_email,
                                                    const std::string& id_origin, LocalSeconds now);
 
+// M6: the demo's job seeker signs in to the job board with their email and this PIN.
+inline constexpr const char* kDemoJobSeekerPin = "2468";
+
 // W3: a small fictional workforce area, dated relative to `now`.
 NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds now);
 

@@ -56,7 +56,7 @@ json to_json(const Staff& s) {
   json j = {{"kind", "staff"}, {"id", s.id}, {"name", s.name}, {"email", s.email},
             {"organisation", s.organisation}, {"role", role_name(s.role)}, {"active", s.active},
             {"deactivation_reason", s.deactivation_reason}, {"pin_hash", s.pin_hash},
-            {"revision", rev_json(s.revision)}};
+            {"following", s.following}, {"revision", rev_json(s.revision)}};
   j["deactivated_at"] = s.deactivated_at ? json(format_iso(*s.deactivated_at)) : json(nullptr);
   return j;
 }
@@ -72,7 +72,8 @@ json to_json(const Client& c) {
           {"exited_on", c.exited_on ? json(format_iso_date(*c.exited_on)) : json(nullptr)},
           {"exit_reason", c.exit_reason},
           {"plan_agreed_on", c.plan_agreed_on ? json(format_iso_date(*c.plan_agreed_on)) : json(nullptr)},
-          {"plan_agreed_how", c.plan_agreed_how}, {"revision", rev_json(c.revision)}};
+          {"plan_agreed_how", c.plan_agreed_how}, {"portal_pin_hash", c.portal_pin_hash},
+          {"revision", rev_json(c.revision)}};
 }
 
 namespace {
@@ -201,7 +202,12 @@ json to_json(const Hire& h) {
 
 json to_json(const Notification& n) {
   return {{"kind", "notification"}, {"id", n.id}, {"to", n.to}, {"at", format_iso(n.at)}, {"text", n.text},
-          {"record", n.record}, {"read", n.read}};
+          {"record", n.record}, {"read", n.read}, {"from", n.from}};
+}
+
+json to_json(const Comment& c) {
+  return {{"kind", "comment"}, {"id", c.id}, {"record", c.record}, {"by", c.by}, {"at", format_iso(c.at)},
+          {"text", c.text}, {"tags", c.tags}, {"links", c.links}};
 }
 
 json to_json(const AuditEntry& a) {
@@ -293,6 +299,7 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         s.deactivation_reason = r.at("deactivation_reason").get<std::string>();
         if (!r.at("deactivated_at").is_null()) s.deactivated_at = time_from(r.at("deactivated_at"));
         s.pin_hash = r.at("pin_hash").get<std::string>();
+        s.following = r.value("following", std::vector<std::string>{});  // schema 3
         s.revision = rev_from(r.at("revision"));
         ws.staff[id] = std::move(s);
       } else if (kind == "client") {
@@ -311,6 +318,7 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
         c.exit_reason = r.at("exit_reason").get<std::string>();
         c.plan_agreed_on = optional_date_from(r.value("plan_agreed_on", json(nullptr)));  // schema 2
         c.plan_agreed_how = r.value("plan_agreed_how", "");
+        c.portal_pin_hash = r.value("portal_pin_hash", "");  // schema 3
         c.revision = rev_from(r.at("revision"));
         ws.clients[id] = std::move(c);
       } else if (kind == "issue") {
@@ -454,7 +462,11 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
       } else if (kind == "notification") {
         ws.add_notification(Notification{id, r.at("to").get<std::string>(), time_from(r.at("at")),
                                          r.at("text").get<std::string>(), r.at("record").get<std::string>(),
-                                         r.at("read").get<bool>()});
+                                         r.at("read").get<bool>(), r.value("from", "")});
+      } else if (kind == "comment") {
+        ws.add_comment(Comment{id, r.at("record").get<std::string>(), r.at("by").get<std::string>(), time_from(r.at("at")),
+                               r.at("text").get<std::string>(), r.at("tags").get<std::vector<std::string>>(),
+                               r.at("links").get<std::vector<std::string>>()});
       } else if (kind == "audit") {
         AuditEntry a{id, time_from(r.at("at")), r.at("by").get<std::string>(),
                      r.at("command").get<std::string>(), r.at("record").get<std::string>(),
@@ -482,7 +494,7 @@ std::optional<json> record_json(const Workspace& ws, const RecordId& id) {
   look(ws.organisations), look(ws.staff), look(ws.clients), look(ws.issues), look(ws.case_notes);
   look(ws.contacts), look(ws.goals), look(ws.activities), look(ws.employers), look(ws.establishments);
   look(ws.communications), look(ws.jobs), look(ws.services), look(ws.notifications), look(ws.matches);
-  look(ws.hires), look(ws.audit);
+  look(ws.hires), look(ws.comments), look(ws.audit);
   return out;
 }
 }  // namespace
@@ -508,6 +520,7 @@ WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
   for (auto& [id, r] : ws_.notifications) add(id);
   for (auto& [id, r] : ws_.matches) add(id);
   for (auto& [id, r] : ws_.hires) add(id);
+  for (auto& [id, r] : ws_.comments) add(id);
   for (auto& [id, r] : ws_.audit) add(id);
   if (!stored) {
     for (int b = 0; b < kBucketCount; ++b)

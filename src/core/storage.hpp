@@ -45,6 +45,7 @@ json to_json(const Service& s);
 json to_json(const Notification& n);
 json to_json(const Match& m);
 json to_json(const Hire& h);
+json to_json(const Comment& c);
 json to_json(const AuditEntry& a);
 json to_json(const WorkspaceMeta& m);
 json to_json(const BusinessCalendar& c);  // the board's closures

@@ -67,6 +67,9 @@ void Workspace::add_service(Service s) {
 void Workspace::add_notification(Notification n) {
   store(notifications, notifications_by_staff, std::move(n), [](const Notification& x) { return x.to; });
 }
+void Workspace::add_comment(Comment c) {
+  store(comments, comments_by_record, std::move(c), [](const Comment& x) { return x.record; });
+}
 
 const Employer* Workspace::find_employer(const RecordId& id) const { return find_in(employers, id); }
 const Establishment* Workspace::find_establishment(const RecordId& id) const { return find_in(establishments, id); }
@@ -87,7 +90,8 @@ void Workspace::add_contact(Contact c) {
 void Workspace::sort_audit_index() {
   // Ids grow with time, so id order is the order they were added (W5).
   for (auto* index : {&goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
-                      &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff})
+                      &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff,
+                      &comments_by_record})
     for (auto& [client, ids] : *index) std::sort(ids.begin(), ids.end());
   for (auto& [record, ids] : audit_by_record)
     std::sort(ids.begin(), ids.end(), [&](const RecordId& a, const RecordId& b) {

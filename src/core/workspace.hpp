@@ -14,9 +14,9 @@
 namespace bw {
 
 // Stored data carries this; data from a newer schema is refused, never rewritten.
-// 2 added service plans (goals, activities) and agreement letters; version 1
-// data reads as it is.
-inline constexpr int kSchemaVersion = 2;
+// 2 added service plans (goals, activities) and agreement letters; 3 added
+// comments, follows and job board access. Older data reads as it is.
+inline constexpr int kSchemaVersion = 3;
 
 struct WorkspaceMeta {
   int schema_version = kSchemaVersion;
@@ -71,6 +71,8 @@ struct Workspace {
   std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,
       jobs_by_employer, services_by_employer;
   std::unordered_map<RecordId, std::vector<RecordId>> notifications_by_staff;
+  std::map<RecordId, Comment> comments;
+  std::unordered_map<RecordId, std::vector<RecordId>> comments_by_record;  // K1: oldest first
   std::map<RecordId, AuditEntry> audit;
   // Audit entries of each record, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;
@@ -94,6 +96,7 @@ struct Workspace {
   void add_job(Job j);
   void add_service(Service s);
   void add_notification(Notification n);
+  void add_comment(Comment c);
   void add_goal(Goal g);          // stores it and indexes it by client
   void add_activity(Activity a);  // stores it and indexes it by client
   void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order

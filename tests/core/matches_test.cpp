@@ -9,7 +9,7 @@
 using namespace bw;
 using namespace bw::test;
 
-TEST_CASE("M2-M4: every stage x action x actor is allowed or refused with a reason") {
+TEST_CASE("M1-M4: every stage x action x actor is allowed or refused with a reason") {
   const MatchActor actors[] = {{true, false}, {false, true}, {true, true}, {false, false}};
   int allowed = 0, refused = 0;
   for (MatchStage stage : kMatchStages)
@@ -26,6 +26,8 @@ TEST_CASE("M2-M4: every stage x action x actor is allowed or refused with a reas
           const bool open = stage != MatchStage::Hired && stage != MatchStage::NotHired && stage != MatchStage::Withdrawn;
           expect = expect && open;
           const bool waiting = stage == MatchStage::WaitingToHearResults;
+          // M1: a self-select match waits for the case manager's explanation; only withdrawing is open.
+          if (stage == MatchStage::Interested) expect = expect && action == MatchAction::Withdraw;
           switch (action) {
             case MatchAction::Approve:
               expect = expect && stage == MatchStage::AwaitingApproval &&

@@ -162,3 +162,27 @@ TEST_CASE("buckets spread ids evenly and never move") {
   CHECK(*hi < 150);
   CHECK(bucket_of("a1b2c3d4-0000000001") == bucket_of(std::string("a1b2c3d4-0000000001")));
 }
+
+TEST_CASE("W1: the demo workspace, every kind of record in it, round-trips") {
+  NewWorkspace demo = create_demo_workspace("demo", at("2026-11-20T10:00"));
+  const Workspace& ws = demo.workspace;
+  WorkspaceStore store(ws, false);
+  FakeDatabase db;
+  save_all(store, db);
+  Workspace loaded = db.load();
+  auto same = [](const auto& ours, const auto& theirs) {
+    REQUIRE(ours.size() == theirs.size());
+    for (auto& [id, r] : ours) CHECK(to_json(theirs.at(id)) == to_json(r));
+  };
+  same(ws.organisations, loaded.organisations), same(ws.staff, loaded.staff), same(ws.clients, loaded.clients);
+  same(ws.issues, loaded.issues), same(ws.case_notes, loaded.case_notes), same(ws.contacts, loaded.contacts);
+  same(ws.goals, loaded.goals), same(ws.activities, loaded.activities), same(ws.employers, loaded.employers);
+  same(ws.establishments, loaded.establishments), same(ws.communications, loaded.communications);
+  same(ws.jobs, loaded.jobs), same(ws.services, loaded.services), same(ws.notifications, loaded.notifications);
+  same(ws.matches, loaded.matches), same(ws.hires, loaded.hires), same(ws.comments, loaded.comments);
+  same(ws.audit, loaded.audit);
+  CHECK(loaded.comments_by_record == ws.comments_by_record);
+  CHECK_FALSE(ws.comments.empty());  // K1: the demo has a conversation
+  CHECK(std::any_of(ws.staff.begin(), ws.staff.end(), [](auto& kv) { return !kv.second.following.empty(); }));
+  CHECK(std::any_of(ws.clients.begin(), ws.clients.end(), [](auto& kv) { return !kv.second.portal_pin_hash.empty(); }));
+}

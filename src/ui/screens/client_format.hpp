@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "conversation.hpp"
 #include "workspace.hpp"
 
 namespace bw::ui {
@@ -20,13 +21,6 @@ inline std::string staff_name(const Workspace& ws, const RecordId& id) {
 inline std::string organisation_name(const Workspace& ws, const RecordId& id) {
   const Organisation* o = ws.find_organisation(id);
   return o ? o->name : "(unknown)";
-}
-
-// Whom an issue is about (E1): the client's name, or the employer's.
-inline std::string issue_subject(const Workspace& ws, const Issue& i) {
-  if (const Client* c = ws.find_client(i.client)) return full_name(*c);
-  if (const Employer* e = ws.find_employer(i.employer)) return e->legal_name + " (employer)";
-  return "(unknown)";
 }
 
 }  // namespace bw::ui
