@@ -31,6 +31,7 @@ mergeInto(LibraryManager.library, {
     if (live) live.textContent = UTF8ToString(message);
   },
   bw_js_show_letter: function (html) { window.BW.showLetter(UTF8ToString(html)); },
+  bw_js_show_email: function (email) { window.BW.showEmail(JSON.parse(UTF8ToString(email))); },
   bw_js_get_item: function (session, key) {
     var value = '';
     try {

@@ -68,8 +68,44 @@
       document.getElementById('letter').hidden = false;
       document.getElementById('letter-print').focus();
     },
+    // K2: a ready email (made by the core) to open in the mail app or copy.
+    showEmail(email) {
+      const missing = email.without_address.length ? ' (no address: ' + email.without_address.join(', ') + ')' : '';
+      document.getElementById('email-to').textContent = (email.to.join(', ') || 'nobody with an address') + missing;
+      document.getElementById('email-subject').textContent = email.subject;
+      document.getElementById('email-body').value = email.body;
+      document.getElementById('email-open').href = email.mailto;
+      document.getElementById('email-copied').textContent = '';
+      document.getElementById('email').hidden = false;
+      document.getElementById('email-open').focus();
+    },
   };
   window.BW = BW;
+
+  function closeEmail() {
+    document.getElementById('email').hidden = true;
+    document.getElementById('canvas').focus();
+  }
+  document.getElementById('email-close').addEventListener('click', closeEmail);
+  document.getElementById('email-copy').addEventListener('click', async () => {
+    const e = document.getElementById('email');
+    const text = 'To: ' + document.getElementById('email-to').textContent + '\nSubject: ' +
+                 document.getElementById('email-subject').textContent + '\n\n' + document.getElementById('email-body').value;
+    let copied = false;
+    try { await navigator.clipboard.writeText(text); copied = true; } catch (err) { /* not allowed: select instead */ }
+    if (!copied) {
+      const body = document.getElementById('email-body');
+      body.focus();
+      body.select();
+      copied = document.execCommand && document.execCommand('copy');
+    }
+    document.getElementById('email-copied').textContent = copied ? 'Copied.' : 'Select the text and copy it.';
+    e.dataset.copied = copied ? 'yes' : 'no';
+  });
+  document.getElementById('email').addEventListener('keydown', e => {
+    e.stopPropagation();
+    if (e.key === 'Escape') closeEmail();
+  });
 
   function closeLetter() {
     document.getElementById('letter').hidden = true;

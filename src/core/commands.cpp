@@ -866,8 +866,8 @@ struct Applier {
   }
 
   // B3, J1, E2: someone is told (their inbox).
-  void notify(Outcome& o, const RecordId& to, std::string text, const RecordId& record) {
-    if (to.empty() || to == ctx.actor) return;
+  void notify(Outcome& o, const RecordId& to, std::string text, const RecordId& record, bool even_the_actor = false) {
+    if (to.empty() || (to == ctx.actor && !even_the_actor)) return;
     Notification n{ws.new_id(), to, ctx.now, std::move(text), record, false, ctx.actor};
     o.touched.push_back(n.id);
     ws.add_notification(std::move(n));
@@ -1625,7 +1625,9 @@ struct Applier {
       told = about + "hired. Complete the hire record: start date, wage, hours (M4).";
       ws.hires.emplace(h.id, std::move(h));
     }
-    for (const RecordId& to : {m.job_owner, m.case_manager}) notify(o, to, told, m.id);
+    // M4: a hire is a task for both approvers, the one who recorded it too.
+    const bool hired = c.action == MatchAction::RecordHired;
+    for (const RecordId& to : {m.job_owner, m.case_manager}) notify(o, to, told, m.id, hired);
     return o;
   }
 
@@ -1712,7 +1714,8 @@ struct Applier {
     Outcome o = done(c.record, "Commented on " + title);
     o.id = k.id;
     o.touched.push_back(k.id);
-    for (const RecordId& tagged : k.tags) notify(o, tagged, actor->name + " mentioned you on " + title + ": " + c.text, c.record);
+    const std::string said = readable_comment(ws, c.text, k.links);
+    for (const RecordId& tagged : k.tags) notify(o, tagged, actor->name + " mentioned you on " + title + ": " + said, c.record);
     ws.add_comment(std::move(k));
     return o;
   }

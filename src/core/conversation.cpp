@@ -59,6 +59,17 @@ std::optional<std::string_view> commentable_kind(const Workspace& ws, const Reco
   return std::nullopt;
 }
 
+RecordId subject_of(const Workspace& ws, const RecordId& id) {
+  if (auto* c = find(ws.contacts, id)) return c->client;
+  if (auto* g = find(ws.goals, id)) return g->client;
+  if (auto* a = find(ws.activities, id)) return a->client;
+  if (auto* n = find(ws.case_notes, id)) return n->client.empty() ? n->employer : n->client;
+  if (auto* e = find(ws.establishments, id)) return e->employer;
+  if (auto* c = find(ws.communications, id)) return c->employer;
+  if (auto* s = find(ws.services, id)) return s->employer;
+  return id;
+}
+
 std::string record_title(const Workspace& ws, const RecordId& id) {
   auto employer_name = [&](const RecordId& e) {
     const Employer* x = ws.find_employer(e);
@@ -122,6 +133,14 @@ std::variant<Mentions, std::string> parse_mentions(const Workspace& ws, std::str
   return out;
 }
 
+std::string readable_comment(const Workspace& ws, const std::string& text, const std::vector<RecordId>& links) {
+  std::string out = text;
+  for (const RecordId& id : links)
+    for (std::size_t at = out.find("#" + id); at != std::string::npos; at = out.find("#" + id, at + 1))
+      out.replace(at + 1, id.size(), "[" + record_title(ws, id) + "]");
+  return out;
+}
+
 std::vector<const Comment*> comments_on(const Workspace& ws, const RecordId& record) {
   auto out = records_in(ws.comments, ws.comments_by_record, record);
   std::reverse(out.begin(), out.end());
@@ -161,10 +180,21 @@ std::vector<FeedItem> feed_of(const Workspace& ws, const Staff& viewer, const Fe
       add_comment(c);
   auto add_update = [&](const AuditEntry& a) {
     if (a.by == viewer.id || a.command == "add_comment" || !seen.insert(a.id).second) return;
-    items.push_back({FeedKind::Update, a.at, a.by, a.record, a.id, a.summary});
+    items.push_back({FeedKind::Update, a.at, a.by, subject_of(ws, a.record), a.id, a.summary});
   };
-  for (const RecordId& r : records)
-    for (const AuditEntry* a : records_in(ws.audit, ws.audit_by_record, r)) add_update(*a);
+  for (const RecordId& r : records) {
+    // A followed client's contacts, plan and notes, or an employer's sites,
+    // communications and services, are updates on it too.
+    std::vector<RecordId> parts{r};
+    auto add_parts = [&](const auto& index) {
+      if (auto it = index.find(r); it != index.end()) parts.insert(parts.end(), it->second.begin(), it->second.end());
+    };
+    add_parts(ws.contacts_by_client), add_parts(ws.goals_by_client), add_parts(ws.activities_by_client);
+    add_parts(ws.case_notes_by_client), add_parts(ws.establishments_by_employer);
+    add_parts(ws.communications_by_employer), add_parts(ws.services_by_employer);
+    for (const RecordId& part : parts)
+      for (const AuditEntry* a : records_in(ws.audit, ws.audit_by_record, part)) add_update(*a);
+  }
   if (!people.empty())
     for (auto& [id, a] : ws.audit)
       if (people.count(a.by)) add_update(a);
@@ -194,8 +224,7 @@ std::vector<Notification> alerts_for(const Workspace& ws, const Staff& staff, Lo
     const EscalationState st = escalation_of(ws, *i, now);
     if (st.level < 2) continue;
     raise("level" + std::to_string(st.level), st.level_since,
-          "The issue about " + issue_subject(ws, *i) + " is at level " + std::to_string(st.level) + ": " + st.reason +
-              " (E3).",
+          "The issue about " + issue_subject(ws, *i) + " is at level " + std::to_string(st.level) + ": " + st.reason,
           i->id);
   }
   for (auto& [id, j] : ws.jobs) {

@@ -16,6 +16,10 @@ namespace bw {
 std::string issue_subject(const Workspace& ws, const Issue& i);
 // K1: a client, employer, job, match, hire or issue; nullopt for anything else.
 std::optional<std::string_view> commentable_kind(const Workspace& ws, const RecordId& id);
+// The client, employer, job, match, hire or issue a record belongs to: a
+// contact, goal, activity or case note its client's; an establishment,
+// communication or service its employer's; those six themselves.
+RecordId subject_of(const Workspace& ws, const RecordId& id);
 // A record or a person as staff read it, e.g. "Job: Medical assistant (Valley Health)".
 std::string record_title(const Workspace& ws, const RecordId& id);
 
@@ -28,6 +32,8 @@ struct Mentions {
 // after a letter or digit (an email address) is not a tag; "#" starts a link
 // only when a record id follows.
 std::variant<Mentions, std::string> parse_mentions(const Workspace& ws, std::string_view text);
+// A comment as people read it: each #id shows the record's title in brackets.
+std::string readable_comment(const Workspace& ws, const std::string& text, const std::vector<RecordId>& links);
 // The comments on a record, newest first.
 std::vector<const Comment*> comments_on(const Workspace& ws, const RecordId& record);
 // Who may read and write comments: staff other than training-provider staff

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "access.hpp"
+#include "conversation.hpp"
 #include "queries.hpp"
 #include "setup.hpp"
 #include "storage.hpp"
@@ -29,6 +31,7 @@ void bw_js_saved(double change);
 void bw_js_save_failed(const char* reason);
 void bw_js_announce(const char* message);
 void bw_js_show_letter(const char* html);
+void bw_js_show_email(const char* email_json);
 char* bw_js_get_item(int session, const char* key);
 void bw_js_set_item(int session, const char* key, const char* value);
 }
@@ -57,7 +60,9 @@ void set_store(std::unique_ptr<WorkspaceStore> store) {
   // P4: a tab stays signed in across reloads, as long as the person may act.
   g_state.signed_in = take(bw_js_get_item(1, signed_in_key().c_str()));
   const Staff* s = g_state.workspace ? g_state.workspace->find_staff(g_state.signed_in) : nullptr;
-  if (!s || !s->active) g_state.signed_in.clear();
+  const Client* seeker = g_state.workspace ? g_state.workspace->find_client(g_state.signed_in) : nullptr;
+  if (!(s && s->active) && !(seeker && has_portal_access(*seeker))) g_state.signed_in.clear();
+  g_state.last_told.clear();
 }
 
 // W1: one IndexedDB transaction at a time; changes made meanwhile go in the
@@ -99,23 +104,46 @@ Outcome dispatch(const Command& cmd) {
     return Outcome::refuse("read_only", "This workspace is open for changes in another tab. "
                                         "Choose \"Use here\" to make changes in this one.");
   Outcome o = g_store->dispatch(cmd, Context{g_state.signed_in, now()});
-  if (o.ok) pump_save();
+  if (o.ok) {
+    // K2: whom this change told, so the screen can offer them a ready email.
+    g_state.last_told.clear();
+    for (const RecordId& id : o.touched)
+      if (auto it = g_state.workspace->notifications.find(id);
+          it != g_state.workspace->notifications.end() && it->second.from == g_state.signed_in)
+        g_state.last_told.push_back(id);
+    pump_save();
+  }
   return o;
 }
 
-std::optional<Error> sign_in(const RecordId& id, const std::string& pin) {
-  const Staff* s = g_state.workspace ? g_state.workspace->find_staff(id) : nullptr;
-  if (!s) return Error{"not_found", "Choose who you are from the list."};
+std::optional<Error> sign_in(const std::string& who, const std::string& pin) {
+  if (!g_state.workspace) return Error{"no_workspace", "Open a workspace first."};
+  // M6: a job seeker signs in to the job board with their email (or client id) and PIN.
+  if (!g_state.workspace->find_staff(who)) {
+    const Client* c = find_job_seeker(*g_state.workspace, who);
+    if (!c) return Error{"not_found", "Nobody with job board access signs in as \"" + who + "\"."};
+    if (!has_portal_access(*c))
+      return Error{"not_allowed", "There is no job board access for this person. Ask your case manager."};
+    if (pin_hash(c->id, pin) != c->portal_pin_hash) return Error{"wrong_pin", "That PIN is not right."};
+    g_state.signed_in = c->id;
+    g_state.last_told.clear();
+    bw_js_set_item(1, signed_in_key().c_str(), c->id.c_str());
+    return std::nullopt;
+  }
+  const RecordId& id = who;
+  const Staff* s = g_state.workspace->find_staff(id);
   if (!s->active) return Error{"not_allowed", s->name + " is deactivated and cannot sign in (P3)."};
   if (!s->pin_hash.empty() && pin_hash(id, pin) != s->pin_hash)
     return Error{"wrong_pin", "That PIN is not right for " + s->name + "."};
   g_state.signed_in = id;
+  g_state.last_told.clear();
   bw_js_set_item(1, signed_in_key().c_str(), id.c_str());
   return std::nullopt;
 }
 
 void sign_out() {
   g_state.signed_in.clear();
+  g_state.last_told.clear();
   bw_js_set_item(1, signed_in_key().c_str(), "");
 }
 
@@ -156,6 +184,13 @@ void retry_save() {
 }
 
 void show_letter(const std::string& html) { bw_js_show_letter(html.c_str()); }
+
+void show_email(const std::vector<Notification>& told) {
+  if (!g_state.workspace || told.empty()) return;
+  const ReadyEmail e = ready_email(*g_state.workspace, told);
+  const json j = {{"to", e.to}, {"without_address", e.without_address}, {"subject", e.subject}, {"body", e.body}, {"mailto", e.mailto}};
+  bw_js_show_email(j.dump().c_str());
+}
 
 void announce(std::string_view message) {
   if (message == g_announced) return;

@@ -15,14 +15,15 @@ Nav& nav() {
 namespace {
 
 constexpr struct { Section section; const char* label; } kSections[] = {
-    {Section::MyWork, "My Work"},     {Section::Inbox, "Inbox"},          {Section::Students, "My students"}, {Section::Clients, "Clients"},
+    {Section::MyWork, "My Work"},     {Section::Inbox, "Inbox"},          {Section::Feed, "Feed"},
+    {Section::Students, "My students"}, {Section::Clients, "Clients"},
     {Section::Issues, "Open issues"}, {Section::Employers, "Employers"},  {Section::Jobs, "Jobs"},
     {Section::Matches, "Matches"},    {Section::Reports, "Reports"},      {Section::Settings, "Settings"},
 };
 
 // C5: training-provider staff have their students and their settings, nothing else.
 bool offered(Section s, const Staff& me) {
-  if (me.role == Role::TrainingProviderStaff)
+  if (me.role == Role::TrainingProviderStaff)  // no Feed: they see none of the case staff's comments
     return s == Section::Students || s == Section::Inbox || s == Section::Settings;
   return s != Section::Students;
 }
@@ -51,7 +52,7 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
     if (!offered(s.section, me)) continue;
     std::string label = s.label;
     if (s.section == Section::Inbox)  // K2: the unread count; the id stays "inbox"
-      if (const int unread = unread_count(ws, me.id)) label += " (" + std::to_string(unread) + ")";
+      if (const int unread = unread_count(ws, me)) label += " (" + std::to_string(unread) + ")";
     label += std::string("###") + s.label;
     if (ImGui::Selectable(label.c_str(), n.section == s.section, 0, ImVec2{0, px(30)})) {
       n.section = s.section;
@@ -72,7 +73,7 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
   ImGui::PopStyleColor(4);
 }
 
-void draw_status_bar(const Workspace* ws, const Staff* me) {
+void draw_status_bar(const Workspace* ws, const Staff* me, const Client* seeker) {
   const host::State& st = host::state();
   ImGui::Separator();
   ImGui::SetCursorPosX(px(12));
@@ -81,6 +82,8 @@ void draw_status_bar(const Workspace* ws, const Staff* me) {
     const Organisation* org = ws->find_organisation(me->organisation);
     ImGui::Text("Signed in: %s (%s, %s)", me->name.c_str(), std::string(role_label(me->role)).c_str(),
                 org ? org->name.c_str() : "?");
+  } else if (seeker) {
+    ImGui::Text("Job board: %s", full_name(*seeker).c_str());
   } else {
     ImGui::TextUnformatted("Not signed in");
   }
@@ -135,6 +138,7 @@ void draw_section(const Workspace& ws, const Staff& me) {
     case Section::MyWork: draw_my_work(ws, me); break;
     case Section::Students: draw_students(ws, me); break;
     case Section::Inbox: draw_inbox(ws, me); break;
+    case Section::Feed: draw_feed(ws, me); break;
     case Section::Issues: draw_issues_overview(ws, me); break;
     case Section::Employers: draw_employers(ws, me); break;
     case Section::Jobs: draw_jobs(ws, me); break;
@@ -163,6 +167,7 @@ void draw_app() {
   const host::State& st = host::state();
   const Workspace* ws = st.workspace;
   const Staff* me = ws ? ws->find_staff(st.signed_in) : nullptr;
+  const Client* seeker = ws && !me ? ws->find_client(st.signed_in) : nullptr;  // M6
   static RecordId last_signed_in;  // each person starts at their own My Work
   if (st.signed_in != last_signed_in) last_signed_in = st.signed_in, nav() = Nav{};
   const float status_height = ImGui::GetFrameHeightWithSpacing() + px(8);
@@ -172,6 +177,12 @@ void draw_app() {
     ImGui::BeginChild("welcome", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     if (ws) draw_sign_in(*ws); else draw_welcome();
     ImGui::EndChild();
+  } else if (seeker) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2{px(28), px(20)});
+    ImGui::BeginChild("job_board", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    draw_job_board(*ws, *seeker);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
   } else if (!me) {
     ImGui::BeginChild("sign_in", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     draw_sign_in(*ws);
@@ -184,11 +195,12 @@ void draw_app() {
     ImGui::BeginChild("content", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
     if (!st.writer) draw_read_only_banner();
+    draw_told_banner(*ws);
     draw_section(*ws, *me);
     ImGui::EndChild();
     ImGui::PopStyleVar();
   }
-  draw_status_bar(ws, me);
+  draw_status_bar(ws, me, seeker);
   ImGui::End();
 }
 

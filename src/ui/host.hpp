@@ -22,7 +22,8 @@ struct WorkspaceEntry {  // one workspace kept in this browser
 struct State {
   const Workspace* workspace = nullptr;  // null until one is open
   std::string workspace_id;
-  RecordId signed_in;                    // empty = nobody
+  RecordId signed_in;                    // a staff member, a job seeker (M6), or empty = nobody
+  std::vector<RecordId> last_told;       // K2: notifications the last change sent to others
   SaveState save = SaveState::Saved;
   std::string save_error;                // why the last save failed, in words
   bool writer = true;                    // false: another tab holds the workspace (W1)
@@ -37,7 +38,8 @@ const State& state();
 LocalSeconds now();  // T4: the one clock (demo offset included)
 
 Outcome dispatch(const Command& cmd);
-std::optional<Error> sign_in(const RecordId& staff, const std::string& pin);
+// A staff member's id, or a job seeker's email address or client id (M6).
+std::optional<Error> sign_in(const std::string& who, const std::string& pin);
 void sign_out();
 std::optional<Error> create_workspace(const std::string& board, const std::string& admin,
                                       const std::string& email);
@@ -49,6 +51,9 @@ void retry_save();      // after "Save failed", try the write again
 
 // N5: shows a letter (HTML made by the core) over the app, to print or save as PDF.
 void show_letter(const std::string& html);
+// K2: a ready email about these notifications over the app, to open in the
+// person's email app or copy: there is no server to send it.
+void show_email(const std::vector<Notification>& told);
 
 // A message the screen shows a person (an error in a form): passed on to
 // assistive technology and to window.bridgework.state().message.

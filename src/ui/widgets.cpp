@@ -8,11 +8,11 @@ namespace bw::ui {
 
 float px(float css) { return css * scale(); }
 
-void heading(std::string_view text) {
+void heading(std::string_view text, bool then_space) {
   ImGui::PushFont(fonts().heading);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
   ImGui::PopFont();
-  ImGui::Spacing();
+  if (then_space) ImGui::Spacing();
 }
 
 void subheading(std::string_view text) {

@@ -9,7 +9,8 @@
 namespace bw::ui {
 
 float px(float css_pixels);  // CSS pixels to device pixels
-void heading(std::string_view text);
+// `then_space` false leaves the line open for a button beside the heading.
+void heading(std::string_view text, bool then_space = true);
 void subheading(std::string_view text);
 void muted(std::string_view text);
 void error_text(std::string_view message);  // "Error:" and the message, in red

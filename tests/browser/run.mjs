@@ -570,6 +570,102 @@ await test('a case manager refers a client, both approvers approve, and "hired" 
   await page.screenshot({ path: join(artifacts, 'inbox.png') });
 });
 
+await test('a job seeker marks interest on the job board; the case manager and the job owner approve; "hired" reaches both inboxes (M6, M1-M4, K1, K2)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const seeker = (await clients(page)).find(c => c.portal_access);
+  assert.ok(seeker && seeker.email, 'the demo has a job seeker with job board access');
+  await click(page, 'Sign out');
+  // M6: the job seeker signs in with their email and PIN; a wrong PIN is refused.
+  await type(page, 'Email or client number', seeker.email);
+  await type(page, 'Job board PIN', '0000');
+  await click(page, 'Sign in to the job board');
+  await page.waitForFunction(() => window.bridgework.state().message === 'That PIN is not right.');
+  await type(page, 'Job board PIN', '2468');
+  await click(page, 'Sign in to the job board');
+  await page.waitForFunction(id => window.bridgework.state().signed_in === id, seeker.id);
+  await widget(page, 'job_search');
+  const labels = await bw(page, () => window.bridgework.ui.items().map(i => i.label));
+  for (const staffOnly of ['My Work', 'Clients', 'Inbox', 'Employers', 'Matches'])
+    assert.ok(!labels.some(l => l.startsWith(staffOnly)), `${staffOnly} is not on the job board`);
+  assert.equal((await bw(page, () => window.bridgework.query('clients', {}))).error.code, 'not_allowed');
+  assert.equal((await bw(page, () => window.bridgework.query('case_notes', {}))).error.code, 'not_allowed');
+  const board = await bw(page, () => window.bridgework.query('job_board', {}).result);
+  const job = board.find(j => !j.interested);
+  assert.ok(job, 'a job the seeker has not marked yet');
+  await type(page, 'job_search', job.title);
+  await page.screenshot({ path: join(artifacts, 'job-board.png') });
+  await click(page, "I'm interested");
+  await page.waitForFunction(t => window.bridgework.query('my_matches', {}).result.some(m => m.title === t && m.stage === 'interested'), job.title);
+  await page.waitForFunction(() => !window.bridgework.ui.items().some(i => i.label === "I'm interested"));  // the one job found
+  await page.screenshot({ path: join(artifacts, 'job-board-interested.png') });
+  await click(page, 'Sign out');
+
+  // The case manager explains the fit, submits it and tags the job owner.
+  await click(page, seeker.primary_contact_name);
+  const match = (await bw(page, id => window.bridgework.query('matches', { client: id }).result, seeker.id)).find(m => m.job === job.job);
+  assert.equal(match.stage, 'interested');
+  assert.equal(match.case_manager, seeker.primary_contact);
+  const owner = (await bw(page, () => window.bridgework.query('staff', {}).result)).find(s => s.id === match.job_owner);
+  const inbox = (await bw(page, () => window.bridgework.ui.items().map(i => i.label))).find(l => /^Inbox \(\d+\)$/.test(l));
+  await click(page, inbox);
+  await click(page, 'Open');  // the newest: the job seeker's interest
+  await widget(page, 'Submit match');  // the case manager explains the fit (M1)
+  await type(page, 'Skills and experience against the job', 'Three years in a similar role; certificate current');
+  await type(page, 'Job readiness', 'Resume updated; mock interview passed');
+  await type(page, 'Availability', 'Weekdays, from next Monday');
+  await type(page, 'Barriers and how they are addressed', 'none');
+  await click(page, 'Submit match');
+  await page.waitForFunction(id => window.bridgework.query('matches', {}).result.find(m => m.id === id).stage === 'awaiting_approval', match.id);
+  // K2: whom it told, with a ready email for those who do not open Bridgework often.
+  await click(page, 'Ready email to them');
+  await page.waitForSelector('#email:not([hidden])');
+  const href = await page.getAttribute('#email-open', 'href');
+  assert.ok(href.startsWith('mailto:' + owner.email + '?subject='), href);
+  assert.ok((await page.inputValue('#email-body')).includes('explained the fit and submitted the match'));
+  await page.screenshot({ path: join(artifacts, 'ready-email.png') });
+  await page.click('#email-close');
+  // K1: a comment that tags the job owner, completed from "@" and the first letters.
+  await type(page, 'comment', 'Could you look at this today? @' + owner.name.slice(0, 3));
+  await click(page, owner.name);
+  await click(page, 'Add comment');
+  await page.waitForFunction(id => window.bridgework.query('comments', { record: id }).result.length === 1, match.id);
+  const comment = (await bw(page, id => window.bridgework.query('comments', { record: id }).result[0], match.id));
+  assert.equal(comment.text, 'Could you look at this today? @' + owner.name + ' ');
+  assert.deepEqual(comment.tags.map(t => t.staff), [owner.id]);
+  await page.screenshot({ path: join(artifacts, 'match-comment.png') });
+  await click(page, 'Sign out');
+
+  // The job owner approves from their inbox and records the hire.
+  await click(page, owner.name);
+  const told = await bw(page, () => window.bridgework.query('notifications', { unread_only: true }).result.map(n => n.text));
+  assert.ok(told.some(t => t.startsWith(seeker.primary_contact_name + ' mentioned you on Match:')), told.join(' | '));
+  await click(page, (await bw(page, () => window.bridgework.ui.items().map(i => i.label))).find(l => /^Inbox \(\d+\)$/.test(l)));
+  await click(page, 'Open');  // the newest: the tag, on the match
+  await click(page, 'Approve');
+  await page.waitForFunction(id => window.bridgework.query('matches', {}).result.find(m => m.id === id).stage === 'waiting_to_hear_results', match.id);
+  await click(page, 'Hired');
+  await page.waitForFunction(id => window.bridgework.query('matches', {}).result.find(m => m.id === id).stage === 'hired', match.id);
+  const hiredText = `${seeker.first_name} ${seeker.last_name} for ${job.title}: hired.`;
+  const ownerInbox = await bw(page, () => window.bridgework.query('notifications', {}).result.map(n => n.text));
+  assert.ok(ownerInbox.some(t => t.startsWith(hiredText)), ownerInbox.join(' | '));
+  assert.ok((await bw(page, () => window.bridgework.query('hires', { incomplete_only: true }).result)).some(h => h.match === match.id));
+  await click(page, 'Sign out');
+  await click(page, seeker.primary_contact_name);
+  const managerInbox = await bw(page, () => window.bridgework.query('notifications', { unread_only: true }).result.map(n => n.text));
+  assert.ok(managerInbox.some(t => t.startsWith(hiredText)), managerInbox.join(' | '));
+  await click(page, (await bw(page, () => window.bridgework.ui.items().map(i => i.label))).find(l => /^Inbox \(\d+\)$/.test(l)));
+  await widget(page, 'Mark all read');
+  await page.screenshot({ path: join(artifacts, 'inbox-hired.png') });
+  await click(page, 'Sign out');
+  // The job seeker sees the outcome, and nothing of the staff's comments.
+  await type(page, 'Email or client number', seeker.email);
+  await type(page, 'Job board PIN', '2468');
+  await click(page, 'Sign in to the job board');
+  await page.waitForFunction(t => window.bridgework.query('my_matches', {}).result.some(m => m.title === t && m.stage === 'hired'), job.title);
+  assert.equal((await bw(page, id => window.bridgework.query('comments', { record: id }), match.id)).error.code, 'not_allowed');
+});
+
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);

@@ -202,7 +202,9 @@ TEST_CASE("K1: comments on records, newest first; tags notify; training-provider
   CHECK(a.told(a.bsr).front() == "Erin Ers mentioned you on Job: Medical assistant (Valley Health Partners): "
                                  "@Ben Bsr can you call the clinic? cc @Erin Ers");
   CHECK(a.told(a.ers).empty());  // not told of one's own comment
-  const json list = a.ask("comments", {{"record", a.job}}, a.bsr)["result"];
+  a.ok(AddComment{a.employer, "@Ben Bsr see #" + a.client + " first"}, a.ers);
+  CHECK(a.told(a.bsr).front() == "Erin Ers mentioned you on Employer: Valley Health Partners: @Ben Bsr see #[Client: Ana Lopez] first");
+  const json list = a.ask("comments", {{"record", a.job}}, a.bsr)["result"];  // the job's two, not the employer's
   REQUIRE(list.size() == 2);
   CHECK(list[0]["text"] == "@Ben Bsr can you call the clinic? cc @Erin Ers");
   CHECK(list[0]["by_name"] == "Erin Ers");
@@ -262,6 +264,15 @@ TEST_CASE("K1: the home feed: mentions, what I follow, whom I follow; filter, se
   CHECK(a.ask("feed", {{"kind", "gossip"}}, a.manager)["error"]["code"] == "invalid_field");
   CHECK(a.ask("feed", json::object(), a.trainer)["error"]["code"] == "not_allowed");
   CHECK(a.ask("following", json::object(), a.manager)["result"][1]["title"] == "Ben Bsr");
+  // A followed employer's communications are updates on the employer.
+  a.ok(Follow{a.employer}, a.ers2);
+  a.now += 60;
+  a.ok(LogCommunication{a.employer, "", Channel::Telephone, false, true, "HR lead called back"}, a.bsr);
+  const json theirs = a.ask("feed", {{"kind", "update"}}, a.ers2)["result"];
+  REQUIRE_FALSE(theirs.empty());
+  CHECK(theirs[0]["record"] == a.employer);
+  CHECK(theirs[0]["record_title"] == "Employer: Valley Health Partners");
+  CHECK(std::string(theirs[0]["text"]).find("HR lead called back") != std::string::npos);
 }
 
 // [SECTION] K2

@@ -125,7 +125,9 @@ TEST_CASE("M1-M4: a referral is approved by both, then hired, which makes the hi
   late.recorded_at = at("2026-11-23T17:01");
   CHECK_FALSE(hire_recorded_on_time(a.ws, late));
   CHECK(a.told(a.ers).front() == "Ana Lopez for Medical assistant: hired. Complete the hire record: start date, wage, hours (M4).");
-  CHECK(a.told(a.bsr).front() == "Ana Lopez for Medical assistant: Interview granted by Erin Ers.");  // not told of their own act
+  // Both are told of the hire, the one who recorded it too: the hire record is a task for each (M4).
+  CHECK(a.told(a.bsr).front() == "Ana Lopez for Medical assistant: hired. Complete the hire record: start date, wage, hours (M4).");
+  CHECK(a.told(a.bsr)[1] == "Ana Lopez for Medical assistant: Interview granted by Erin Ers.");  // not told of their own acts otherwise
   CHECK(hires_to_complete(a.ws, a.ers).size() == 1);
   CHECK(hires_to_complete(a.ws, a.bsr).size() == 1);
   CHECK(a.run(CompleteHire{h.id, "2026-12-01", 18.5, 95}, a.ers).error.message == "Hours a week are between 1 and 80.");

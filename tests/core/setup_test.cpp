@@ -140,6 +140,18 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
   CHECK(std::any_of(ws.matches.begin(), ws.matches.end(), [&](auto& kv) { return owner_action_overdue(ws, kv.second, now); }));
   CHECK(std::any_of(ws.hires.begin(), ws.hires.end(), [](auto& kv) { return hire_complete(kv.second); }));
   CHECK(std::any_of(ws.hires.begin(), ws.hires.end(), [](auto& kv) { return !hire_complete(kv.second); }));
+  // M6, K1: the job seeker the README and the sign-in page name, with an interest; a conversation.
+  std::vector<const Client*> seekers;
+  for (auto& [id, c] : ws.clients)
+    if (has_portal_access(c)) seekers.push_back(&c);
+  REQUIRE(seekers.size() == 1);
+  CHECK(seekers[0]->email == "elena.coleman@mail.example");
+  CHECK(seekers[0]->portal_pin_hash == pin_hash(seekers[0]->id, kDemoJobSeekerPin));
+  CHECK(std::any_of(ws.matches.begin(), ws.matches.end(), [&](auto& kv) {
+    return kv.second.client == seekers[0]->id && kv.second.origin == MatchOrigin::SelfSelect;
+  }));
+  CHECK(std::count_if(ws.comments.begin(), ws.comments.end(), [](auto& kv) { return !kv.second.tags.empty(); }) >= 3);
+  CHECK(std::any_of(ws.comments.begin(), ws.comments.end(), [](auto& kv) { return !kv.second.links.empty(); }));
   CHECK(std::all_of(ws.contacts.begin(), ws.contacts.end(), [&](auto& kv) {
     return !kv.second.reviewed.empty() || !is_active(ws.clients.at(kv.second.client));
   }));

@@ -7,6 +7,7 @@
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "client_format.hpp"
+#include "imgui_stdlib.h"
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "letters.hpp"
@@ -134,6 +135,11 @@ void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
     } else {
       muted("Closed " + display_datetime(*i.closed_at) + " at level " + std::to_string(st.level) + ": " +
             std::string(outcome_label(*i.outcome)) + ".");
+    }
+    const std::string comments = "Comments (" + std::to_string(comments_on(ws, i.id).size()) + ")###comments";
+    if (ImGui::TreeNode(comments.c_str())) {
+      draw_comments(ws, me, i.id);
+      ImGui::TreePop();
     }
     ImGui::Separator();
     ImGui::PopID();
@@ -286,6 +292,38 @@ void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
   }
 }
 
+// M6: the PIN the client signs in to the job board with.
+void draw_portal_access(const Staff& me, const Client& c) {
+  static RecordId client;
+  static std::string pin, error;
+  if (client != c.id) client = c.id, pin.clear(), error.clear();
+  if (!can_enrol_clients(me) || (!is_active(c) && c.portal_pin_hash.empty())) return;
+  subheading("Job board access");
+  const bool has = !c.portal_pin_hash.empty();
+  muted(has ? full_name(c) + " signs in to the job board with " + (c.email.empty() ? "client number " + c.id : c.email) +
+                  " and their PIN, to see open jobs and say which interest them (M6)."
+            : "Give " + c.first_name + " a PIN to see the job board on a kiosk or at home and say which jobs interest them (M6).");
+  if (is_active(c)) {
+    ImGui::SetNextItemWidth(px(140));
+    ImGui::InputTextWithHint("Job board PIN", "4-8 digits", &pin, ImGuiInputTextFlags_Password);
+    ImGui::SameLine();
+    if (ImGui::Button(has ? "Change PIN" : "Give job board access")) {
+      Outcome o = pin.empty() ? Outcome::refuse("missing_field", "Choose a PIN of 4 to 8 digits to give the client.")
+                              : host::dispatch(SetPortalAccess{c.id, pin});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) pin.clear();
+    }
+  }
+  if (has) {
+    if (is_active(c)) ImGui::SameLine();
+    if (ImGui::Button("End job board access")) {
+      Outcome o = host::dispatch(SetPortalAccess{c.id, ""});
+      error = o.ok ? "" : o.error.message;
+    }
+  }
+  error_text(error);
+}
+
 // Details, correcting them, transfer (C3) and exit (C4).
 void draw_overview(const Workspace& ws, const Staff& me, const Client& c) {
   static RecordId editing;
@@ -304,6 +342,7 @@ void draw_overview(const Workspace& ws, const Staff& me, const Client& c) {
     detail("Enrolling provider", organisation_name(ws, c.provider));
     detail("Enrolled on", display_date(c.enrolled_on));
     detail("Service plan", plan_agreement_label(plan_agreement(ws, c)));
+    detail("Job board", c.portal_pin_hash.empty() ? "No access" : is_active(c) ? "Access given (M6)" : "Access ended with the exit");
     detail("Email", c.email.empty() ? "-" : c.email);
     detail("Phone", c.phone.empty() ? "-" : c.phone);
     detail("Record", c.id + "  (revision " + std::to_string(c.revision.number) + ", " +
@@ -335,19 +374,24 @@ void draw_overview(const Workspace& ws, const Staff& me, const Client& c) {
     }
   }
   if (is_active(c)) draw_transfer(ws, me, c);
+  draw_portal_access(me, c);
   draw_exit(me, c);
 }
 
 void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
   if (ImGui::Button("< All clients")) nav().client.clear();
   ImGui::SameLine();
-  heading(full_name(c));
+  heading(full_name(c), false);
+  ImGui::SameLine(0, px(16));
+  draw_follow_button(ws, me, c.id);
+  ImGui::Spacing();
   if (ImGui::BeginTabBar("client_tabs")) {
     if (begin_tab("Overview")) { draw_overview(ws, me, c); ImGui::EndTabItem(); }
     if (begin_tab("Service plan")) { draw_service_plan(ws, me, c); ImGui::EndTabItem(); }
     if (begin_tab("Contacts")) { draw_contacts(ws, me, c); ImGui::EndTabItem(); }
     if (begin_tab("Issues")) { draw_issues(ws, me, c); ImGui::EndTabItem(); }
     if (begin_tab("Case notes")) { draw_case_notes(ws, me, c); ImGui::EndTabItem(); }
+    if (begin_tab("Comments")) { draw_comments(ws, me, c.id); ImGui::EndTabItem(); }
     if (begin_tab("History")) { draw_audit_trail(ws, c.id); ImGui::EndTabItem(); }
     ImGui::EndTabBar();
   }

@@ -13,9 +13,11 @@ inline std::string programs_text(const Client& c) {
   return out;
 }
 
+// Who did something: a staff member, or a job seeker on the job board (M6).
 inline std::string staff_name(const Workspace& ws, const RecordId& id) {
-  const Staff* s = ws.find_staff(id);
-  return s ? s->name : "(unknown)";
+  if (const Staff* s = ws.find_staff(id)) return s->name;
+  if (const Client* c = ws.find_client(id)) return full_name(*c) + " (job seeker)";
+  return "(unknown)";
 }
 
 inline std::string organisation_name(const Workspace& ws, const RecordId& id) {

@@ -287,6 +287,12 @@ void draw_employer_issues(const Workspace& ws, const Staff& me, const Employer& 
             (st.deadline ? " Due " + display_datetime(*st.deadline) + "." : ""));
     else
       muted("Closed " + display_datetime(*i.closed_at) + ": " + std::string(outcome_label(*i.outcome)) + ".");
+    ImGui::PushID(id.c_str());
+    if (ImGui::TreeNode(("Comments (" + std::to_string(comments_on(ws, id).size()) + ")###comments").c_str())) {
+      draw_comments(ws, me, id);
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
   }
   if (!any) muted("No issues.");
   if (!can_serve_employers(me)) return;
@@ -346,7 +352,10 @@ void draw_employer(const Workspace& ws, const Staff& me, const Employer& e) {
   static std::string error, route_note;
   if (ImGui::Button("< All employers")) nav().employer.clear();
   ImGui::SameLine();
-  heading(e.legal_name);
+  heading(e.legal_name, false);
+  ImGui::SameLine(0, px(16));
+  draw_follow_button(ws, me, e.id);
+  ImGui::Spacing();
   const auto today = date_of(host::now());
   const AccountStanding standing = account_standing(ws, e, today);
   if (ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -391,6 +400,7 @@ void draw_employer(const Workspace& ws, const Staff& me, const Employer& e) {
     if (begin_tab("Services")) { draw_services(ws, me, e); ImGui::EndTabItem(); }
     if (begin_tab("Issues")) { draw_employer_issues(ws, me, e); ImGui::EndTabItem(); }
     if (begin_tab("Refusal of service")) { draw_refusal(me, e); ImGui::EndTabItem(); }
+    if (begin_tab("Comments")) { draw_comments(ws, me, e.id); ImGui::EndTabItem(); }
     ImGui::EndTabBar();
   }
 }

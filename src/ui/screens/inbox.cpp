@@ -1,44 +1,77 @@
 // The inbox (K2): what others told the signed-in person (approval requests,
-// hires, joined accounts, new issues, reassigned jobs), newest first.
+// hires, tags, joined accounts, new issues) and what the clock raised
+// (escalated issues, expiring jobs), newest first; each with a ready email.
+#include <tuple>
+
 #include "../host.hpp"
 #include "../widgets.hpp"
+#include "conversation.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
 
-int unread_count(const Workspace& ws, const RecordId& staff) {
+int unread_count(const Workspace& ws, const Staff& staff) {
   int n = 0;
-  if (auto it = ws.notifications_by_staff.find(staff); it != ws.notifications_by_staff.end())
-    for (const RecordId& id : it->second) n += !ws.notifications.at(id).read;
-  return n;
+  for (const Notification* x : records_in(ws.notifications, ws.notifications_by_staff, staff.id)) n += !x->read;
+  // Alerts change with the records and the clock's minute: counted again only then.
+  static std::tuple<RecordId, std::size_t, std::size_t, LocalSeconds> key;
+  static int alerts = 0;
+  const auto now_key = std::tuple{staff.id, ws.audit.size(), ws.notifications.size(), host::now() / 60};
+  if (now_key != key) key = now_key, alerts = int(alerts_for(ws, staff, host::now()).size());
+  return n + alerts;
 }
 
-namespace {
-// Opens the page of the record a notification is about.
 void open_record(const Workspace& ws, const RecordId& id) {
   if (ws.matches.count(id)) nav().open_match(id);
+  else if (auto h = ws.hires.find(id); h != ws.hires.end()) nav().open_match(h->second.match);
   else if (ws.find_job(id)) nav().open_job(id);
   else if (ws.find_employer(id)) nav().open_employer(id);
   else if (const Issue* i = ws.find_issue(id)) open_issue_subject(*i);
   else if (ws.find_client(id)) nav().open_client(id);
 }
-}  // namespace
+
+void draw_told_banner(const Workspace& ws) {
+  const host::State& st = host::state();
+  std::vector<Notification> told;
+  std::string names;
+  for (const RecordId& id : st.last_told)
+    if (auto it = ws.notifications.find(id); it != ws.notifications.end()) {
+      const Staff* s = ws.find_staff(it->second.to);
+      const std::string name = s ? s->name : "someone";
+      if (names.find(name) == std::string::npos) names += (names.empty() ? "" : ", ") + name;
+      told.push_back(it->second);
+    }
+  static std::vector<RecordId> dismissed;
+  if (told.empty() || dismissed == st.last_told) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0.90f, 0.95f, 1.0f, 1});
+  ImGui::BeginChild("told", ImVec2{0, ImGui::GetFrameHeight() + px(20)}, true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("Told in their inbox: %s.", names.c_str());
+  ImGui::SameLine();
+  if (ImGui::Button("Ready email to them")) host::show_email(told);
+  ImGui::SameLine();
+  if (ImGui::Button("Dismiss")) dismissed = st.last_told;
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
 
 void draw_inbox(const Workspace& ws, const Staff& me) {
   heading("Inbox");
-  const int unread = unread_count(ws, me.id);
-  muted(std::to_string(unread) + " unread. Email needs a server, which Bridgework does not have: these are kept here.");
+  const std::vector<Notification> inbox = inbox_of(ws, me, host::now());
+  int unread = 0;
+  for (const Notification& n : inbox) unread += !n.read;
+  muted(std::to_string(unread) + " unread. Bridgework has no server to send email: \"Email\" makes a ready message "
+        "for your own email app.");
   if (unread > 0 && ImGui::Button("Mark all read")) host::dispatch(MarkRead{});
-  auto it = ws.notifications_by_staff.find(me.id);
-  if (it == ws.notifications_by_staff.end()) {
+  if (inbox.empty()) {
     muted("Nothing yet.");
     return;
   }
-  for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {
-    const Notification& n = ws.notifications.at(*id);
+  for (const Notification& n : inbox) {
     ImGui::PushID(n.id.c_str());
     ImGui::Separator();
-    ImGui::TextColored(colour::kMuted, "%s", display_datetime(n.at).c_str());
+    ImGui::TextColored(colour::kMuted, "%s  %s%s", display_datetime(n.at).c_str(), record_title(ws, n.record).c_str(),
+                       n.from.empty() ? "  (alert)" : "");
     if (!n.read) {
       ImGui::SameLine();
       ImGui::TextColored(colour::kAccent, "new");
@@ -50,6 +83,8 @@ void draw_inbox(const Workspace& ws, const Staff& me) {
       if (!n.read) host::dispatch(MarkRead{n.id});
       open_record(ws, n.record);
     }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Email")) host::show_email({n});
     if (!n.read) {
       ImGui::SameLine();
       if (ImGui::SmallButton("Mark read")) host::dispatch(MarkRead{n.id});

@@ -53,13 +53,15 @@ void draw_jobs_table(const Workspace& ws, const Staff& me, const std::function<b
 
 namespace {
 
+void draw_job_upkeep(const Workspace& ws, const Staff& me, const Job& j, JobStatus st);
+
 void draw_job(const Workspace& ws, const Staff& me, const Job& j) {
-  static RecordId job;
-  static std::string deadline, reason, error;
-  if (job != j.id) job = j.id, deadline.clear(), reason.clear(), error.clear();
   if (ImGui::Button("< All jobs")) nav().job.clear();
   ImGui::SameLine();
-  heading(j.title);
+  heading(j.title, false);
+  ImGui::SameLine(0, px(16));
+  draw_follow_button(ws, me, j.id);
+  ImGui::Spacing();
   const LocalSeconds now = host::now();
   const JobStatus st = job_status(j, now);
   if (ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -81,6 +83,24 @@ void draw_job(const Workspace& ws, const Staff& me, const Job& j) {
     detail("Description", j.description.empty() ? "-" : j.description);
     ImGui::EndTable();
   }
+  if (ImGui::BeginTabBar("job_tabs")) {
+    if (begin_tab("Referrals and upkeep")) {
+      draw_job_upkeep(ws, me, j, st);
+      ImGui::EndTabItem();
+    }
+    if (begin_tab("Comments")) {
+      draw_comments(ws, me, j.id);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+// Referral (M1), and for its owner or their Manager: repost (J2) or close.
+void draw_job_upkeep(const Workspace& ws, const Staff& me, const Job& j, JobStatus st) {
+  static RecordId job;
+  static std::string deadline, reason, error;
+  if (job != j.id) job = j.id, deadline.clear(), reason.clear(), error.clear();
   if (st == JobStatus::Open) draw_referral(ws, me, j);
   const bool manages = me.id == j.owner || me.role == Role::Administrator ||
                        (me.role == Role::Manager && me.organisation == j.owner_organisation);

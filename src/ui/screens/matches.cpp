@@ -61,7 +61,10 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
   ImGui::SameLine();
   const Client& c = ws.clients.at(m.client);
   const Job& j = ws.jobs.at(m.job);
-  heading(full_name(c) + " for " + j.title);
+  heading(full_name(c) + " for " + j.title, false);
+  ImGui::SameLine(0, px(16));
+  draw_follow_button(ws, me, m.id);
+  ImGui::Spacing();
   const LocalSeconds now = host::now();
   if (ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, px(200));
@@ -73,7 +76,10 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
                                (m.case_manager_approved_at ? "  (approved " + display_datetime(*m.case_manager_approved_at) + ")" : ""));
     if (m.stage == MatchStage::AwaitingApproval && !m.owner_acted_at)
       detail("Job owner acts by", display_datetime(owner_action_due(ws, m)) + (owner_action_overdue(ws, m, now) ? "  OVERDUE (M3)" : ""));
-    detail("Referred", staff_name(ws, m.referred_by) + ", " + display_datetime(m.revision.changed_at));
+    const auto trail = records_in(ws.audit, ws.audit_by_record, m.id);
+    const std::string when = trail.empty() ? "" : ", " + display_datetime(trail.front()->at);
+    if (m.origin == MatchOrigin::SelfSelect) detail("Origin", "The job seeker marked interest on the job board" + when);
+    else detail("Referred", staff_name(ws, m.referred_by) + when);
     detail("Skills and experience", m.fit.skills);
     detail("Readiness", m.fit.readiness);
     detail("Availability", m.fit.availability);
@@ -84,10 +90,11 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
     ImGui::EndTable();
   }
   const MatchActor who = actor_of(m, me.id);
-  if (m.stage == MatchStage::SentBack && who.case_manager) {
-    subheading("Edit and resubmit");
+  const bool interest = m.stage == MatchStage::Interested;
+  if ((m.stage == MatchStage::SentBack || interest) && who.case_manager) {
+    subheading(interest ? "Explain the fit and submit it to the job owner (M1)" : "Edit and resubmit");
     draw_fit_fields(fit);
-    if (primary_button("Resubmit match")) {
+    if (primary_button(interest ? "Submit match" : "Resubmit match")) {
       Outcome o = host::dispatch(ResubmitMatch{m.id, fit});
       error = o.ok ? "" : o.error.message;
     }
@@ -117,7 +124,14 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
   }
   error_text(error);
   for (auto& [id, h] : ws.hires)
-    if (h.match == m.id) draw_hire(ws, me, h, m);
+    if (h.match == m.id) {
+      draw_hire(ws, me, h, m);
+      if (ImGui::TreeNode(("Comments on the hire record (" + std::to_string(comments_on(ws, id).size()) + ")###hire_comments").c_str())) {
+        draw_comments(ws, me, id);
+        ImGui::TreePop();
+      }
+    }
+  draw_comments(ws, me, m.id);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "business.hpp"
 #include "client_format.hpp"
 #include "contacts.hpp"
+#include "conversation.hpp"
 #include "escalation.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
@@ -96,12 +97,24 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     }
   }
 
-  // K2: what others told this person waits in the Inbox.
-  if (const int unread = unread_count(ws, me.id)) {
+  // K2: what others told this person, and what the clock raised, waits in the Inbox.
+  if (const int unread = unread_count(ws, me)) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(colour::kAccent, "%d unread in your Inbox", unread);
     ImGui::SameLine();
     if (ImGui::SmallButton("Open inbox")) nav().section = Section::Inbox;
+  }
+  // K1: comments that tag this person are in their Feed.
+  if (can_see_comments(me)) {
+    int mentions = 0;
+    for (auto& [id, c] : ws.comments)
+      mentions += c.at > now - 7 * 86400 && std::find(c.tags.begin(), c.tags.end(), me.id) != c.tags.end();
+    if (mentions) {
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextColored(colour::kAccent, "%d mention%s of you in the last 7 days", mentions, mentions == 1 ? "" : "s");
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Open feed")) nav().section = Section::Feed;
+    }
   }
 
   // M3, M4: matches waiting for this person, and hire records to complete.

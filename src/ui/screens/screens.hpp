@@ -12,7 +12,7 @@
 
 namespace bw::ui {
 
-enum class Section { MyWork, Inbox, Students, Clients, Issues, Employers, Jobs, Matches, Reports, Settings };
+enum class Section { MyWork, Inbox, Feed, Students, Clients, Issues, Employers, Jobs, Matches, Reports, Settings };
 
 struct Nav {
   Section section = Section::MyWork;
@@ -47,7 +47,18 @@ void draw_employers(const Workspace& ws, const Staff& me);
 void draw_jobs(const Workspace& ws, const Staff& me);
 void draw_matches(const Workspace& ws, const Staff& me);
 void draw_inbox(const Workspace& ws, const Staff& me);
-int unread_count(const Workspace& ws, const RecordId& staff);  // K2: shown in the sidebar
+int unread_count(const Workspace& ws, const Staff& staff);  // K2: shown in the sidebar
+// K2: "Told in their inbox: ..." with a ready email, after a change notified others.
+void draw_told_banner(const Workspace& ws);
+// Opens the page of a record (a hire opens its match).
+void open_record(const Workspace& ws, const RecordId& id);
+// K1: a record's comments, newest first, with the box to add one (@ and #
+// complete names and records); and the Follow / Unfollow button.
+void draw_comments(const Workspace& ws, const Staff& me, const RecordId& record);
+void draw_follow_button(const Workspace& ws, const Staff& me, const RecordId& target);
+void draw_feed(const Workspace& ws, const Staff& me);
+// M6: the job seeker's whole view: their job board and their matches.
+void draw_job_board(const Workspace& ws, const Client& seeker);
 void draw_referral(const Workspace& ws, const Staff& me, const Job& job);  // M1, on the job page
 // The jobs `me` may see (J3) that `keep` accepts; a row opens the job.
 void draw_jobs_table(const Workspace& ws, const Staff& me, const std::function<bool(const Job&)>& keep, const char* id);

@@ -4,11 +4,41 @@
 
 #include "../host.hpp"
 #include "../widgets.hpp"
+#include "access.hpp"
 #include "imgui_stdlib.h"
-#include "../widgets.hpp"
+#include "setup.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
+
+namespace {
+// M6: job seekers never see the staff list's screens: they sign in with their
+// email (or client id) and the PIN their case manager gave them.
+void draw_job_seeker_sign_in(const Workspace& ws) {
+  static std::string login, pin, error;
+  ImGui::Spacing();
+  ImGui::Separator();
+  subheading("Looking for a job? Sign in to the job board");
+  ImGui::AlignTextToFramePadding();
+  text_field("Email or client number", login, 300);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(px(120));
+  const bool enter = ImGui::InputText("Job board PIN", &pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (primary_button("Sign in to the job board") || enter) {
+    if (auto e = host::sign_in(login, pin)) error = e->message;
+    else login.clear(), error.clear();
+    pin.clear();
+  }
+  error_text(error);
+  if (ws.meta.demo)  // trainers need the demo job seeker's sign-in
+    for (auto& [id, c] : ws.clients)
+      if (has_portal_access(c) && !c.email.empty()) {
+        muted("Demo job seeker: " + c.email + ", PIN " + kDemoJobSeekerPin + ".");
+        break;
+      }
+}
+}  // namespace
 
 void draw_sign_in(const Workspace& ws) {
   static RecordId chosen;
@@ -25,7 +55,7 @@ void draw_sign_in(const Workspace& ws) {
     return a->name < b->name;
   });
 
-  const float list_height = std::max(px(200), ImGui::GetContentRegionAvail().y - px(140));
+  const float list_height = std::max(px(200), ImGui::GetContentRegionAvail().y - px(260));
   if (ImGui::BeginTable("people", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
                         ImVec2{px(880), list_height})) {
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -66,6 +96,8 @@ void draw_sign_in(const Workspace& ws) {
     }
   }
   error_text(error);
+  draw_job_seeker_sign_in(ws);
+  ImGui::Spacing();
   if (ImGui::Button("Choose another workspace")) host::close_workspace();
 }
 

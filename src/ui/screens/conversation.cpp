@@ -1,0 +1,209 @@
+// Conversation (K1): comments on a record with @person and #record
+// completion, the Follow button, and the home feed.
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "../host.hpp"
+#include "../widgets.hpp"
+#include "conversation.hpp"
+#include "imgui_stdlib.h"
+#include "screens.hpp"
+
+namespace bw::ui {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string readable(const Workspace& ws, const Comment& c) { return readable_comment(ws, c.text, c.links); }
+
+struct Suggestion {
+  std::string label, insert;
+};
+
+// What "@pri" or "#ana" under the cursor could be: people by name, records by title.
+std::vector<Suggestion> suggestions(const Workspace& ws, char sign, const std::string& typed) {
+  std::vector<Suggestion> out;
+  const std::string needle = lower(typed);
+  if (sign == '@') {
+    for (auto& [id, s] : ws.staff)
+      if (s.active && lower(s.name).find(needle) != std::string::npos) out.push_back({s.name, "@" + s.name + " "});
+  } else if (needle.size() >= 2) {
+    auto consider = [&](const RecordId& id, const std::string& words) {
+      if (out.size() < 8 && lower(words).find(needle) != std::string::npos) out.push_back({record_title(ws, id), "#" + id + " "});
+    };
+    for (auto& [id, j] : ws.jobs) consider(id, j.title);
+    for (auto& [id, e] : ws.employers) consider(id, e.legal_name);
+    for (auto& [id, c] : ws.clients) consider(id, c.first_name + " " + c.last_name);
+  }
+  if (out.size() > 8) out.resize(8);
+  return out;
+}
+
+struct Draft {
+  std::string text, error;
+  int cursor = 0;
+};
+
+int remember_cursor(ImGuiInputTextCallbackData* data) {
+  static_cast<Draft*>(data->UserData)->cursor = data->CursorPos;
+  return 0;
+}
+
+}  // namespace
+
+void draw_follow_button(const Workspace& ws, const Staff& me, const RecordId& target) {
+  if (!can_see_comments(me) || target == me.id) return;
+  const bool following = std::find(me.following.begin(), me.following.end(), target) != me.following.end();
+  ImGui::PushID(target.c_str());
+  if (following ? ImGui::Button("Unfollow") : ImGui::Button("Follow")) {
+    if (following) host::dispatch(Unfollow{target});
+    else host::dispatch(Follow{target});
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", following ? "Stop seeing its comments and updates in your Feed"
+                                      : "See its comments and updates in your Feed (K1)");
+  ImGui::PopID();
+  (void)ws;
+}
+
+void draw_comments(const Workspace& ws, const Staff& me, const RecordId& record) {
+  if (!can_see_comments(me)) return;
+  static std::map<RecordId, Draft> drafts;  // a page may show several records' comments
+  Draft& draft = drafts[record];
+  ImGui::PushID(("comments" + record).c_str());
+  subheading("Comments");
+  muted("Type @ and a name to tag a colleague (they are notified), # and a name or title to link a record.");
+  ImGui::InputTextMultiline("##comment", &draft.text, ImVec2{px(620), ImGui::GetTextLineHeight() * 3 + px(10)},
+                            ImGuiInputTextFlags_CallbackAlways, remember_cursor, &draft);
+  // The @ or # word being typed just before the cursor.
+  const int cursor = std::min<int>(draft.cursor, int(draft.text.size()));
+  int sign_at = -1;
+  for (int i = cursor - 1; i >= 0 && cursor - i <= 40 && draft.text[i] != '\n'; --i)
+    if ((draft.text[i] == '@' || draft.text[i] == '#') && (i == 0 || !std::isalnum(static_cast<unsigned char>(draft.text[i - 1])))) {
+      sign_at = i;
+      break;
+    }
+  if (sign_at >= 0) {
+    const std::string typed = draft.text.substr(sign_at + 1, cursor - sign_at - 1);
+    const auto options = suggestions(ws, draft.text[sign_at], typed);
+    const bool complete = std::any_of(options.begin(), options.end(), [&](const Suggestion& o) {
+      return draft.text.compare(sign_at, o.insert.size() - 1, o.insert, 0, o.insert.size() - 1) == 0 &&
+             int(o.insert.size()) - 1 <= cursor - sign_at;
+    });
+    if (!options.empty() && !complete) {
+      ImGui::TextColored(colour::kMuted, "Complete with:");
+      for (const Suggestion& o : options) {
+        // Wrap to a new line rather than run off the window.
+        const float width = ImGui::CalcTextSize(o.label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+        if (ImGui::SmallButton(o.label.c_str())) {
+          draft.text.replace(sign_at, cursor - sign_at, o.insert);
+          draft.cursor = sign_at + int(o.insert.size());
+        }
+      }
+    }
+  }
+  if (primary_button("Add comment")) {
+    Outcome o = host::dispatch(AddComment{record, draft.text});
+    draft.error = o.ok ? "" : o.error.message;
+    if (o.ok) draft.text.clear(), draft.cursor = 0;
+  }
+  error_text(draft.error);
+  const auto list = comments_on(ws, record);
+  if (list.empty()) muted("No comments yet.");
+  for (const Comment* c : list) {
+    ImGui::PushID(c->id.c_str());
+    ImGui::Separator();
+    const Staff* by = ws.find_staff(c->by);
+    ImGui::TextColored(colour::kMuted, "%s, %s", by ? by->name.c_str() : "?", display_datetime(c->at).c_str());
+    ImGui::PushTextWrapPos(px(780));
+    ImGui::TextUnformatted(readable(ws, *c).c_str());
+    ImGui::PopTextWrapPos();
+    for (const RecordId& l : c->links) {
+      if (ImGui::SmallButton(("Open " + record_title(ws, l) + "##" + l).c_str())) open_record(ws, l);
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    ImGui::PopID();
+  }
+  ImGui::PopID();
+}
+
+void draw_feed(const Workspace& ws, const Staff& me) {
+  heading("Feed");
+  muted("Comments that tag you, and comments and updates on the records and people you follow (K1).");
+  static int kind = 0;  // 0 all, then mentions, comments, updates
+  static bool oldest_first = false;
+  static std::string search;
+  const char* kinds[] = {"All", "Mentions of me", "Comments", "Updates"};
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    ImGui::RadioButton(kinds[i], &kind, i);
+  }
+  ImGui::SameLine(0, px(24));
+  text_field("##feed_search", search, 240, "Search the feed");
+  ImGui::SameLine();
+  ImGui::Checkbox("Oldest first", &oldest_first);
+
+  // Computed again only when something changed: following people means reading the audit trail.
+  static std::tuple<RecordId, std::size_t, std::size_t, std::size_t, int, bool, std::string> key;
+  static std::vector<FeedItem> items;
+  const auto now_key = std::tuple{me.id, ws.audit.size(), ws.comments.size(), me.following.size(), kind, oldest_first, search};
+  if (now_key != key) {
+    key = now_key;
+    FeedFilter filter{std::nullopt, search, oldest_first};
+    if (kind > 0) filter.kind = FeedKind(kind - 1);
+    items = feed_of(ws, me, filter);
+  }
+
+  const float side = px(300);
+  ImGui::BeginChild("feed_items", ImVec2{ImGui::GetContentRegionAvail().x - side - px(16), 0});
+  if (items.empty()) muted(me.following.empty() ? "Nothing yet. Follow a client, employer, job or colleague to see their updates here."
+                                                : "Nothing matches.");
+  for (const FeedItem& f : items) {
+    ImGui::PushID(f.source.c_str());
+    ImGui::Separator();
+    const Staff* by = ws.find_staff(f.by);
+    const ImVec4 badge = f.kind == FeedKind::Mention ? colour::kAccent : colour::kMuted;
+    ImGui::TextColored(badge, "%s", f.kind == FeedKind::Mention ? "Mentions you" : f.kind == FeedKind::Comment ? "Comment" : "Update");
+    ImGui::SameLine();
+    ImGui::TextColored(colour::kMuted, "%s, %s on", by ? by->name.c_str() : "?", display_datetime(f.at).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(record_title(ws, f.record).c_str())) open_record(ws, f.record);
+    ImGui::PushTextWrapPos(0);
+    if (auto c = ws.comments.find(f.source); c != ws.comments.end()) ImGui::TextUnformatted(readable(ws, c->second).c_str());
+    else ImGui::TextUnformatted(f.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("following", ImVec2{side, 0});
+  subheading("Following");
+  if (me.following.empty()) muted("Nobody and nothing yet. Use Follow on a record's page.");
+  const std::vector<RecordId> following = me.following;  // a click below changes the list
+  for (const RecordId& t : following) {
+    ImGui::PushID(t.c_str());
+    if (ImGui::SmallButton("Unfollow")) host::dispatch(Unfollow{t});
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", record_title(ws, t).c_str());
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
+  muted("Follow a colleague:");
+  if (begin_combo("##follow_colleague", "Choose...", 280)) {
+    for (auto& [id, s] : ws.staff)
+      if (s.active && id != me.id && std::find(me.following.begin(), me.following.end(), id) == me.following.end() &&
+          ImGui::Selectable((s.name + "##" + id).c_str()))
+        host::dispatch(Follow{id});
+    ImGui::EndCombo();
+  }
+  ImGui::EndChild();
+}
+
+}  // namespace bw::ui
