@@ -164,9 +164,9 @@ std::optional<FeedKind> feed_kind_from(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<FeedItem> feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter) {
+Feed feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter) {
   std::vector<FeedItem> items;
-  if (!can_see_comments(viewer)) return items;
+  if (!can_see_comments(viewer)) return {};
   std::set<RecordId> seen;  // a comment appears once, as a mention if it names the viewer
   std::set<RecordId> records, people;
   for (const RecordId& t : viewer.following) (ws.find_staff(t) ? people : records).insert(t);
@@ -206,10 +206,17 @@ std::vector<FeedItem> feed_of(const Workspace& ws, const Staff& viewer, const Fe
     const Staff* by = ws.find_staff(f.by);
     return lower(f.text + " " + record_title(ws, f.record) + " " + (by ? by->name : "")).find(needle) == std::string::npos;
   });
-  std::stable_sort(items.begin(), items.end(), [&](const FeedItem& a, const FeedItem& b) {
-    return filter.oldest_first ? a.at < b.at : a.at > b.at;
-  });
-  return items;
+  // Ties keep the order found; the source id (which grows with time) breaks them the same way each time.
+  auto before = [&](const FeedItem& a, const FeedItem& b) {
+    if (a.at != b.at) return filter.oldest_first ? a.at < b.at : a.at > b.at;
+    return filter.oldest_first ? a.source < b.source : a.source > b.source;
+  };
+  Feed out{{}, items.size()};
+  const std::size_t keep = std::min(filter.limit, items.size());
+  std::partial_sort(items.begin(), items.begin() + keep, items.end(), before);
+  items.resize(keep);
+  out.items = std::move(items);
+  return out;
 }
 
 // [SECTION] Alerts (K2)

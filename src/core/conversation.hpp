@@ -53,8 +53,13 @@ struct FeedFilter {
   std::optional<FeedKind> kind;
   std::string search;        // in the text, the record's title or the author's name
   bool oldest_first = false;
+  std::size_t limit = 200;   // the newest (or oldest) this many
 };
-std::vector<FeedItem> feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter);
+struct Feed {
+  std::vector<FeedItem> items;
+  std::size_t total = 0;     // how many matched before the limit
+};
+Feed feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter);
 std::string_view feed_kind_name(FeedKind k);  // "mention", "comment", "update"
 std::optional<FeedKind> feed_kind_from(std::string_view name);
 

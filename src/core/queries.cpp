@@ -228,7 +228,7 @@ json query_catalogue() {
       {{"name", "job_board"}, {"args", {{"client", "client id (staff; a job seeker sees their own)"}, {"search", "optional text"}}}, {"description", "The jobs on the board for that job seeker (J2, J3, M6), newest posting first."}},
       {{"name", "my_matches"}, {"args", json::object()}, {"description", "Job seekers only: their own matches with job, employer and stage (M6)."}},
       {{"name", "comments"}, {"args", {{"record", "client, employer, job, match, hire or issue id"}}}, {"description", "Comments on a record, newest first, with tags and links (K1)."}},
-      {{"name", "feed"}, {"args", {{"kind", "optional: mention, comment or update"}, {"search", "optional text"}, {"oldest_first", "optional boolean"}}}, {"description", "The signed-in person's home feed (K1): comments that tag them, comments and updates on what they follow."}},
+      {{"name", "feed"}, {"args", {{"kind", "optional: mention, comment or update"}, {"search", "optional text"}, {"oldest_first", "optional boolean"}, {"limit", "optional number, 200 by default"}}}, {"description", "The signed-in person's home feed (K1): comments that tag them, comments and updates on what they follow; the newest (or oldest) `limit` items."}},
       {{"name", "following"}, {"args", json::object()}, {"description", "The records and people the signed-in person follows (K1)."}},
       {{"name", "ready_email"}, {"args", {{"notifications", "list of notification ids: yours, or sent by your action"}}}, {"description", "A ready email for those notifications: to, subject, body and a mailto link (K2)."}},
       {{"name", "services"}, {"args", {{"employer", "optional"}, {"establishment", "optional"}, {"staff", "optional"}, {"from", "optional YYYY-MM-DD"}, {"to", "optional YYYY-MM-DD"}}}, {"description", "Services to employers (R1), newest first."}},
@@ -516,11 +516,16 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
         out.push_back({{"target", t}, {"title", record_title(ws, t)}, {"person", ws.find_staff(t) != nullptr}});
     } else {
       FeedFilter filter{std::nullopt, arg(args, "search"), args.is_object() && args.value("oldest_first", false)};
+      if (args.is_object() && args.contains("limit")) {
+        if (!args["limit"].is_number_integer() || args["limit"].get<int>() < 1)
+          return failure("invalid_field", "\"limit\" is a whole number of items, 1 or more.");
+        filter.limit = args["limit"].get<std::size_t>();
+      }
       if (const std::string k = arg(args, "kind"); !k.empty()) {
         filter.kind = feed_kind_from(k);
         if (!filter.kind) return failure("invalid_field", "\"" + k + "\" is not a feed kind (mention, comment or update).");
       }
-      for (const FeedItem& f : feed_of(ws, *viewer, filter)) {
+      for (const FeedItem& f : feed_of(ws, *viewer, filter).items) {
         const Staff* by = ws.find_staff(f.by);
         out.push_back({{"kind", feed_kind_name(f.kind)}, {"at", format_iso(f.at)}, {"by", f.by}, {"by_name", by ? by->name : ""},
                        {"record", f.record}, {"record_title", record_title(ws, f.record)}, {"source", f.source}, {"text", f.text}});

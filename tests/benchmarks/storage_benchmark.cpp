@@ -49,12 +49,28 @@ int main(int argc, char** argv) {
                          ws.staff.size() + ws.organisations.size() + ws.audit.size();
   std::printf("records in workspace:            %zu (%d clients, %d services, audit entries)\n", records, clients, clients);
 
+  // K1: a conversation at scale: a comment tagging the BSR on every tenth client, and a
+  // Manager who follows the ERS (their feed reads the whole audit trail).
+  RecordId manager, some_client;
+  for (auto& [id, s] : ws.staff)
+    if (s.role == Role::Manager && s.organisation == provider) manager = id;
+  const std::string tag = "@" + ws.staff.at(bsr).name + " can you find this client a warehouse job?";
+  t = Clock::now();
+  int comments = 0;
+  for (auto& [id, c] : ws.clients)
+    if (c.last_name == "Benchmark" && comments++ % 10 == 0) apply(ws, AddComment{id, tag}, Context{ers, now}), some_client = id;
+  std::printf("apply %d add_comment (tagged):  %.0f ms\n", (comments + 9) / 10, ms_since(t));
+  apply(ws, Follow{ers}, Context{manager, now});
+
   // What the screens and window.bridgework ask for, at this size.
   for (auto [name, args, who] : {std::tuple{"caseload_month", json{{"staff", ers}}, ers},
                                  std::tuple{"issues_overview", json::object(), ers},
                                  std::tuple{"employers", json::object(), bsr},
                                  std::tuple{"jobs", json{{"view", "all"}}, bsr},
-                                 std::tuple{"services", json{{"from", "2026-10-01"}, {"to", "2026-12-31"}}, bsr}}) {
+                                 std::tuple{"services", json{{"from", "2026-10-01"}, {"to", "2026-12-31"}}, bsr},
+                                 std::tuple{"notifications", json::object(), bsr},
+                                 std::tuple{"feed", json::object(), manager},
+                                 std::tuple{"job_board", json{{"client", some_client}}, ers}}) {
     t = Clock::now();
     const json r = query(ws, name, args, who, now);
     std::printf("query %-16s           %.0f ms (%zu rows)\n", name, ms_since(t),

@@ -262,6 +262,12 @@ TEST_CASE("K1: the home feed: mentions, what I follow, whom I follow; filter, se
   CHECK(a.ask("feed", {{"search", "ben bsr"}}, a.manager)["result"].size() == 4);  // by author
   CHECK(a.ask("feed", {{"oldest_first", true}}, a.manager)["result"][5]["text"] == texts.front());
   CHECK(a.ask("feed", {{"kind", "gossip"}}, a.manager)["error"]["code"] == "invalid_field");
+  const json two = a.ask("feed", {{"limit", 2}}, a.manager)["result"];
+  REQUIRE(two.size() == 2);
+  CHECK(two[1]["text"] == texts[1]);
+  CHECK(a.ask("feed", {{"limit", 2}, {"oldest_first", true}}, a.manager)["result"][0]["text"] == texts.back());
+  CHECK(feed_of(a.ws, a.ws.staff.at(a.manager), {std::nullopt, "", false, 2}).total == 6);
+  CHECK(a.ask("feed", {{"limit", 0}}, a.manager)["error"]["code"] == "invalid_field");
   CHECK(a.ask("feed", json::object(), a.trainer)["error"]["code"] == "not_allowed");
   CHECK(a.ask("following", json::object(), a.manager)["result"][1]["title"] == "Ben Bsr");
   // A followed employer's communications are updates on the employer.

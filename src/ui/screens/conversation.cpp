@@ -152,17 +152,21 @@ void draw_feed(const Workspace& ws, const Staff& me) {
 
   // Computed again only when something changed: following people means reading the audit trail.
   static std::tuple<RecordId, std::size_t, std::size_t, std::size_t, int, bool, std::string> key;
-  static std::vector<FeedItem> items;
+  static Feed feed;
   const auto now_key = std::tuple{me.id, ws.audit.size(), ws.comments.size(), me.following.size(), kind, oldest_first, search};
   if (now_key != key) {
     key = now_key;
     FeedFilter filter{std::nullopt, search, oldest_first};
     if (kind > 0) filter.kind = FeedKind(kind - 1);
-    items = feed_of(ws, me, filter);
+    feed = feed_of(ws, me, filter);
   }
+  const std::vector<FeedItem>& items = feed.items;
 
   const float side = px(300);
   ImGui::BeginChild("feed_items", ImVec2{ImGui::GetContentRegionAvail().x - side - px(16), 0});
+  if (feed.total > items.size())
+    muted("The " + std::string(oldest_first ? "oldest " : "newest ") + std::to_string(items.size()) + " of " +
+          std::to_string(feed.total) + ". Search or filter to find others.");
   if (items.empty()) muted(me.following.empty() ? "Nothing yet. Follow a client, employer, job or colleague to see their updates here."
                                                 : "Nothing matches.");
   for (const FeedItem& f : items) {

@@ -26,17 +26,30 @@ const char* seeker_stage(MatchStage s) {
 void draw_job_board(const Workspace& ws, const Client& seeker) {
   static std::string search, message, error;
   const LocalSeconds now = host::now();
-  heading("Job board");
-  ImGui::AlignTextToFramePadding();
-  ImGui::Text("Welcome, %s.", seeker.first_name.c_str());
-  ImGui::SameLine();
-  muted("Say which jobs interest you: your case manager adds why you fit and sends it to the employer's contact.");
+  // A kiosk is shared: five minutes without a touch signs the job seeker out.
+  constexpr double kIdleSeconds = 300;
+  static double last_touch = ImGui::GetTime();
+  static RecordId who;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (who != seeker.id || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() ||
+      io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0)
+    who = seeker.id, last_touch = ImGui::GetTime();
+  if (ImGui::GetTime() - last_touch > kIdleSeconds) {
+    search.clear(), message.clear(), error.clear();
+    host::sign_out();
+    return;
+  }
+  heading("Job board", false);
   ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - px(110));
   if (ImGui::Button("Sign out")) {
     search.clear(), message.clear(), error.clear();
     host::sign_out();
     return;
   }
+  ImGui::Spacing();
+  ImGui::Text("Welcome, %s.", seeker.first_name.c_str());
+  muted("Say which jobs interest you: your case manager adds why you fit and sends it to the employer's contact. "
+        "On a shared computer, sign out when you are done (after 5 idle minutes it happens by itself).");
   text_field("##job_search", search, 360, "Search: job title, employer or town");
   const auto jobs = job_board(ws, seeker, now, search);
   ImGui::SameLine();
