@@ -9,6 +9,7 @@
 #include "escalation.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
+#include "report.hpp"
 
 namespace bw {
 
@@ -281,6 +282,11 @@ const std::vector<CommandSpec>& catalogue() {
        {{"target", T::Id, true, "a client, employer, job, match, hire, issue or staff member"}}},
       {"unfollow", "Stop following a record or a person (K1).",
        {{"target", T::Id, true, "what you follow"}}},
+      {"set_state_establishments", "Enter the state's establishment total, the base of the employer penetration rate (R2). Administrators.",
+       {{"count", T::Int, true, "establishments in the state, 1 or more"}}},
+      {"record_ese_export", "Note that a quarter's ESE files were exported, by whom and when (R2). Those who may export.",
+       {{"program_year", T::Int, true, "N for PY N (July 1 of N to June 30 of N+1)"},
+        {"quarter", T::Int, true, "1 to 4"}}},
   };
   return specs;
 }
@@ -542,7 +548,9 @@ std::variant<Command, Error> command_from_json(const json& j) {
   if (type == "mark_interest") return MarkInterest{text(j, "job")};
   if (type == "add_comment") return AddComment{text(j, "record"), text(j, "text")};
   if (type == "follow") return Follow{text(j, "target")};
-  return Unfollow{text(j, "target")};
+  if (type == "unfollow") return Unfollow{text(j, "target")};
+  if (type == "set_state_establishments") return SetStateEstablishments{j["count"].get<long long>()};
+  return RecordEseExport{number("program_year", 0), number("quarter", 0)};
 }
 
 std::string_view command_type(const Command& cmd) {
@@ -1741,6 +1749,24 @@ struct Applier {
     me.following.erase(it);
     stamp(me.revision);
     return Outcome{true, c.target, {}, {}, {me.id}};
+  }
+
+  // [SECTION] Reports (R2)
+  Outcome operator()(const SetStateEstablishments& c) {
+    if (actor->role != Role::Administrator)
+      return refuse("not_allowed", "Only an Administrator enters the state's establishment total.");
+    if (c.count < 1 || c.count > 100000000)
+      return refuse("invalid_field", "Enter the number of establishments in the state, e.g. 1250000.");
+    ws.meta.state_establishments = c.count;
+    return done(RecordId{}, "Set the state's establishment total to " + std::to_string(c.count));
+  }
+
+  Outcome operator()(const RecordEseExport& c) {
+    if (!can_export_ese(*actor)) return refuse("not_allowed", "Business staff, Managers, the board and Administrators export the ESE report.");
+    if (c.quarter < 1 || c.quarter > 4 || c.program_year < 2000 || c.program_year > 2100)
+      return refuse("invalid_field", "A program year (e.g. 2026) and a quarter from 1 to 4.");
+    ws.meta.ese_exports.push_back({c.program_year, c.quarter, ctx.now, actor->id});
+    return done(RecordId{}, "Exported the ESE report for " + quarter_label({c.program_year, c.quarter}));
   }
 
   Outcome operator()(const MarkRead& c) {

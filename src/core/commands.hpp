@@ -155,6 +155,9 @@ struct MarkInterest { RecordId job; };  // by the signed-in job seeker: a self-s
 struct AddComment { RecordId record; std::string text; };
 struct Follow { RecordId target; };    // a record or a person
 struct Unfollow { RecordId target; };
+// [SECTION] Reports (R2)
+struct SetStateEstablishments { long long count = 0; };
+struct RecordEseExport { int program_year = 0, quarter = 0; };  // the files were downloaded
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
@@ -166,7 +169,7 @@ using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, Upda
                              RestoreService, PostJob, RepostJob, CloseJob, ReassignJob, SetSubsidisedProgram,
                              RemoveSubsidisedProgram, LogService, SetLocalServiceType, RemoveLocalServiceType,
                              MarkRead, ReferMatch, ResubmitMatch, ActOnMatch, CompleteHire, SetPortalAccess,
-                             MarkInterest, AddComment, Follow, Unfollow>;
+                             MarkInterest, AddComment, Follow, Unfollow, SetStateEstablishments, RecordEseExport>;
 
 // [SECTION] Outcomes
 struct Error {

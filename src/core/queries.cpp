@@ -11,6 +11,7 @@
 #include "letters.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
+#include "report.hpp"
 #include "storage.hpp"
 
 namespace bw {
@@ -226,6 +227,8 @@ json query_catalogue() {
       {{"name", "jobs"}, {"args", {{"view", "optional: open, expiring, expired, reserved, closed or all (open)"}, {"employer", "optional employer id"}, {"owner", "optional staff id"}}}, {"description", "Jobs the signed-in person may see (J3), with status (J2)."}},
       {{"name", "job"}, {"args", {{"id", "job id"}}}, {"description", "One job."}},
       {{"name", "job_board"}, {"args", {{"client", "client id (staff; a job seeker sees their own)"}, {"search", "optional text"}}}, {"description", "The jobs on the board for that job seeker (J2, J3, M6), newest posting first."}},
+      {{"name", "ese_report"}, {"args", {{"program_year", "optional number"}, {"quarter", "optional 1-4"}}}, {"description", "The quarterly ESE report (R2): period, due date, exports, the summary and the counts behind the rates; the quarter due next when left out."}},
+      {{"name", "ese_files"}, {"args", {{"program_year", "optional number"}, {"quarter", "optional 1-4"}}}, {"description", "The three ESE CSV files (R2, R3) as text, with their file names."}},
       {{"name", "my_matches"}, {"args", json::object()}, {"description", "Job seekers only: their own matches with job, employer and stage (M6)."}},
       {{"name", "comments"}, {"args", {{"record", "client, employer, job, match, hire or issue id"}}}, {"description", "Comments on a record, newest first, with tags and links (K1)."}},
       {{"name", "feed"}, {"args", {{"kind", "optional: mention, comment or update"}, {"search", "optional text"}, {"oldest_first", "optional boolean"}, {"limit", "optional number, 200 by default"}}}, {"description", "The signed-in person's home feed (K1): comments that tag them, comments and updates on what they follow; the newest (or oldest) `limit` items."}},
@@ -502,6 +505,39 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     json out = json::array();
     for (const Job* j : job_board(ws, *c, now, arg(args, "search"))) out.push_back(board_job_json(ws, *j, *c));
     return success(out);
+  }
+  if (name == "ese_report" || name == "ese_files") {
+    if (!can_export_ese(*viewer))
+      return failure("not_allowed", "Business staff, Managers, the board and Administrators see the ESE report (R2).");
+    ProgramQuarter pq = ese_quarter_due_next(date_of(now));
+    if (args.is_object() && args.contains("program_year")) {
+      if (!args["program_year"].is_number_integer() || !args.contains("quarter") || !args["quarter"].is_number_integer())
+        return failure("invalid_field", "Give \"program_year\" and \"quarter\" as numbers, e.g. 2026 and 2.");
+      pq = {args["program_year"].get<int>(), args["quarter"].get<int>()};
+      if (pq.quarter < 1 || pq.quarter > 4 || pq.program_year < 2000 || pq.program_year > 2100)
+        return failure("invalid_field", "A program year (e.g. 2026) and a quarter from 1 to 4.");
+    }
+    const EseSource source = ese_source_for(ws, *viewer);
+    const EseFiles files = ese_files({source}, pq, ws.meta.state_establishments);
+    if (name == "ese_files")
+      return success({{"names", {{"detail", ese_file_name(pq, "detail")}, {"summary", ese_file_name(pq, "summary")},
+                                 {"rates", ese_file_name(pq, "rates")}}},
+                      {"detail", files.detail}, {"summary", files.summary}, {"rates", files.rates}});
+    json exports = json::array(), rows = json::array();
+    for (const EseExport& x : ws.meta.ese_exports)
+      if (x.program_year == pq.program_year && x.quarter == pq.quarter)
+        exports.push_back({{"at", format_iso(x.at)}, {"by", x.by}, {"by_name", ws.find_staff(x.by) ? ws.find_staff(x.by)->name : ""}});
+    for (const EseCategoryRow& r : files.by_category)
+      rows.push_back({{"category", category_name(r.category)}, {"label", category_label(r.category)},
+                      {"establishments", r.establishments}, {"services", r.services}});
+    const EseCounts& k = files.counts;
+    return success({{"program_year", pq.program_year}, {"quarter", pq.quarter}, {"label", quarter_label(pq)},
+                    {"first_day", format_iso_date(first_day(pq))}, {"last_day", format_iso_date(last_day(pq))},
+                    {"due", format_iso_date(ese_due(pq))}, {"organisation", source.organisation},
+                    {"exported", ese_exported(ws, pq, source)},
+                    {"exports", exports}, {"services", files.services}, {"summary", rows},
+                    {"counts", {{"served", k.served}, {"served_before", k.served_before},
+                                {"served_three_years", k.served_three_years}, {"state_total", k.state_total}}}});
   }
   if (name == "my_matches") return failure("not_allowed", "\"my_matches\" is the job seeker's view; staff use \"matches\".");
   if (name == "comments" || name == "feed" || name == "following") {

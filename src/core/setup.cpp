@@ -452,6 +452,7 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
   must(ws, CloseIssue{settled_issue, IssueOutcome::Resolved, "Referred to the county childcare subsidy; client attended the next orientation."},
        settling);
   add_demo_employers(ws, admin, career_center, now);
+  must(ws, SetStateEstablishments{412000}, admin);  // R2: the base of the employer penetration rate
   add_demo_matches(ws, former, now);
   add_demo_conversation(ws, now);
   must(ws, DeactivateStaff{former, "Left the agency"}, admin);

@@ -219,11 +219,15 @@ json to_json(const WorkspaceMeta& m) {
   json programs = json::array(), types = json::array();
   for (auto& p : m.subsidised_programs) programs.push_back({{"name", p.name}, {"priority_organisation", p.priority_organisation}});
   for (auto& t : m.local_service_types) types.push_back({{"name", t.name}, {"category", category_name(t.category)}});
+  json exports = json::array();
+  for (auto& x : m.ese_exports)
+    exports.push_back({{"program_year", x.program_year}, {"quarter", x.quarter}, {"at", format_iso(x.at)}, {"by", x.by}});
   return {{"schema_version", m.schema_version}, {"name", m.name}, {"demo", m.demo},
           {"id_origin", m.id_origin}, {"next_sequence", m.next_sequence},
           {"created_at", format_iso(m.created_at)}, {"clock_offset", m.clock_offset},
           {"bucket_count", kBucketCount}, {"focus_sectors", m.focus_sectors},
-          {"subsidised_programs", programs}, {"local_service_types", types}};
+          {"subsidised_programs", programs}, {"local_service_types", types},
+          {"state_establishments", m.state_establishments}, {"ese_exports", exports}};
 }
 
 json to_json(const BusinessCalendar& c) {
@@ -267,6 +271,10 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
       m.subsidised_programs.push_back({p.at("name").get<std::string>(), p.at("priority_organisation").get<std::string>()});
     for (const json& t : j.value("local_service_types", json::array()))
       m.local_service_types.push_back({t.at("name").get<std::string>(), enum_from<ServiceCategory>(t.at("category"), category_from)});
+    m.state_establishments = j.value("state_establishments", 0LL);  // schema 4
+    for (const json& x : j.value("ese_exports", json::array()))
+      m.ese_exports.push_back({x.at("program_year").get<int>(), x.at("quarter").get<int>(), time_from(x.at("at")),
+                               x.at("by").get<std::string>()});
     for (const json& c : j.value("closures", json::array()))
       ws.calendar.add_closure(date_from(c.at("date")), c.at("name").get<std::string>());
     return ws;
@@ -498,6 +506,38 @@ std::optional<json> record_json(const Workspace& ws, const RecordId& id) {
   return out;
 }
 }  // namespace
+
+// [SECTION] Backup file
+std::string encode_backup(const Workspace& ws, LocalSeconds exported_at) {
+  json records = json::array();
+  auto add = [&](const auto& map) {
+    for (auto& [id, r] : map) records.push_back(to_json(r));
+  };
+  add(ws.organisations), add(ws.staff), add(ws.clients), add(ws.issues), add(ws.case_notes), add(ws.contacts);
+  add(ws.goals), add(ws.activities), add(ws.employers), add(ws.establishments), add(ws.communications);
+  add(ws.jobs), add(ws.services), add(ws.notifications), add(ws.matches), add(ws.hires), add(ws.comments);
+  add(ws.audit);
+  json meta = to_json(ws.meta);
+  meta["closures"] = to_json(ws.calendar);
+  return json{{"format", "bridgework-backup"}, {"version", 1}, {"exported_at", format_iso(exported_at)},
+              {"meta", meta}, {"records", records}}
+      .dump();
+}
+
+std::variant<Workspace, Error> decode_backup(const std::string& text) {
+  const json j = json::parse(text, nullptr, false);
+  if (!j.is_object() || j.value("format", "") != "bridgework-backup" || !j.contains("meta") || !j.contains("records") ||
+      !j["records"].is_array())
+    return Error{"not_a_backup", "This file is not a Bridgework backup."};
+  if (!j["version"].is_number_integer() || j["version"].get<int>() > 1)
+    return Error{"newer_schema", "This backup was made by a newer version of Bridgework. It was left untouched."};
+  auto made = decode_meta(seal(j["meta"].dump()));
+  if (auto* e = std::get_if<Error>(&made)) return *e;
+  Workspace ws = std::get<Workspace>(std::move(made));
+  if (auto e = decode_bucket(ws, seal(j["records"].dump()))) return *e;
+  ws.sort_audit_index();
+  return ws;
+}
 
 // [SECTION] WorkspaceStore
 WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)

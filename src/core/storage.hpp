@@ -58,6 +58,12 @@ std::variant<Workspace, Error> decode_meta(std::string stored);
 // Adds the records of one stored bucket to `ws`.
 std::optional<Error> decode_bucket(Workspace& ws, std::string stored);
 
+// [SECTION] Backup file: the whole workspace as one JSON document, to keep
+// elsewhere or hand to the command-line tool (docs/storage.md, "Backup file").
+std::string encode_backup(const Workspace& ws, LocalSeconds exported_at);
+// Refuses, changing nothing, what is not a backup, a newer schema, or damaged data.
+std::variant<Workspace, Error> decode_backup(const std::string& text);
+
 // What one IndexedDB transaction writes: the meta value and some buckets.
 struct SaveBatch {
   std::uint64_t up_to_change = 0;  // every change numbered up to this is in it

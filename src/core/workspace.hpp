@@ -15,8 +15,16 @@ namespace bw {
 
 // Stored data carries this; data from a newer schema is refused, never rewritten.
 // 2 added service plans (goals, activities) and agreement letters; 3 added
-// comments, follows and job board access. Older data reads as it is.
-inline constexpr int kSchemaVersion = 3;
+// comments, follows and job board access; 4 the ESE report's settings and
+// export log. Older data reads as it is.
+inline constexpr int kSchemaVersion = 4;
+
+// R2: a quarter's ESE report was exported: when and by whom.
+struct EseExport {
+  int program_year = 0, quarter = 0;
+  LocalSeconds at = 0;
+  RecordId by;
+};
 
 struct WorkspaceMeta {
   int schema_version = kSchemaVersion;
@@ -29,6 +37,8 @@ struct WorkspaceMeta {
   std::vector<std::string> focus_sectors;            // B4
   std::vector<SubsidisedProgram> subsidised_programs;  // J4
   std::vector<LocalServiceType> local_service_types;   // R1: local names -> federal categories
+  long long state_establishments = 0;  // R2: the state's establishment total, typed in; 0 = not yet
+  std::vector<EseExport> ese_exports;  // R2: newest last
 };
 
 // The records `index` lists under `key`, in the index's order.

@@ -450,7 +450,7 @@ await test('a job posted through the UI expires off the job board when the demo 
   assert.equal(job.deadline, new Date(Date.parse(today + 'T12:00:00Z') + 14 * 86400000).toISOString().slice(0, 10));
   // A job seeker of another provider sees it: it is not reserved.
   const seeker = (await clients(page)).find(c => c.active && c.youth);
-  const board = () => bw(page, id => window.bridgework.query('job_board', { client: id }).result.map(j => j.id), seeker.id);
+  const board = () => bw(page, id => window.bridgework.query('job_board', { client: id }).result.map(j => j.job), seeker.id);
   assert.ok((await board()).includes(job.id));
   await page.screenshot({ path: join(artifacts, 'job-posted.png') });
 
