@@ -32,6 +32,10 @@ mergeInto(LibraryManager.library, {
   },
   bw_js_show_letter: function (html) { window.BW.showLetter(UTF8ToString(html)); },
   bw_js_show_email: function (email) { window.BW.showEmail(JSON.parse(UTF8ToString(email))); },
+  bw_js_download: function (name, bytes, length, mime) {
+    window.BW.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + length), UTF8ToString(mime));
+  },
+  bw_js_pick_backup: function () { window.BW.pickBackup(); },
   bw_js_get_item: function (session, key) {
     var value = '';
     try {

@@ -68,6 +68,27 @@
       document.getElementById('letter').hidden = false;
       document.getElementById('letter-print').focus();
     },
+    // R2 exports and backups: a file the browser saves.
+    download(name, bytes, mime) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
+    // A backup file chosen by the person, opened as a new workspace.
+    pickBackup() {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = '.json,application/json';
+      input.addEventListener('change', async () => {
+        if (input.files.length) await window.bridgework.openBackup(await input.files[0].text());
+      });
+      input.click();
+    },
     // K2: a ready email (made by the core) to open in the mail app or copy.
     showEmail(email) {
       const missing = email.without_address.length ? ' (no address: ' + email.without_address.join(', ') + ')' : '';
@@ -269,6 +290,12 @@
     createWorkspace({ board, administrator, email } = {}) {
       return afterSave(callJson('bw_api_create_workspace', ['string', 'string', 'string'],
                                 [board || '', administrator || '', email || '']));
+    },
+    openBackup(text) {
+      // A backup can be large: it goes through the heap, not the stack ccall uses for strings.
+      const str = String(text), size = Module.lengthBytesUTF8(str) + 1, ptr = Module._malloc(size);
+      Module.stringToUTF8(str, ptr, size);
+      return afterSave(callJson('bw_api_open_backup', ['number'], [ptr]));  // C++ frees it
     },
     async workspaces() { return S.listWorkspaces(); },
     async openWorkspace(id) { await openWorkspace(String(id)); return window.bridgework.state(); },

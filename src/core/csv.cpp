@@ -16,7 +16,7 @@ std::string field(const CsvCell& cell) {
   if (auto* n = std::get_if<long long>(&cell)) return std::to_string(*n);
   if (auto* d = std::get_if<double>(&cell)) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", *d);  // rates: four decimals, a dot, no exponent
+    std::snprintf(buf, sizeof buf, "%.6f", *d);  // rates: six decimals (penetration is small), a dot, no exponent
     return buf;
   }
   const std::string text = neutralised(std::get<std::string>(cell));

@@ -28,7 +28,7 @@ year_month_day first_day(ProgramQuarter pq) {
 
 year_month_day last_day(ProgramQuarter pq) {
   const year_month_day first = first_day(pq);
-  const year_month last = first.year() / first.month() + months{2};
+  const year_month last = add_months(first.year() / first.month(), 2);  // not `+ months`: see development.md
   return year_month_day{last / std::chrono::last};
 }
 
@@ -37,7 +37,7 @@ ProgramQuarter previous(ProgramQuarter pq) {
 }
 
 year_month_day ese_due(ProgramQuarter pq) {
-  const year_month after = last_day(pq).year() / last_day(pq).month() + months{1};
+  const year_month after = add_months(last_day(pq).year() / last_day(pq).month(), 1);
   return after / day{15};
 }
 

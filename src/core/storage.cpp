@@ -283,11 +283,20 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
   }
 }
 
+namespace {
+std::optional<Error> decode_records(Workspace& ws, const json& j);
+}
+
 std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
   auto plain = unseal(std::move(stored));
   if (auto* e = std::get_if<Error>(&plain)) return *e;
   json j = json::parse(std::get<std::string>(plain), nullptr, false);
   if (!j.is_array()) return Error{"corrupt", "A stored bucket of records is damaged."};
+  return decode_records(ws, j);
+}
+
+namespace {
+std::optional<Error> decode_records(Workspace& ws, const json& j) {
   try {
     for (const json& r : j) {
       const std::string kind = r.at("kind").get<std::string>();
@@ -490,6 +499,7 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
   }
   return std::nullopt;
 }
+}  // namespace
 
 namespace {
 // The stored form of whichever record has this id.
@@ -509,19 +519,27 @@ std::optional<json> record_json(const Workspace& ws, const RecordId& id) {
 
 // [SECTION] Backup file
 std::string encode_backup(const Workspace& ws, LocalSeconds exported_at) {
-  json records = json::array();
+  json meta = to_json(ws.meta);
+  meta["closures"] = to_json(ws.calendar);
+  // Written record by record: one JSON tree of the whole workspace would cost several times the memory.
+  std::string out = json{{"format", "bridgework-backup"}, {"version", 1}, {"exported_at", format_iso(exported_at)},
+                         {"meta", meta}}
+                        .dump();
+  out.pop_back();  // the closing brace: the records follow
+  out += ",\"records\":[";
+  bool first = true;
   auto add = [&](const auto& map) {
-    for (auto& [id, r] : map) records.push_back(to_json(r));
+    for (auto& [id, r] : map) {
+      if (!first) out += ',';
+      first = false;
+      out += to_json(r).dump();
+    }
   };
   add(ws.organisations), add(ws.staff), add(ws.clients), add(ws.issues), add(ws.case_notes), add(ws.contacts);
   add(ws.goals), add(ws.activities), add(ws.employers), add(ws.establishments), add(ws.communications);
   add(ws.jobs), add(ws.services), add(ws.notifications), add(ws.matches), add(ws.hires), add(ws.comments);
   add(ws.audit);
-  json meta = to_json(ws.meta);
-  meta["closures"] = to_json(ws.calendar);
-  return json{{"format", "bridgework-backup"}, {"version", 1}, {"exported_at", format_iso(exported_at)},
-              {"meta", meta}, {"records", records}}
-      .dump();
+  return out + "]}";
 }
 
 std::variant<Workspace, Error> decode_backup(const std::string& text) {
@@ -534,7 +552,7 @@ std::variant<Workspace, Error> decode_backup(const std::string& text) {
   auto made = decode_meta(seal(j["meta"].dump()));
   if (auto* e = std::get_if<Error>(&made)) return *e;
   Workspace ws = std::get<Workspace>(std::move(made));
-  if (auto e = decode_bucket(ws, seal(j["records"].dump()))) return *e;
+  if (auto e = decode_records(ws, j["records"])) return *e;
   ws.sort_audit_index();
   return ws;
 }

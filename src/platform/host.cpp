@@ -32,6 +32,8 @@ void bw_js_save_failed(const char* reason);
 void bw_js_announce(const char* message);
 void bw_js_show_letter(const char* html);
 void bw_js_show_email(const char* email_json);
+void bw_js_download(const char* name, const char* bytes, int length, const char* mime);
+void bw_js_pick_backup();
 char* bw_js_get_item(int session, const char* key);
 void bw_js_set_item(int session, const char* key, const char* value);
 }
@@ -160,6 +162,22 @@ void open_demo() {
   const std::string origin = take(bw_js_random_origin());
   g_state.workspace = nullptr;  // the clock offset of an earlier demo no longer applies
   start_new(create_demo_workspace(origin, now()), origin);
+}
+
+std::optional<Error> open_backup(const std::string& text) {
+  auto back = decode_backup(text);
+  if (auto* e = std::get_if<Error>(&back)) return *e;
+  // A new workspace in this browser (its own storage), with the backup's records and ids.
+  const std::string id = take(bw_js_random_origin());
+  g_state.workspace = nullptr;
+  start_new(NewWorkspace{std::get<Workspace>(std::move(back)), {}}, id);  // nobody signed in yet
+  return std::nullopt;
+}
+
+void pick_backup() { bw_js_pick_backup(); }
+
+void download(const std::string& name, const std::string& bytes, const char* mime) {
+  bw_js_download(name.c_str(), bytes.data(), int(bytes.size()), mime);
 }
 
 void open_workspace(const std::string& id) {
@@ -344,6 +362,16 @@ EMSCRIPTEN_KEEPALIVE void bw_api_open_workspace(const char* id) { bw::host::open
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_open_demo() {
   bw::host::open_demo();
+  return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_open_backup(char* malloced) {
+  std::string text(malloced);
+  std::free(malloced);
+  if (auto e = bw::host::open_backup(text)) {
+    g_state.open_error = e->message;
+    return reply(error_json(*e));
+  }
   return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
 }
 

@@ -148,7 +148,7 @@ void draw_section(const Workspace& ws, const Staff& me) {
       else draw_clients(ws, me);
       break;
     case Section::Settings: draw_settings(ws, me); break;
-    default: draw_not_yet_built(n.section); break;
+    case Section::Reports: draw_reports(ws, me); break;
   }
 }
 

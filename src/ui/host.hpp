@@ -45,6 +45,11 @@ std::optional<Error> create_workspace(const std::string& board, const std::strin
                                       const std::string& email);
 void open_demo();       // W3: a fresh demo workspace (replaces an earlier demo)
 void open_workspace(const std::string& id);
+// A backup file (storage.md) opened as a new workspace in this browser.
+std::optional<Error> open_backup(const std::string& text);
+void pick_backup();  // asks for the file, then opens it (errors in open_error)
+// Hands a file to the browser to save (R2 exports, backups).
+void download(const std::string& name, const std::string& bytes, const char* mime);
 void close_workspace(); // back to the workspace chooser
 void use_here();        // take over writing from another tab
 void retry_save();      // after "Save failed", try the write again

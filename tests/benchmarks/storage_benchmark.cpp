@@ -5,7 +5,10 @@
 #include <map>
 #include <tuple>
 
+#include <fstream>
+
 #include "queries.hpp"
+#include "report.hpp"
 #include "setup.hpp"
 #include "storage.hpp"
 
@@ -75,6 +78,18 @@ int main(int argc, char** argv) {
     const json r = query(ws, name, args, who, now);
     std::printf("query %-16s           %.0f ms (%zu rows)\n", name, ms_since(t),
                 r["result"].is_array() ? r["result"].size() : r["result"].value("rows", json::array()).size());
+  }
+
+  // R2: the quarter's ESE files at this size (the Reports screen and the CLI run the same code).
+  t = Clock::now();
+  const EseFiles ese = ese_files({{&ws, {}}}, {2026, 2}, 412000);
+  std::printf("ESE export PY2026 Q2:            %.0f ms (%lld services in the quarter, %zu KB detail)\n", ms_since(t),
+              ese.services, ese.detail.size() / 1024);
+  if (argc > 2) {  // a backup for the command-line tool's figure (./dev bench)
+    t = Clock::now();
+    const std::string backup = encode_backup(ws, now);
+    std::ofstream(argv[2], std::ios::binary) << backup;
+    std::printf("backup file written:             %.0f ms, %.1f MB\n", ms_since(t), backup.size() / 1048576.0);
   }
 
   t = Clock::now();

@@ -2,7 +2,9 @@
 // and keyboard events; results read back through window.bridgework.
 // Usage: [ONLY=<part of a test name>] node run.mjs <built site folder>.
 // Screenshots go to artifacts/.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
@@ -664,6 +666,67 @@ await test('a job seeker marks interest on the job board; the case manager and t
   await click(page, 'Sign in to the job board');
   await page.waitForFunction(t => window.bridgework.query('my_matches', {}).result.some(m => m.title === t && m.stage === 'hired'), job.title);
   assert.equal((await bw(page, id => window.bridgework.query('comments', { record: id }), match.id)).error.code, 'not_allowed');
+});
+
+await test('the quarterly ESE files are exported from Reports; the command-line tool makes the same bytes from a backup, which restores (R2, R3)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);  // as the administrator: the board's report, every organisation
+  const report = await bw(page, () => window.bridgework.query('ese_report', {}).result);
+  await click(page, 'Reports');
+  await widget(page, 'Export the three CSV files');
+  await page.screenshot({ path: join(artifacts, 'reports.png') });
+  const downloads = [];
+  page.on('download', d => downloads.push(d));
+  await click(page, 'Export the three CSV files');
+  await page.waitForFunction(() => window.bridgework.query('ese_report', {}).result.exported);
+  for (let i = 0; i < 50 && downloads.length < 3; ++i) await page.waitForTimeout(100);
+  const files = {};
+  for (const d of downloads) files[d.suggestedFilename()] = await readFile(await d.path());
+  const prefix = `ESE_PY${report.program_year}_Q${report.quarter}_`;
+  assert.deepEqual(Object.keys(files).sort(), ['detail', 'rates', 'summary'].map(p => `${prefix}${p}.csv`));
+  const detail = files[`${prefix}detail.csv`].toString('utf8');
+  assert.ok(detail.startsWith('\ufeffProgram year,Quarter,Provider,Staff,Establishment ID,Employer,FEIN,'), detail.slice(0, 80));
+  assert.equal(detail.split('\r\n').length - 2, report.services, 'one row per service, CRLF line ends');
+  const summary = files[`${prefix}summary.csv`].toString('utf8');
+  assert.ok(summary.includes(`\r\nTotal,${report.counts.served},${report.services}\r\n`), summary);
+  const exported = (await bw(page, () => window.bridgework.query('ese_report', {}).result)).exports;
+  assert.equal(exported[0].by_name, 'Dana Whitfield');
+  await widget(page, 'Export the three CSV files');
+  await page.screenshot({ path: join(artifacts, 'reports-exported.png') });
+
+  // The backup, and the command-line tool on it: the same bytes.
+  await click(page, 'Settings');
+  await click(page, 'Workspace');
+  const backupDownload = page.waitForEvent('download');
+  await click(page, 'Download a backup');
+  const backup = await backupDownload;
+  const backupPath = join(artifacts, 'backup.json');
+  await backup.saveAs(backupPath);
+  const cli = join(site, '..', '..', 'native', 'bridgework');
+  const out = await mkdtemp(join(tmpdir(), 'ese-'));
+  execFileSync(cli, ['ese', '--year', String(report.program_year), '--quarter', String(report.quarter), '--out', out, backupPath]);
+  for (const [name, bytes] of Object.entries(files))
+    assert.ok(bytes.equals(await readFile(join(out, name))), `${name}: the CLI's bytes are the browser's`);
+
+  // Restoring the backup in another browser gives the same workspace.
+  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const fresh = await openApp(other, server.url);
+    const chooser = fresh.waitForEvent('filechooser');
+    await click(fresh, 'Restore a backup file');
+    await (await chooser).setFiles(backupPath);
+    await fresh.waitForFunction(() => window.bridgework.state().workspace && window.bridgework.state().save.state === 'saved');
+    await widget(fresh, 'Dana Whitfield');  // the sign-in list
+    assert.equal((await bw(fresh, () => window.bridgework.signIn(
+      window.bridgework.query('staff', {}).result.find(s => s.name === 'Dana Whitfield').id))).ok, true);
+    const again = await bw(fresh, () => window.bridgework.query('ese_files', {}).result);
+    assert.equal(again.detail, detail);
+    const counts = await bw(fresh, () => window.bridgework.query('workspace', {}).result);
+    const original = await bw(page, () => window.bridgework.query('workspace', {}).result);
+    assert.deepEqual([counts.clients, counts.staff], [original.clients, original.staff]);
+  } finally {
+    await other.close();
+  }
 });
 
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {

@@ -14,6 +14,7 @@
 #include "escalation.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
+#include "report.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -95,6 +96,15 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
       if (ImGui::Selectable(line.c_str())) nav().open_client(a->client);
       ImGui::PopID();
     }
+  }
+
+  // R2: the quarterly ESE report, from two weeks before it is due until it is exported.
+  for (const EseReminder& r : ese_reminders(ws, me, today)) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(r.overdue ? colour::kError : colour::kWarning, "ESE report for %s %s %s: not exported yet",
+                       quarter_label(r.quarter).c_str(), r.overdue ? "was due" : "is due", display_date(r.due).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(("Open Reports##" + quarter_label(r.quarter)).c_str())) nav().section = Section::Reports;
   }
 
   // K2: what others told this person, and what the clock raised, waits in the Inbox.

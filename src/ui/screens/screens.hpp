@@ -64,6 +64,6 @@ void draw_referral(const Workspace& ws, const Staff& me, const Job& job);  // M1
 void draw_jobs_table(const Workspace& ws, const Staff& me, const std::function<bool(const Job&)>& keep, const char* id);
 void draw_students(const Workspace& ws, const Staff& me);
 void draw_settings(const Workspace& ws, const Staff& me);
-void draw_not_yet_built(Section section);
+void draw_reports(const Workspace& ws, const Staff& me);
 
 }  // namespace bw::ui

@@ -2,6 +2,9 @@
 // (W1), and the workspace itself (demo clock T4, demo reset W3).
 #include <algorithm>
 
+#include <cctype>
+#include <cstdlib>
+
 #include "../host.hpp"
 #include "../widgets.hpp"
 #include "access.hpp"
@@ -9,6 +12,7 @@
 #include "client_format.hpp"
 #include "imgui_stdlib.h"
 #include "screens.hpp"
+#include "storage.hpp"
 
 namespace bw::ui {
 namespace {
@@ -255,6 +259,15 @@ void draw_workspace(const Workspace& ws) {
     muted("Starts a fresh demo workspace dated from today; this one is discarded.");
     if (ImGui::Button("Reset the demo")) host::open_demo();
   }
+  subheading("Backup");
+  muted("The whole workspace in one file, to keep somewhere safe, to open in another browser (\"Restore a backup\" "
+        "on the first page), or to hand to the board for its consolidated ESE report (the bridgework tool).");
+  if (ImGui::Button("Download a backup")) {
+    std::string name = "bridgework-backup-";
+    for (char c : ws.meta.name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    name += "-" + format_iso_date(date_of(host::now())) + ".json";
+    host::download(name, encode_backup(ws, host::now()), "application/json");
+  }
   subheading("Other workspaces");
   if (ImGui::Button("Choose another workspace")) host::close_workspace();
 }
@@ -267,6 +280,23 @@ void draw_business(const Workspace& ws, const Staff& me) {
   static RecordId org;
   static ServiceCategory category = ServiceCategory::EmployerInformation;
   const bool admin = can_manage_people(me);
+  subheading("The state's establishments (R2)");
+  muted("The base of the employer penetration rate in the quarterly ESE report: the number of establishments in the "
+        "state, from the state's labor market information. Now: " +
+        (ws.meta.state_establishments ? std::to_string(ws.meta.state_establishments) : std::string("not entered")) + ".");
+  if (admin) {
+    static std::string count;
+    text_field("Establishments in the state", count, 160, "e.g. 412000");
+    ImGui::SameLine();
+    if (ImGui::Button("Save total")) {
+      char* end = nullptr;
+      const long long n = std::strtoll(count.c_str(), &end, 10);
+      Outcome o = count.empty() || *end ? Outcome::refuse("invalid_field", "Enter the number of establishments in the state, e.g. 412000.")
+                                        : host::dispatch(SetStateEstablishments{n});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) count.clear();
+    }
+  }
   subheading("Focus sectors (B4)");
   muted("Businesses in these sectors are routed to the board's business team; others are served by the center.");
   int n = 0;

@@ -38,6 +38,10 @@ void draw_welcome() {
         "signed in as its administrator.");
   if (primary_button("Open the demo workspace")) host::open_demo();
 
+  subheading("Restore a backup");
+  muted("A backup file downloaded from Settings > Workspace opens here as a workspace of its own.");
+  if (ImGui::Button("Restore a backup file")) host::pick_backup();
+
   subheading("Start your board's workspace");
   text_field("Board name", board, 360, "e.g. Valley Workforce Development Board");
   text_field("Your name (first administrator)", admin, 360);
