@@ -9,6 +9,7 @@
 #include "escalation.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
+#include "performance.hpp"
 #include "report.hpp"
 
 namespace bw {
@@ -287,6 +288,12 @@ const std::vector<CommandSpec>& catalogue() {
       {"record_ese_export", "Note that a quarter's ESE files were exported, by whom and when (R2). Those who may export.",
        {{"program_year", T::Int, true, "N for PY N (July 1 of N to June 30 of N+1)"},
         {"quarter", T::Int, true, "1 to 4"}}},
+      {"set_target", "Set the board's target for a quarter, for the board or one organisation; 0 removes it (R4). The board's roles and Administrators.",
+       {{"program_year", T::Int, true, "N for PY N"},
+        {"quarter", T::Int, true, "1 to 4"},
+        {"measure", T::Text, true, "establishments_served, placements, active_accounts or services"},
+        {"organisation", T::Id, false, "the organisation; the board as a whole when left out"},
+        {"value", T::Int, true, "the target, 0 to remove it"}}},
   };
   return specs;
 }
@@ -550,7 +557,9 @@ std::variant<Command, Error> command_from_json(const json& j) {
   if (type == "follow") return Follow{text(j, "target")};
   if (type == "unfollow") return Unfollow{text(j, "target")};
   if (type == "set_state_establishments") return SetStateEstablishments{j["count"].get<long long>()};
-  return RecordEseExport{number("program_year", 0), number("quarter", 0)};
+  if (type == "record_ese_export") return RecordEseExport{number("program_year", 0), number("quarter", 0)};
+  return SetTarget{number("program_year", 0), number("quarter", 0), text(j, "measure"), text(j, "organisation"),
+                   j["value"].get<long long>()};
 }
 
 std::string_view command_type(const Command& cmd) {
@@ -1628,6 +1637,7 @@ struct Applier {
       told = about + "both approved; Waiting to Hear Results (M3).";
     if (c.action == MatchAction::RecordHired) {  // M4: the hire record, made here
       Hire h{ws.new_id(), m.id, m.client, m.job, job.establishment, *learned, ctx.now, {}, {}, {}, {}};
+      h.recorded_by = actor->id;
       stamp(h.revision);
       o.touched.push_back(h.id);
       told = about + "hired. Complete the hire record: start date, wage, hours (M4).";
@@ -1767,6 +1777,25 @@ struct Applier {
       return refuse("invalid_field", "A program year (e.g. 2026) and a quarter from 1 to 4.");
     ws.meta.ese_exports.push_back({c.program_year, c.quarter, ctx.now, actor->id});
     return done(RecordId{}, "Exported the ESE report for " + quarter_label({c.program_year, c.quarter}));
+  }
+
+  Outcome operator()(const SetTarget& c) {
+    if (!can_set_targets(*actor)) return refuse("not_allowed", "The board's Program Manager, Assistant Director and Administrators set targets (R4).");
+    if (c.quarter < 1 || c.quarter > 4 || c.program_year < 2000 || c.program_year > 2100)
+      return refuse("invalid_field", "A program year (e.g. 2026) and a quarter from 1 to 4.");
+    const auto measure = measure_from(c.measure);
+    if (!measure) return refuse("invalid_field", "\"" + c.measure + "\" is not a measure: establishments_served, placements, active_accounts or services.");
+    if (!c.organisation.empty() && !ws.find_organisation(c.organisation)) return refuse("not_found", "No such organisation.");
+    if (c.value < 0 || c.value > 100000000) return refuse("invalid_field", "A target is a whole number, 0 to remove it.");
+    auto& targets = ws.meta.targets;
+    auto same = [&](const Target& t) {
+      return t.program_year == c.program_year && t.quarter == c.quarter && t.measure == c.measure && t.organisation == c.organisation;
+    };
+    std::erase_if(targets, same);
+    if (c.value > 0) targets.push_back({c.program_year, c.quarter, c.measure, c.organisation, c.value});
+    const std::string whom = c.organisation.empty() ? std::string("the board") : ws.find_organisation(c.organisation)->name;
+    return done(RecordId{}, (c.value > 0 ? "Set the target of " + std::to_string(c.value) + " " : std::string("Removed the target of ")) +
+                                std::string(measure_label(*measure)) + " for " + whom + ", " + quarter_label({c.program_year, c.quarter}));
   }
 
   Outcome operator()(const MarkRead& c) {

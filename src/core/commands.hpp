@@ -158,6 +158,7 @@ struct Unfollow { RecordId target; };
 // [SECTION] Reports (R2)
 struct SetStateEstablishments { long long count = 0; };
 struct RecordEseExport { int program_year = 0, quarter = 0; };  // the files were downloaded
+struct SetTarget { int program_year = 0, quarter = 0; std::string measure; RecordId organisation; long long value = 0; };  // R4
 
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
@@ -169,7 +170,8 @@ using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, Upda
                              RestoreService, PostJob, RepostJob, CloseJob, ReassignJob, SetSubsidisedProgram,
                              RemoveSubsidisedProgram, LogService, SetLocalServiceType, RemoveLocalServiceType,
                              MarkRead, ReferMatch, ResubmitMatch, ActOnMatch, CompleteHire, SetPortalAccess,
-                             MarkInterest, AddComment, Follow, Unfollow, SetStateEstablishments, RecordEseExport>;
+                             MarkInterest, AddComment, Follow, Unfollow, SetStateEstablishments, RecordEseExport,
+                             SetTarget>;
 
 // [SECTION] Outcomes
 struct Error {

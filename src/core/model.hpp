@@ -360,6 +360,7 @@ struct Hire {
   std::optional<int> wage_cents;        // hourly
   std::optional<double> hours_per_week;
   Revision revision;
+  RecordId recorded_by;  // who recorded "hired" (R4: M5 timeliness is theirs)
 };
 
 // [SECTION] Notifications: what someone is told (B3, J1, E2)

@@ -10,6 +10,7 @@
 #include "escalation.hpp"
 #include "letters.hpp"
 #include "matches.hpp"
+#include "performance.hpp"
 #include "plan.hpp"
 #include "report.hpp"
 #include "storage.hpp"
@@ -227,6 +228,9 @@ json query_catalogue() {
       {{"name", "jobs"}, {"args", {{"view", "optional: open, expiring, expired, reserved, closed or all (open)"}, {"employer", "optional employer id"}, {"owner", "optional staff id"}}}, {"description", "Jobs the signed-in person may see (J3), with status (J2)."}},
       {{"name", "job"}, {"args", {{"id", "job id"}}}, {"description", "One job."}},
       {{"name", "job_board"}, {"args", {{"client", "client id (staff; a job seeker sees their own)"}, {"search", "optional text"}}}, {"description", "The jobs on the board for that job seeker (J2, J3, M6), newest posting first."}},
+      {{"name", "performance"}, {"args", {{"program_year", "optional number"}, {"quarter", "optional 1-4"}}}, {"description", "Performance standards for the quarter (R4): met / total per standard, per staff member, organisation and the board, as far as the viewer may see; today's quarter when left out."}},
+      {{"name", "performance_misses"}, {"args", {{"program_year", "optional number"}, {"quarter", "optional 1-4"}, {"standard", "standard name"}, {"staff", "optional staff id"}, {"organisation", "optional organisation id"}}}, {"description", "The records that missed a standard (R4), for a staff member, an organisation or the board."}},
+      {{"name", "targets"}, {"args", {{"program_year", "optional number"}, {"quarter", "optional 1-4"}}}, {"description", "The board's targets for the quarter with what was achieved so far (R4)."}},
       {{"name", "ese_report"}, {"args", {{"program_year", "optional number"}, {"quarter", "optional 1-4"}}}, {"description", "The quarterly ESE report (R2): period, due date, exports, the summary and the counts behind the rates; the quarter due next when left out."}},
       {{"name", "ese_files"}, {"args", {{"program_year", "optional number"}, {"quarter", "optional 1-4"}}}, {"description", "The three ESE CSV files (R2, R3) as text, with their file names."}},
       {{"name", "my_matches"}, {"args", json::object()}, {"description", "Job seekers only: their own matches with job, employer and stage (M6)."}},
@@ -505,6 +509,77 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     json out = json::array();
     for (const Job* j : job_board(ws, *c, now, arg(args, "search"))) out.push_back(board_job_json(ws, *j, *c));
     return success(out);
+  }
+  if (name == "performance" || name == "performance_misses" || name == "targets") {
+    ProgramQuarter pq = program_quarter_of(date_of(now));
+    if (args.is_object() && args.contains("program_year")) {
+      if (!args["program_year"].is_number_integer() || !args.contains("quarter") || !args["quarter"].is_number_integer())
+        return failure("invalid_field", "Give \"program_year\" and \"quarter\" as numbers, e.g. 2026 and 2.");
+      pq = {args["program_year"].get<int>(), args["quarter"].get<int>()};
+      if (pq.quarter < 1 || pq.quarter > 4 || pq.program_year < 2000 || pq.program_year > 2100)
+        return failure("invalid_field", "A program year (e.g. 2026) and a quarter from 1 to 4.");
+    }
+    const bool board = can_set_targets(*viewer);
+    if (name == "targets") {
+      json out = json::array();
+      for (const Target& t : ws.meta.targets) {
+        if (t.program_year != pq.program_year || t.quarter != pq.quarter) continue;
+        if (!board && !t.organisation.empty() && t.organisation != viewer->organisation) continue;
+        const Measure m = *measure_from(t.measure);
+        const Organisation* org = ws.find_organisation(t.organisation);
+        out.push_back({{"measure", t.measure}, {"label", measure_label(m)}, {"organisation", t.organisation},
+                       {"organisation_name", org ? org->name : "the board"}, {"target", t.value},
+                       {"achieved", achieved(ws, m, pq, t.organisation, now)}});
+      }
+      return success(out);
+    }
+    const auto tallies = performance(ws, first_day(pq), last_day(pq), now);
+    auto visible = [&](const RecordId& staff) {
+      const Staff* s = ws.find_staff(staff);
+      return s && sees_performance_of(ws, *viewer, *s);
+    };
+    auto tallies_json = [](const Tallies& t) {
+      json out = json::array();
+      for (Standard s : kStandards) out.push_back({{"standard", standard_name(s)}, {"met", t[int(s)].met}, {"total", t[int(s)].total}});
+      return out;
+    };
+    if (name == "performance_misses") {
+      const auto standard = standard_from(arg(args, "standard"));
+      if (!standard) return failure("invalid_field", "Name the standard, e.g. \"monthly_contacts\".");
+      const std::string staff = arg(args, "staff"), org = arg(args, "organisation");
+      if (!staff.empty() && !visible(staff)) return failure("not_allowed", "You do not see that person's standards (R4).");
+      if (staff.empty() && !board && (viewer->role != Role::Manager || org != viewer->organisation))
+        return failure("not_allowed", "Managers see their organisation's standards; the board everyone's (R4).");
+      json out = json::array();
+      for (const auto& [who, t] : tallies) {
+        const Staff* s = ws.find_staff(who);
+        if (!s || (!staff.empty() && who != staff) || (!org.empty() && s->organisation != org)) continue;
+        for (const Miss& m : t[int(*standard)].misses)
+          out.push_back({{"record", m.record}, {"title", record_title(ws, m.record)}, {"staff", who}, {"staff_name", s->name}, {"why", m.why}});
+      }
+      return success(out);
+    }
+    json staff_rows = json::array(), org_rows = json::array();
+    std::map<RecordId, Tallies> by_org;
+    Tallies all{};
+    for (const auto& [who, t] : tallies) {
+      const Staff* s = ws.find_staff(who);
+      if (!s) continue;
+      for (Standard k : kStandards) by_org[s->organisation][int(k)].add(t[int(k)]), all[int(k)].add(t[int(k)]);
+      if (visible(who))
+        staff_rows.push_back({{"staff", who}, {"name", s->name}, {"organisation", s->organisation},
+                              {"organisation_name", ws.find_organisation(s->organisation) ? ws.find_organisation(s->organisation)->name : ""},
+                              {"standards", tallies_json(t)}});
+    }
+    for (const auto& [org, t] : by_org)
+      if (board || (viewer->role == Role::Manager && org == viewer->organisation))
+        org_rows.push_back({{"organisation", org}, {"name", ws.find_organisation(org) ? ws.find_organisation(org)->name : ""},
+                            {"standards", tallies_json(t)}});
+    json standards = json::array();
+    for (Standard k : kStandards) standards.push_back({{"name", standard_name(k)}, {"label", standard_label(k)}});
+    return success({{"program_year", pq.program_year}, {"quarter", pq.quarter}, {"label", quarter_label(pq)},
+                    {"standards", standards}, {"staff", staff_rows}, {"organisations", org_rows},
+                    {"board", board ? tallies_json(all) : json(nullptr)}});
   }
   if (name == "ese_report" || name == "ese_files") {
     if (!can_export_ese(*viewer))

@@ -193,7 +193,7 @@ json to_json(const Match& m) {
 json to_json(const Hire& h) {
   return {{"kind", "hire"}, {"id", h.id}, {"match", h.match}, {"client", h.client}, {"job", h.job},
           {"establishment", h.establishment}, {"learned_of", format_iso_date(h.learned_of)},
-          {"recorded_at", format_iso(h.recorded_at)},
+          {"recorded_at", format_iso(h.recorded_at)}, {"recorded_by", h.recorded_by},
           {"start_date", h.start_date ? json(format_iso_date(*h.start_date)) : json(nullptr)},
           {"wage_cents", h.wage_cents ? json(*h.wage_cents) : json(nullptr)},
           {"hours_per_week", h.hours_per_week ? json(*h.hours_per_week) : json(nullptr)},
@@ -219,6 +219,10 @@ json to_json(const WorkspaceMeta& m) {
   json programs = json::array(), types = json::array();
   for (auto& p : m.subsidised_programs) programs.push_back({{"name", p.name}, {"priority_organisation", p.priority_organisation}});
   for (auto& t : m.local_service_types) types.push_back({{"name", t.name}, {"category", category_name(t.category)}});
+  json targets = json::array();
+  for (auto& t : m.targets)
+    targets.push_back({{"program_year", t.program_year}, {"quarter", t.quarter}, {"measure", t.measure},
+                       {"organisation", t.organisation}, {"value", t.value}});
   json exports = json::array();
   for (auto& x : m.ese_exports)
     exports.push_back({{"program_year", x.program_year}, {"quarter", x.quarter}, {"at", format_iso(x.at)}, {"by", x.by}});
@@ -227,7 +231,7 @@ json to_json(const WorkspaceMeta& m) {
           {"created_at", format_iso(m.created_at)}, {"clock_offset", m.clock_offset},
           {"bucket_count", kBucketCount}, {"focus_sectors", m.focus_sectors},
           {"subsidised_programs", programs}, {"local_service_types", types},
-          {"state_establishments", m.state_establishments}, {"ese_exports", exports}};
+          {"state_establishments", m.state_establishments}, {"ese_exports", exports}, {"targets", targets}};
 }
 
 json to_json(const BusinessCalendar& c) {
@@ -275,6 +279,9 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
     for (const json& x : j.value("ese_exports", json::array()))
       m.ese_exports.push_back({x.at("program_year").get<int>(), x.at("quarter").get<int>(), time_from(x.at("at")),
                                x.at("by").get<std::string>()});
+    for (const json& t : j.value("targets", json::array()))
+      m.targets.push_back({t.at("program_year").get<int>(), t.at("quarter").get<int>(), t.at("measure").get<std::string>(),
+                           t.at("organisation").get<std::string>(), t.at("value").get<long long>()});
     for (const json& c : j.value("closures", json::array()))
       ws.calendar.add_closure(date_from(c.at("date")), c.at("name").get<std::string>());
     return ws;
@@ -475,6 +482,7 @@ std::optional<Error> decode_records(Workspace& ws, const json& j) {
         if (!r.at("wage_cents").is_null()) h.wage_cents = r.at("wage_cents").get<int>();
         if (!r.at("hours_per_week").is_null()) h.hours_per_week = r.at("hours_per_week").get<double>();
         h.revision = rev_from(r.at("revision"));
+        h.recorded_by = r.value("recorded_by", "");  // schema 4
         ws.hires[id] = std::move(h);
       } else if (kind == "notification") {
         ws.add_notification(Notification{id, r.at("to").get<std::string>(), time_from(r.at("at")),

@@ -26,6 +26,15 @@ struct EseExport {
   RecordId by;
 };
 
+// R4: a target the board set for a quarter, for the board (organisation
+// empty) or one organisation. `measure` is a name from performance.hpp.
+struct Target {
+  int program_year = 0, quarter = 0;
+  std::string measure;
+  RecordId organisation;
+  long long value = 0;
+};
+
 struct WorkspaceMeta {
   int schema_version = kSchemaVersion;
   std::string name;            // shown in the status bar, e.g. "Valley Workforce Board"
@@ -39,6 +48,7 @@ struct WorkspaceMeta {
   std::vector<LocalServiceType> local_service_types;   // R1: local names -> federal categories
   long long state_establishments = 0;  // R2: the state's establishment total, typed in; 0 = not yet
   std::vector<EseExport> ese_exports;  // R2: newest last
+  std::vector<Target> targets;         // R4
 };
 
 // The records `index` lists under `key`, in the index's order.

@@ -729,6 +729,42 @@ await test('the quarterly ESE files are exported from Reports; the command-line 
   }
 });
 
+await test('performance standards show met / total per person and the misses behind a cell; the board sets a target and sees progress (R4)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);  // the administrator: every person, organisation and the board
+  const perf = await bw(page, () => window.bridgework.query('performance', {}).result);
+  const contacts = perf.board[0];
+  assert.equal(contacts.standard, 'monthly_contacts');
+  assert.ok(contacts.total > contacts.met, 'the demo has missed months');
+  await click(page, 'Reports');
+  await click(page, 'Performance standards');
+  const label = `${contacts.met} / ${contacts.total} = ${Math.floor(contacts.met * 100 / contacts.total)}%`;
+  await widget(page, label);  // the table is drawn
+  const cells = await bw(page, l => window.bridgework.ui.items().filter(i => i.label === l), label);
+  assert.ok(cells.length >= 1, `the board's contacts cell "${label}" is drawn`);
+  const last = cells[cells.length - 1];  // the board's row comes last
+  await pointAndClick(page, last.x + last.w / 2, last.y + last.h / 2);
+  const misses = await bw(page, () => window.bridgework.query('performance_misses', { standard: 'monthly_contacts' }).result);
+  assert.equal(misses.length, contacts.total - contacts.met);
+  await widget(page, misses[0].title);  // the drill-down lists the records that missed
+  await page.screenshot({ path: join(artifacts, 'performance.png') });
+  await click(page, misses[0].title);
+  await widget(page, 'Overview');  // the client's page
+  // Targets: set one for the board and see what was achieved.
+  await click(page, 'Reports');
+  await click(page, 'Targets');
+  await click(page, 'Measure');
+  await click(page, 'Services to employers');
+  await type(page, 'Target', '40');
+  await click(page, 'Set target');
+  await page.waitForFunction(() => window.bridgework.query('targets', {}).result.length === 1);
+  const target = (await bw(page, () => window.bridgework.query('targets', {}).result))[0];
+  assert.equal(target.target, 40);
+  assert.equal(target.organisation_name, 'the board');
+  assert.ok(target.achieved > 0, 'the demo has services this quarter');
+  await page.screenshot({ path: join(artifacts, 'targets.png') });
+});
+
 await test('a closure added in Settings is a holiday, and stays after a reload (T2)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);

@@ -1,17 +1,37 @@
 // Reports: the quarterly Effectiveness in Serving Employers export (R2, R3):
 // pick the quarter, check the numbers, export the three CSV files.
 #include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <tuple>
 
 #include "../host.hpp"
 #include "../widgets.hpp"
 #include "client_format.hpp"
+#include "performance.hpp"
 #include "report.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
 
-void draw_reports(const Workspace& ws, const Staff& me) {
-  heading("Reports");
+namespace {
+
+// A horizontal bar with its number on it; the exact figures are one hover away.
+void bar(const char* id, float fraction, const std::string& text, const std::string& tip, ImVec4 colour, float width) {
+  // A light fill keeps the number on it readable in every theme.
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4{colour.x, colour.y, colour.z, 0.35f});
+  ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2{width, 0}, text.c_str());
+  ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip.c_str());
+  (void)id;
+}
+
+std::string rate_text(int met, int total) {
+  if (total == 0) return "-";
+  return std::to_string(met) + " / " + std::to_string(total) + " = " + std::to_string(met * 100 / total) + "%";
+}
+
+void draw_ese(const Workspace& ws, const Staff& me) {
   if (!can_export_ese(me)) {
     muted("The quarterly ESE report is made by business staff, Managers, the board and Administrators.");
     return;
@@ -83,6 +103,19 @@ void draw_reports(const Workspace& ws, const Staff& me) {
     ImGui::EndTable();
   }
 
+  // R4: services by category, for those who would rather look than read.
+  long long most = 1;
+  for (const EseCategoryRow& r : files.by_category) most = std::max(most, r.services);
+  subheading("Services by category");
+  for (const EseCategoryRow& r : files.by_category) {
+    const std::string label(category_label(r.category));
+    bar(label.c_str(), float(r.services) / float(most), std::to_string(r.services),
+        label + ": " + std::to_string(r.services) + " services to " + std::to_string(r.establishments) + " establishments",
+        colour::kAccent, px(300));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(label.c_str());
+  }
+
   subheading("Rates");
   const EseCounts& k = files.counts;
   if (ImGui::BeginTable("ese_rates", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -101,6 +134,200 @@ void draw_reports(const Workspace& ws, const Staff& me) {
     detail("Repeat business customers rate", percent(k.served_before, k.served));
     detail("Employer penetration rate", percent(k.served, k.state_total));
     ImGui::EndTable();
+  }
+}
+
+// A quarter picker shared by the performance and targets tabs.
+ProgramQuarter pick_quarter(const char* label) {
+  static std::optional<ProgramQuarter> chosen;
+  const auto today = date_of(host::now());
+  if (!chosen) chosen = program_quarter_of(today);
+  std::vector<ProgramQuarter> quarters{program_quarter_of(today)};
+  for (int i = 0; i < 8; ++i) quarters.push_back(previous(quarters.back()));
+  if (begin_combo(label, quarter_label(*chosen), 360)) {
+    for (const ProgramQuarter& q : quarters)
+      if (ImGui::Selectable(quarter_label(q).c_str(), q == *chosen)) chosen = q;
+    ImGui::EndCombo();
+  }
+  return *chosen;
+}
+
+// R4: met / total = rate per standard, per staff member, organisation and the
+// board; a cell opens the records that missed and the rate by month.
+void draw_performance(const Workspace& ws, const Staff& me) {
+  const ProgramQuarter pq = pick_quarter("Quarter##performance");
+  const LocalSeconds now = host::now();
+  static std::tuple<RecordId, int, int, std::size_t, LocalSeconds> key;
+  static std::map<RecordId, Tallies> tallies;
+  static std::array<std::map<RecordId, Tallies>, 3> months;  // the quarter's three months, for the chart
+  const auto now_key = std::tuple{me.id, pq.program_year, pq.quarter, ws.audit.size(), now / 3600};
+  if (now_key != key) {
+    key = now_key;
+    tallies = performance(ws, first_day(pq), last_day(pq), now);
+    for (int i = 0; i < 3; ++i) {
+      const auto first = add_months(first_day(pq).year() / first_day(pq).month(), i);
+      months[i] = performance(ws, first / std::chrono::day{1}, std::chrono::year_month_day{first / std::chrono::last}, now);
+    }
+  }
+  // Rows: the people the viewer may see, their organisations' totals, the board's.
+  struct Row { std::string name; RecordId staff, organisation; bool whole_board = false; Tallies t{}; };
+  std::vector<Row> rows;
+  std::map<RecordId, Tallies> by_org;
+  Tallies all{};
+  for (const auto& [who, t] : tallies) {
+    const Staff* s = ws.find_staff(who);
+    if (!s) continue;
+    for (Standard k : kStandards) by_org[s->organisation][int(k)].add(t[int(k)]), all[int(k)].add(t[int(k)]);
+    if (sees_performance_of(ws, me, *s)) rows.push_back({s->name, who, s->organisation, false, t});
+  }
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    return std::tie(a.organisation, a.name) < std::tie(b.organisation, b.name);
+  });
+  for (const auto& [org, t] : by_org)
+    if (can_set_targets(me) || (me.role == Role::Manager && org == me.organisation))
+      rows.push_back({organisation_name(ws, org) + " (all)", {}, org, false, t});
+  if (can_set_targets(me)) rows.push_back({"The board (all organisations)", {}, {}, true, all});
+  muted("Each cell: met / total = rate. Click a cell for the records that missed and the rate by month.");
+
+  static int chosen_row = -1, chosen_standard = -1;
+  static RecordId chosen_staff, chosen_org;
+  static bool chosen_board = false;
+  const int columns = 1 + int(kStandards.size());
+  if (ImGui::BeginTable("standards", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollX |
+                                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
+                        ImVec2{0, std::min(px(420), px(40) + px(28) * float(rows.size() + 1))})) {
+    ImGui::TableSetupScrollFreeze(1, 1);
+    ImGui::TableSetupColumn("Staff / organisation", ImGuiTableColumnFlags_WidthFixed, px(230));
+    const char* short_names[] = {"Contacts (N2)", "Issues (E3)", "Accounts (B3)", "Jobs (J1)",
+                                 "Matches (M3)", "Hires (M5)", "Services (R1)", "Plans (S1)"};
+    for (const char* n : short_names) ImGui::TableSetupColumn(n, ImGuiTableColumnFlags_WidthFixed, px(150));
+    ImGui::TableHeadersRow();
+    for (int r = 0; r < int(rows.size()); ++r) {
+      const Row& row = rows[r];
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      if (row.staff.empty()) ImGui::PushFont(fonts().bold);
+      ImGui::TextUnformatted(row.name.c_str());
+      if (row.staff.empty()) ImGui::PopFont();
+      for (Standard k : kStandards) {
+        ImGui::TableSetColumnIndex(1 + int(k));
+        const Tally& t = row.t[int(k)];
+        const bool low = t.total > 0 && t.met * 100 < t.total * 90;
+        if (low) ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+        const std::string cell = rate_text(t.met, t.total) + "##" + std::to_string(r) + "_" + std::to_string(int(k));
+        if (ImGui::Selectable(cell.c_str(), chosen_row == r && chosen_standard == int(k))) {
+          chosen_row = r, chosen_standard = int(k);
+          chosen_staff = row.staff, chosen_org = row.organisation, chosen_board = row.whole_board;
+        }
+        if (low) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s: %d met of %d", row.name.c_str(), standard_label(k).data(), t.met, t.total);
+      }
+    }
+    ImGui::EndTable();
+  }
+  if (chosen_standard < 0 || chosen_row >= int(rows.size())) return;
+  const Standard k = kStandards[chosen_standard];
+  // The chosen row: one person, one organisation's total, or the board's (rows exist only for what `me` may see).
+  auto keep = [&](const RecordId& who) {
+    if (chosen_board) return true;
+    if (!chosen_staff.empty()) return who == chosen_staff;
+    const Staff* s = ws.find_staff(who);
+    return s && s->organisation == chosen_org;
+  };
+  const std::string whose = chosen_board ? "the board" : chosen_staff.empty() ? organisation_name(ws, chosen_org) : staff_name(ws, chosen_staff);
+  subheading(std::string(standard_label(k)) + ": " + whose);
+  // The rate by month, a bar each.
+  for (int i = 0; i < 3; ++i) {
+    Tally t;
+    for (const auto& [who, tt] : months[i])
+      if (keep(who)) t.add(tt[int(k)]);
+    const auto month = add_months(first_day(pq).year() / first_day(pq).month(), i);
+    const std::string name = display_date(month / std::chrono::day{1}).substr(0, 3) + " " + std::to_string(int(month.year()));
+    bar(name.c_str(), t.total ? float(t.met) / float(t.total) : 0.0f, t.total ? rate_text(t.met, t.total) : "nothing due",
+        name + ": " + std::to_string(t.met) + " met of " + std::to_string(t.total), colour::kGood, px(300));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(name.c_str());
+  }
+  Tally total;
+  for (const auto& [who, t] : tallies)
+    if (keep(who)) total.add(t[int(k)]);
+  if (total.misses.empty()) {
+    good_text("Nothing missed.");
+    return;
+  }
+  muted(std::to_string(total.misses.size()) + " missed. Open a record:");
+  int shown = 0;
+  for (const Miss& m : total.misses) {
+    if (++shown > 200) {
+      muted("... and " + std::to_string(total.misses.size() - 200) + " more.");
+      break;
+    }
+    ImGui::PushID(shown);
+    if (ImGui::SmallButton(record_title(ws, m.record).c_str())) open_record(ws, m.record);
+    ImGui::SameLine();
+    muted(m.why);
+    ImGui::PopID();
+  }
+}
+
+// R4: the board's targets for a quarter and the progress toward them.
+void draw_targets(const Workspace& ws, const Staff& me) {
+  const ProgramQuarter pq = pick_quarter("Quarter##targets");
+  const LocalSeconds now = host::now();
+  bool any = false;
+  for (const Target& t : ws.meta.targets) {
+    if (t.program_year != pq.program_year || t.quarter != pq.quarter) continue;
+    if (!can_set_targets(me) && !t.organisation.empty() && t.organisation != me.organisation) continue;
+    any = true;
+    const Measure m = *measure_from(t.measure);
+    const long long got = achieved(ws, m, pq, t.organisation, now);
+    const std::string whose = t.organisation.empty() ? "the board" : organisation_name(ws, t.organisation);
+    const std::string text = std::to_string(got) + " of " + std::to_string(t.value);
+    bar(t.measure.c_str(), float(got) / float(std::max(1LL, t.value)), text,
+        std::string(measure_label(m)) + ", " + whose + ": " + text + " (" + std::to_string(got * 100 / std::max(1LL, t.value)) + "%)",
+        got >= t.value ? colour::kGood : colour::kAccent, px(300));
+    ImGui::SameLine();
+    ImGui::Text("%s, %s", measure_label(m).data(), whose.c_str());
+  }
+  if (!any) muted("No targets for this quarter yet.");
+  if (!can_set_targets(me)) return;
+  subheading("Set a target");
+  static int measure = 0;
+  static RecordId organisation;
+  static std::string value, error;
+  if (begin_combo("Measure", std::string(measure_label(kMeasures[measure])), 300)) {
+    for (int i = 0; i < int(kMeasures.size()); ++i)
+      if (ImGui::Selectable(measure_label(kMeasures[i]).data(), i == measure)) measure = i;
+    ImGui::EndCombo();
+  }
+  if (begin_combo("For", organisation.empty() ? std::string("The board (all organisations)") : organisation_name(ws, organisation), 300)) {
+    if (ImGui::Selectable("The board (all organisations)", organisation.empty())) organisation.clear();
+    for (auto& [id, o] : ws.organisations)
+      if (ImGui::Selectable((o.name + "##" + id).c_str(), id == organisation)) organisation = id;
+    ImGui::EndCombo();
+  }
+  text_field("Target", value, 120, "e.g. 40");
+  if (primary_button("Set target")) {
+    char* end = nullptr;
+    const long long n = std::strtoll(value.c_str(), &end, 10);
+    Outcome o = value.empty() || *end ? Outcome::refuse("invalid_field", "The target is a whole number, 0 to remove it.")
+                                      : host::dispatch(SetTarget{pq.program_year, pq.quarter, std::string(measure_name(kMeasures[measure])),
+                                                                 organisation, n});
+    error = o.ok ? "" : o.error.message;
+    if (o.ok) value.clear();
+  }
+  error_text(error);
+}
+
+}  // namespace
+
+void draw_reports(const Workspace& ws, const Staff& me) {
+  heading("Reports");
+  if (ImGui::BeginTabBar("report_tabs")) {
+    if (begin_tab("ESE export")) { draw_ese(ws, me); ImGui::EndTabItem(); }
+    if (begin_tab("Performance standards")) { draw_performance(ws, me); ImGui::EndTabItem(); }
+    if (begin_tab("Targets")) { draw_targets(ws, me); ImGui::EndTabItem(); }
+    ImGui::EndTabBar();
   }
 }
 
