@@ -9,6 +9,7 @@
 #include "escalation.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
+#include "report.hpp"
 
 namespace bw {
 
@@ -453,6 +454,12 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
        settling);
   add_demo_employers(ws, admin, career_center, now);
   must(ws, SetStateEstablishments{412000}, admin);  // R2: the base of the employer penetration rate
+  // R4: this quarter's targets, for the board and the career center.
+  const ProgramQuarter quarter = program_quarter_of(date_of(now));
+  must(ws, SetTarget{quarter.program_year, quarter.quarter, "services", {}, 40}, admin);
+  must(ws, SetTarget{quarter.program_year, quarter.quarter, "establishments_served", career_center, 10}, admin);
+  must(ws, SetTarget{quarter.program_year, quarter.quarter, "placements", {}, 6}, admin);
+  must(ws, SetTarget{quarter.program_year, quarter.quarter, "active_accounts", {}, 8}, admin);
   add_demo_matches(ws, former, now);
   add_demo_conversation(ws, now);
   must(ws, DeactivateStaff{former, "Left the agency"}, admin);
