@@ -226,6 +226,18 @@ float text_size() {
   return g_text_size;
 }
 
+static int g_high_contrast = -1;  // -1: not read from the browser yet
+
+bool high_contrast() {
+  if (g_high_contrast < 0) g_high_contrast = take(bw_js_get_item(0, "bridgework.high_contrast")) == "1";
+  return g_high_contrast == 1;
+}
+
+void set_high_contrast(bool on) {
+  g_high_contrast = on;
+  bw_js_set_item(0, "bridgework.high_contrast", on ? "1" : "0");
+}
+
 void set_text_size(float points) {
   g_text_size = points;
   bw_js_set_item(0, "bridgework.text_size", std::to_string(points).c_str());

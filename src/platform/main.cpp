@@ -20,6 +20,7 @@ namespace {
 GLFWwindow* g_window = nullptr;
 float g_scale = 0;       // devicePixelRatio the fonts were built for
 float g_text_size = 0;   // text size (CSS px) the fonts were built for
+int g_contrast = -1;     // the theme they were built for: 1 high contrast
 
 void fit_canvas() {
   double css_w = 0, css_h = 0;
@@ -31,10 +32,12 @@ void fit_canvas() {
   if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(g_window, w, h);
 
   const float text_size = bw::host::text_size();
-  if (dpr != g_scale || text_size != g_text_size) {
+  const int contrast = bw::host::high_contrast() ? 1 : 0;
+  if (dpr != g_scale || text_size != g_text_size || contrast != g_contrast) {
     g_scale = dpr;
     g_text_size = text_size;
-    bw::ui::load_theme(text_size, dpr);
+    g_contrast = contrast;
+    bw::ui::load_theme(text_size, dpr, contrast == 1);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }

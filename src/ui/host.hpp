@@ -67,5 +67,7 @@ void announce(std::string_view message);
 // Display preferences kept per browser.
 float text_size();
 void set_text_size(float points);
+bool high_contrast();
+void set_high_contrast(bool on);
 
 }  // namespace bw::host

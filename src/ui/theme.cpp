@@ -9,8 +9,23 @@ float g_scale = 1;
 const Fonts& fonts() { return g_fonts; }
 float scale() { return g_scale; }
 
-void load_theme(float text_size, float dpr) {
+void load_theme(float text_size, float dpr, bool high_contrast) {
   g_scale = dpr;
+  if (high_contrast) {
+    colour::kAccent = {0.00f, 0.20f, 0.55f, 1};
+    colour::kMuted = {0.12f, 0.12f, 0.12f, 1};
+    colour::kError = {0.62f, 0.00f, 0.00f, 1};
+    colour::kWarning = {0.45f, 0.22f, 0.00f, 1};
+    colour::kGood = {0.00f, 0.36f, 0.10f, 1};
+    colour::kSidebar = {0.00f, 0.00f, 0.00f, 1};
+  } else {
+    colour::kAccent = {0.12f, 0.31f, 0.47f, 1};
+    colour::kMuted = {0.36f, 0.40f, 0.45f, 1};
+    colour::kError = {0.70f, 0.11f, 0.11f, 1};
+    colour::kWarning = {0.60f, 0.38f, 0.00f, 1};
+    colour::kGood = {0.09f, 0.45f, 0.22f, 1};
+    colour::kSidebar = {0.12f, 0.20f, 0.29f, 1};
+  }
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
@@ -56,6 +71,27 @@ void load_theme(float text_size, float dpr) {
   c[ImGuiCol_CheckMark] = colour::kAccent;
   c[ImGuiCol_NavHighlight] = {0.15f, 0.45f, 0.85f, 1};
   c[ImGuiCol_ModalWindowDimBg] = {0.1f, 0.14f, 0.2f, 0.45f};
+  if (high_contrast) {  // black on white, every edge drawn
+    const ImVec4 black{0, 0, 0, 1}, white{1, 1, 1, 1};
+    c[ImGuiCol_WindowBg] = c[ImGuiCol_ChildBg] = c[ImGuiCol_PopupBg] = c[ImGuiCol_FrameBg] = white;
+    c[ImGuiCol_Text] = black;
+    c[ImGuiCol_Border] = black;
+    c[ImGuiCol_Button] = white;
+    c[ImGuiCol_ButtonHovered] = c[ImGuiCol_FrameBgHovered] = {1.0f, 0.93f, 0.55f, 1};
+    c[ImGuiCol_ButtonActive] = c[ImGuiCol_HeaderActive] = {1.0f, 0.85f, 0.30f, 1};
+    c[ImGuiCol_Header] = {0.80f, 0.87f, 1.0f, 1};
+    c[ImGuiCol_HeaderHovered] = {1.0f, 0.93f, 0.55f, 1};
+    c[ImGuiCol_TableHeaderBg] = {0.85f, 0.85f, 0.85f, 1};
+    c[ImGuiCol_TableRowBgAlt] = white;
+    c[ImGuiCol_TableBorderStrong] = c[ImGuiCol_TableBorderLight] = black;
+    c[ImGuiCol_Separator] = black;
+    c[ImGuiCol_Tab] = white;
+    c[ImGuiCol_TabActive] = {0.80f, 0.87f, 1.0f, 1};
+    c[ImGuiCol_TabHovered] = {1.0f, 0.93f, 0.55f, 1};
+    c[ImGuiCol_PlotHistogram] = colour::kAccent;
+    style.FrameBorderSize = 2;
+    style.ChildBorderSize = 1;
+  }
   style.ScaleAllSizes(dpr);
   ImGui::GetStyle() = style;
 }

@@ -732,6 +732,11 @@ await test('the quarterly ESE files are exported from Reports; the command-line 
 await test('performance standards show met / total per person and the misses behind a cell; the board sets a target and sees progress (R4)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);  // the administrator: every person, organisation and the board
+  // The charts are checked in the high-contrast theme (screenshots in artifacts/).
+  await click(page, 'Settings');
+  await click(page, 'Display');
+  await click(page, 'High contrast');
+  await page.waitForFunction(() => localStorage.getItem('bridgework.high_contrast') === '1');
   const perf = await bw(page, () => window.bridgework.query('performance', {}).result);
   const contacts = perf.board[0];
   assert.equal(contacts.standard, 'monthly_contacts');

@@ -198,6 +198,9 @@ void draw_display() {
   float size = host::text_size();
   ImGui::SetNextItemWidth(px(320));
   if (ImGui::SliderFloat("Text size", &size, 12, 28, "%.0f px")) host::set_text_size(float(int(size + 0.5f)));
+  bool contrast = host::high_contrast();
+  if (ImGui::Checkbox("High contrast", &contrast)) host::set_high_contrast(contrast);
+  muted("Black on white with every edge drawn. Kept in this browser.");
   muted("Kept in this browser. Keyboard: Tab moves between fields, arrows move in lists, Enter or Space activates, Escape closes a dialog.");
 }
 
