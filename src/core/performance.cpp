@@ -123,6 +123,16 @@ std::map<RecordId, Tallies> performance(const Workspace& ws, year_month_day from
   return out;
 }
 
+Totals totals_of(const Workspace& ws, const std::map<RecordId, Tallies>& by_staff) {
+  Totals out;
+  for (const auto& [who, t] : by_staff) {
+    const Staff* s = ws.find_staff(who);
+    if (!s) continue;
+    for (Standard k : kStandards) out.by_organisation[s->organisation][int(k)].add(t[int(k)]), out.board[int(k)].add(t[int(k)]);
+  }
+  return out;
+}
+
 long long achieved(const Workspace& ws, Measure m, ProgramQuarter pq, const RecordId& organisation, LocalSeconds now) {
   const year_month_day first = first_day(pq), last = last_day(pq);
   auto staff_in = [&](const RecordId& staff) {

@@ -49,6 +49,13 @@ using Tallies = std::array<Tally, kStandards.size()>;
 std::map<RecordId, Tallies> performance(const Workspace& ws, std::chrono::year_month_day from,
                                         std::chrono::year_month_day to, LocalSeconds now);
 
+// Each organisation's sum of its staff's tallies, and the board's of everyone's.
+struct Totals {
+  std::map<RecordId, Tallies> by_organisation;
+  Tallies board{};
+};
+Totals totals_of(const Workspace& ws, const std::map<RecordId, Tallies>& by_staff);
+
 // [SECTION] Targets (R4, 003): set by the board per quarter, for the board or one organisation.
 enum class Measure { EstablishmentsServed, Placements, ActiveAccounts, Services };
 inline constexpr std::array kMeasures = {Measure::EstablishmentsServed, Measure::Placements, Measure::ActiveAccounts,

@@ -108,6 +108,18 @@ json job_json(const Workspace& ws, const Job& job, LocalSeconds now) {
   return j;
 }
 
+// `program_year` and `quarter` from the arguments into `pq` (kept when both are
+// absent), or the failure to answer.
+std::optional<json> quarter_from(const json& args, ProgramQuarter& pq) {
+  if (!args.is_object() || !args.contains("program_year")) return std::nullopt;
+  if (!args["program_year"].is_number_integer() || !args.contains("quarter") || !args["quarter"].is_number_integer())
+    return failure("invalid_field", "Give \"program_year\" and \"quarter\" as numbers, e.g. 2026 and 2.");
+  pq = {args["program_year"].get<int>(), args["quarter"].get<int>()};
+  if (pq.quarter < 1 || pq.quarter > 4 || pq.program_year < 2000 || pq.program_year > 2100)
+    return failure("invalid_field", "A program year (e.g. 2026) and a quarter from 1 to 4.");
+  return std::nullopt;
+}
+
 // M6: what a job seeker reads about a job on their board: no staff, no owner.
 json board_job_json(const Workspace& ws, const Job& job, const Client& seeker) {
   const Employer* e = ws.find_employer(job.employer);
@@ -512,13 +524,7 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
   }
   if (name == "performance" || name == "performance_misses" || name == "targets") {
     ProgramQuarter pq = program_quarter_of(date_of(now));
-    if (args.is_object() && args.contains("program_year")) {
-      if (!args["program_year"].is_number_integer() || !args.contains("quarter") || !args["quarter"].is_number_integer())
-        return failure("invalid_field", "Give \"program_year\" and \"quarter\" as numbers, e.g. 2026 and 2.");
-      pq = {args["program_year"].get<int>(), args["quarter"].get<int>()};
-      if (pq.quarter < 1 || pq.quarter > 4 || pq.program_year < 2000 || pq.program_year > 2100)
-        return failure("invalid_field", "A program year (e.g. 2026) and a quarter from 1 to 4.");
-    }
+    if (auto why = quarter_from(args, pq)) return *why;
     const bool board = can_set_targets(*viewer);
     if (name == "targets") {
       json out = json::array();
@@ -560,18 +566,15 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
       return success(out);
     }
     json staff_rows = json::array(), org_rows = json::array();
-    std::map<RecordId, Tallies> by_org;
-    Tallies all{};
+    const Totals totals = totals_of(ws, tallies);
     for (const auto& [who, t] : tallies) {
       const Staff* s = ws.find_staff(who);
-      if (!s) continue;
-      for (Standard k : kStandards) by_org[s->organisation][int(k)].add(t[int(k)]), all[int(k)].add(t[int(k)]);
-      if (visible(who))
+      if (s && visible(who))
         staff_rows.push_back({{"staff", who}, {"name", s->name}, {"organisation", s->organisation},
                               {"organisation_name", ws.find_organisation(s->organisation) ? ws.find_organisation(s->organisation)->name : ""},
                               {"standards", tallies_json(t)}});
     }
-    for (const auto& [org, t] : by_org)
+    for (const auto& [org, t] : totals.by_organisation)
       if (board || (viewer->role == Role::Manager && org == viewer->organisation))
         org_rows.push_back({{"organisation", org}, {"name", ws.find_organisation(org) ? ws.find_organisation(org)->name : ""},
                             {"standards", tallies_json(t)}});
@@ -579,19 +582,13 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     for (Standard k : kStandards) standards.push_back({{"name", standard_name(k)}, {"label", standard_label(k)}});
     return success({{"program_year", pq.program_year}, {"quarter", pq.quarter}, {"label", quarter_label(pq)},
                     {"standards", standards}, {"staff", staff_rows}, {"organisations", org_rows},
-                    {"board", board ? tallies_json(all) : json(nullptr)}});
+                    {"board", board ? tallies_json(totals.board) : json(nullptr)}});
   }
   if (name == "ese_report" || name == "ese_files") {
     if (!can_export_ese(*viewer))
       return failure("not_allowed", "Business staff, Managers, the board and Administrators see the ESE report (R2).");
     ProgramQuarter pq = ese_quarter_due_next(date_of(now));
-    if (args.is_object() && args.contains("program_year")) {
-      if (!args["program_year"].is_number_integer() || !args.contains("quarter") || !args["quarter"].is_number_integer())
-        return failure("invalid_field", "Give \"program_year\" and \"quarter\" as numbers, e.g. 2026 and 2.");
-      pq = {args["program_year"].get<int>(), args["quarter"].get<int>()};
-      if (pq.quarter < 1 || pq.quarter > 4 || pq.program_year < 2000 || pq.program_year > 2100)
-        return failure("invalid_field", "A program year (e.g. 2026) and a quarter from 1 to 4.");
-    }
+    if (auto why = quarter_from(args, pq)) return *why;
     const EseSource source = ese_source_for(ws, *viewer);
     const EseFiles files = ese_files({source}, pq, ws.meta.state_establishments);
     if (name == "ese_files")

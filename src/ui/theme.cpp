@@ -11,21 +11,14 @@ float scale() { return g_scale; }
 
 void load_theme(float text_size, float dpr, bool high_contrast) {
   g_scale = dpr;
-  if (high_contrast) {
-    colour::kAccent = {0.00f, 0.20f, 0.55f, 1};
-    colour::kMuted = {0.12f, 0.12f, 0.12f, 1};
-    colour::kError = {0.62f, 0.00f, 0.00f, 1};
-    colour::kWarning = {0.45f, 0.22f, 0.00f, 1};
-    colour::kGood = {0.00f, 0.36f, 0.10f, 1};
-    colour::kSidebar = {0.00f, 0.00f, 0.00f, 1};
-  } else {
-    colour::kAccent = {0.12f, 0.31f, 0.47f, 1};
-    colour::kMuted = {0.36f, 0.40f, 0.45f, 1};
-    colour::kError = {0.70f, 0.11f, 0.11f, 1};
-    colour::kWarning = {0.60f, 0.38f, 0.00f, 1};
-    colour::kGood = {0.09f, 0.45f, 0.22f, 1};
-    colour::kSidebar = {0.12f, 0.20f, 0.29f, 1};
-  }
+  struct Palette { ImVec4 accent, muted, error, warning, good, sidebar; };
+  static const Palette kPlain{{0.12f, 0.31f, 0.47f, 1}, {0.36f, 0.40f, 0.45f, 1}, {0.70f, 0.11f, 0.11f, 1},
+                                  {0.60f, 0.38f, 0.00f, 1}, {0.09f, 0.45f, 0.22f, 1}, {0.12f, 0.20f, 0.29f, 1}};
+  static const Palette kHighContrast{{0.00f, 0.20f, 0.55f, 1}, {0.12f, 0.12f, 0.12f, 1}, {0.62f, 0.00f, 0.00f, 1},
+                                         {0.45f, 0.22f, 0.00f, 1}, {0.00f, 0.36f, 0.10f, 1}, {0.00f, 0.00f, 0.00f, 1}};
+  const Palette& p = high_contrast ? kHighContrast : kPlain;
+  colour::kAccent = p.accent, colour::kMuted = p.muted, colour::kError = p.error;
+  colour::kWarning = p.warning, colour::kGood = p.good, colour::kSidebar = p.sidebar;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;

@@ -19,12 +19,7 @@ void load_theme(float text_size, float device_pixel_ratio, bool high_contrast);
 
 // The colours screens use; load_theme sets them for the theme.
 namespace colour {
-inline ImVec4 kAccent{0.12f, 0.31f, 0.47f, 1};
-inline ImVec4 kMuted{0.36f, 0.40f, 0.45f, 1};
-inline ImVec4 kError{0.70f, 0.11f, 0.11f, 1};
-inline ImVec4 kWarning{0.60f, 0.38f, 0.00f, 1};
-inline ImVec4 kGood{0.09f, 0.45f, 0.22f, 1};
-inline ImVec4 kSidebar{0.12f, 0.20f, 0.29f, 1};
+inline ImVec4 kAccent, kMuted, kError, kWarning, kGood, kSidebar;
 }  // namespace colour
 
 }  // namespace bw::ui

@@ -70,6 +70,11 @@ bool text_area(const char* label, std::string& value, float width_css, int lines
   return ImGui::InputTextMultiline(label, &value, ImVec2{px(width_css), ImGui::GetTextLineHeight() * lines + px(10)});
 }
 
+std::optional<long long> whole_number(const std::string& text) {
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(text);
+}
+
 void detail(const char* label, std::string_view value) {
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);

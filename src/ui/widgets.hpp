@@ -1,5 +1,6 @@
 // Small pieces every screen uses.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,8 @@ bool text_area(const char* label, std::string& value, float width_css, int lines
 bool begin_combo(const char* label, const std::string& preview, float width_css = 320);
 // ImGui::BeginTabItem, reporting its label the same way.
 bool begin_tab(const char* label);
+// A typed whole number ("412000"), or nullopt for anything else.
+std::optional<long long> whole_number(const std::string& text);
 // A labelled row in a two-column details view.
 void detail(const char* label, std::string_view value);
 

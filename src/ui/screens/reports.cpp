@@ -172,21 +172,16 @@ void draw_performance(const Workspace& ws, const Staff& me) {
   // Rows: the people the viewer may see, their organisations' totals, the board's.
   struct Row { std::string name; RecordId staff, organisation; bool whole_board = false; Tallies t{}; };
   std::vector<Row> rows;
-  std::map<RecordId, Tallies> by_org;
-  Tallies all{};
-  for (const auto& [who, t] : tallies) {
-    const Staff* s = ws.find_staff(who);
-    if (!s) continue;
-    for (Standard k : kStandards) by_org[s->organisation][int(k)].add(t[int(k)]), all[int(k)].add(t[int(k)]);
-    if (sees_performance_of(ws, me, *s)) rows.push_back({s->name, who, s->organisation, false, t});
-  }
+  for (const auto& [who, t] : tallies)
+    if (const Staff* s = ws.find_staff(who); s && sees_performance_of(ws, me, *s)) rows.push_back({s->name, who, s->organisation, false, t});
+  const Totals totals = totals_of(ws, tallies);
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     return std::tie(a.organisation, a.name) < std::tie(b.organisation, b.name);
   });
-  for (const auto& [org, t] : by_org)
+  for (const auto& [org, t] : totals.by_organisation)
     if (can_set_targets(me) || (me.role == Role::Manager && org == me.organisation))
       rows.push_back({organisation_name(ws, org) + " (all)", {}, org, false, t});
-  if (can_set_targets(me)) rows.push_back({"The board (all organisations)", {}, {}, true, all});
+  if (can_set_targets(me)) rows.push_back({"The board (all organisations)", {}, {}, true, totals.board});
   muted("Each cell: met / total = rate. Click a cell for the records that missed and the rate by month.");
 
   static int chosen_row = -1, chosen_standard = -1;
@@ -308,11 +303,10 @@ void draw_targets(const Workspace& ws, const Staff& me) {
   }
   text_field("Target", value, 120, "e.g. 40");
   if (primary_button("Set target")) {
-    char* end = nullptr;
-    const long long n = std::strtoll(value.c_str(), &end, 10);
-    Outcome o = value.empty() || *end ? Outcome::refuse("invalid_field", "The target is a whole number, 0 to remove it.")
-                                      : host::dispatch(SetTarget{pq.program_year, pq.quarter, std::string(measure_name(kMeasures[measure])),
-                                                                 organisation, n});
+    const auto n = whole_number(value);
+    Outcome o = !n ? Outcome::refuse("invalid_field", "The target is a whole number, 0 to remove it.")
+                   : host::dispatch(SetTarget{pq.program_year, pq.quarter, std::string(measure_name(kMeasures[measure])),
+                                              organisation, *n});
     error = o.ok ? "" : o.error.message;
     if (o.ok) value.clear();
   }

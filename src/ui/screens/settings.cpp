@@ -292,10 +292,9 @@ void draw_business(const Workspace& ws, const Staff& me) {
     text_field("Establishments in the state", count, 160, "e.g. 412000");
     ImGui::SameLine();
     if (ImGui::Button("Save total")) {
-      char* end = nullptr;
-      const long long n = std::strtoll(count.c_str(), &end, 10);
-      Outcome o = count.empty() || *end ? Outcome::refuse("invalid_field", "Enter the number of establishments in the state, e.g. 412000.")
-                                        : host::dispatch(SetStateEstablishments{n});
+      const auto n = whole_number(count);
+      Outcome o = !n ? Outcome::refuse("invalid_field", "Enter the number of establishments in the state, e.g. 412000.")
+                     : host::dispatch(SetStateEstablishments{*n});
       error = o.ok ? "" : o.error.message;
       if (o.ok) count.clear();
     }
