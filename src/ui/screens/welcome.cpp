@@ -34,8 +34,8 @@ void draw_welcome() {
 
   subheading("Try it with fictional data");
   muted("A small workforce area: a board, two providers, a training provider, fifteen staff, three dozen "
-        "clients with their plans and contacts, and seven employers with jobs, services and matches. You are "
-        "signed in as its administrator.");
+        "clients with their plans and contacts, seven employers with jobs, services and matches, a job seeker "
+        "on the job board, comments, and this quarter's targets. You are signed in as its administrator.");
   if (primary_button("Open the demo workspace")) host::open_demo();
 
   subheading("Restore a backup");
