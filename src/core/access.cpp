@@ -1,7 +1,6 @@
 #include "access.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <tuple>
 
 #include "plan.hpp"
@@ -120,13 +119,8 @@ bool has_portal_access(const Client& c) { return is_active(c) && !c.portal_pin_h
 const Client* find_job_seeker(const Workspace& ws, std::string_view login) {
   if (login.empty()) return nullptr;
   if (const Client* c = ws.find_client(RecordId(login))) return c;
-  auto same = [](std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-  };
   for (auto& [id, c] : ws.clients)
-    if (!c.email.empty() && same(c.email, login) && has_portal_access(c)) return &c;
+    if (!c.email.empty() && same_ignoring_case(c.email, login) && has_portal_access(c)) return &c;
   return nullptr;
 }
 

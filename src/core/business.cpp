@@ -228,18 +228,14 @@ bool on_board_for(const Job& j, const Client& c, LocalSeconds now) {
 }
 
 std::vector<const Job*> job_board(const Workspace& ws, const Client& c, LocalSeconds now, std::string_view search) {
-  auto lower = [](std::string t) {
-    for (char& ch : t) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-    return t;
-  };
-  const std::string needle = lower(std::string(search));
+  const std::string needle = lowercase(search);
   std::vector<const Job*> out;
   for (auto& [id, j] : ws.jobs) {
     if (!on_board_for(j, c, now)) continue;
     if (!needle.empty()) {
       const Employer* e = ws.find_employer(j.employer);
       const Establishment* site = ws.find_establishment(j.establishment);
-      const std::string hay = lower(j.title + " " + j.description + " " + (e ? e->legal_name : "") + " " +
+      const std::string hay = lowercase(j.title + " " + j.description + " " + (e ? e->legal_name : "") + " " +
                                     (site ? site->address : ""));
       if (hay.find(needle) == std::string::npos) continue;
     }
@@ -316,8 +312,7 @@ const LocalServiceType* local_service_type(const Workspace& ws, std::string_view
 }
 
 std::optional<std::string> paperwork_warning(std::string_view gained) {
-  std::string text(gained);
-  for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
+  const std::string text = lowercase(gained);
   static const char* paperwork[] = {"paperwork", "form", "forms", "signed", "signature", "submitted", "received",
                                     "dropped off", "picked up", "faxed", "scanned", "filed", "copy of"};
   static const char* benefit[] = {"hired", "hire", "trained", "training", "recruit", "candidate", "learned", "plan",
@@ -348,13 +343,6 @@ std::vector<const Service*> services_of(const Workspace& ws, const RecordId& emp
 
 bool entered_on_time(const Workspace& ws, const Service& s) {
   return s.entered_at <= ws.calendar.within_one_business_day(start_of(s.date));
-}
-
-std::pair<year_month_day, year_month_day> quarter_of(year_month_day day) {
-  const unsigned first_month = (unsigned(day.month()) - 1) / 3 * 3 + 1;
-  const year_month first = day.year() / month{first_month};
-  const year_month last = add_months(first, 2);
-  return {first / std::chrono::day{1}, year_month_day{last / std::chrono::last}};
 }
 
 bool is_business_role(Role r) { return r == Role::BusinessServicesRepresentative || r == Role::Hybrid; }

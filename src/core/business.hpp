@@ -98,8 +98,6 @@ std::optional<std::string> paperwork_warning(std::string_view gained);
 bool entered_on_time(const Workspace& ws, const Service& s);
 // An employer's services, newest service date first.
 std::vector<const Service*> services_of(const Workspace& ws, const RecordId& employer);
-// The calendar quarter holding `day` (program-year quarters follow them, T5).
-std::pair<std::chrono::year_month_day, std::chrono::year_month_day> quarter_of(std::chrono::year_month_day day);
 
 // Can act for employers: business and management roles (not case-only or training-provider staff).
 bool can_serve_employers(const Staff& s);

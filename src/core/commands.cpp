@@ -1549,9 +1549,8 @@ struct Applier {
                                        "'s job board: it is closed, expired, reserved for another organisation, or "
                                        "subsidised for WIOA clients (J2, J3).");
     if (auto why = missing_fit(c.fit)) return refuse("missing_field", *why);
-    for (auto& [id, m] : ws.matches)
-      if (m.client == c.client && m.job == c.job && !is_closed(m.stage))
-        return refuse("duplicate", full_name(*client) + " already has an open match for " + job->title + ".");
+    if (open_match(ws, c.client, c.job))
+      return refuse("duplicate", full_name(*client) + " already has an open match for " + job->title + ".");
     Match m;
     m.id = ws.new_id();
     m.client = c.client;
@@ -1696,9 +1695,8 @@ struct Applier {
       return refuse("not_allowed", "Job seekers mark interest on their job board; staff refer a client instead (M1).");
     const Job* job = ws.find_job(c.job);
     if (!job || !on_board_for(*job, *seeker, ctx.now)) return refuse("not_found", "That job is not on your job board.");
-    for (auto& [id, m] : ws.matches)
-      if (m.client == seeker->id && m.job == c.job && !is_closed(m.stage))
-        return refuse("duplicate", "You already said you are interested in " + job->title + ".");
+    if (open_match(ws, seeker->id, c.job))
+      return refuse("duplicate", "You already said you are interested in " + job->title + ".");
     Match m;
     m.id = ws.new_id();
     m.client = seeker->id;

@@ -15,18 +15,6 @@ namespace {
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 bool id_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }
 
-bool same_letters(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Ids are the workspace origin, a dash and ten digits (W5).
 bool looks_like_id(std::string_view token) {
   const auto dash = token.rfind('-');
@@ -108,7 +96,7 @@ std::variant<Mentions, std::string> parse_mentions(const Workspace& ws, std::str
       const Staff* best = nullptr;  // the longest name that fits: "@Ana Lopez" over "@Ana"
       for (auto& [id, s] : ws.staff) {
         const std::size_t end = i + 1 + s.name.size();
-        if (!s.active || end > text.size() || !same_letters(text.substr(i + 1, s.name.size()), s.name)) continue;
+        if (!s.active || end > text.size() || !same_ignoring_case(text.substr(i + 1, s.name.size()), s.name)) continue;
         if (end < text.size() && word_char(text[end])) continue;
         if (!best || s.name.size() > best->name.size()) best = &s;
       }
@@ -199,12 +187,12 @@ Feed feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter)
     for (auto& [id, a] : ws.audit)
       if (people.count(a.by)) add_update(a);
 
-  const std::string needle = lower(filter.search);
+  const std::string needle = lowercase(filter.search);
   std::erase_if(items, [&](const FeedItem& f) {
     if (filter.kind && f.kind != *filter.kind) return true;
     if (needle.empty()) return false;
     const Staff* by = ws.find_staff(f.by);
-    return lower(f.text + " " + record_title(ws, f.record) + " " + (by ? by->name : "")).find(needle) == std::string::npos;
+    return lowercase(f.text + " " + record_title(ws, f.record) + " " + (by ? by->name : "")).find(needle) == std::string::npos;
   });
   // Ties keep the order found; the source id (which grows with time) breaks them the same way each time.
   auto before = [&](const FeedItem& a, const FeedItem& b) {

@@ -123,6 +123,12 @@ std::vector<const Hire*> hires_to_complete(const Workspace& ws, const RecordId& 
   return out;
 }
 
+const Match* open_match(const Workspace& ws, const RecordId& client, const RecordId& job) {
+  for (auto& [id, m] : ws.matches)
+    if (m.client == client && m.job == job && !is_closed(m.stage)) return &m;
+  return nullptr;
+}
+
 std::vector<const Match*> matches_of_client(const Workspace& ws, const RecordId& client) {
   std::vector<const Match*> out;
   for (auto& [id, m] : ws.matches)

@@ -45,6 +45,8 @@ bool hire_complete(const Hire& h);  // start date, wage and hours all entered
 // soonest due), and hires they have to complete.
 std::vector<const Match*> matches_to_act_on(const Workspace& ws, const RecordId& staff);
 std::vector<const Hire*> hires_to_complete(const Workspace& ws, const RecordId& staff);
+// The client's open match for that job, if any (M1: one at a time).
+const Match* open_match(const Workspace& ws, const RecordId& client, const RecordId& job);
 // A client's matches, oldest first.
 std::vector<const Match*> matches_of_client(const Workspace& ws, const RecordId& client);
 

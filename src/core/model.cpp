@@ -1,6 +1,9 @@
 #include "model.hpp"
 
 #include <algorithm>
+#include <cctype>
+
+#include <algorithm>
 
 namespace bw {
 
@@ -213,5 +216,17 @@ bool is_youth(const std::vector<Program>& programs) {
 }
 
 std::string full_name(const Client& c) { return c.first_name + " " + c.last_name; }
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
 
 }  // namespace bw

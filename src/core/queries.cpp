@@ -24,12 +24,6 @@ json failure(std::string code, std::string message) {
 }
 json success(json result) { return {{"ok", true}, {"result", std::move(result)}}; }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string arg(const json& args, const char* key) {
   return args.is_object() && args.contains(key) && args[key].is_string() ? args[key].get<std::string>() : "";
 }
@@ -124,8 +118,7 @@ std::optional<json> quarter_from(const json& args, ProgramQuarter& pq) {
 json board_job_json(const Workspace& ws, const Job& job, const Client& seeker) {
   const Employer* e = ws.find_employer(job.employer);
   const Establishment* site = ws.find_establishment(job.establishment);
-  bool interested = false;
-  for (const Match* m : matches_of_client(ws, seeker.id)) interested = interested || (m->job == job.id && !is_closed(m->stage));
+  const bool interested = open_match(ws, seeker.id, job.id) != nullptr;
   return {{"job", job.id}, {"title", job.title}, {"description", job.description}, {"employer", e ? e->legal_name : ""},
           {"address", site ? site->address : ""}, {"openings", job.openings}, {"closes", format_iso_date(job.deadline)},
           {"subsidised_program", job.subsidised_program}, {"interested", interested}};
@@ -200,14 +193,14 @@ std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& vie
                                            const ClientFilter& filter) {
   std::vector<const Client*> out;
   if (!can_see_clients(viewer)) return out;
-  const std::string needle = lower(filter.search);
+  const std::string needle = lowercase(filter.search);
   for (auto& [id, c] : ws.clients) {
     if (filter.program && std::find(c.programs.begin(), c.programs.end(), *filter.program) == c.programs.end())
       continue;
     if (!filter.primary_contact.empty() && c.primary_contact != filter.primary_contact) continue;
     if (filter.active_only && !is_active(c)) continue;
     if (!needle.empty()) {
-      const std::string hay = lower(c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone);
+      const std::string hay = lowercase(c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone);
       if (hay.find(needle) == std::string::npos) continue;
     }
     out.push_back(&c);
@@ -453,7 +446,7 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     return success(out);
   }
   if (name == "employers") {
-    const std::string needle = lower(arg(args, "search")), sector = arg(args, "sector"), owner = arg(args, "owner");
+    const std::string needle = lowercase(arg(args, "search")), sector = arg(args, "sector"), owner = arg(args, "owner");
     const bool active_only = args.is_object() && args.value("active_only", false);
     json out = json::array();
     for (auto& [id, e] : ws.employers) {
@@ -462,7 +455,7 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
         const auto sectors = employer_sectors(ws, id);
         if (std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) continue;
       }
-      if (!needle.empty() && lower(e.legal_name + " " + e.fein + " " + id).find(needle) == std::string::npos) continue;
+      if (!needle.empty() && lowercase(e.legal_name + " " + e.fein + " " + id).find(needle) == std::string::npos) continue;
       if (active_only && !account_standing(ws, e, date_of(now)).active) continue;
       out.push_back(employer_json(ws, e, now));
     }

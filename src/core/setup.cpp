@@ -340,8 +340,7 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
     c.first_name = f;
     c.last_name = last[(n * 7) % 26];
     c.date_of_birth = format_iso_date(dob);
-    c.email = std::string(f) + "." + c.last_name + "@mail.example";
-    for (char& ch : c.email) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    c.email = lowercase(std::string(f) + "." + c.last_name + "@mail.example");
     c.phone = "(559) 555-0" + std::to_string(100 + n * 3);
     c.programs = programs;
     c.provider = youth ? youth_works : career_center;

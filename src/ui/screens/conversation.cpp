@@ -13,13 +13,6 @@
 namespace bw::ui {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string readable(const Workspace& ws, const Comment& c) { return readable_comment(ws, c.text, c.links); }
-
 struct Suggestion {
   std::string label, insert;
 };
@@ -27,13 +20,13 @@ struct Suggestion {
 // What "@pri" or "#ana" under the cursor could be: people by name, records by title.
 std::vector<Suggestion> suggestions(const Workspace& ws, char sign, const std::string& typed) {
   std::vector<Suggestion> out;
-  const std::string needle = lower(typed);
+  const std::string needle = lowercase(typed);
   if (sign == '@') {
     for (auto& [id, s] : ws.staff)
-      if (s.active && lower(s.name).find(needle) != std::string::npos) out.push_back({s.name, "@" + s.name + " "});
+      if (s.active && lowercase(s.name).find(needle) != std::string::npos) out.push_back({s.name, "@" + s.name + " "});
   } else if (needle.size() >= 2) {
     auto consider = [&](const RecordId& id, const std::string& words) {
-      if (out.size() < 8 && lower(words).find(needle) != std::string::npos) out.push_back({record_title(ws, id), "#" + id + " "});
+      if (out.size() < 8 && lowercase(words).find(needle) != std::string::npos) out.push_back({record_title(ws, id), "#" + id + " "});
     };
     for (auto& [id, j] : ws.jobs) consider(id, j.title);
     for (auto& [id, e] : ws.employers) consider(id, e.legal_name);
@@ -122,7 +115,7 @@ void draw_comments(const Workspace& ws, const Staff& me, const RecordId& record)
     const Staff* by = ws.find_staff(c->by);
     ImGui::TextColored(colour::kMuted, "%s, %s", by ? by->name.c_str() : "?", display_datetime(c->at).c_str());
     ImGui::PushTextWrapPos(px(780));
-    ImGui::TextUnformatted(readable(ws, *c).c_str());
+    ImGui::TextUnformatted(readable_comment(ws, c->text, c->links).c_str());
     ImGui::PopTextWrapPos();
     for (const RecordId& l : c->links) {
       if (ImGui::SmallButton(("Open " + record_title(ws, l) + "##" + l).c_str())) open_record(ws, l);
@@ -180,7 +173,7 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     ImGui::SameLine();
     if (ImGui::SmallButton(record_title(ws, f.record).c_str())) open_record(ws, f.record);
     ImGui::PushTextWrapPos(0);
-    if (auto c = ws.comments.find(f.source); c != ws.comments.end()) ImGui::TextUnformatted(readable(ws, c->second).c_str());
+    if (auto c = ws.comments.find(f.source); c != ws.comments.end()) ImGui::TextUnformatted(readable_comment(ws, c->second.text, c->second.links).c_str());
     else ImGui::TextUnformatted(f.text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopID();

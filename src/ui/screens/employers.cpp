@@ -436,8 +436,7 @@ void draw_employers(const Workspace& ws, const Staff& me) {
   ImGui::SameLine();
   draw_enter_employer(me);
   const auto today = date_of(host::now());
-  std::string needle = search;
-  for (char& c : needle) c = char(std::tolower(static_cast<unsigned char>(c)));
+  const std::string needle = lowercase(search);
   if (!ImGui::BeginTable("employers", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
                          ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
@@ -452,9 +451,7 @@ void draw_employers(const Workspace& ws, const Staff& me) {
     if (!owner.empty() && !is_owner(e, owner)) continue;
     const auto sectors = employer_sectors(ws, id);
     if (!sector.empty() && std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) continue;
-    std::string hay = e.legal_name + " " + e.fein;
-    for (char& c : hay) c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (!needle.empty() && hay.find(needle) == std::string::npos) continue;
+    if (!needle.empty() && lowercase(e.legal_name + " " + e.fein).find(needle) == std::string::npos) continue;
     const AccountStanding st = account_standing(ws, e, today);
     if (active_only && !st.active) continue;
     ImGui::TableNextRow();

@@ -192,7 +192,8 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
 
   // R1: this person's services this quarter, ready for the quarterly report.
   if (is_business_role(me.role)) {
-    const auto [first, last] = quarter_of(today);
+    const ProgramQuarter quarter = program_quarter_of(today);
+    const auto first = first_day(quarter), last = last_day(quarter);
     int count = 0, on_time = 0;
     for (auto& [id, sv] : ws.services)
       if (sv.staff == me.id && first <= sv.date && sv.date <= last) {
