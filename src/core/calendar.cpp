@@ -8,7 +8,7 @@ using namespace std::chrono;
 namespace {
 
 // Years for which federal holidays are precomputed: far beyond any deadline.
-constexpr int kFirstYear = 1970, kLastYear = 2200;
+constexpr int kFirstHolidayYear = 1970, kLastHolidayYear = 2200;
 
 int day_number(Date d) { return int(sys_days{d}.time_since_epoch().count()); }
 
@@ -63,7 +63,7 @@ std::vector<Holiday> federal_holidays(int y) {
 }
 
 BusinessCalendar::BusinessCalendar() {
-  for (int y = kFirstYear; y <= kLastYear; ++y)
+  for (int y = kFirstHolidayYear; y <= kLastHolidayYear; ++y)
     for (const Holiday& h : federal_holidays(y)) federal_.insert(day_number(h.date));
 }
 

@@ -50,6 +50,7 @@ std::optional<year_month_day> parse_iso_date(std::string_view s) {
   int y, m, d;
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   if (!digits(s, 0, 4, y) || !digits(s, 5, 2, m) || !digits(s, 8, 2, d)) return std::nullopt;
+  if (y < kFirstYear || y > kLastYear) return std::nullopt;
   year_month_day ymd{year{y}, month{unsigned(m)}, day{unsigned(d)}};
   if (!ymd.ok()) return std::nullopt;
   return ymd;

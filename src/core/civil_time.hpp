@@ -21,7 +21,10 @@ std::string format_iso(LocalSeconds t);
 std::string format_iso_date(std::chrono::year_month_day d);
 // Accepts "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" and "YYYY-MM-DDTHH:MM:SS".
 std::optional<LocalSeconds> parse_iso(std::string_view text);
-// Accepts only a real calendar date "YYYY-MM-DD".
+// W4: the years a date may have; anything outside is a typing slip
+// ("0000-01-01", "9999-12-31") and is refused like an impossible date.
+inline constexpr int kFirstYear = 1900, kLastYear = 2100;
+// Accepts only a real calendar date "YYYY-MM-DD" from kFirstYear to kLastYear.
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);
 
 // As staff read it: "Sun Nov 22, 2026 9:14 PM" / "Nov 22, 2026".

@@ -334,7 +334,26 @@ std::string trimmed(std::string s) {
   return s.substr(first, last - first + 1);
 }
 
-// Checks a command's JSON against its spec: presence and JSON types.
+constexpr double kMaxWhole = 1e9;
+
+// W4: one text field holds at most kMaxTextChars; an id, a date or the name of
+// a kind at most kMaxShortChars (docs/automation.md, "Limits").
+std::optional<Error> check_length(const Field& f, const std::string& s) {
+  const bool text = f.type == FieldType::Text || f.type == FieldType::TextList || f.type == FieldType::ActivityReviews;
+  const std::size_t limit = text ? kMaxTextChars : kMaxShortChars;
+  const std::size_t chars = utf8_chars(s);
+  if (chars <= limit) return std::nullopt;
+  return Error{"too_long", std::string(f.name) + " is " + std::to_string(chars) + " characters long; it can hold at most " +
+                               std::to_string(limit) + ". Shorten it, or keep the full text in a document and note where it is."};
+}
+
+std::optional<Error> check_list(const Field& f, const json& v) {
+  if (v.size() <= kMaxListItems) return std::nullopt;
+  return Error{"too_long", std::string(f.name) + " has " + std::to_string(v.size()) + " entries; it can hold at most " +
+                               std::to_string(kMaxListItems) + "."};
+}
+
+// Checks a command's JSON against its spec: presence, JSON types and sizes.
 std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
   for (auto& item : j.items()) {
     const std::string& key = item.key();
@@ -366,6 +385,9 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       if (!ok)
         return Error{"invalid_field", "activities must be a list of {activity, decision, reason}; decision is "
                                       "continues, completed or exited."};
+      if (auto e = check_list(f, v)) return e;
+      for (const json& e : v)
+        if (auto too_long = check_length(f, e.value("reason", ""))) return too_long;
       continue;
     }
     if (f.type == FieldType::Bool) {
@@ -377,17 +399,23 @@ std::optional<Error> check_fields(const CommandSpec& spec, const json& j) {
       continue;
     }
     if (f.type == FieldType::Int) {
-      if (!v.is_number_integer()) return Error{"invalid_field", std::string(f.name) + " must be a whole number."};
+      // W4: whole numbers a person could mean; larger ones would not fit the records' fields.
+      if (!v.is_number_integer() || v.get<double>() < -kMaxWhole || v.get<double>() > kMaxWhole)
+        return Error{"invalid_field", std::string(f.name) + " must be a whole number from -1,000,000,000 to 1,000,000,000."};
       continue;
     }
     if (f.type == FieldType::TextList) {
       const bool ok = v.is_array() && std::all_of(v.begin(), v.end(), [](const json& e) { return e.is_string(); });
       if (!ok) return Error{"invalid_field", std::string(f.name) + " must be a list of strings."};
+      if (auto e = check_list(f, v)) return e;
+      for (const json& e : v)
+        if (auto too_long = check_length(f, e.get<std::string>())) return too_long;
       continue;
     }
     if (!v.is_string())
       return Error{"invalid_field", std::string(f.name) + " must be a " + type_name(f.type) + "."};
     const std::string s = v.get<std::string>();
+    if (auto e = check_length(f, s)) return e;
     if (f.type == FieldType::OrganisationKind && !organisation_kind_from(s))
       return Error{"invalid_field", "\"" + s + "\" is not an organisation kind."};
     if (f.type == FieldType::Role && !role_from(s))
@@ -751,7 +779,7 @@ struct Applier {
     if (first.empty()) return refuse("missing_field", "First name is required.");
     if (last.empty()) return refuse("missing_field", "Last name is required.");
     auto parsed = parse_iso_date(dob);
-    if (!parsed) return refuse("invalid_field", "Date of birth must be a real date, YYYY-MM-DD.");
+    if (!parsed) return refuse("invalid_field", "Date of birth must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
     if (*parsed > date_of(ctx.now)) return refuse("invalid_field", "Date of birth is in the future.");
     if (age_on(*parsed, date_of(ctx.now)) > 120) return refuse("invalid_field", "Date of birth is more than 120 years ago.");
     birth = *parsed;
@@ -785,7 +813,7 @@ struct Applier {
     client.enrolled_on = date_of(ctx.now);
     if (!c.enrolled_on.empty()) {
       auto d = parse_iso_date(c.enrolled_on);
-      if (!d) return refuse("invalid_field", "Enrolment date must be a real date, YYYY-MM-DD.");
+      if (!d) return refuse("invalid_field", "Enrolment date must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
       if (*d > date_of(ctx.now)) return refuse("invalid_field", "Enrolment date is in the future.");
       client.enrolled_on = *d;
     }
@@ -858,7 +886,7 @@ struct Applier {
     if (!is_active(client)) return refuse("not_allowed", full_name(client) + " has already exited the program.");
     if (c.reason.empty()) return refuse("missing_field", "Record the reason for the exit (C4).");
     auto on = c.exited_on.empty() ? std::optional(date_of(ctx.now)) : parse_iso_date(c.exited_on);
-    if (!on) return refuse("invalid_field", "Exit date must be a real date, YYYY-MM-DD.");
+    if (!on) return refuse("invalid_field", "Exit date must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
     if (*on > date_of(ctx.now)) return refuse("invalid_field", "Exit date is in the future.");
     if (*on < client.enrolled_on) return refuse("invalid_field", "Exit date is before the enrolment date.");
     client.exited_on = *on;
@@ -899,7 +927,7 @@ struct Applier {
   // A date field: today when empty; never in the future.
   std::variant<year_month_day, Outcome> day_of(const std::string& value, const char* what) const {
     auto d = value.empty() ? std::optional(date_of(ctx.now)) : parse_iso_date(value);
-    if (!d) return refuse("invalid_field", std::string(what) + " must be a real date, YYYY-MM-DD.");
+    if (!d) return refuse("invalid_field", std::string(what) + " must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
     if (*d > date_of(ctx.now)) return refuse("invalid_field", std::string(what) + " is in the future.");
     return *d;
   }
@@ -1000,8 +1028,8 @@ struct Applier {
   std::optional<Outcome> check_dates(const std::string& start, const std::string& planned_end, year_month_day& s,
                                      year_month_day& e) const {
     auto a = parse_iso_date(start), b = parse_iso_date(planned_end);
-    if (!a) return refuse("invalid_field", "The start must be a real date, YYYY-MM-DD.");
-    if (!b) return refuse("invalid_field", "The planned end must be a real date, YYYY-MM-DD.");
+    if (!a) return refuse("invalid_field", "The start must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
+    if (!b) return refuse("invalid_field", "The planned end must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
     if (*b < *a) return refuse("invalid_field", "The planned end is before the start.");
     s = *a;
     e = *b;
@@ -1048,7 +1076,7 @@ struct Applier {
     Activity& a = it->second;
     if (!is_current(a)) return refuse("not_allowed", "The activity " + a.name + " has already ended.");
     auto end = parse_iso_date(c.planned_end);
-    if (!end) return refuse("invalid_field", "The planned end must be a real date, YYYY-MM-DD.");
+    if (!end) return refuse("invalid_field", "The planned end must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
     if (*end < a.start) return refuse("invalid_field", "The planned end is before the start.");
     if (c.reason.empty()) return refuse("missing_field", "Say why the plan changed (N3).");
     const std::string from = display_date(a.planned_end);
@@ -1366,7 +1394,7 @@ struct Applier {
     j.deadline = sys_days{date_of(ctx.now)} + days{14};  // J2
     if (!c.deadline.empty()) {
       auto d = parse_iso_date(c.deadline);
-      if (!d) return refuse("invalid_field", "The application deadline must be a real date, YYYY-MM-DD.");
+      if (!d) return refuse("invalid_field", "The application deadline must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
       if (*d < date_of(ctx.now)) return refuse("invalid_field", "The application deadline has already passed.");
       j.deadline = *d;
     }
@@ -1427,7 +1455,7 @@ struct Applier {
     year_month_day deadline = sys_days{date_of(ctx.now)} + days{14};
     if (!c.deadline.empty()) {
       auto d = parse_iso_date(c.deadline);
-      if (!d) return refuse("invalid_field", "The application deadline must be a real date, YYYY-MM-DD.");
+      if (!d) return refuse("invalid_field", "The application deadline must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
       if (*d < date_of(ctx.now)) return refuse("invalid_field", "The application deadline has already passed.");
       deadline = *d;
     }
@@ -1657,7 +1685,7 @@ struct Applier {
     if (!who.job_owner && !who.case_manager) return refuse("not_allowed", "The job owner or the case manager completes the hire record (M4).");
     // Everything is checked before anything changes.
     const auto start = c.start_date.empty() ? std::nullopt : parse_iso_date(c.start_date);
-    if (!c.start_date.empty() && !start) return refuse("invalid_field", "The start date must be a real date, YYYY-MM-DD.");
+    if (!c.start_date.empty() && !start) return refuse("invalid_field", "The start date must be a real date from 1900 to 2100, YYYY-MM-DD (W4).");
     if (c.hourly_wage && (*c.hourly_wage <= 0 || *c.hourly_wage > 1000))
       return refuse("invalid_field", "The hourly wage is in dollars, e.g. 18.50.");
     if (c.hours_per_week && (*c.hours_per_week <= 0 || *c.hours_per_week > 80))
@@ -1871,8 +1899,9 @@ struct Applier {
   Outcome operator()(const SetDemoClock& c) {
     if (!ws.meta.demo)
       return refuse("not_allowed", "Only a demo workspace's clock can be moved (T4).");
-    auto at = parse_iso(c.at);
-    if (!at) return refuse("invalid_field", "The clock needs a date and time, YYYY-MM-DDTHH:MM.");
+    auto at = c.at.size() > 10 ? parse_iso(c.at) : std::nullopt;  // a date alone would mean midnight
+    if (!at)
+      return refuse("invalid_field", "The clock needs a date from 1900 to 2100 and a time, YYYY-MM-DDTHH:MM (T4, W4).");
     const LocalSeconds real_now = ctx.now - ws.meta.clock_offset;
     if (*at < real_now) return refuse("invalid_field", "The demo clock cannot go before the real time.");
     ws.meta.clock_offset = *at - real_now;
@@ -1882,7 +1911,7 @@ struct Applier {
   Outcome operator()(const AddClosure& c) {
     if (auto r = need_people_manager()) return *r;
     auto d = parse_iso_date(c.date);
-    if (!d) return refuse("invalid_field", "The closure needs a real date, YYYY-MM-DD.");
+    if (!d) return refuse("invalid_field", "The closure needs a real date from 1900 to 2100, YYYY-MM-DD (W4).");
     if (c.name.empty()) return refuse("missing_field", "Name the closure, e.g. \"Day after Thanksgiving\".");
     if (!ws.calendar.is_business_day(*d)) {
       for (const Holiday& h : ws.calendar.holidays(int(d->year())))

@@ -1,8 +1,12 @@
 #include "storage.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <type_traits>
 
 #include "business.hpp"
+#include "integrity.hpp"
 
 namespace bw {
 
@@ -23,27 +27,6 @@ std::variant<std::string, Error> unseal(std::string stored) {
 namespace {
 json rev_json(const Revision& r) {
   return {{"number", r.number}, {"changed_by", r.changed_by}, {"changed_at", format_iso(r.changed_at)}};
-}
-Revision rev_from(const json& j) {
-  auto at = parse_iso(j.at("changed_at").get<std::string>());
-  if (!at) throw std::runtime_error("bad revision time");
-  return {j.at("number").get<int>(), j.at("changed_by").get<std::string>(), *at};
-}
-LocalSeconds time_from(const json& j) {
-  auto t = parse_iso(j.get<std::string>());
-  if (!t) throw std::runtime_error("bad time " + j.dump());
-  return *t;
-}
-std::chrono::year_month_day date_from(const json& j) {
-  auto d = parse_iso_date(j.get<std::string>());
-  if (!d) throw std::runtime_error("bad date " + j.dump());
-  return *d;
-}
-template <class E, class F>
-E enum_from(const json& j, F from) {
-  auto v = from(j.get<std::string>());
-  if (!v) throw std::runtime_error("unknown name " + j.dump());
-  return *v;
 }
 }  // namespace
 
@@ -80,10 +63,6 @@ namespace {
 json optional_date(const std::optional<std::chrono::year_month_day>& d) {
   return d ? json(format_iso_date(*d)) : json(nullptr);
 }
-std::optional<std::chrono::year_month_day> optional_date_from(const json& j) {
-  if (j.is_null()) return std::nullopt;
-  return date_from(j);
-}
 }  // namespace
 
 json to_json(const Goal& g) {
@@ -101,10 +80,6 @@ json to_json(const Activity& a) {
 
 namespace {
 json optional_time(const std::optional<LocalSeconds>& t) { return t ? json(format_iso(*t)) : json(nullptr); }
-std::optional<LocalSeconds> optional_time_from(const json& j) {
-  if (j.is_null()) return std::nullopt;
-  return time_from(j);
-}
 }  // namespace
 
 json to_json(const Issue& i) {
@@ -240,6 +215,117 @@ json to_json(const BusinessCalendar& c) {
   return out;
 }
 
+// [SECTION] Reading stored records: each reader names the field it found wrong
+namespace {
+// What is wrong with a record, in words: "\"name\" is missing".
+struct Damaged : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string quoted(const char* key) { return std::string("\"") + key + "\""; }
+
+const json& member(const json& j, const char* key) {
+  if (!j.is_object()) throw Damaged("it is not a JSON object");
+  auto it = j.find(key);
+  if (it == j.end()) throw Damaged(quoted(key) + " is missing");
+  return *it;
+}
+
+// W4: a stored string longer than any the app writes is refused, so that no
+// value grows past what a reader handles.
+std::string text_of(const json& v, const char* key) {
+  if (!v.is_string()) throw Damaged(quoted(key) + " is not text");
+  const std::string& s = v.get_ref<const std::string&>();
+  if (s.size() > kMaxStoredChars && utf8_chars(s) > kMaxStoredChars)
+    throw Damaged(quoted(key) + " is " + std::to_string(utf8_chars(s)) + " characters long, more than the " +
+                  std::to_string(kMaxStoredChars) + " a stored text may hold");
+  return s;
+}
+
+template <class T>
+T value_of(const json& v, const char* key) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    return text_of(v, key);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (!v.is_boolean()) throw Damaged(quoted(key) + " is not true or false");
+    return v.get<bool>();
+  } else if constexpr (std::is_integral_v<T>) {
+    // Whole numbers only, and only those the field can hold (1.2e22 is neither).
+    const bool fits = v.is_number_unsigned()  ? v.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<T>::max())
+                      : v.is_number_integer() ? v.get<std::int64_t>() >= std::int64_t(std::numeric_limits<T>::min()) &&
+                                                    (v.get<std::int64_t>() < 0 ||
+                                                     std::uint64_t(v.get<std::int64_t>()) <= std::uint64_t(std::numeric_limits<T>::max()))
+                                              : false;
+    if (!fits) throw Damaged(quoted(key) + " is not a whole number in range");
+    return v.get<T>();
+  } else if constexpr (std::is_same_v<T, double>) {
+    if (!v.is_number() || !std::isfinite(v.get<double>())) throw Damaged(quoted(key) + " is not a number");
+    return v.get<double>();
+  } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+    if (!v.is_array()) throw Damaged(quoted(key) + " is not a list");
+    std::vector<std::string> out;
+    for (const json& e : v) out.push_back(text_of(e, key));
+    return out;
+  } else {
+    static_assert(std::is_same_v<T, json>);
+    return v;
+  }
+}
+
+template <class T>
+T field(const json& j, const char* key) { return value_of<T>(member(j, key), key); }
+
+// A field later schemas added: absent in older data, read as `fallback`.
+template <class T>
+T optional_field(const json& j, const char* key, T fallback) {
+  if (!j.is_object()) throw Damaged("it is not a JSON object");
+  auto it = j.find(key);
+  return it == j.end() ? fallback : value_of<T>(*it, key);
+}
+std::string optional_field(const json& j, const char* key, const char* fallback) {
+  return optional_field<std::string>(j, key, fallback);
+}
+
+LocalSeconds time_value(const json& v, const char* key) {
+  auto t = parse_iso(text_of(v, key));
+  if (!t) throw Damaged(quoted(key) + " is not a time from 1900 to 2100 (" + v.dump().substr(0, 40) + ")");
+  return *t;
+}
+std::chrono::year_month_day date_value(const json& v, const char* key) {
+  auto d = parse_iso_date(text_of(v, key));
+  if (!d) throw Damaged(quoted(key) + " is not a date from 1900 to 2100 (" + v.dump().substr(0, 40) + ")");
+  return *d;
+}
+LocalSeconds time_from(const json& j, const char* key) { return time_value(member(j, key), key); }
+std::chrono::year_month_day date_from(const json& j, const char* key) { return date_value(member(j, key), key); }
+std::optional<LocalSeconds> optional_time_from(const json& j, const char* key) {
+  const json& v = member(j, key);
+  if (v.is_null()) return std::nullopt;
+  return time_value(v, key);
+}
+std::optional<std::chrono::year_month_day> optional_date_from(const json& j, const char* key) {
+  const json& v = member(j, key);
+  if (v.is_null()) return std::nullopt;
+  return date_value(v, key);
+}
+template <class E, class F>
+E enum_from(const json& v, F from) {
+  auto e = from(text_of(v, "name"));
+  if (!e) throw Damaged("\"" + v.get<std::string>().substr(0, 40) + "\" is not a name this version knows");
+  return *e;
+}
+template <class E, class F>
+E enum_from(const json& j, const char* key, F from) {
+  auto e = from(field<std::string>(j, key));
+  if (!e) throw Damaged(quoted(key) + " is \"" + j[key].get<std::string>().substr(0, 40) + "\", which this version does not know");
+  return *e;
+}
+Revision rev_from(const json& j, const char* key) {
+  const json& r = member(j, key);
+  return {field<int>(r, "number"), field<std::string>(r, "changed_by"), time_from(r, "changed_at")};
+}
+}  // namespace
+
 std::string encode_meta(const Workspace& ws) {
   json j = to_json(ws.meta);
   j["closures"] = to_json(ws.calendar);
@@ -251,8 +337,8 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
   if (auto* e = std::get_if<Error>(&plain)) return *e;
   json j = json::parse(std::get<std::string>(plain), nullptr, false);
   if (!j.is_object() || !j.contains("schema_version") || !j["schema_version"].is_number_integer())
-    return Error{"corrupt", "The stored workspace has no readable schema version."};
-  const int version = j["schema_version"].get<int>();
+    return Error{"corrupt", "The workspace settings are damaged: they have no readable schema version."};
+  const std::int64_t version = j["schema_version"].get<std::int64_t>();
   if (version > kSchemaVersion)
     return Error{"newer_schema", "This workspace was saved by a newer version of Bridgework "
                                  "(data schema " + std::to_string(version) + "; this version reads up to " +
@@ -261,32 +347,33 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
     Workspace ws;
     WorkspaceMeta& m = ws.meta;
     m.schema_version = kSchemaVersion;  // older data is read as it is and written as current
-    m.name = j.at("name").get<std::string>();
-    m.demo = j.at("demo").get<bool>();
-    m.id_origin = j.at("id_origin").get<std::string>();
-    m.next_sequence = j.at("next_sequence").get<std::uint64_t>();
-    m.created_at = time_from(j.at("created_at"));
-    m.clock_offset = j.at("clock_offset").get<LocalSeconds>();
-    if (j.at("bucket_count").get<int>() != kBucketCount) throw std::runtime_error("bucket count");
+    m.name = field<std::string>(j, "name");
+    m.demo = field<bool>(j, "demo");
+    m.id_origin = field<std::string>(j, "id_origin");
+    m.next_sequence = field<std::uint64_t>(j, "next_sequence");
+    m.created_at = time_from(j, "created_at");
+    m.clock_offset = field<LocalSeconds>(j, "clock_offset");
+    if (field<int>(j, "bucket_count") != kBucketCount) throw Damaged("\"bucket_count\" is not " + std::to_string(kBucketCount));
+    if (m.id_origin.empty()) throw Damaged("\"id_origin\" is empty");
     // Schema 1 had no business settings: it gets the defaults of a new workspace.
-    m.focus_sectors = j.value("focus_sectors", default_focus_sectors());
+    m.focus_sectors = optional_field(j, "focus_sectors", default_focus_sectors());
     if (!j.contains("local_service_types")) m.local_service_types = default_local_service_types();
-    for (const json& p : j.value("subsidised_programs", json::array()))
-      m.subsidised_programs.push_back({p.at("name").get<std::string>(), p.at("priority_organisation").get<std::string>()});
-    for (const json& t : j.value("local_service_types", json::array()))
-      m.local_service_types.push_back({t.at("name").get<std::string>(), enum_from<ServiceCategory>(t.at("category"), category_from)});
-    m.state_establishments = j.value("state_establishments", 0LL);  // schema 4
-    for (const json& x : j.value("ese_exports", json::array()))
-      m.ese_exports.push_back({x.at("program_year").get<int>(), x.at("quarter").get<int>(), time_from(x.at("at")),
-                               x.at("by").get<std::string>()});
-    for (const json& t : j.value("targets", json::array()))
-      m.targets.push_back({t.at("program_year").get<int>(), t.at("quarter").get<int>(), t.at("measure").get<std::string>(),
-                           t.at("organisation").get<std::string>(), t.at("value").get<long long>()});
-    for (const json& c : j.value("closures", json::array()))
-      ws.calendar.add_closure(date_from(c.at("date")), c.at("name").get<std::string>());
+    for (const json& p : optional_field(j, "subsidised_programs", json::array()))
+      m.subsidised_programs.push_back({field<std::string>(p, "name"), field<std::string>(p, "priority_organisation")});
+    for (const json& t : optional_field(j, "local_service_types", json::array()))
+      m.local_service_types.push_back({field<std::string>(t, "name"), enum_from<ServiceCategory>(t, "category", category_from)});
+    m.state_establishments = optional_field(j, "state_establishments", 0LL);  // schema 4
+    for (const json& x : optional_field(j, "ese_exports", json::array()))
+      m.ese_exports.push_back({field<int>(x, "program_year"), field<int>(x, "quarter"), time_from(x, "at"),
+                               field<std::string>(x, "by")});
+    for (const json& t : optional_field(j, "targets", json::array()))
+      m.targets.push_back({field<int>(t, "program_year"), field<int>(t, "quarter"), field<std::string>(t, "measure"),
+                           field<std::string>(t, "organisation"), field<long long>(t, "value")});
+    for (const json& c : optional_field(j, "closures", json::array()))
+      ws.calendar.add_closure(date_from(c, "date"), field<std::string>(c, "name"));
     return ws;
   } catch (const std::exception& e) {
-    return Error{"corrupt", std::string("The stored workspace settings are damaged (") + e.what() + ")."};
+    return Error{"corrupt", std::string("The workspace settings are damaged: ") + e.what() + "."};
   }
 }
 
@@ -298,212 +385,224 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
   auto plain = unseal(std::move(stored));
   if (auto* e = std::get_if<Error>(&plain)) return *e;
   json j = json::parse(std::get<std::string>(plain), nullptr, false);
-  if (!j.is_array()) return Error{"corrupt", "A stored bucket of records is damaged."};
+  if (!j.is_array()) return Error{"corrupt", "A stored group of records is damaged: it is not a JSON list."};
   return decode_records(ws, j);
 }
 
 namespace {
 std::optional<Error> decode_records(Workspace& ws, const json& j) {
+  std::string kind, id;  // of the record being read, for the message
   try {
     for (const json& r : j) {
-      const std::string kind = r.at("kind").get<std::string>();
-      const std::string id = r.at("id").get<std::string>();
+      kind = "record", id.clear();
+      kind = field<std::string>(r, "kind").substr(0, 40);
+      id = field<std::string>(r, "id").substr(0, 80);
+      if (id.empty()) throw Damaged("its id is empty");
+      // W5: one id, one record. A second record with the same id would replace the first on reopening.
+      if (const char* other = ws.kind_of(id))
+        throw Damaged(std::string("its id is also the id of ") +
+                      (other == kind ? "another " : std::string("aeiou").find(other[0]) != std::string::npos ? "an " : "a ") +
+                      other + " record");
       if (kind == "organisation") {
-        ws.organisations[id] = Organisation{id, r.at("name").get<std::string>(),
-                                            enum_from<OrganisationKind>(r.at("organisation_kind"), organisation_kind_from),
-                                            rev_from(r.at("revision"))};
+        ws.organisations[id] = Organisation{id, field<std::string>(r, "name"),
+                                            enum_from<OrganisationKind>(r, "organisation_kind", organisation_kind_from),
+                                            rev_from(r, "revision")};
       } else if (kind == "staff") {
         Staff s;
         s.id = id;
-        s.name = r.at("name").get<std::string>();
-        s.email = r.at("email").get<std::string>();
-        s.organisation = r.at("organisation").get<std::string>();
-        s.role = enum_from<Role>(r.at("role"), role_from);
-        s.active = r.at("active").get<bool>();
-        s.deactivation_reason = r.at("deactivation_reason").get<std::string>();
-        if (!r.at("deactivated_at").is_null()) s.deactivated_at = time_from(r.at("deactivated_at"));
-        s.pin_hash = r.at("pin_hash").get<std::string>();
-        s.following = r.value("following", std::vector<std::string>{});  // schema 3
-        s.revision = rev_from(r.at("revision"));
+        s.name = field<std::string>(r, "name");
+        s.email = field<std::string>(r, "email");
+        s.organisation = field<std::string>(r, "organisation");
+        s.role = enum_from<Role>(r, "role", role_from);
+        s.active = field<bool>(r, "active");
+        s.deactivation_reason = field<std::string>(r, "deactivation_reason");
+        if (!member(r, "deactivated_at").is_null()) s.deactivated_at = time_from(r, "deactivated_at");
+        s.pin_hash = field<std::string>(r, "pin_hash");
+        s.following = optional_field(r, "following", std::vector<std::string>{});  // schema 3
+        s.revision = rev_from(r, "revision");
         ws.staff[id] = std::move(s);
       } else if (kind == "client") {
         Client c;
         c.id = id;
-        c.first_name = r.at("first_name").get<std::string>();
-        c.last_name = r.at("last_name").get<std::string>();
-        c.date_of_birth = date_from(r.at("date_of_birth"));
-        c.email = r.at("email").get<std::string>();
-        c.phone = r.at("phone").get<std::string>();
-        for (const json& p : r.at("programs")) c.programs.push_back(enum_from<Program>(p, program_from));
-        c.provider = r.at("provider").get<std::string>();
-        c.primary_contact = r.at("primary_contact").get<std::string>();
-        c.enrolled_on = date_from(r.at("enrolled_on"));
-        if (!r.at("exited_on").is_null()) c.exited_on = date_from(r.at("exited_on"));
-        c.exit_reason = r.at("exit_reason").get<std::string>();
-        c.plan_agreed_on = optional_date_from(r.value("plan_agreed_on", json(nullptr)));  // schema 2
-        c.plan_agreed_how = r.value("plan_agreed_how", "");
-        c.portal_pin_hash = r.value("portal_pin_hash", "");  // schema 3
-        c.revision = rev_from(r.at("revision"));
+        c.first_name = field<std::string>(r, "first_name");
+        c.last_name = field<std::string>(r, "last_name");
+        c.date_of_birth = date_from(r, "date_of_birth");
+        c.email = field<std::string>(r, "email");
+        c.phone = field<std::string>(r, "phone");
+        for (const json& p : member(r, "programs")) c.programs.push_back(enum_from<Program>(p, program_from));
+        c.provider = field<std::string>(r, "provider");
+        c.primary_contact = field<std::string>(r, "primary_contact");
+        c.enrolled_on = date_from(r, "enrolled_on");
+        if (!member(r, "exited_on").is_null()) c.exited_on = date_from(r, "exited_on");
+        c.exit_reason = field<std::string>(r, "exit_reason");
+        c.plan_agreed_on = r.contains("plan_agreed_on") ? optional_date_from(r, "plan_agreed_on") : std::nullopt;  // schema 2
+        c.plan_agreed_how = optional_field(r, "plan_agreed_how", "");
+        c.portal_pin_hash = optional_field(r, "portal_pin_hash", "");  // schema 3
+        c.revision = rev_from(r, "revision");
         ws.clients[id] = std::move(c);
       } else if (kind == "issue") {
         Issue i;
         i.id = id;
-        i.client = r.at("client").get<std::string>();
-        i.employer = r.value("employer", "");  // schema 2
-        i.concern = r.at("concern").get<std::string>();
-        i.source = enum_from<IssueSource>(r.at("source"), issue_source_from);
-        i.owner = r.at("owner").get<std::string>();
-        i.raised_at = time_from(r.at("raised_at"));
-        i.owner_escalated_to_2 = optional_time_from(r.at("owner_escalated_to_2"));
-        i.owner_escalated_to_3 = optional_time_from(r.at("owner_escalated_to_3"));
-        i.closed_at = optional_time_from(r.at("closed_at"));
-        if (!r.at("outcome").is_null()) i.outcome = enum_from<IssueOutcome>(r.at("outcome"), issue_outcome_from);
-        i.revision = rev_from(r.at("revision"));
+        i.client = field<std::string>(r, "client");
+        i.employer = optional_field(r, "employer", "");  // schema 2
+        i.concern = field<std::string>(r, "concern");
+        i.source = enum_from<IssueSource>(r, "source", issue_source_from);
+        i.owner = field<std::string>(r, "owner");
+        i.raised_at = time_from(r, "raised_at");
+        i.owner_escalated_to_2 = optional_time_from(r, "owner_escalated_to_2");
+        i.owner_escalated_to_3 = optional_time_from(r, "owner_escalated_to_3");
+        i.closed_at = optional_time_from(r, "closed_at");
+        if (!member(r, "outcome").is_null()) i.outcome = enum_from<IssueOutcome>(r, "outcome", issue_outcome_from);
+        i.revision = rev_from(r, "revision");
         ws.issues[id] = std::move(i);
       } else if (kind == "contact") {
-        Contact k{id, r.at("client").get<std::string>(), date_from(r.at("date")),
-                  enum_from<ContactType>(r.at("type"), contact_type_from),
-                  enum_from<ContactWith>(r.at("with"), contact_with_from),
-                  r.at("results").get<std::string>(), r.at("documents").get<std::vector<std::string>>(),
-                  r.at("by").get<std::string>(), {}, rev_from(r.at("revision"))};
-        for (const json& v : r.value("reviewed", json::array()))  // schema 2
-          k.reviewed.emplace_back(v.at("activity").get<std::string>(),
-                                  enum_from<ActivityDecision>(v.at("decision"), activity_decision_from));
+        Contact k{id, field<std::string>(r, "client"), date_from(r, "date"),
+                  enum_from<ContactType>(r, "type", contact_type_from),
+                  enum_from<ContactWith>(r, "with", contact_with_from),
+                  field<std::string>(r, "results"), field<std::vector<std::string>>(r, "documents"),
+                  field<std::string>(r, "by"), {}, rev_from(r, "revision")};
+        for (const json& v : optional_field(r, "reviewed", json::array()))  // schema 2
+          k.reviewed.emplace_back(field<std::string>(v, "activity"),
+                                  enum_from<ActivityDecision>(v, "decision", activity_decision_from));
         ws.add_contact(std::move(k));
       } else if (kind == "case_note") {
-        ws.add_case_note(CaseNote{id, r.at("client").get<std::string>(), time_from(r.at("at")),
-                                  r.at("by").get<std::string>(), r.at("text").get<std::string>(),
-                                  r.at("issue").get<std::string>(), r.value("letter_to", std::vector<std::string>{}),
-                                  r.value("employer", "")});
+        ws.add_case_note(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
+                                  field<std::string>(r, "by"), field<std::string>(r, "text"),
+                                  field<std::string>(r, "issue"), optional_field(r, "letter_to", std::vector<std::string>{}),
+                                  optional_field(r, "employer", "")});
       } else if (kind == "goal") {
-        ws.add_goal(Goal{id, r.at("client").get<std::string>(), r.at("text").get<std::string>(),
-                         optional_date_from(r.at("achieved_on")), rev_from(r.at("revision"))});
+        ws.add_goal(Goal{id, field<std::string>(r, "client"), field<std::string>(r, "text"),
+                         optional_date_from(r, "achieved_on"), rev_from(r, "revision")});
       } else if (kind == "activity") {
         Activity a;
         a.id = id;
-        a.client = r.at("client").get<std::string>();
-        a.goal = r.at("goal").get<std::string>();
-        a.name = r.at("name").get<std::string>();
-        a.training_provider = r.at("training_provider").get<std::string>();
-        a.start = date_from(r.at("start"));
-        a.planned_end = date_from(r.at("planned_end"));
-        a.actual_end = optional_date_from(r.at("actual_end"));
-        if (!r.at("end").is_null()) a.end = enum_from<ActivityEnd>(r.at("end"), activity_end_from);
-        a.end_reason = r.at("end_reason").get<std::string>();
-        a.revision = rev_from(r.at("revision"));
+        a.client = field<std::string>(r, "client");
+        a.goal = field<std::string>(r, "goal");
+        a.name = field<std::string>(r, "name");
+        a.training_provider = field<std::string>(r, "training_provider");
+        a.start = date_from(r, "start");
+        a.planned_end = date_from(r, "planned_end");
+        a.actual_end = optional_date_from(r, "actual_end");
+        if (!member(r, "end").is_null()) a.end = enum_from<ActivityEnd>(r, "end", activity_end_from);
+        a.end_reason = field<std::string>(r, "end_reason");
+        a.revision = rev_from(r, "revision");
         ws.add_activity(std::move(a));
       } else if (kind == "employer") {
         Employer e;
         e.id = id;
-        e.legal_name = r.at("legal_name").get<std::string>();
-        e.fein = r.at("fein").get<std::string>();
-        e.ui_account = r.at("ui_account").get<std::string>();
-        e.kind = enum_from<EmployerKind>(r.at("employer_kind"), employer_kind_from);
-        for (const json& o : r.at("owners")) e.owners.push_back({o.at("staff").get<std::string>(), time_from(o.at("since"))});
-        if (const json& t = r.at("triage"); !t.is_null())
-          e.triage = Triage{enum_from<TriageRoute>(t.at("route"), route_from), t.at("by").get<std::string>(),
-                            time_from(t.at("at")), t.at("note").get<std::string>()};
-        if (const json& f = r.at("refusal"); !f.is_null())
-          e.refusal = Refusal{f.at("concern").get<std::string>(), f.at("board_consulted").get<std::string>(),
-                              date_from(f.at("consulted_on")), f.at("board_outcome").get<std::string>(),
-                              f.at("by").get<std::string>(), time_from(f.at("at"))};
-        e.revision = rev_from(r.at("revision"));
+        e.legal_name = field<std::string>(r, "legal_name");
+        e.fein = field<std::string>(r, "fein");
+        e.ui_account = field<std::string>(r, "ui_account");
+        e.kind = enum_from<EmployerKind>(r, "employer_kind", employer_kind_from);
+        for (const json& o : member(r, "owners")) e.owners.push_back({field<std::string>(o, "staff"), time_from(o, "since")});
+        if (const json& t = member(r, "triage"); !t.is_null())
+          e.triage = Triage{enum_from<TriageRoute>(t, "route", route_from), field<std::string>(t, "by"),
+                            time_from(t, "at"), field<std::string>(t, "note")};
+        if (const json& f = member(r, "refusal"); !f.is_null())
+          e.refusal = Refusal{field<std::string>(f, "concern"), field<std::string>(f, "board_consulted"),
+                              date_from(f, "consulted_on"), field<std::string>(f, "board_outcome"),
+                              field<std::string>(f, "by"), time_from(f, "at")};
+        e.revision = rev_from(r, "revision");
         ws.employers[id] = std::move(e);
       } else if (kind == "establishment") {
-        ws.add_establishment(Establishment{id, r.at("employer").get<std::string>(), r.at("name").get<std::string>(),
-                                           r.at("address").get<std::string>(), r.at("naics").get<std::string>(),
-                                           rev_from(r.at("revision"))});
+        ws.add_establishment(Establishment{id, field<std::string>(r, "employer"), field<std::string>(r, "name"),
+                                           field<std::string>(r, "address"), field<std::string>(r, "naics"),
+                                           rev_from(r, "revision")});
       } else if (kind == "communication") {
-        ws.add_communication(Communication{id, r.at("employer").get<std::string>(), date_from(r.at("date")),
-                                           enum_from<Channel>(r.at("channel"), channel_from),
-                                           r.at("direction").get<std::string>() == "inbound" ? Direction::Inbound : Direction::Outbound,
-                                           r.at("reciprocated").get<bool>(), r.at("summary").get<std::string>(),
-                                           r.at("by").get<std::string>(), rev_from(r.at("revision"))});
+        ws.add_communication(Communication{id, field<std::string>(r, "employer"), date_from(r, "date"),
+                                           enum_from<Channel>(r, "channel", channel_from),
+                                           field<std::string>(r, "direction") == "inbound" ? Direction::Inbound : Direction::Outbound,
+                                           field<bool>(r, "reciprocated"), field<std::string>(r, "summary"),
+                                           field<std::string>(r, "by"), rev_from(r, "revision")});
       } else if (kind == "job") {
         Job j;
         j.id = id;
-        j.employer = r.at("employer").get<std::string>();
-        j.establishment = r.at("establishment").get<std::string>();
-        j.title = r.at("title").get<std::string>();
-        j.description = r.at("description").get<std::string>();
-        j.openings = r.at("openings").get<int>();
-        j.received_on = date_from(r.at("received_on"));
-        j.posted_at = time_from(r.at("posted_at"));
-        j.posted_by = r.at("posted_by").get<std::string>();
-        j.owner = r.at("owner").get<std::string>();
-        j.owner_organisation = r.at("owner_organisation").get<std::string>();
-        j.deadline = date_from(r.at("deadline"));
-        j.reserved_days = r.at("reserved_days").get<int>();
-        j.subsidised_program = r.at("subsidised_program").get<std::string>();
-        j.times_posted = r.at("times_posted").get<int>();
-        j.closed_at = optional_time_from(r.at("closed_at"));
-        j.close_reason = r.at("close_reason").get<std::string>();
-        j.revision = rev_from(r.at("revision"));
+        j.employer = field<std::string>(r, "employer");
+        j.establishment = field<std::string>(r, "establishment");
+        j.title = field<std::string>(r, "title");
+        j.description = field<std::string>(r, "description");
+        j.openings = field<int>(r, "openings");
+        j.received_on = date_from(r, "received_on");
+        j.posted_at = time_from(r, "posted_at");
+        j.posted_by = field<std::string>(r, "posted_by");
+        j.owner = field<std::string>(r, "owner");
+        j.owner_organisation = field<std::string>(r, "owner_organisation");
+        j.deadline = date_from(r, "deadline");
+        j.reserved_days = field<int>(r, "reserved_days");
+        j.subsidised_program = field<std::string>(r, "subsidised_program");
+        j.times_posted = field<int>(r, "times_posted");
+        j.closed_at = optional_time_from(r, "closed_at");
+        j.close_reason = field<std::string>(r, "close_reason");
+        j.revision = rev_from(r, "revision");
         ws.add_job(std::move(j));
       } else if (kind == "service") {
-        ws.add_service(Service{id, r.at("establishment").get<std::string>(), r.at("employer").get<std::string>(),
-                               date_from(r.at("date")), enum_from<ServiceCategory>(r.at("category"), category_from),
-                               r.at("local_type").get<std::string>(), r.at("staff").get<std::string>(),
-                               enum_from<Program>(r.at("program"), program_from), r.at("gained").get<std::string>(),
-                               time_from(r.at("entered_at")), rev_from(r.at("revision"))});
+        ws.add_service(Service{id, field<std::string>(r, "establishment"), field<std::string>(r, "employer"),
+                               date_from(r, "date"), enum_from<ServiceCategory>(r, "category", category_from),
+                               field<std::string>(r, "local_type"), field<std::string>(r, "staff"),
+                               enum_from<Program>(r, "program", program_from), field<std::string>(r, "gained"),
+                               time_from(r, "entered_at"), rev_from(r, "revision")});
       } else if (kind == "match") {
         Match m;
         m.id = id;
-        m.client = r.at("client").get<std::string>();
-        m.job = r.at("job").get<std::string>();
-        m.origin = r.at("origin").get<std::string>() == "self_select" ? MatchOrigin::SelfSelect : MatchOrigin::PartnerReferral;
-        const json& fit = r.at("fit");
-        m.fit = {fit.at("skills").get<std::string>(), fit.at("readiness").get<std::string>(),
-                 fit.at("availability").get<std::string>(), fit.at("barriers").get<std::string>()};
-        m.referred_by = r.at("referred_by").get<std::string>();
-        m.job_owner = r.at("job_owner").get<std::string>();
-        m.case_manager = r.at("case_manager").get<std::string>();
-        m.stage = enum_from<MatchStage>(r.at("stage"), match_stage_from);
-        m.owner_approved_at = optional_time_from(r.at("owner_approved_at"));
-        m.case_manager_approved_at = optional_time_from(r.at("case_manager_approved_at"));
-        m.ready_at = time_from(r.at("ready_at"));
-        m.owner_acted_at = optional_time_from(r.at("owner_acted_at"));
-        m.sent_back_reason = r.at("sent_back_reason").get<std::string>();
-        m.interview_granted_at = optional_time_from(r.at("interview_granted_at"));
-        m.closed_at = optional_time_from(r.at("closed_at"));
-        m.close_note = r.at("close_note").get<std::string>();
-        m.revision = rev_from(r.at("revision"));
+        m.client = field<std::string>(r, "client");
+        m.job = field<std::string>(r, "job");
+        m.origin = field<std::string>(r, "origin") == "self_select" ? MatchOrigin::SelfSelect : MatchOrigin::PartnerReferral;
+        const json& fit = member(r, "fit");
+        m.fit = {field<std::string>(fit, "skills"), field<std::string>(fit, "readiness"),
+                 field<std::string>(fit, "availability"), field<std::string>(fit, "barriers")};
+        m.referred_by = field<std::string>(r, "referred_by");
+        m.job_owner = field<std::string>(r, "job_owner");
+        m.case_manager = field<std::string>(r, "case_manager");
+        m.stage = enum_from<MatchStage>(r, "stage", match_stage_from);
+        m.owner_approved_at = optional_time_from(r, "owner_approved_at");
+        m.case_manager_approved_at = optional_time_from(r, "case_manager_approved_at");
+        m.ready_at = time_from(r, "ready_at");
+        m.owner_acted_at = optional_time_from(r, "owner_acted_at");
+        m.sent_back_reason = field<std::string>(r, "sent_back_reason");
+        m.interview_granted_at = optional_time_from(r, "interview_granted_at");
+        m.closed_at = optional_time_from(r, "closed_at");
+        m.close_note = field<std::string>(r, "close_note");
+        m.revision = rev_from(r, "revision");
         ws.matches[id] = std::move(m);
       } else if (kind == "hire") {
         Hire h;
         h.id = id;
-        h.match = r.at("match").get<std::string>();
-        h.client = r.at("client").get<std::string>();
-        h.job = r.at("job").get<std::string>();
-        h.establishment = r.at("establishment").get<std::string>();
-        h.learned_of = date_from(r.at("learned_of"));
-        h.recorded_at = time_from(r.at("recorded_at"));
-        if (!r.at("start_date").is_null()) h.start_date = date_from(r.at("start_date"));
-        if (!r.at("wage_cents").is_null()) h.wage_cents = r.at("wage_cents").get<int>();
-        if (!r.at("hours_per_week").is_null()) h.hours_per_week = r.at("hours_per_week").get<double>();
-        h.revision = rev_from(r.at("revision"));
-        h.recorded_by = r.value("recorded_by", "");  // schema 4
+        h.match = field<std::string>(r, "match");
+        h.client = field<std::string>(r, "client");
+        h.job = field<std::string>(r, "job");
+        h.establishment = field<std::string>(r, "establishment");
+        h.learned_of = date_from(r, "learned_of");
+        h.recorded_at = time_from(r, "recorded_at");
+        if (!member(r, "start_date").is_null()) h.start_date = date_from(r, "start_date");
+        if (!member(r, "wage_cents").is_null()) h.wage_cents = field<int>(r, "wage_cents");
+        if (!member(r, "hours_per_week").is_null()) h.hours_per_week = field<double>(r, "hours_per_week");
+        h.revision = rev_from(r, "revision");
+        h.recorded_by = optional_field(r, "recorded_by", "");  // schema 4
         ws.hires[id] = std::move(h);
       } else if (kind == "notification") {
-        ws.add_notification(Notification{id, r.at("to").get<std::string>(), time_from(r.at("at")),
-                                         r.at("text").get<std::string>(), r.at("record").get<std::string>(),
-                                         r.at("read").get<bool>(), r.value("from", "")});
+        ws.add_notification(Notification{id, field<std::string>(r, "to"), time_from(r, "at"),
+                                         field<std::string>(r, "text"), field<std::string>(r, "record"),
+                                         field<bool>(r, "read"), optional_field(r, "from", "")});
       } else if (kind == "comment") {
-        ws.add_comment(Comment{id, r.at("record").get<std::string>(), r.at("by").get<std::string>(), time_from(r.at("at")),
-                               r.at("text").get<std::string>(), r.at("tags").get<std::vector<std::string>>(),
-                               r.at("links").get<std::vector<std::string>>()});
+        ws.add_comment(Comment{id, field<std::string>(r, "record"), field<std::string>(r, "by"), time_from(r, "at"),
+                               field<std::string>(r, "text"), field<std::vector<std::string>>(r, "tags"),
+                               field<std::vector<std::string>>(r, "links")});
       } else if (kind == "audit") {
-        AuditEntry a{id, time_from(r.at("at")), r.at("by").get<std::string>(),
-                     r.at("command").get<std::string>(), r.at("record").get<std::string>(),
-                     r.at("summary").get<std::string>()};
+        AuditEntry a{id, time_from(r, "at"), field<std::string>(r, "by"),
+                     field<std::string>(r, "command"), field<std::string>(r, "record"),
+                     field<std::string>(r, "summary")};
         ws.index_audit(a);
         ws.audit[id] = std::move(a);
       } else {
-        throw std::runtime_error("unknown record kind \"" + kind + "\"");
+        const std::string unknown = kind;
+        kind = "record";
+        throw Damaged("its kind \"" + unknown + "\" is not one this version knows");
       }
     }
   } catch (const std::exception& e) {
-    return Error{"corrupt", std::string("A stored record is damaged (") + e.what() + ")."};
+    const std::string named = kind == "record" ? "record" : kind + " record";
+    const std::string which = id.empty() ? "A " + named : "The " + named + " " + id;
+    return Error{"corrupt", which + " is damaged: " + e.what() + "."};
   }
   return std::nullopt;
 }
@@ -552,15 +651,29 @@ std::string encode_backup(const Workspace& ws, LocalSeconds exported_at) {
 
 std::variant<Workspace, Error> decode_backup(const std::string& text) {
   const json j = json::parse(text, nullptr, false);
-  if (!j.is_object() || j.value("format", "") != "bridgework-backup" || !j.contains("meta") || !j.contains("records") ||
-      !j["records"].is_array())
-    return Error{"not_a_backup", "This file is not a Bridgework backup."};
-  if (!j["version"].is_number_integer() || j["version"].get<int>() > 1)
-    return Error{"newer_schema", "This backup was made by a newer version of Bridgework. It was left untouched."};
-  auto made = decode_meta(seal(j["meta"].dump()));
-  if (auto* e = std::get_if<Error>(&made)) return *e;
+  auto refuse = [](std::string code, const std::string& why) {
+    return Error{std::move(code), "This backup cannot be restored: " + why + " Nothing was changed."};
+  };
+  if (j.is_discarded()) return refuse("not_a_backup", "it is not JSON (is it the right file, and complete?).");
+  if (!j.is_object() || j.value("format", json()) != "bridgework-backup")
+    return refuse("not_a_backup", "it is not a Bridgework backup (Settings > Workspace > \"Download a backup\" makes one).");
+  const auto version = j.find("version");
+  if (version == j.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1)
+    return refuse("corrupt", "it has no layout version (\"version\": 1), so it is damaged or was edited by hand.");
+  if (version->get<std::int64_t>() > 1)
+    return refuse("newer_schema", "it was made by a newer version of Bridgework (backup layout " +
+                                      std::to_string(version->get<std::int64_t>()) + "). Open it with that version.");
+  const auto meta = j.find("meta");
+  if (meta == j.end() || !meta->is_object())
+    return refuse("corrupt", "its workspace settings (\"meta\") are missing or are not a JSON object.");
+  const auto records = j.find("records");
+  if (records == j.end() || !records->is_array())
+    return refuse("corrupt", "its list of records (\"records\") is missing or is not a JSON list.");
+  auto made = decode_meta(seal(meta->dump()));
+  if (auto* e = std::get_if<Error>(&made)) return refuse(e->code, e->message);
   Workspace ws = std::get<Workspace>(std::move(made));
-  if (auto e = decode_records(ws, j["records"])) return *e;
+  if (auto e = decode_records(ws, *records)) return refuse(e->code, e->message);
+  if (auto e = check_integrity(ws)) return refuse(e->code, e->message);
   ws.sort_audit_index();
   return ws;
 }

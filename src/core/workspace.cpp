@@ -5,10 +5,38 @@
 
 namespace bw {
 
+std::size_t utf8_chars(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // continuation bytes are not characters
+  return n;
+}
+
 RecordId Workspace::new_id() {
   char seq[24];
   std::snprintf(seq, sizeof seq, "%010llu", static_cast<unsigned long long>(meta.next_sequence++));
   return meta.id_origin + "-" + seq;
+}
+
+const char* Workspace::kind_of(const RecordId& id) const {
+  if (organisations.count(id)) return "organisation";
+  if (staff.count(id)) return "staff";
+  if (clients.count(id)) return "client";
+  if (issues.count(id)) return "issue";
+  if (case_notes.count(id)) return "case_note";
+  if (contacts.count(id)) return "contact";
+  if (goals.count(id)) return "goal";
+  if (activities.count(id)) return "activity";
+  if (employers.count(id)) return "employer";
+  if (establishments.count(id)) return "establishment";
+  if (communications.count(id)) return "communication";
+  if (jobs.count(id)) return "job";
+  if (services.count(id)) return "service";
+  if (notifications.count(id)) return "notification";
+  if (matches.count(id)) return "match";
+  if (hires.count(id)) return "hire";
+  if (comments.count(id)) return "comment";
+  if (audit.count(id)) return "audit";
+  return nullptr;
 }
 
 template <class Map>

@@ -19,6 +19,18 @@ namespace bw {
 // export log. Older data reads as it is.
 inline constexpr int kSchemaVersion = 4;
 
+// W4: how much one value may hold, so that no record, bucket or request grows
+// past what the reader handles (docs/automation.md, "Limits"). A command's text
+// field holds up to kMaxTextChars; texts the app builds from several fields
+// (audit summaries, letters) stay under kMaxStoredChars, which readers enforce.
+inline constexpr std::size_t kMaxTextChars = 20000;
+inline constexpr std::size_t kMaxShortChars = 200;      // ids, dates, names of kinds
+inline constexpr std::size_t kMaxListItems = 200;       // entries of a list field
+inline constexpr std::size_t kMaxStoredChars = 200000;  // any string of a stored record
+inline constexpr std::size_t kMaxRequestBytes = 1 << 20;  // a command's or query's JSON text
+// Characters (Unicode code points) of UTF-8 text.
+std::size_t utf8_chars(std::string_view text);
+
 // R2: a quarter's ESE report was exported: when and by whom.
 struct EseExport {
   int program_year = 0, quarter = 0;
@@ -98,6 +110,18 @@ struct Workspace {
   std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;
 
   RecordId new_id();  // W5: never reused, since next_sequence only grows
+  // The stored kind ("client", "service", ...) of the record with this id, or nullptr.
+  const char* kind_of(const RecordId& id) const;
+  // Calls f(id) for the id of every record of every kind.
+  template <class F>
+  void for_each_id(F f) const {
+    auto each = [&](const auto& records) {
+      for (const auto& [id, r] : records) f(id);
+    };
+    each(organisations), each(staff), each(clients), each(issues), each(case_notes), each(contacts);
+    each(goals), each(activities), each(employers), each(establishments), each(communications), each(jobs);
+    each(services), each(notifications), each(matches), each(hires), each(comments), each(audit);
+  }
   const Staff* find_staff(const RecordId& id) const;
   const Organisation* find_organisation(const RecordId& id) const;
   const Client* find_client(const RecordId& id) const;

@@ -126,7 +126,7 @@ await test('bad input shows a message and saves nothing (W4)', async context => 
   assert.equal((await clients(page)).length, before);
   const bad = await bw(page, () => window.bridgework.dispatch({ type: 'enrol_client', first_name: 'A', last_name: 'B',
     date_of_birth: '1990-02-30', programs: ['wioa_adult'], provider: 'x', primary_contact: 'y' }));
-  assert.deepEqual(bad, { ok: false, error: { code: 'invalid_field', message: 'Date of birth must be a real date, YYYY-MM-DD.' } });
+  assert.deepEqual(bad, { ok: false, error: { code: 'invalid_field', message: 'Date of birth must be a real date from 1900 to 2100, YYYY-MM-DD (W4).' } });
   await page.reload();
   await page.evaluate(() => window.bridgework.ready);
   assert.equal((await clients(page)).length, before);

@@ -23,9 +23,13 @@ TEST_CASE("every day of 1990-2040 round-trips through its ISO form") {
 
 TEST_CASE("W4: impossible or malformed dates are refused") {
   for (const char* bad : {"", "2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-4-1",
-                          "20250401", "2025-04-01x", "abcd-ef-gh", "2025/04/01"})
+                          "20250401", "2025-04-01x", "abcd-ef-gh", "2025/04/01", "0000-01-01", "1899-12-31",
+                          "2101-01-01", "9999-12-31"})
     CHECK_MESSAGE(!parse_iso_date(bad), bad);
   CHECK(parse_iso_date("2024-02-29"));
+  CHECK(parse_iso_date("1900-01-01"));
+  CHECK(parse_iso_date("2100-12-31"));
+  CHECK_FALSE(parse_iso("9999-12-31T10:00"));
   for (const char* bad : {"2025-04-01T24:00", "2025-04-01T12:60", "2025-04-01T12", "2025-04-01T1:00",
                           "2025-04-01T12:00:61", "2025-04-01X12:00"})
     CHECK_MESSAGE(!parse_iso(bad), bad);

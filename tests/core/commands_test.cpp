@@ -171,11 +171,13 @@ TEST_CASE("W4: bad input gets a clear message and changes nothing") {
   const auto next = a.ws.meta.next_sequence;
   struct Case { const char* dob; const char* first; const char* enrolled; const char* message; };
   const Case cases[] = {
-      {"1990-02-30", "Ana", "", "Date of birth must be a real date, YYYY-MM-DD."},
+      {"1990-02-30", "Ana", "", "Date of birth must be a real date from 1900 to 2100, YYYY-MM-DD (W4)."},
       {"2030-01-01", "Ana", "", "Date of birth is in the future."},
-      {"1890-01-01", "Ana", "", "Date of birth is more than 120 years ago."},
+      {"1900-01-01", "Ana", "", "Date of birth is more than 120 years ago."},
+      {"0000-01-01", "Ana", "", "Date of birth must be a real date from 1900 to 2100, YYYY-MM-DD (W4)."},
+      {"1990-01-01", "Ana", "0000-01-01", "Enrolment date must be a real date from 1900 to 2100, YYYY-MM-DD (W4)."},
       {"1990-01-01", "", "", "First name is required."},
-      {"1990-01-01", "Ana", "2026-13-01", "Enrolment date must be a real date, YYYY-MM-DD."},
+      {"1990-01-01", "Ana", "2026-13-01", "Enrolment date must be a real date from 1900 to 2100, YYYY-MM-DD (W4)."},
       {"1990-01-01", "Ana", "2027-01-01", "Enrolment date is in the future."},
   };
   for (const Case& k : cases) {
@@ -215,6 +217,10 @@ TEST_CASE("T4: only a demo workspace's clock moves, and only forward") {
   a.ws.meta.demo = true;
   CHECK(a.run(SetDemoClock{"2026-11-01T09:00"}).error.message == "The demo clock cannot go before the real time.");
   CHECK(a.run(SetDemoClock{"tomorrow"}).error.code == "invalid_field");
+  // W4: a date without a time, and a year past 2100, are refused.
+  CHECK(a.run(SetDemoClock{"2026-12-01"}).error.code == "invalid_field");
+  CHECK(a.run(SetDemoClock{"9999-12-31T23:59"}).error.message ==
+        "The clock needs a date from 1900 to 2100 and a time, YYYY-MM-DDTHH:MM (T4, W4).");
   REQUIRE(a.run(SetDemoClock{"2026-12-01T09:00"}).ok);
   CHECK(a.ws.meta.clock_offset == at("2026-12-01T09:00") - a.now);
 }
@@ -282,7 +288,7 @@ TEST_CASE("C4: exit from the program, with a reason, by those responsible") {
 TEST_CASE("T2: administrators add and remove the board's closures") {
   Area a;
   CHECK(a.run(AddClosure{"2026-11-27", "Day after Thanksgiving"}, a.manager).error.code == "not_allowed");
-  CHECK(a.run(AddClosure{"2026-11-31", "X"}).error.message == "The closure needs a real date, YYYY-MM-DD.");
+  CHECK(a.run(AddClosure{"2026-11-31", "X"}).error.message == "The closure needs a real date from 1900 to 2100, YYYY-MM-DD (W4).");
   CHECK(a.run(AddClosure{"2026-11-27", ""}).error.code == "missing_field");
   CHECK(a.run(AddClosure{"2026-11-26", "Again"}).error.message == "Nov 26, 2026 is already closed: Thanksgiving Day.");
   CHECK(a.run(AddClosure{"2026-11-28", "Saturday"}).error.message == "Nov 28, 2026 is a weekend day.");

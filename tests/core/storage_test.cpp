@@ -142,7 +142,7 @@ TEST_CASE("damaged stored data gives a clear message") {
   Workspace ws;
   CHECK(decode_bucket(ws, "[{\"kind\":\"client\",\"id\":\"x\"}]")->code == "corrupt");
   CHECK(decode_bucket(ws, "[{\"kind\":\"spaceship\",\"id\":\"x\"}]")->message ==
-        "A stored record is damaged (unknown record kind \"spaceship\").");
+        "The record x is damaged: its kind \"spaceship\" is not one this version knows.");
   CHECK(decode_bucket(ws, "{}")->code == "corrupt");
   CHECK(decode_bucket(ws, "\x01sealed")->code == "sealed");
 }

@@ -1,0 +1,139 @@
+#include "integrity.hpp"
+
+#include <cstdlib>
+
+namespace bw {
+namespace {
+
+// Thrown with the sentence that names the record and what it lacks.
+struct Broken {
+  std::string message;
+};
+
+class Checker {
+ public:
+  explicit Checker(const Workspace& ws) : ws_(ws) {}
+
+  // `field` of record `id` (a `kind`) names a record of one of `kinds`; empty is allowed unless required.
+  void ref(const char* kind, const RecordId& id, const char* field, const RecordId& target,
+           std::initializer_list<const char*> kinds, bool required = true) const {
+    if (target.empty()) {
+      if (required) throw Broken{"The " + std::string(kind) + " record " + id + " has no " + field + "."};
+      return;
+    }
+    const char* found = ws_.kind_of(target);
+    for (const char* k : kinds)
+      if (found && std::string(found) == k) return;
+    throw Broken{"The " + std::string(kind) + " record " + id + " names the " + field + " " + target +
+                 (found ? ", which is a " + std::string(found) + " record." : ", which is not in this workspace.")};
+  }
+
+ private:
+  const Workspace& ws_;
+};
+
+void check_references(const Workspace& ws) {
+  const Checker c(ws);
+  constexpr bool optional = false;
+  for (auto& [id, s] : ws.staff) c.ref("staff", id, "organisation", s.organisation, {"organisation"});
+  for (auto& [id, x] : ws.clients) {
+    c.ref("client", id, "provider", x.provider, {"organisation"});
+    c.ref("client", id, "primary contact", x.primary_contact, {"staff"}, optional);
+  }
+  for (auto& [id, g] : ws.goals) c.ref("goal", id, "client", g.client, {"client"});
+  for (auto& [id, a] : ws.activities) {
+    c.ref("activity", id, "client", a.client, {"client"});
+    c.ref("activity", id, "goal", a.goal, {"goal"}, optional);
+    c.ref("activity", id, "training provider", a.training_provider, {"organisation"}, optional);
+  }
+  for (auto& [id, i] : ws.issues) {
+    if (i.client.empty() == i.employer.empty())
+      throw Broken{"The issue record " + id + " must be about one client or one employer (E1)."};
+    c.ref("issue", id, "client", i.client, {"client"}, optional);
+    c.ref("issue", id, "employer", i.employer, {"employer"}, optional);
+    c.ref("issue", id, "owner", i.owner, {"staff"}, optional);
+  }
+  for (auto& [id, k] : ws.contacts) {
+    c.ref("contact", id, "client", k.client, {"client"});
+    c.ref("contact", id, "staff member", k.by, {"staff"}, optional);
+  }
+  for (auto& [id, n] : ws.case_notes) {
+    if (n.client.empty() == n.employer.empty())
+      throw Broken{"The case_note record " + id + " must be on one client's or one employer's file (N5)."};
+    c.ref("case_note", id, "client", n.client, {"client"}, optional);
+    c.ref("case_note", id, "employer", n.employer, {"employer"}, optional);
+    c.ref("case_note", id, "issue", n.issue, {"issue"}, optional);
+  }
+  for (auto& [id, e] : ws.employers)
+    for (auto& o : e.owners) c.ref("employer", id, "owner", o.staff, {"staff"});
+  for (auto& [id, e] : ws.establishments) c.ref("establishment", id, "employer", e.employer, {"employer"});
+  for (auto& [id, m] : ws.communications) c.ref("communication", id, "employer", m.employer, {"employer"});
+  for (auto& [id, j] : ws.jobs) {
+    c.ref("job", id, "employer", j.employer, {"employer"});
+    c.ref("job", id, "establishment", j.establishment, {"establishment"});
+    c.ref("job", id, "owner", j.owner, {"staff"}, optional);
+    c.ref("job", id, "owner organisation", j.owner_organisation, {"organisation"}, optional);
+  }
+  for (auto& [id, s] : ws.services) {
+    c.ref("service", id, "establishment", s.establishment, {"establishment"});
+    c.ref("service", id, "employer", s.employer, {"employer"});
+    c.ref("service", id, "staff member", s.staff, {"staff"});
+    if (ws.establishments.at(s.establishment).employer != s.employer)
+      throw Broken{"The service record " + id + " names the employer " + s.employer + ", but its establishment " +
+                   s.establishment + " belongs to " + ws.establishments.at(s.establishment).employer + "."};
+  }
+  for (auto& [id, m] : ws.matches) {
+    c.ref("match", id, "client", m.client, {"client"});
+    c.ref("match", id, "job", m.job, {"job"});
+    c.ref("match", id, "job owner", m.job_owner, {"staff"}, optional);
+    c.ref("match", id, "case manager", m.case_manager, {"staff"}, optional);
+    c.ref("match", id, "referrer", m.referred_by, {"staff"}, optional);
+  }
+  for (auto& [id, h] : ws.hires) {
+    c.ref("hire", id, "match", h.match, {"match"});
+    c.ref("hire", id, "client", h.client, {"client"});
+    c.ref("hire", id, "job", h.job, {"job"});
+    c.ref("hire", id, "establishment", h.establishment, {"establishment"}, optional);
+  }
+  for (auto& [id, n] : ws.notifications) c.ref("notification", id, "recipient", n.to, {"staff", "client"});
+  for (auto& [id, k] : ws.comments) {
+    c.ref("comment", id, "record", k.record, {"client", "employer", "job", "match", "hire", "issue"});
+    c.ref("comment", id, "author", k.by, {"staff", "client"});
+  }
+  for (auto& p : ws.meta.subsidised_programs)
+    if (!ws.organisations.count(p.priority_organisation))
+      throw Broken{"The subsidised program \"" + p.name + "\" names the organisation " + p.priority_organisation +
+                   ", which is not in this workspace."};
+  for (auto& t : ws.meta.targets)
+    if (!t.organisation.empty() && !ws.organisations.count(t.organisation))
+      throw Broken{"A target names the organisation " + t.organisation + ", which is not in this workspace."};
+}
+
+// The sequence of an id "<origin>-<10 digits>" of this workspace, or 0.
+std::uint64_t sequence_of(const RecordId& id, const std::string& origin) {
+  if (id.size() != origin.size() + 11 || id.compare(0, origin.size(), origin) != 0 || id[origin.size()] != '-') return 0;
+  std::uint64_t n = 0;
+  for (std::size_t i = origin.size() + 1; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return 0;
+    n = n * 10 + std::uint64_t(id[i] - '0');
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<Error> check_integrity(Workspace& ws) {
+  try {
+    check_references(ws);
+  } catch (const Broken& b) {
+    return Error{"broken_reference", b.message};
+  }
+  // W5: a restored or damaged meta may lag behind its records; new ids start past all of them.
+  ws.for_each_id([&](const RecordId& id) {
+    const std::uint64_t n = sequence_of(id, ws.meta.id_origin);
+    if (n >= ws.meta.next_sequence) ws.meta.next_sequence = n + 1;
+  });
+  return std::nullopt;
+}
+
+}  // namespace bw

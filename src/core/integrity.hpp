@@ -1,0 +1,16 @@
+// What every reader checks once a whole workspace is read (a backup, or all
+// the buckets of a stored workspace), before anyone works in it (W4, W5).
+#pragma once
+#include <optional>
+
+#include "commands.hpp"
+
+namespace bw {
+
+// Refuses, naming the record's kind and id, a reference to a record that is
+// not there (a staff member's organisation, a service's establishment, a
+// match's client and job, ...). Then moves the id sequence past every id of
+// this workspace's origin, so a new record never takes an id already held.
+std::optional<Error> check_integrity(Workspace& ws);
+
+}  // namespace bw
