@@ -36,6 +36,7 @@ mergeInto(LibraryManager.library, {
     window.BW.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + length), UTF8ToString(mime));
   },
   bw_js_pick_backup: function () { window.BW.pickBackup(); },
+  bw_js_export_stored: function (workspace) { window.BW.exportStored(UTF8ToString(workspace)); },
   bw_js_get_item: function (session, key) {
     var value = '';
     try {

@@ -4,17 +4,38 @@
 'use strict';
 (function () {
   const S = window.BWStorage;
-  let workspace = null;       // the open workspace's id
+  let workspace = null;       // the id of the workspace C++ is opening or has open (it decides)
   let channel = null;         // BroadcastChannel between tabs of that workspace
   let releaseLock = null;     // set while this tab holds the writer lock
   let batch = null;           // the write being assembled by C++
   let savedChange = 0;
   let waiting = [];           // dispatches waiting for their change to be saved
+  const registering = new Map();  // workspace id -> Promise: listed in the directory, durably
+  let retryDelay = 1000, retryTimer = null;  // after a failed write
   let readyResolve;
   const ready = new Promise(r => { readyResolve = r; });
 
-  const call = (name, types, args) => Module.ccall(name, 'string', types, args);
-  const callJson = (name, types, args) => JSON.parse(call(name, types, args));
+  // Strings cross into wasm through the heap. ccall's 'string' copies them onto
+  // the 5 MB wasm stack, which a long text overflows, and a trap there breaks
+  // every later call. C++ copies what it keeps during the call.
+  function cc(name, returns, args = []) {
+    const ptrs = [];
+    try {
+      const values = args.map(a => {
+        if (typeof a !== 'string') return a;
+        const size = Module.lengthBytesUTF8(a) + 1, ptr = Module._malloc(size);
+        if (!ptr) throw new Error('there is not enough memory for a text of ' + size + ' bytes');
+        ptrs.push(ptr);
+        Module.stringToUTF8(a, ptr, size);
+        return ptr;
+      });
+      return Module.ccall(name, returns, args.map(() => 'number'), values);
+    } finally {
+      ptrs.forEach(p => Module._free(p));
+    }
+  }
+  const callJson = (name, args) => JSON.parse(cc(name, 'string', args));
+  const currentState = () => callJson('bw_api_state');
 
   // [SECTION] Hand-overs from C++ (web/library_bridgework.js)
   const BW = {
@@ -23,14 +44,19 @@
     writeCommit(meta) {
       const { id, puts } = batch;
       batch = null;
-      S.write(id, puts, meta).then(
+      // A new workspace is listed (durably) before its first change counts as saved.
+      const listed = (registering.get(id) || Promise.resolve()).catch(e => { throw S.describe(e); });
+      listed.then(() => S.write(id, puts, meta)).then(
         () => {
           if (id !== workspace) return;
-          Module.ccall('bw_write_done', null, ['number', 'string'], [1, '']);
+          retryDelay = 1000;
+          cc('bw_write_done', null, [1, '']);
           if (channel) channel.postMessage({ type: 'saved' });
         },
         reason => {
-          if (id === workspace) Module.ccall('bw_write_done', null, ['number', 'string'], [0, reason]);
+          if (id !== workspace) return;
+          cc('bw_write_done', null, [0, String(reason)]);
+          retryLater();
         });
     },
     saved(change) {
@@ -42,24 +68,41 @@
     saveFailed(reason) {
       const failed = waiting;
       waiting = [];
-      failed.forEach(w => w.resolve({ ok: false, error: { code: 'save_failed', message: 'Not saved: ' + reason } }));
+      failed.forEach(w => w.resolve({ ok: false, error: { code: 'save_failed', message: 'Not saved yet: ' + reason } }));
     },
     registerWorkspace(id, name, demo) {
       switchTo(id);
       holdLock(id, false);
-      (async () => {
+      const listed = (async () => {
         if (demo) {  // W3: one demo per browser; opening a new one resets it
           for (const w of await S.listWorkspaces())
             if (w.demo && w.id !== id) await S.deleteWorkspace(w.id);
         }
-        await S.putWorkspace({ id, name, demo, created: new Date().toISOString() });
+        const now = new Date().toISOString();
+        await S.putWorkspace({ id, name, demo, created: now, opened: now });
         await sendDirectory();
-      })().catch(e => storageProblem(e));
+      })();
+      listed.catch(e => storageProblem(e));
+      registering.set(id, listed);
     },
     openWorkspace(id) { openWorkspace(id); },
     closeWorkspace() {
+      const id = workspace;
       switchTo(null);
+      if (id) S.markOpened(id, false).catch(() => {});
       sendDirectory();
+    },
+    // A workspace that cannot be opened: every stored value as it is, to keep.
+    async exportStored(id) {
+      try {
+        const entry = (await S.listWorkspaces()).find(w => w.id === id) || { id, name: id };
+        const raw = await S.readRaw(id);
+        const text = JSON.stringify({ format: 'bridgework-stored-values', version: 1, workspace: entry,
+                                      exported_at: new Date().toISOString(), meta: raw.meta, buckets: raw.buckets });
+        BW.download('bridgework-stored-' + String(entry.name).replace(/[^A-Za-z0-9]+/g, '-') + '.json', text, 'application/json');
+      } catch (e) {
+        storageProblem(e);
+      }
     },
     useHere() { useHere(); },
     // N5: the letter (HTML escaped by the core) over the app, ready to print.
@@ -140,13 +183,21 @@
   });
 
   function storageProblem(e) {
-    Module.ccall('bw_storage_problem', null, ['string'], ['Saving is not possible: ' + S.describe(e)]);
+    cc('bw_storage_problem', null, ['Saving is not possible: ' + S.describe(e)]);
+  }
+
+  // After a failed write: try again by itself, sooner first (the person can
+  // also press "Retry saving"). Every change stays in the tab meanwhile.
+  function retryLater() {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => { retryTimer = null; cc('bw_flush', null); }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
   async function sendDirectory() {
     const list = await S.listWorkspaces().catch(() => []);
-    list.sort((a, b) => a.name.localeCompare(b.name));
-    Module.ccall('bw_set_directory', null, ['string'], [JSON.stringify(list)]);
+    list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    cc('bw_set_directory', null, [JSON.stringify(list)]);
     return list;
   }
 
@@ -156,7 +207,8 @@
     if (channel) { channel.close(); channel = null; }
     workspace = id;
     savedChange = 0;
-    try { localStorage.setItem('bridgework.last', id || ''); } catch (e) { /* not kept */ }
+    clearTimeout(retryTimer);
+    retryDelay = 1000;
     if (!id) return;
     if (typeof BroadcastChannel !== 'undefined') {
       channel = new BroadcastChannel('bridgework:' + id);
@@ -181,14 +233,16 @@
   function onMessage(id, message) {
     if (id !== workspace) return;
     if (message.type === 'release' && releaseLock) {
-      // Another tab asked to write: stop changing, finish saving, hand over.
-      Module.ccall('bw_set_writer', null, ['number'], [0]);
-      Module.ccall('bw_flush', null, [], []);
+      // Another tab asked to write: take no more changes, write every one
+      // already taken (retrying if a write fails), then hand over the lock.
+      cc('bw_hand_over', null);
       const handOver = () => {
-        if (!Module.ccall('bw_idle', 'number', [], [])) { setTimeout(handOver, 50); return; }
+        if (id !== workspace) return;
+        if (!cc('bw_idle', 'number')) { setTimeout(handOver, 20); return; }
         // Stay read-only until this tab's own "Use here": queueing for the lock at
         // once could win it back before the asking tab's request arrives.
         if (releaseLock) { releaseLock(); releaseLock = null; }
+        cc('bw_handed_over', null);
       };
       handOver();
     } else if (message.type === 'saved' && !releaseLock) {
@@ -205,32 +259,52 @@
     holdLock(id, true).then(got => { if (got) reload(id, true); });
   }
 
-  // Reads the stored workspace into the app.
+  const loadFailed = (id, why) => cc('bw_load_failed', null, [id, why]);
+
+  // Reads the stored workspace into the app. Whatever is wrong with the data
+  // ends in a message on the first page, never in a stuck start.
   async function reload(id, writer) {
     let data;
     try {
       data = await S.readWorkspace(id);
     } catch (e) {
-      Module.ccall('bw_load_failed', null, ['string'], ['This workspace could not be opened: ' + S.describe(e)]);
+      loadFailed(id, 'It could not be read: ' + S.describe(e));
       return false;
     }
     // A read-only refresh that finished after this tab became the writer is stale.
     if (id !== workspace || (!writer && releaseLock)) return false;
     if (data.meta === null) {
-      Module.ccall('bw_load_failed', null, ['string'], ['This workspace has no saved data. Choose another or open the demo.']);
+      loadFailed(id, 'It has no saved data.');
       return false;
     }
-    if (!Module.ccall('bw_load_begin', 'number', ['string'], [data.meta])) return false;
-    for (const value of data.buckets)
-      if (!Module.ccall('bw_load_bucket', 'number', ['string'], [value])) return false;
-    Module.ccall('bw_load_end', null, ['number'], [writer ? 1 : 0]);
-    return true;
+    if (typeof data.meta !== 'string' || data.buckets.some(v => typeof v !== 'string')) {
+      loadFailed(id, 'A stored value is not text: the data is damaged.');
+      return false;
+    }
+    try {
+      if (!cc('bw_load_begin', 'number', [id, data.meta])) return false;
+      for (const value of data.buckets)
+        if (!cc('bw_load_bucket', 'number', [id, value])) return false;
+      cc('bw_load_end', null, [id, writer ? 1 : 0]);
+    } catch (e) {
+      loadFailed(id, 'Reading it stopped with an error (' + ((e && e.message) || e) + ').');
+      return false;
+    }
+    return !currentState().open_error;
   }
 
   async function openWorkspace(id) {
     switchTo(id);
+    let listed = [];
+    try { listed = await S.listWorkspaces(); } catch (e) { /* reading it says why */ }
+    if (id !== workspace) return;
+    if (!listed.some(w => w.id === id)) {
+      loadFailed(id, 'This browser keeps no workspace with the id "' + id + '".');
+      return;
+    }
     const writer = await holdLock(id, false);
-    await reload(id, writer);
+    if (id !== workspace) return;
+    if (await reload(id, writer)) S.markOpened(id, true).catch(() => {});
   }
 
   // [SECTION] Start
@@ -246,21 +320,32 @@
     }
     let list = [];
     try { list = await sendDirectory(); } catch (e) { storageProblem(e); }
-    let last = '';
-    try { last = localStorage.getItem('bridgework.last') || ''; } catch (e) { /* none */ }
-    if (last && list.some(w => w.id === last)) {
-      Module.ccall('bw_api_open_workspace', null, ['string'], [last]);
-      while (JSON.parse(call('bw_api_state', [], [])).loading) await new Promise(r => setTimeout(r, 20));
-    }
+    // The workspace opened last (the directory notes it durably); none if it was closed.
+    const last = list.filter(w => w.opened).sort((a, b) => (a.opened < b.opened ? 1 : -1))[0];
+    if (last) await openAndWait(last.id);
     readyResolve();
+  }
+
+  // C++ decides which workspace is open; this waits until it is loaded (or refused).
+  async function openAndWait(id) {
+    cc('bw_api_open_workspace', null, [id]);
+    while (currentState().loading) await new Promise(r => setTimeout(r, 20));
   }
 
   // Pending writes are started as soon as the page is hidden or left.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && window.Module && Module.calledRun) Module.ccall('bw_flush', null, [], []);
+    if (document.visibilityState === 'hidden' && window.Module && Module.calledRun) cc('bw_flush', null);
   });
   window.addEventListener('pagehide', () => {
-    if (window.Module && Module.calledRun) Module.ccall('bw_flush', null, [], []);
+    if (window.Module && Module.calledRun) cc('bw_flush', null);
+  });
+  // Leaving or reloading with changes not yet saved (a write failing, say):
+  // the browser asks the person first, since those changes live only in this tab.
+  window.addEventListener('beforeunload', e => {
+    if (!(window.Module && Module.calledRun) || cc('bw_idle', 'number')) return;
+    cc('bw_flush', null);
+    e.preventDefault();
+    e.returnValue = 'Some changes are not saved yet. Stay on the page so they can be saved.';
   });
 
   // [SECTION] window.bridgework (docs/automation.md)
@@ -276,38 +361,34 @@
     dispatch(command) {
       let text;
       try { text = JSON.stringify(command); } catch (e) { text = 'null'; }
-      return afterSave(callJson('bw_api_dispatch', ['string'], [text]));
+      return afterSave(callJson('bw_api_dispatch', [String(text)]));
     },
     query(name, args) {
-      return callJson('bw_api_query', ['string', 'string'], [String(name), JSON.stringify(args || {})]);
+      let text;
+      try { text = JSON.stringify(args || {}); } catch (e) { text = '{}'; }
+      return callJson('bw_api_query', [String(name), String(text)]);
     },
-    commands() { return callJson('bw_api_catalogue', [], []).commands; },
-    queries() { return callJson('bw_api_catalogue', [], []).queries; },
-    state() { return callJson('bw_api_state', [], []); },
-    signIn(staff, pin) { return callJson('bw_api_sign_in', ['string', 'string'], [String(staff), pin ? String(pin) : '']); },
-    signOut() { Module.ccall('bw_api_sign_out', null, [], []); },
-    openDemo() { return afterSave(callJson('bw_api_open_demo', [], [])); },
+    commands() { return callJson('bw_api_catalogue').commands; },
+    queries() { return callJson('bw_api_catalogue').queries; },
+    state() { return currentState(); },
+    signIn(staff, pin) { return callJson('bw_api_sign_in', [String(staff), pin ? String(pin) : '']); },
+    signOut() { cc('bw_api_sign_out', null); },
+    openDemo() { return afterSave(callJson('bw_api_open_demo')); },
     createWorkspace({ board, administrator, email } = {}) {
-      return afterSave(callJson('bw_api_create_workspace', ['string', 'string', 'string'],
-                                [board || '', administrator || '', email || '']));
+      return afterSave(callJson('bw_api_create_workspace', [String(board || ''), String(administrator || ''), String(email || '')]));
     },
-    openBackup(text) {
-      // A backup can be large: it goes through the heap, not the stack ccall uses for strings.
-      const str = String(text), size = Module.lengthBytesUTF8(str) + 1, ptr = Module._malloc(size);
-      Module.stringToUTF8(str, ptr, size);
-      return afterSave(callJson('bw_api_open_backup', ['number'], [ptr]));  // C++ frees it
-    },
+    openBackup(text) { return afterSave(callJson('bw_api_open_backup', [String(text)])); },
     async workspaces() { return S.listWorkspaces(); },
-    async openWorkspace(id) { await openWorkspace(String(id)); return window.bridgework.state(); },
+    async openWorkspace(id) { await openAndWait(String(id)); return currentState(); },
     useHere() { useHere(); },
     clock: {
-      now() { return callJson('bw_api_clock', [], []).now; },
-      info() { return callJson('bw_api_clock', [], []); },
+      now() { return callJson('bw_api_clock').now; },
+      info() { return callJson('bw_api_clock'); },
       set(at) { return window.bridgework.dispatch({ type: 'set_demo_clock', at }); },
     },
     ui: {
       // Where labelled widgets were drawn in the last frame, in CSS pixels.
-      items() { return callJson('bw_api_ui_items', [], []); },
+      items() { return callJson('bw_api_ui_items'); },
       rect(label) { return window.bridgework.ui.items().find(i => i.label === label) || null; },
     },
   };

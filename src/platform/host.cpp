@@ -8,10 +8,12 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "access.hpp"
 #include "conversation.hpp"
+#include "integrity.hpp"
 #include "queries.hpp"
 #include "setup.hpp"
 #include "storage.hpp"
@@ -34,6 +36,7 @@ void bw_js_show_letter(const char* html);
 void bw_js_show_email(const char* email_json);
 void bw_js_download(const char* name, const char* bytes, int length, const char* mime);
 void bw_js_pick_backup();
+void bw_js_export_stored(const char* workspace);
 char* bw_js_get_item(int session, const char* key);
 void bw_js_set_item(int session, const char* key, const char* value);
 }
@@ -42,6 +45,9 @@ namespace bw::host {
 namespace {
 
 State g_state;
+// W1: after "Use here" in another tab this tab takes no more changes, but goes
+// on writing what it already took until nothing is left; then it hands over.
+bool g_handing_over = false;
 std::string g_announced;  // the last message shown to the person
 std::unique_ptr<WorkspaceStore> g_store;
 std::unique_ptr<Workspace> g_loading;  // buckets arrive here before the store is made
@@ -70,7 +76,7 @@ void set_store(std::unique_ptr<WorkspaceStore> store) {
 // W1: one IndexedDB transaction at a time; changes made meanwhile go in the
 // next one (group commit). "Saved" is shown only after it completed.
 void pump_save() {
-  if (!g_store || !g_state.writer || g_store->writing()) return;
+  if (!g_store || g_state.workspace_id.empty() || !(g_state.writer || g_handing_over) || g_store->writing()) return;
   auto batch = g_store->next_batch();
   if (!batch) return;
   g_state.save = SaveState::Saving;
@@ -84,6 +90,7 @@ void start_new(NewWorkspace made, const std::string& id) {
   g_state.open_error.clear();
   g_state.loading = false;
   g_state.writer = true;
+  g_handing_over = false;
   bw_js_register_workspace(id.c_str(), made.workspace.meta.name.c_str(), made.workspace.meta.demo);
   set_store(std::make_unique<WorkspaceStore>(std::move(made.workspace), false));
   g_state.signed_in = made.administrator;
@@ -101,7 +108,8 @@ LocalSeconds now() {
 }
 
 Outcome dispatch(const Command& cmd) {
-  if (!g_store) return Outcome::refuse("no_workspace", "Open a workspace first.");
+  if (!g_store || g_state.workspace_id.empty() || g_state.loading)
+    return Outcome::refuse("no_workspace", "Open a workspace first.");
   if (!g_state.writer)
     return Outcome::refuse("read_only", "This workspace is open for changes in another tab. "
                                         "Choose \"Use here\" to make changes in this one.");
@@ -182,6 +190,7 @@ void download(const std::string& name, const std::string& bytes, const char* mim
 
 void open_workspace(const std::string& id) {
   set_store(nullptr);
+  g_handing_over = false;
   g_state.workspace_id = id;
   g_state.loading = true;
   g_state.open_error.clear();
@@ -196,6 +205,8 @@ void close_workspace() {
 }
 
 void use_here() { bw_js_use_here(); }
+
+void export_stored(const std::string& id) { bw_js_export_stored(id.c_str()); }
 
 void retry_save() {
   if (g_state.save == SaveState::Failed) pump_save();
@@ -256,6 +267,14 @@ const char* reply(const json& j) {
   g_reply = j.dump();
   return g_reply.c_str();
 }
+// W4: a command or query arrives whole; past this size it is refused, not read.
+std::optional<Error> too_large(const char* text, const char* what) {
+  const std::size_t bytes = std::strlen(text);
+  if (bytes <= bw::kMaxRequestBytes) return std::nullopt;
+  return Error{"too_long", std::string("This ") + what + " is " + std::to_string(bytes) + " bytes of JSON; at most " +
+                               std::to_string(bw::kMaxRequestBytes) + " are taken. Shorten its texts (each field's limit is in "
+                               "docs/automation.md)."};
+}
 json error_json(const Error& e) {
   return {{"ok", false}, {"error", {{"code", e.code}, {"message", e.message}}}};
 }
@@ -277,8 +296,11 @@ EMSCRIPTEN_KEEPALIVE void bw_set_directory(const char* list) {
     g_state.workspaces.push_back({w.value("id", ""), w.value("name", ""), w.value("demo", false)});
 }
 
-// Loading: meta first, then every bucket, then end.
-EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* meta) {
+// Loading: meta first, then every bucket, then end. Each names the workspace
+// it reads: a load of a workspace that is no longer the one being opened is
+// ignored, so JavaScript and C++ never disagree on which one is open.
+EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* id, const char* meta) {
+  if (id != g_state.workspace_id) return 0;
   auto m = decode_meta(meta);
   if (auto* e = std::get_if<Error>(&m)) {
     g_state.open_error = e->message;
@@ -289,8 +311,8 @@ EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* meta) {
   return 1;
 }
 
-EMSCRIPTEN_KEEPALIVE int bw_load_bucket(const char* value) {
-  if (!bw::host::g_loading) return 0;
+EMSCRIPTEN_KEEPALIVE int bw_load_bucket(const char* id, const char* value) {
+  if (!bw::host::g_loading || id != g_state.workspace_id) return 0;
   if (auto e = decode_bucket(*bw::host::g_loading, value)) {
     g_state.open_error = e->message;
     g_state.loading = false;
@@ -300,24 +322,36 @@ EMSCRIPTEN_KEEPALIVE int bw_load_bucket(const char* value) {
   return 1;
 }
 
-EMSCRIPTEN_KEEPALIVE void bw_load_end(int writer) {
-  if (!bw::host::g_loading) return;
+EMSCRIPTEN_KEEPALIVE void bw_load_end(const char* id, int writer) {
+  if (!bw::host::g_loading || id != g_state.workspace_id) return;
+  if (auto e = check_integrity(*bw::host::g_loading)) {
+    g_state.open_error = e->message;
+    g_state.loading = false;
+    bw::host::g_loading.reset();
+    return;
+  }
   g_state.writer = writer != 0;
   g_state.loading = false;
   bw::host::set_store(std::make_unique<WorkspaceStore>(std::move(*bw::host::g_loading), true));
   bw::host::g_loading.reset();
 }
 
-EMSCRIPTEN_KEEPALIVE void bw_load_failed(const char* message) {
+EMSCRIPTEN_KEEPALIVE void bw_load_failed(const char* id, const char* message) {
+  if (id != g_state.workspace_id) return;
   g_state.loading = false;
   g_state.open_error = message;
   bw::host::g_loading.reset();
 }
 
-EMSCRIPTEN_KEEPALIVE void bw_set_writer(int writer) {
-  g_state.writer = writer != 0;
-  if (g_state.writer) bw::host::pump_save();
+// W1 hand-over, asked by another tab's "Use here": take no more changes, write
+// what is left (bw_idle says when), then bw_handed_over once the lock is released.
+EMSCRIPTEN_KEEPALIVE void bw_hand_over() {
+  g_state.writer = false;
+  bw::host::g_handing_over = true;
+  bw::host::pump_save();
 }
+
+EMSCRIPTEN_KEEPALIVE void bw_handed_over() { bw::host::g_handing_over = false; }
 
 EMSCRIPTEN_KEEPALIVE void bw_write_done(int ok, const char* reason) {
   if (!g_store) return;
@@ -341,8 +375,10 @@ EMSCRIPTEN_KEEPALIVE void bw_flush() { bw::host::pump_save(); }
 // Nothing unsaved and no write under way.
 EMSCRIPTEN_KEEPALIVE int bw_idle() { return !g_store || (!g_store->writing() && !g_store->has_unsaved()); }
 
+
 // [SECTION] window.bridgework
 EMSCRIPTEN_KEEPALIVE const char* bw_api_dispatch(const char* text) {
+  if (auto e = too_large(text, "command")) return reply(error_json(*e));
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) return reply(error_json({"invalid_command", "The command is not valid JSON."}));
   auto parsed = command_from_json(j);
@@ -354,6 +390,8 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_dispatch(const char* text) {
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_query(const char* name, const char* args_text) {
   if (!g_state.workspace) return reply(error_json({"no_workspace", "Open a workspace first."}));
+  if (auto e = too_large(args_text, "query")) return reply(error_json(*e));
+  if (auto e = too_large(name, "query name")) return reply(error_json(*e));
   json args = json::parse(args_text, nullptr, false);
   if (args.is_discarded()) args = json::object();
   return reply(query(*g_state.workspace, name, args, g_state.signed_in, bw::host::now()));
@@ -377,9 +415,7 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_open_demo() {
   return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
 }
 
-EMSCRIPTEN_KEEPALIVE const char* bw_api_open_backup(char* malloced) {
-  std::string text(malloced);
-  std::free(malloced);
+EMSCRIPTEN_KEEPALIVE const char* bw_api_open_backup(const char* text) {
   if (auto e = bw::host::open_backup(text)) {
     g_state.open_error = e->message;
     return reply(error_json(*e));

@@ -73,11 +73,36 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
   ImGui::PopStyleColor(4);
 }
 
-void draw_status_bar(const Workspace* ws, const Staff* me, const Client* seeker) {
+// Whether changes are saved comes first, so it shows at any window width.
+void draw_save_state(const Workspace* ws) {
   const host::State& st = host::state();
+  if (!st.storage_problem.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+    ImGui::TextUnformatted("Not saved: storage unavailable (see Settings)");
+    ImGui::PopStyleColor();
+  } else if (!ws) {
+    ImGui::TextColored(colour::kMuted, "No workspace open");
+  } else if (!st.writer) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+    ImGui::TextUnformatted("Read-only in this tab");
+    ImGui::PopStyleColor();
+  } else if (st.save == host::SaveState::Saved) {
+    good_text("Saved");
+  } else if (st.save == host::SaveState::Saving) {
+    ImGui::TextUnformatted("Saving...");
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+    ImGui::TextUnformatted("Not saved yet (see the top of the page)");
+    ImGui::PopStyleColor();
+  }
+}
+
+void draw_status_bar(const Workspace* ws, const Staff* me, const Client* seeker) {
   ImGui::Separator();
   ImGui::SetCursorPosX(px(12));
   ImGui::AlignTextToFramePadding();
+  draw_save_state(ws);
+  ImGui::SameLine(0, px(28));
   if (me && ws) {
     const Organisation* org = ws->find_organisation(me->organisation);
     ImGui::Text("Signed in: %s (%s, %s)", me->name.c_str(), std::string(role_label(me->role)).c_str(),
@@ -95,28 +120,27 @@ void draw_status_bar(const Workspace* ws, const Staff* me, const Client* seeker)
     ImGui::TextUnformatted("(demo clock moved ahead)");
     ImGui::PopStyleColor();
   }
-  ImGui::SameLine(0, px(28));
-  if (!st.storage_problem.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
-    ImGui::TextUnformatted("Not saved: storage unavailable (see Settings)");
-    ImGui::PopStyleColor();
-  } else if (!ws) {
-    ImGui::TextColored(colour::kMuted, "No workspace open");
-  } else if (!st.writer) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
-    ImGui::TextUnformatted("Read-only in this tab");
-    ImGui::PopStyleColor();
-  } else if (st.save == host::SaveState::Saved) {
-    good_text("Saved");
-  } else if (st.save == host::SaveState::Saving) {
-    ImGui::TextUnformatted("Saving...");
-  } else {
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
-    ImGui::Text("Save failed: %s", st.save_error.c_str());
-    ImGui::PopStyleColor();
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Retry saving")) host::retry_save();
-  }
+}
+
+// W1: a write failed (a full disk, say). Every change stays in the tab and is
+// written again by itself; the reason and "Retry saving" are in plain view on
+// every screen, at any width.
+void draw_save_failed_banner() {
+  const host::State& st = host::state();
+  ImGui::SetCursorPos(ImVec2{px(12), ImGui::GetCursorPosY() + px(8)});
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - px(12));
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+  ImGui::PushFont(fonts().bold);
+  ImGui::TextUnformatted("Your latest changes are not saved yet.");
+  ImGui::PopFont();
+  ImGui::TextUnformatted(("Why: " + st.save_error).c_str());
+  ImGui::PopStyleColor();
+  ImGui::TextUnformatted("They are kept in this tab and saved as soon as the browser can store them. Keep this tab open.");
+  ImGui::PopTextWrapPos();
+  ImGui::SetCursorPosX(px(12));
+  if (primary_button("Retry saving")) host::retry_save();
+  ImGui::Spacing();
+  ImGui::Separator();
 }
 
 void draw_read_only_banner() {
@@ -170,6 +194,7 @@ void draw_app() {
   const Client* seeker = ws && !me ? ws->find_client(st.signed_in) : nullptr;  // M6
   static RecordId last_signed_in;  // each person starts at their own My Work
   if (st.signed_in != last_signed_in) last_signed_in = st.signed_in, nav() = Nav{};
+  if (ws && st.save == host::SaveState::Failed) draw_save_failed_banner();
   const float status_height = ImGui::GetFrameHeightWithSpacing() + px(8);
   const float body_height = ImGui::GetContentRegionAvail().y - status_height;
 

@@ -53,6 +53,9 @@ void download(const std::string& name, const std::string& bytes, const char* mim
 void close_workspace(); // back to the workspace chooser
 void use_here();        // take over writing from another tab
 void retry_save();      // after "Save failed", try the write again
+// A workspace that cannot be opened: its stored values, as they are, in a file
+// to keep or to hand to whoever repairs it (storage.md, "Stored values file").
+void export_stored(const std::string& id);
 
 // N5: shows a letter (HTML made by the core) over the app, to print or save as PDF.
 void show_letter(const std::string& html);

@@ -132,7 +132,9 @@ TEST_CASE("W4: malformed backups are refused with sentences, never a parser's wo
   with([](json& x) { first_of(x, "client")["programs"] = json::array({"astronaut"}); }, "is not a name this version knows");
   with([](json& x) { first_of(x, "staff")["role"] = "wizard"; }, "\"role\" is \"wizard\", which this version does not know");
   with([](json& x) { x["records"][3]["id"] = ""; }, "its id is empty");
-  for (auto& [backup, words] : cases) {
+  for (const auto& c : cases) {
+    const json& backup = c.first;
+    const std::string& words = c.second;
     CAPTURE(words);
     const Error e = refused(backup);
     CHECK_MESSAGE(mentions(e, words), e.message);

@@ -1,10 +1,30 @@
 // First start and the workspace chooser: open a kept workspace, open the demo,
 // or create an empty workspace for a board.
+#include <algorithm>
+
 #include "../host.hpp"
 #include "../widgets.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
+
+namespace {
+// W4: a workspace that cannot be opened says which one and why, and leaves the
+// person every way on: another workspace, a backup, or a copy of its data.
+void draw_open_error(const host::State& st) {
+  const auto failed = std::find_if(st.workspaces.begin(), st.workspaces.end(),
+                                   [&](const host::WorkspaceEntry& w) { return w.id == st.workspace_id; });
+  if (failed == st.workspaces.end()) {  // e.g. a backup that was refused
+    error_text(st.open_error);
+    return;
+  }
+  error_text("The workspace \"" + failed->name + "\" could not be opened. " + st.open_error);
+  muted("Nothing in it was changed. Open another workspace or restore a backup below, or download its stored data "
+        "as it is, to keep it or to give it to whoever can repair it.");
+  if (ImGui::Button("Download its stored data")) host::export_stored(failed->id);
+  ImGui::Spacing();
+}
+}  // namespace
 
 void draw_welcome() {
   const host::State& st = host::state();
@@ -16,7 +36,7 @@ void draw_welcome() {
         "Everything is kept in this browser; nothing is sent to a server.");
   ImGui::Spacing();
   if (!st.storage_problem.empty()) error_text(st.storage_problem);
-  if (!st.open_error.empty()) error_text(st.open_error);
+  if (!st.open_error.empty()) draw_open_error(st);
   if (st.loading) {
     ImGui::TextUnformatted("Opening the workspace...");
     ImGui::EndGroup();
