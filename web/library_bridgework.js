@@ -1,6 +1,17 @@
 // Functions the C++ platform layer calls (src/platform/host.cpp). Each is a
 // thin hand-over to window.BW (web/page.js, web/storage.js).
 mergeInto(LibraryManager.library, {
+  // The canvas backing store in device pixels (src/platform/main.cpp,
+  // fit_canvas); GLFW learns the size from the canvas, as after any resize.
+  bw_js_fit_canvas__deps: ['$Browser'],
+  bw_js_fit_canvas: function (width, height) {
+    var canvas = Module['canvas'];
+    canvas.style.removeProperty('width');   // the page's CSS sizes it: 100vw x 100vh
+    canvas.style.removeProperty('height');
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    Browser.updateResizeListeners();
+  },
   bw_js_now_local: function () {
     // T1: the agency's local civil time, as seconds of a wall clock.
     var d = new Date();

@@ -1663,7 +1663,7 @@ struct Applier {
     if (next == MatchStage::WaitingToHearResults && c.action == MatchAction::Approve)
       told = about + "both approved; Waiting to Hear Results (M3).";
     if (c.action == MatchAction::RecordHired) {  // M4: the hire record, made here
-      Hire h{ws.new_id(), m.id, m.client, m.job, job.establishment, *learned, ctx.now, {}, {}, {}, {}};
+      Hire h{ws.new_id(), m.id, m.client, m.job, job.establishment, *learned, ctx.now, {}, {}, {}, {}, {}};
       h.recorded_by = actor->id;
       stamp(h.revision);
       o.touched.push_back(h.id);

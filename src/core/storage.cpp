@@ -224,6 +224,13 @@ struct Damaged : std::runtime_error {
 
 std::string quoted(const char* key) { return std::string("\"") + key + "\""; }
 
+// What went wrong, in words: the readers' own sentences as they are, anything
+// else (a parser's "[json.exception...]") as a plain one.
+std::string in_words(const std::exception& e) {
+  if (dynamic_cast<const Damaged*>(&e)) return e.what();
+  return "it is not in the form this version reads";
+}
+
 const json& member(const json& j, const char* key) {
   if (!j.is_object()) throw Damaged("it is not a JSON object");
   auto it = j.find(key);
@@ -373,7 +380,7 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
       ws.calendar.add_closure(date_from(c, "date"), field<std::string>(c, "name"));
     return ws;
   } catch (const std::exception& e) {
-    return Error{"corrupt", std::string("The workspace settings are damaged: ") + e.what() + "."};
+    return Error{"corrupt", "The workspace settings are damaged: " + in_words(e) + "."};
   }
 }
 
@@ -602,7 +609,7 @@ std::optional<Error> decode_records(Workspace& ws, const json& j) {
   } catch (const std::exception& e) {
     const std::string named = kind == "record" ? "record" : kind + " record";
     const std::string which = id.empty() ? "A " + named : "The " + named + " " + id;
-    return Error{"corrupt", which + " is damaged: " + e.what() + "."};
+    return Error{"corrupt", which + " is damaged: " + in_words(e) + "."};
   }
   return std::nullopt;
 }

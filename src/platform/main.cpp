@@ -22,14 +22,21 @@ float g_scale = 0;       // devicePixelRatio the fonts were built for
 float g_text_size = 0;   // text size (CSS px) the fonts were built for
 int g_contrast = -1;     // the theme they were built for: 1 high contrast
 
+// The canvas is sized here, not through glfwSetWindowSize: Emscripten 3.1.6's
+// GLFW asks for fullscreen (and so pointer lock) when that size equals the
+// screen's, and its window size lags a resize. web/library_bridgework.js sets
+// the backing store and tells GLFW, which then only follows.
+extern "C" void bw_js_fit_canvas(int width, int height);
+
 void fit_canvas() {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   const float dpr = float(emscripten_get_device_pixel_ratio());
   const int w = int(std::lround(css_w * dpr)), h = int(std::lround(css_h * dpr));
-  int cur_w = 0, cur_h = 0;
-  glfwGetWindowSize(g_window, &cur_w, &cur_h);
-  if (w > 0 && h > 0 && (w != cur_w || h != cur_h)) glfwSetWindowSize(g_window, w, h);
+  int canvas_w = 0, canvas_h = 0, glfw_w = 0, glfw_h = 0;
+  emscripten_get_canvas_element_size("#canvas", &canvas_w, &canvas_h);
+  glfwGetWindowSize(g_window, &glfw_w, &glfw_h);
+  if (w > 0 && h > 0 && (w != canvas_w || h != canvas_h || w != glfw_w || h != glfw_h)) bw_js_fit_canvas(w, h);
 
   const float text_size = bw::host::text_size();
   const int contrast = bw::host::high_contrast() ? 1 : 0;

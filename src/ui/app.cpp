@@ -127,19 +127,14 @@ void draw_status_bar(const Workspace* ws, const Staff* me, const Client* seeker)
 // every screen, at any width.
 void draw_save_failed_banner() {
   const host::State& st = host::state();
-  ImGui::SetCursorPos(ImVec2{px(12), ImGui::GetCursorPosY() + px(8)});
+  ImGui::SetCursorPos(ImVec2{px(12), ImGui::GetCursorPosY() + px(6)});
+  if (primary_button("Retry saving")) host::retry_save();
+  ImGui::SameLine(0, px(12));
   ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - px(12));
   ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
-  ImGui::PushFont(fonts().bold);
-  ImGui::TextUnformatted("Your latest changes are not saved yet.");
-  ImGui::PopFont();
-  ImGui::TextUnformatted(("Why: " + st.save_error).c_str());
+  ImGui::TextUnformatted(("Not saved yet: " + st.save_error).c_str());
   ImGui::PopStyleColor();
-  ImGui::TextUnformatted("They are kept in this tab and saved as soon as the browser can store them. Keep this tab open.");
   ImGui::PopTextWrapPos();
-  ImGui::SetCursorPosX(px(12));
-  if (primary_button("Retry saving")) host::retry_save();
-  ImGui::Spacing();
   ImGui::Separator();
 }
 

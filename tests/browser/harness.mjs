@@ -1,8 +1,10 @@
 // Shared by the browser tests and the page benchmarks: a static server for the
 // built site on 127.0.0.1 and Debian's Chromium driven by playwright-core.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -32,6 +34,48 @@ export async function launch() {
            '--disable-component-update', '--disable-sync', '--use-angle=swiftshader',
            '--enable-unsafe-swiftshader'],
   });
+}
+
+// What a test file starts with: the built site (its first argument) served,
+// Chromium launched, screenshots going to tests/browser/artifacts/.
+export async function start() {
+  const site = process.argv[2];
+  const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+  await mkdir(artifacts, { recursive: true });
+  const server = await serve(site);
+  const browser = await launch();
+  const { test, finish } = suite(browser, artifacts);
+  const bw = (page, fn, arg) => page.evaluate(fn, arg);
+  return { site, artifacts, server, browser, test, finish, bw };
+}
+
+// A suite of browser tests: each test gets a fresh browser context (its own
+// storage); a failure keeps a screenshot. ONLY=<part of a name> runs just those.
+export function suite(browser, artifacts) {
+  const results = [];
+  async function test(name, body) {
+    if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      await body(context);
+      results.push([name, null]);
+      console.log(`ok   ${name}`);
+    } catch (e) {
+      results.push([name, e]);
+      const [page] = context.pages();  // what the page showed when it failed
+      if (page) await page.screenshot({ path: join(artifacts, `failed-${results.length}.png`) }).catch(() => {});
+      console.log(`FAIL ${name}\n     ${String(e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
+    } finally {
+      await context.close();
+    }
+  }
+  // Prints the closing line and exits with the suite's outcome.
+  function finish() {
+    const failed = results.filter(([, e]) => e).length;
+    console.log(`${results.length - failed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+  }
+  return { test, finish };
 }
 
 // Opens the app and waits until window.bridgework is ready.
@@ -124,4 +168,32 @@ export async function type(page, label, text) {
   await pointAndClick(page, r.x + 12, r.y + r.h / 2);
   await page.keyboard.type(text, { delay: 15 });
   await page.waitForTimeout(60);
+}
+
+// The colour [r, g, b] at (x, y) of a PNG screenshot (8-bit RGB or RGBA, not
+// interlaced, as Chromium writes them): checks that the app drew where it says.
+export function pixel(png, x, y) {
+  const width = png.readUInt32BE(16), depth = png[24], type = png[25];
+  if (depth !== 8 || (type !== 2 && type !== 6)) throw new Error('unexpected PNG format');
+  const chunks = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at), kind = png.toString('ascii', at + 4, at + 8);
+    if (kind === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(chunks));
+  const bpp = type === 6 ? 4 : 3, stride = width * bpp;
+  let previous = Buffer.alloc(stride), row = null;
+  for (let r = 0; r <= y; ++r) {  // undo each row's filter up to the one asked for
+    const filter = raw[r * (stride + 1)], line = raw.subarray(r * (stride + 1) + 1, (r + 1) * (stride + 1));
+    row = Buffer.alloc(stride);
+    for (let i = 0; i < stride; ++i) {
+      const a = i >= bpp ? row[i - bpp] : 0, b = previous[i], c = i >= bpp ? previous[i - bpp] : 0;
+      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const predictor = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
+      row[i] = (line[i] + predictor) & 0xff;
+    }
+    previous = row;
+  }
+  return [row[x * bpp], row[x * bpp + 1], row[x * bpp + 2]];
 }

@@ -2,39 +2,14 @@
 // and keyboard events; results read back through window.bridgework.
 // Usage: [ONLY=<part of a test name>] node run.mjs <built site folder>.
 // Screenshots go to artifacts/.
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, widget, click, clickEach, pointAndClick, press, type } from './harness.mjs';
+import { start, openApp, widget, click, clickEach, pointAndClick, press, type } from './harness.mjs';
 
-const site = process.argv[2];
-const artifacts = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
-await mkdir(artifacts, { recursive: true });
-const server = await serve(site);
-const browser = await launch();
-const results = [];
-
-async function test(name, body) {
-  if (process.env.ONLY && !name.includes(process.env.ONLY)) return;  // ONLY=<part of a name> runs just those
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  try {
-    await body(context);
-    results.push([name, null]);
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    results.push([name, e]);
-    const [page] = context.pages();  // what the page showed when it failed
-    if (page) await page.screenshot({ path: join(artifacts, `failed-${results.length}.png`) }).catch(() => {});
-    console.log(`FAIL ${name}\n     ${String(e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
-  } finally {
-    await context.close();
-  }
-}
-
-const bw = (page, fn, arg) => page.evaluate(fn, arg);
+const { site, artifacts, server, browser, test, finish, bw } = await start();
 const clients = page => bw(page, () => window.bridgework.query('clients', {}).result);
 const saveState = page => bw(page, () => window.bridgework.state());
 
@@ -793,6 +768,4 @@ await test('a closure added in Settings is a holiday, and stays after a reload (
 
 await browser.close();
 server.close();
-const failed = results.filter(([, e]) => e).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

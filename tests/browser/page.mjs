@@ -1,0 +1,81 @@
+// The page around the app: window sizes, screens and devicePixelRatio, as a
+// person snaps, stretches and zooms the window.
+// Usage: [ONLY=<part of a test name>] node page.mjs <built site folder>.
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { start, openApp, widget, click, pixel } from './harness.mjs';
+
+const { artifacts, server, browser, test, finish, bw } = await start();
+
+// The sidebar (dark) is drawn at the left and the screen (light) fills the
+// window to its right edge: the picture is where the app says it is.
+async function drawnInPlace(page, width, dpr, name) {
+  const png = await page.screenshot({ path: join(artifacts, `${name}.png`) });
+  const dark = c => c[0] + c[1] + c[2] < 250, light = c => c[0] + c[1] + c[2] > 600;
+  const sidebar = pixel(png, Math.round(12 * dpr), Math.round(250 * dpr));
+  const right = pixel(png, Math.round((width - 5) * dpr), Math.round(250 * dpr));
+  assert.ok(dark(sidebar), `${name}: the sidebar at the left (got ${sidebar})`);
+  assert.ok(light(right), `${name}: the screen reaches the right edge (got ${right})`);
+}
+
+async function signedInDemo(page) {
+  await click(page, 'Open the demo workspace');
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
+}
+
+for (const dpr of [1, 2]) {
+  await test(`resizing 1366x768 -> 683x768 -> 1366x768 -> 1920x1080 at devicePixelRatio ${dpr}: sharp, in place, clicks land`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, screen: { width: 1920, height: 1080 },
+                                               deviceScaleFactor: dpr });
+    try {
+      const page = await openApp(context, server.url);
+      await signedInDemo(page);
+      let step = 0;
+      for (const [width, height] of [[1366, 768], [683, 768], [1366, 768], [1920, 1080]]) {
+        await page.setViewportSize({ width, height });
+        await page.waitForFunction(([w, h, d]) => {
+          const c = document.getElementById('canvas');
+          return c.width === Math.round(w * d) && c.height === Math.round(h * d);
+        }, [width, height, dpr], { timeout: 5000 });
+        await page.waitForTimeout(150);
+        const name = `resize-${dpr}x-${++step}-${width}x${height}`;
+        await drawnInPlace(page, width, dpr, name);
+        // A click on the sidebar opens that screen, and the way back works too.
+        await click(page, 'Clients');
+        await widget(page, 'search');  // the Clients search box
+        await click(page, 'My Work');
+        await page.waitForFunction(() => !window.bridgework.ui.rect('search'));
+      }
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+await test('a window exactly the size of the screen is just a window: filled, no fullscreen, no pointer lock, no errors', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, screen: { width: 1366, height: 768 } });
+  try {
+    const page = await openApp(context, server.url);
+    await bw(page, () => {
+      window.asked = [];
+      const note = what => function () { window.asked.push(what); };
+      Element.prototype.requestFullscreen = note('fullscreen');
+      Element.prototype.requestPointerLock = note('pointer lock');
+    });
+    await signedInDemo(page);
+    await click(page, 'Clients');
+    await widget(page, 'Enrol client');
+    const size = await bw(page, () => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+    assert.deepEqual(size, [1366, 768]);
+    await drawnInPlace(page, 1366, 1, 'screen-sized-window');
+    assert.deepEqual(await bw(page, () => window.asked), []);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+await browser.close();
+server.close();
+finish();
