@@ -390,6 +390,8 @@
       // Where labelled widgets were drawn in the last frame, in CSS pixels.
       items() { return callJson('bw_api_ui_items'); },
       rect(label) { return window.bridgework.ui.items().find(i => i.label === label) || null; },
+      // The characters of a text the app's font cannot draw (shown as a placeholder).
+      missingGlyphs(text) { return callJson('bw_api_ui_missing_glyphs', [String(text)]); },
     },
   };
 

@@ -228,14 +228,14 @@ bool on_board_for(const Job& j, const Client& c, LocalSeconds now) {
 }
 
 std::vector<const Job*> job_board(const Workspace& ws, const Client& c, LocalSeconds now, std::string_view search) {
-  const std::string needle = lowercase(search);
+  const std::string needle = folded(search);
   std::vector<const Job*> out;
   for (auto& [id, j] : ws.jobs) {
     if (!on_board_for(j, c, now)) continue;
     if (!needle.empty()) {
       const Employer* e = ws.find_employer(j.employer);
       const Establishment* site = ws.find_establishment(j.establishment);
-      const std::string hay = lowercase(j.title + " " + j.description + " " + (e ? e->legal_name : "") + " " +
+      const std::string hay = folded(j.title + " " + j.description + " " + (e ? e->legal_name : "") + " " +
                                     (site ? site->address : ""));
       if (hay.find(needle) == std::string::npos) continue;
     }

@@ -187,12 +187,12 @@ Feed feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter)
     for (auto& [id, a] : ws.audit)
       if (people.count(a.by)) add_update(a);
 
-  const std::string needle = lowercase(filter.search);
+  const std::string needle = folded(filter.search);
   std::erase_if(items, [&](const FeedItem& f) {
     if (filter.kind && f.kind != *filter.kind) return true;
     if (needle.empty()) return false;
     const Staff* by = ws.find_staff(f.by);
-    return lowercase(f.text + " " + record_title(ws, f.record) + " " + (by ? by->name : "")).find(needle) == std::string::npos;
+    return folded(f.text + " " + record_title(ws, f.record) + " " + (by ? by->name : "")).find(needle) == std::string::npos;
   });
   // Ties keep the order found; the source id (which grows with time) breaks them the same way each time.
   auto before = [&](const FeedItem& a, const FeedItem& b) {

@@ -2,8 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-
-#include <algorithm>
+#include <iterator>
 
 namespace bw {
 
@@ -220,6 +219,51 @@ std::string full_name(const Client& c) { return c.first_name + " " + c.last_name
 std::string lowercase(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+namespace {
+// The base letters of U+00C0..U+017F (Latin-1 letters, Latin Extended-A), in
+// order; "" keeps the character (× and ÷).
+const char* const kFolds[] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",     // C0
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",    // D0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",     // E0
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",     // F0
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",     // 100
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",     // 110
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",     // 120
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",   // 130
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",     // 140
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",   // 150
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",     // 160
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",     // 170
+};
+static_assert(std::size(kFolds) == 0x180 - 0xC0);
+}  // namespace
+
+std::string folded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      out += char(std::tolower(byte));
+      ++i;
+      continue;
+    }
+    // Two- and three-byte UTF-8 sequences carry every character folded here.
+    unsigned code = 0;
+    std::size_t length = 1;
+    if ((byte & 0xE0) == 0xC0 && i + 1 < text.size()) code = (byte & 0x1Fu) << 6 | (text[i + 1] & 0x3Fu), length = 2;
+    else if ((byte & 0xF0) == 0xE0 && i + 2 < text.size())
+      code = (byte & 0x0Fu) << 12 | (text[i + 1] & 0x3Fu) << 6 | (text[i + 2] & 0x3Fu), length = 3;
+    if (code >= 0xC0 && code < 0x180 && *kFolds[code - 0xC0]) out += kFolds[code - 0xC0];
+    else if (code == 0x2018 || code == 0x2019) out += '\'';  // ‘ ’ as typed on a keyboard
+    else if (code == 0x2010 || code == 0x2011 || code == 0x2013 || code == 0x2014) out += '-';  // dashes
+    else out.append(text.substr(i, length));
+    i += length;
+  }
   return out;
 }
 

@@ -450,8 +450,12 @@ bool is_youth(const std::vector<Program>& programs);
 inline bool is_active(const Client& c) { return !c.exited_on.has_value(); }
 inline bool is_youth(const Client& c) { return is_youth(c.programs); }
 std::string full_name(const Client& c);
-// Searching and matching text people typed: ASCII case is ignored.
+// Matching text people typed: ASCII case is ignored.
 std::string lowercase(std::string_view text);
 bool same_ignoring_case(std::string_view a, std::string_view b);
+// Searching: case and accents are ignored, so "nunez" finds "Núñez" and
+// "o'brien" finds "O’Brien". Every search compares folded(needle) with
+// folded(text).
+std::string folded(std::string_view text);
 
 }  // namespace bw

@@ -193,14 +193,14 @@ std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& vie
                                            const ClientFilter& filter) {
   std::vector<const Client*> out;
   if (!can_see_clients(viewer)) return out;
-  const std::string needle = lowercase(filter.search);
+  const std::string needle = folded(filter.search);
   for (auto& [id, c] : ws.clients) {
     if (filter.program && std::find(c.programs.begin(), c.programs.end(), *filter.program) == c.programs.end())
       continue;
     if (!filter.primary_contact.empty() && c.primary_contact != filter.primary_contact) continue;
     if (filter.active_only && !is_active(c)) continue;
     if (!needle.empty()) {
-      const std::string hay = lowercase(c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone);
+      const std::string hay = folded(c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone);
       if (hay.find(needle) == std::string::npos) continue;
     }
     out.push_back(&c);
@@ -446,7 +446,7 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
     return success(out);
   }
   if (name == "employers") {
-    const std::string needle = lowercase(arg(args, "search")), sector = arg(args, "sector"), owner = arg(args, "owner");
+    const std::string needle = folded(arg(args, "search")), sector = arg(args, "sector"), owner = arg(args, "owner");
     const bool active_only = args.is_object() && args.value("active_only", false);
     json out = json::array();
     for (auto& [id, e] : ws.employers) {
@@ -455,7 +455,7 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
         const auto sectors = employer_sectors(ws, id);
         if (std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) continue;
       }
-      if (!needle.empty() && lowercase(e.legal_name + " " + e.fein + " " + id).find(needle) == std::string::npos) continue;
+      if (!needle.empty() && folded(e.legal_name + " " + e.fein + " " + id).find(needle) == std::string::npos) continue;
       if (active_only && !account_standing(ws, e, date_of(now)).active) continue;
       out.push_back(employer_json(ws, e, now));
     }

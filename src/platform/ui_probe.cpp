@@ -69,3 +69,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bw_api_ui_items() {
   g_reply = out.dump();
   return g_reply.c_str();
 }
+
+// The characters of `text` that the app's font has no glyph for (drawn as the
+// U+FFFD placeholder), as UTF-8 strings: how a test sees what a person sees.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bw_api_ui_missing_glyphs(const char* text) {
+  nlohmann::json out = nlohmann::json::array();
+  const ImFont* font = ImGui::GetIO().FontDefault ? ImGui::GetIO().FontDefault : ImGui::GetFont();
+  for (const char* s = text; *s;) {
+    const char* start = s;
+    unsigned int c = 0;
+    s += ImTextCharFromUtf8(&c, s, nullptr);
+    // ImGui reads a character past U+FFFF (an emoji) as U+FFFD, the placeholder itself.
+    if (c == IM_UNICODE_CODEPOINT_INVALID || !font->FindGlyphNoFallback(ImWchar(c))) out.push_back(std::string(start, s));
+  }
+  g_reply = out.dump();
+  return g_reply.c_str();
+}

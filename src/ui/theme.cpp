@@ -21,8 +21,16 @@ void load_theme(float text_size, float dpr, bool high_contrast) {
   colour::kWarning = p.warning, colour::kGood = p.good, colour::kSidebar = p.sidebar;
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  // The text staff type and paste: names in Latin scripts with every accent
+  // (Latin-1, Extended-A and -B, Vietnamese), Greek and Cyrillic, the
+  // punctuation of email and word processors (’ “ ” – — …), currency and
+  // letterlike signs (€ № ™). U+FFFD is what ImGui draws for anything else
+  // (an emoji, say): a visible placeholder, never a "?" a person could type.
+  static const ImWchar kRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF,
+                                    0x2000, 0x206F, 0x20A0, 0x20BF, 0x2100, 0x214F, 0xFFFD, 0xFFFD, 0};
   ImFontConfig config;
   config.OversampleH = 2;
+  config.GlyphRanges = kRanges;
   // Fonts are preloaded into the virtual file system (cmake/web.cmake).
   g_fonts.regular = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", text_size * dpr, &config);
   g_fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/ui-bold.ttf", text_size * dpr, &config);

@@ -76,6 +76,28 @@ await test('a window exactly the size of the screen is just a window: filled, no
   }
 });
 
+await test('names as people write them are drawn, not "?", and found by searching without accents', async context => {
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  const typical = 'José Núñez-O’Brien “quoted” – — … € № ™ Łódź Đặng Øyvind Ærø Straße Ωmega Дмитрий';
+  assert.deepEqual(await bw(page, t => window.bridgework.ui.missingGlyphs(t), typical), []);
+  // What the fonts lack is drawn as the placeholder, and said so here.
+  assert.deepEqual(await bw(page, () => window.bridgework.ui.missingGlyphs('ok 😀')), ['😀']);
+  const org = await bw(page, () => window.bridgework.query('organisations').result.find(o => o.name === 'Cedar Valley Career Center').id);
+  const ers = await bw(page, id => window.bridgework.query('eligible_primary_contacts', { provider: id, youth: false }).result[0].id, org);
+  const made = await bw(page, ([provider, contact]) => window.bridgework.dispatch({
+    type: 'enrol_client', first_name: 'José', last_name: 'Núñez-O’Brien', date_of_birth: '1988-03-09',
+    programs: ['wioa_adult'], provider, primary_contact: contact }), [org, ers]);
+  assert.equal(made.ok, true);
+  await click(page, 'Clients');
+  const box = await widget(page, 'search');
+  await page.mouse.click(box.x + 12, box.y + box.h / 2);
+  await page.keyboard.type('nunez', { delay: 15 });
+  await widget(page, 'Núñez-O’Brien, José');
+  await page.screenshot({ path: join(artifacts, 'search-folded.png') });
+  assert.equal(await bw(page, () => window.bridgework.query('clients', { search: "o'brien" }).result.length), 1);
+});
+
 await browser.close();
 server.close();
 finish();

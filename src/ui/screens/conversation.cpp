@@ -20,13 +20,13 @@ struct Suggestion {
 // What "@pri" or "#ana" under the cursor could be: people by name, records by title.
 std::vector<Suggestion> suggestions(const Workspace& ws, char sign, const std::string& typed) {
   std::vector<Suggestion> out;
-  const std::string needle = lowercase(typed);
+  const std::string needle = folded(typed);
   if (sign == '@') {
     for (auto& [id, s] : ws.staff)
-      if (s.active && lowercase(s.name).find(needle) != std::string::npos) out.push_back({s.name, "@" + s.name + " "});
+      if (s.active && folded(s.name).find(needle) != std::string::npos) out.push_back({s.name, "@" + s.name + " "});
   } else if (needle.size() >= 2) {
     auto consider = [&](const RecordId& id, const std::string& words) {
-      if (out.size() < 8 && lowercase(words).find(needle) != std::string::npos) out.push_back({record_title(ws, id), "#" + id + " "});
+      if (out.size() < 8 && folded(words).find(needle) != std::string::npos) out.push_back({record_title(ws, id), "#" + id + " "});
     };
     for (auto& [id, j] : ws.jobs) consider(id, j.title);
     for (auto& [id, e] : ws.employers) consider(id, e.legal_name);

@@ -436,7 +436,7 @@ void draw_employers(const Workspace& ws, const Staff& me) {
   ImGui::SameLine();
   draw_enter_employer(me);
   const auto today = date_of(host::now());
-  const std::string needle = lowercase(search);
+  const std::string needle = folded(search);
   if (!ImGui::BeginTable("employers", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
                          ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
@@ -451,7 +451,7 @@ void draw_employers(const Workspace& ws, const Staff& me) {
     if (!owner.empty() && !is_owner(e, owner)) continue;
     const auto sectors = employer_sectors(ws, id);
     if (!sector.empty() && std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) continue;
-    if (!needle.empty() && lowercase(e.legal_name + " " + e.fein).find(needle) == std::string::npos) continue;
+    if (!needle.empty() && folded(e.legal_name + " " + e.fein).find(needle) == std::string::npos) continue;
     const AccountStanding st = account_standing(ws, e, today);
     if (active_only && !st.active) continue;
     ImGui::TableNextRow();

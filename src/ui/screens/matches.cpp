@@ -148,12 +148,12 @@ void draw_referral(const Workspace& ws, const Staff& me, const Job& j) {
   const Client* chosen = ws.find_client(client);
   if (begin_combo("Client", chosen ? full_name(*chosen) : "Choose...", 320)) {
     text_field("##client_search", search, 300, "Search");
-    const std::string needle = lowercase(search);
+    const std::string needle = folded(search);
     int shown = 0;
     for (auto& [id, c] : ws.clients) {
       if (!on_board_for(j, c, now) || shown >= 50) continue;  // J3: only those who may see the job
       const std::string name = full_name(c);
-      if (!needle.empty() && lowercase(name).find(needle) == std::string::npos) continue;
+      if (!needle.empty() && folded(name).find(needle) == std::string::npos) continue;
       ++shown;
       if (ImGui::Selectable((name + "##" + id).c_str(), id == client)) client = id;
     }

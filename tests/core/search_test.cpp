@@ -1,0 +1,70 @@
+// Searching folds case and accents (the page-shell issue's "nunez" finds
+// "Núñez"): every character of Latin-1 and Latin Extended-A folds to its
+// base letters, capitals and small letters alike; other text is kept.
+#include "helpers.hpp"
+#include "queries.hpp"
+
+using namespace bw;
+using namespace bw::test;
+
+namespace {
+std::string utf8(unsigned c) {
+  std::string s;
+  if (c < 0x80) s += char(c);
+  else if (c < 0x800) s += char(0xC0 | c >> 6), s += char(0x80 | (c & 0x3F));
+  else s += char(0xE0 | c >> 12), s += char(0x80 | (c >> 6 & 0x3F)), s += char(0x80 | (c & 0x3F));
+  return s;
+}
+bool ascii_letters(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+}  // namespace
+
+TEST_CASE("search: every Latin-1 and Latin Extended-A letter folds to lower-case base letters") {
+  int letters = 0;
+  for (unsigned c = 0xC0; c < 0x180; ++c) {
+    CAPTURE(c);
+    if (c == 0xD7 || c == 0xF7) {  // × and ÷ are not letters: kept
+      CHECK(folded(utf8(c)) == utf8(c));
+      continue;
+    }
+    CHECK(ascii_letters(folded(utf8(c))));
+    ++letters;
+  }
+  CHECK(letters == 190);
+  // Capital and small letters fold alike: Latin-1 (32 apart), then Extended-A's pairs.
+  for (unsigned c = 0xC0; c <= 0xDE; ++c)
+    if (c != 0xD7) CHECK_MESSAGE(folded(utf8(c)) == folded(utf8(c + 0x20)), c);
+  auto pairs = [](unsigned from, unsigned to) {
+    for (unsigned c = from; c < to; c += 2) CHECK_MESSAGE(folded(utf8(c)) == folded(utf8(c + 1)), c);
+  };
+  pairs(0x100, 0x138), pairs(0x139, 0x149), pairs(0x14A, 0x178), pairs(0x179, 0x17F);
+  CHECK(folded("\u0178") == folded("\u00FF"));  // Ÿ ÿ
+}
+
+TEST_CASE("search: names as people write them fold to what people type") {
+  CHECK(folded("Núñez-O\u2019Brien") == "nunez-o'brien");
+  CHECK(folded("ŁÓDŹ") == "lodz");
+  CHECK(folded("Ærøskøbing") == "aeroskobing");
+  CHECK(folded("Straße") == "strasse");
+  CHECK(folded("Jean\u2013Luc \u2014 \u2018Jo\u2019") == "jean-luc - 'jo'");
+  CHECK(folded("ASCII stays: A-Z 0-9 @#") == "ascii stays: a-z 0-9 @#");
+  // Other scripts and emoji are kept as they are; broken UTF-8 is kept, never read past its end.
+  CHECK(folded("Дмитрий 😀") == "Дмитрий 😀");
+  CHECK(folded(std::string("ab\xC3", 3)) == std::string("ab\xC3", 3));
+  CHECK(folded(std::string("\xE2\x80", 2)) == std::string("\xE2\x80", 2));
+}
+
+TEST_CASE("search: the clients query finds Núñez-O’Brien by \"nunez\" and \"o'brien\"") {
+  Area a;
+  EnrolClient c = a.adult();
+  c.first_name = "José";
+  c.last_name = "Núñez-O\u2019Brien";
+  a.ok(c, a.ers);
+  for (const char* typed : {"nunez", "NÚÑEZ", "o'brien", "jose nunez"}) {
+    CAPTURE(typed);
+    const json r = query(a.ws, "clients", {{"search", typed}}, a.ers, a.now);
+    REQUIRE(r["ok"] == true);
+    CHECK(r["result"].size() == 1);
+  }
+}
