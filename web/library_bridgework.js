@@ -12,6 +12,8 @@ mergeInto(LibraryManager.library, {
     if (canvas.height !== height) canvas.height = height;
     Browser.updateResizeListeners();
   },
+  bw_js_awake: function () { return window.BW.awake() ? 1 : 0; },
+  bw_js_frame_drawn: function () { window.BW.frameDrawn(); },
   bw_js_now_local: function () {
     // T1: the agency's local civil time, as seconds of a wall clock.
     var d = new Date();

@@ -19,6 +19,7 @@
   // the 5 MB wasm stack, which a long text overflows, and a trap there breaks
   // every later call. C++ copies what it keeps during the call.
   function cc(name, returns, args = []) {
+    wake();  // a call into the app may change what it shows
     const ptrs = [];
     try {
       const values = args.map(a => {
@@ -37,8 +38,20 @@
   const callJson = (name, args) => JSON.parse(cc(name, 'string', args));
   const currentState = () => callJson('bw_api_state');
 
+  // [SECTION] Idle: the app draws only for a moment after input or a call
+  // into it (src/platform/main.cpp, frame), so an idle page costs nothing.
+  const AWAKE_MS = 1500;
+  let lastWake = performance.now(), framesDrawn = 0;
+  function wake() { lastWake = performance.now(); }
+  for (const type of ['pointermove', 'pointerdown', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart',
+                      'touchmove', 'touchend', 'focus', 'blur', 'resize', 'compositionend', 'paste'])
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  document.addEventListener('visibilitychange', wake);
+
   // [SECTION] Hand-overs from C++ (web/library_bridgework.js)
   const BW = {
+    awake() { return performance.now() - lastWake < AWAKE_MS; },
+    frameDrawn() { ++framesDrawn; },
     writeBegin(id) { batch = { id, puts: [] }; },
     writePut(bucket, value) { batch.puts.push([bucket, value]); },
     writeCommit(meta) {
@@ -390,6 +403,8 @@
       // Where labelled widgets were drawn in the last frame, in CSS pixels.
       items() { return callJson('bw_api_ui_items'); },
       rect(label) { return window.bridgework.ui.items().find(i => i.label === label) || null; },
+      // Frames drawn since the page loaded; reading it does not wake the app.
+      frames() { return framesDrawn; },
       // The characters of a text the app's font cannot draw (shown as a placeholder).
       missingGlyphs(text) { return callJson('bw_api_ui_missing_glyphs', [String(text)]); },
     },

@@ -27,8 +27,12 @@ int g_contrast = -1;     // the theme they were built for: 1 high contrast
 // screen's, and its window size lags a resize. web/library_bridgework.js sets
 // the backing store and tells GLFW, which then only follows.
 extern "C" void bw_js_fit_canvas(int width, int height);
+extern "C" int bw_js_awake();          // input, or a call into the app, in the last moments
+extern "C" void bw_js_frame_drawn();   // counts drawn frames (window.bridgework.ui.frames)
 
-void fit_canvas() {
+// Resizes the canvas if the window changed; true when it did.
+bool fit_canvas() {
+  bool changed = false;
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
   const float dpr = float(emscripten_get_device_pixel_ratio());
@@ -36,7 +40,10 @@ void fit_canvas() {
   int canvas_w = 0, canvas_h = 0, glfw_w = 0, glfw_h = 0;
   emscripten_get_canvas_element_size("#canvas", &canvas_w, &canvas_h);
   glfwGetWindowSize(g_window, &glfw_w, &glfw_h);
-  if (w > 0 && h > 0 && (w != canvas_w || h != canvas_h || w != glfw_w || h != glfw_h)) bw_js_fit_canvas(w, h);
+  if (w > 0 && h > 0 && (w != canvas_w || h != canvas_h || w != glfw_w || h != glfw_h)) {
+    bw_js_fit_canvas(w, h);
+    changed = true;
+  }
 
   const float text_size = bw::host::text_size();
   const int contrast = bw::host::high_contrast() ? 1 : 0;
@@ -47,7 +54,9 @@ void fit_canvas() {
     bw::ui::load_theme(text_size, dpr, contrast == 1);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    changed = true;
   }
+  return changed;
 }
 
 // The standard "wheel" event: Emscripten 3.1.6's GLFW listens only for the
@@ -60,8 +69,14 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
   return EM_TRUE;  // the page itself never scrolls
 }
 
+// A frame costs what it draws: with no input, no call into the app and the
+// same window, nothing is drawn, except once a minute for the clock (and the
+// deadlines and sign-outs that follow it). The canvas keeps the last picture.
 void frame() {
-  fit_canvas();
+  static long long drawn_minute = -1;
+  const long long minute = bw::host::now() / 60;
+  if (!fit_canvas() && minute == drawn_minute && !bw_js_awake()) return;
+  drawn_minute = minute;
   glfwPollEvents();
   bw::probe::begin_frame(g_scale);
   ImGui_ImplOpenGL3_NewFrame();
@@ -76,6 +91,7 @@ void frame() {
   glClearColor(bg.x, bg.y, bg.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  bw_js_frame_drawn();
 }
 }  // namespace
 
@@ -93,6 +109,7 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr;  // layout is the app's, not a file's
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   glfwSetScrollCallback(g_window, nullptr);  // wheel comes from on_wheel, once
   emscripten_set_wheel_callback("#canvas", nullptr, true, on_wheel);

@@ -28,9 +28,34 @@ for (let i = 0; i < 5; ++i) {
 firstFrames.sort((a, b) => a - b);
 console.log(`navigation to first frame: median ${firstFrames[2]} ms (runs: ${firstFrames.join(', ')} ms)`);
 
+// Idle: main-thread time and frames drawn in 5 s with nobody touching the
+// page, beside a static page's cost in the same run (the floor).
+async function idle(page, label) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.waitForTimeout(2000);
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find(m => m.name === 'TaskDuration').value;
+  const frames = () => page.evaluate(() => (window.bridgework && window.bridgework.ui.frames ? window.bridgework.ui.frames() : null));
+  const [b0, f0] = [await busy(), await frames()];
+  await page.waitForTimeout(5000);
+  const [b1, f1] = [await busy(), await frames()];
+  const drawn = f0 === null ? '' : `, ${((f1 - f0) / 5).toFixed(1)} frames drawn per second`;
+  console.log(`idle, ${label}: main thread ${((b1 - b0) / 5 * 1000).toFixed(1)} ms per second${drawn}`);
+}
+{
+  const floor = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const blank = await floor.newPage();
+  await blank.setContent('<p>A static page</p>');
+  await idle(blank, 'a static page (floor)');
+  await floor.close();
+}
+
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 const page = await openApp(context, server.url);
+await idle(page, 'the first page, before any input');
 await page.evaluate(() => window.bridgework.openDemo());
+await page.mouse.move(600, 400);
+await idle(page, 'My Work of the demo, after input');
 if (process.argv[3]) {  // the README's picture: the demo's Clients table
   await click(page, 'Clients');
   await widget(page, 'Enrol client');

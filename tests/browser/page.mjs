@@ -98,6 +98,31 @@ await test('names as people write them are drawn, not "?", and found by searchin
   assert.equal(await bw(page, () => window.bridgework.query('clients', { search: "o'brien" }).result.length), 1);
 });
 
+await test('an idle page draws nothing, before any input and after it; input wakes it at once', async context => {
+  const page = await openApp(context, server.url);
+  const frames = () => bw(page, () => window.bridgework.ui.frames());
+  const idleFrames = async () => {
+    await page.waitForTimeout(2000);  // what input started has settled
+    const before = await frames();
+    await page.waitForTimeout(5000);
+    return (await frames()) - before;
+  };
+  const first = await idleFrames();
+  assert.ok(first <= 1, `${first} frames drawn in 5 idle seconds on the first page (one a minute is allowed)`);
+  await signedInDemo(page);
+  const after = await idleFrames();
+  assert.ok(after <= 1, `${after} frames drawn in 5 idle seconds after input`);
+  const woken = await frames();
+  await page.mouse.move(700, 300);
+  await page.mouse.move(710, 310);
+  await page.waitForTimeout(300);
+  assert.ok((await frames()) - woken >= 3, 'moving the mouse draws at once');
+  // A click still lands after a long idle.
+  await click(page, 'Clients');
+  await widget(page, 'search');
+  console.log(`     frames in 5 idle seconds: ${first} before any input, ${after} after`);
+});
+
 await browser.close();
 server.close();
 finish();

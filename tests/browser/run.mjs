@@ -13,6 +13,12 @@ const { site, artifacts, server, browser, test, finish, bw } = await start();
 const clients = page => bw(page, () => window.bridgework.query('clients', {}).result);
 const saveState = page => bw(page, () => window.bridgework.state());
 
+// The sidebar's "Inbox (N)" once it is drawn (the frame after a sign-in may not have it yet).
+async function inboxWithUnread(page) {
+  const handle = await page.waitForFunction(() => window.bridgework.ui.items().map(i => i.label).find(l => /^Inbox \(\d+\)$/.test(l)));
+  return handle.jsonValue();
+}
+
 async function openDemo(page) {
   await click(page, 'Open the demo workspace');
   await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
@@ -538,7 +544,7 @@ await test('a case manager refers a client, both approvers approve, and "hired" 
   await widget(page, `${client.first_name} ${client.last_name} at CNC Machinist`);  // My Work: hire record to complete
   await page.screenshot({ path: join(artifacts, 'my-work-hire.png') });
   // K2: the sidebar counts the unread; the inbox opens the match.
-  const inbox = (await bw(page, () => window.bridgework.ui.items().map(i => i.label))).find(l => /^Inbox \(\d+\)$/.test(l));
+  const inbox = await inboxWithUnread(page);
   assert.equal(inbox, `Inbox (${unread.length})`);
   await click(page, inbox);
   await click(page, 'Mark all read');
@@ -584,7 +590,7 @@ await test('a job seeker marks interest on the job board; the case manager and t
   assert.equal(match.stage, 'interested');
   assert.equal(match.case_manager, seeker.primary_contact);
   const owner = (await bw(page, () => window.bridgework.query('staff', {}).result)).find(s => s.id === match.job_owner);
-  const inbox = (await bw(page, () => window.bridgework.ui.items().map(i => i.label))).find(l => /^Inbox \(\d+\)$/.test(l));
+  const inbox = await inboxWithUnread(page);
   await click(page, inbox);
   await click(page, 'Open');  // the newest: the job seeker's interest
   await widget(page, 'Submit match');  // the case manager explains the fit (M1)
@@ -617,7 +623,7 @@ await test('a job seeker marks interest on the job board; the case manager and t
   await click(page, owner.name);
   const told = await bw(page, () => window.bridgework.query('notifications', { unread_only: true }).result.map(n => n.text));
   assert.ok(told.some(t => t.startsWith(seeker.primary_contact_name + ' mentioned you on Match:')), told.join(' | '));
-  await click(page, (await bw(page, () => window.bridgework.ui.items().map(i => i.label))).find(l => /^Inbox \(\d+\)$/.test(l)));
+  await click(page, await inboxWithUnread(page));
   await click(page, 'Open');  // the newest: the tag, on the match
   await click(page, 'Approve');
   await page.waitForFunction(id => window.bridgework.query('matches', {}).result.find(m => m.id === id).stage === 'waiting_to_hear_results', match.id);
@@ -631,7 +637,7 @@ await test('a job seeker marks interest on the job board; the case manager and t
   await click(page, seeker.primary_contact_name);
   const managerInbox = await bw(page, () => window.bridgework.query('notifications', { unread_only: true }).result.map(n => n.text));
   assert.ok(managerInbox.some(t => t.startsWith(hiredText)), managerInbox.join(' | '));
-  await click(page, (await bw(page, () => window.bridgework.ui.items().map(i => i.label))).find(l => /^Inbox \(\d+\)$/.test(l)));
+  await click(page, await inboxWithUnread(page));
   await widget(page, 'Mark all read');
   await page.screenshot({ path: join(artifacts, 'inbox-hired.png') });
   await click(page, 'Sign out');
