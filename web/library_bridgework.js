@@ -14,6 +14,14 @@ mergeInto(LibraryManager.library, {
   },
   bw_js_awake: function () { return window.BW.awake() ? 1 : 0; },
   bw_js_frame_drawn: function () { window.BW.frameDrawn(); },
+  // Nothing to draw: the animation-frame loop stops until window.BW wakes it
+  // (input, a call into the app) or `ms` pass (the clock's next minute).
+  bw_js_sleep__deps: ['emscripten_pause_main_loop', 'emscripten_resume_main_loop'],
+  bw_js_sleep: function (ms) {
+    _emscripten_pause_main_loop();
+    var timer = setTimeout(function () { window.BW.wakeLoop(); }, ms);
+    window.BW.onWake(function () { clearTimeout(timer); _emscripten_resume_main_loop(); });
+  },
   bw_js_now_local: function () {
     // T1: the agency's local civil time, as seconds of a wall clock.
     var d = new Date();

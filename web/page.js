@@ -41,8 +41,11 @@
   // [SECTION] Idle: the app draws only for a moment after input or a call
   // into it (src/platform/main.cpp, frame), so an idle page costs nothing.
   const AWAKE_MS = 1500;
-  let lastWake = performance.now(), framesDrawn = 0;
-  function wake() { lastWake = performance.now(); }
+  let lastWake = performance.now(), framesDrawn = 0, resumeLoop = null;
+  function wake() {
+    lastWake = performance.now();
+    if (resumeLoop) { const resume = resumeLoop; resumeLoop = null; resume(); }
+  }
   for (const type of ['pointermove', 'pointerdown', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart',
                       'touchmove', 'touchend', 'focus', 'blur', 'resize', 'compositionend', 'paste'])
     window.addEventListener(type, wake, { capture: true, passive: true });
@@ -52,6 +55,8 @@
   const BW = {
     awake() { return performance.now() - lastWake < AWAKE_MS; },
     frameDrawn() { ++framesDrawn; },
+    onWake(resume) { resumeLoop = resume; },  // the frame loop sleeps until wake()
+    wakeLoop() { if (resumeLoop) { const resume = resumeLoop; resumeLoop = null; resume(); } },
     writeBegin(id) { batch = { id, puts: [] }; },
     writePut(bucket, value) { batch.puts.push([bucket, value]); },
     writeCommit(meta) {

@@ -29,6 +29,7 @@ int g_contrast = -1;     // the theme they were built for: 1 high contrast
 extern "C" void bw_js_fit_canvas(int width, int height);
 extern "C" int bw_js_awake();          // input, or a call into the app, in the last moments
 extern "C" void bw_js_frame_drawn();   // counts drawn frames (window.bridgework.ui.frames)
+extern "C" void bw_js_sleep(int ms);   // pauses the frame loop until input, a call, or ms pass
 
 // Resizes the canvas if the window changed; true when it did.
 bool fit_canvas() {
@@ -71,12 +72,21 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 
 // A frame costs what it draws: with no input, no call into the app and the
 // same window, nothing is drawn, except once a minute for the clock (and the
-// deadlines and sign-outs that follow it). The canvas keeps the last picture.
+// deadlines and sign-outs that follow it). The canvas keeps the last picture,
+// and after a moment of nothing the loop itself sleeps until the next minute.
 void frame() {
   static long long drawn_minute = -1;
-  const long long minute = bw::host::now() / 60;
-  if (!fit_canvas() && minute == drawn_minute && !bw_js_awake()) return;
-  drawn_minute = minute;
+  static int idle_frames = 0;
+  const bw::LocalSeconds now = bw::host::now();
+  if (!fit_canvas() && now / 60 == drawn_minute && !bw_js_awake()) {
+    if (++idle_frames >= 30) {
+      idle_frames = 0;
+      bw_js_sleep(int(60 - now % 60) * 1000);
+    }
+    return;
+  }
+  idle_frames = 0;
+  drawn_minute = now / 60;
   glfwPollEvents();
   bw::probe::begin_frame(g_scale);
   ImGui_ImplOpenGL3_NewFrame();
