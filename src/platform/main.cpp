@@ -63,6 +63,9 @@ bool fit_canvas() {
 // The standard "wheel" event: Emscripten 3.1.6's GLFW listens only for the
 // legacy "mousewheel", which Firefox never sends and automation does not either.
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+  // Ctrl+wheel and a touchpad's pinch zoom the page, as Ctrl +/- do: the
+  // browser changes devicePixelRatio and fit_canvas rebuilds fonts and layout.
+  if (e->mouse.ctrlKey) return EM_FALSE;
   const double unit = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
   ImGuiIO& io = ImGui::GetIO();
   io.MouseWheel -= float(e->deltaY / unit);

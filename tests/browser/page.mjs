@@ -123,6 +123,31 @@ await test('an idle page draws nothing, before any input and after it; input wak
   console.log(`     frames in 5 idle seconds: ${first} before any input, ${after} after`);
 });
 
+await test('Ctrl+wheel (and pinch) is left to the browser to zoom, and does not scroll the app; the wheel alone scrolls', async context => {
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  await click(page, 'Clients');
+  await widget(page, 'search');
+  await bw(page, () => {
+    window.wheels = [];
+    window.addEventListener('wheel', e => window.wheels.push({ ctrl: e.ctrlKey, prevented: e.defaultPrevented }));
+  });
+  const top = async () => (await bw(page, () => window.bridgework.ui.items().find(i => i.label === 'Alvarez, Aaliyah'))).y;
+  const before = await top();
+  await page.mouse.move(700, 450);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, 300);
+  await page.keyboard.up('Control');
+  await page.waitForTimeout(300);
+  assert.equal(await top(), before, 'Ctrl+wheel does not scroll the table');
+  await page.mouse.wheel(0, 300);
+  await page.waitForTimeout(300);
+  const moved = await bw(page, () => window.bridgework.ui.items().find(i => i.label === 'Alvarez, Aaliyah'));
+  assert.ok(!moved || moved.y < before, 'the wheel alone scrolls');
+  const wheels = await bw(page, () => window.wheels);
+  assert.deepEqual(wheels.map(w => [w.ctrl, w.prevented]), [[true, false], [false, true]]);
+});
+
 await browser.close();
 server.close();
 finish();
