@@ -42,9 +42,12 @@
   // into it (src/platform/main.cpp, frame), so an idle page costs nothing.
   const AWAKE_MS = 1500;
   let lastWake = performance.now(), framesDrawn = 0, resumeLoop = null;
+  function resumeFrames() {
+    if (resumeLoop) { const resume = resumeLoop; resumeLoop = null; resume(); }
+  }
   function wake() {
     lastWake = performance.now();
-    if (resumeLoop) { const resume = resumeLoop; resumeLoop = null; resume(); }
+    resumeFrames();
   }
   for (const type of ['pointermove', 'pointerdown', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart',
                       'touchmove', 'touchend', 'focus', 'blur', 'resize', 'compositionend', 'paste'])
@@ -56,7 +59,7 @@
     awake() { return performance.now() - lastWake < AWAKE_MS; },
     frameDrawn() { ++framesDrawn; },
     onWake(resume) { resumeLoop = resume; },  // the frame loop sleeps until wake()
-    wakeLoop() { if (resumeLoop) { const resume = resumeLoop; resumeLoop = null; resume(); } },
+    wakeLoop() { resumeFrames(); },  // the clock's next minute
     writeBegin(id) { batch = { id, puts: [] }; },
     writePut(bucket, value) { batch.puts.push([bucket, value]); },
     writeCommit(meta) {
@@ -114,7 +117,7 @@
     async exportStored(id) {
       try {
         const entry = (await S.listWorkspaces()).find(w => w.id === id) || { id, name: id };
-        const raw = await S.readRaw(id);
+        const raw = await S.readWorkspace(id);
         const text = JSON.stringify({ format: 'bridgework-stored-values', version: 1, workspace: entry,
                                       exported_at: new Date().toISOString(), meta: raw.meta, buckets: raw.buckets });
         BW.download('bridgework-stored-' + String(entry.name).replace(/[^A-Za-z0-9]+/g, '-') + '.json', text, 'application/json');
@@ -295,13 +298,14 @@
       loadFailed(id, 'It has no saved data.');
       return false;
     }
-    if (typeof data.meta !== 'string' || data.buckets.some(v => typeof v !== 'string')) {
+    const buckets = Object.values(data.buckets);
+    if (typeof data.meta !== 'string' || buckets.some(v => typeof v !== 'string')) {
       loadFailed(id, 'A stored value is not text: the data is damaged.');
       return false;
     }
     try {
       if (!cc('bw_load_begin', 'number', [id, data.meta])) return false;
-      for (const value of data.buckets)
+      for (const value of buckets)
         if (!cc('bw_load_bucket', 'number', [id, value])) return false;
       cc('bw_load_end', null, [id, writer ? 1 : 0]);
     } catch (e) {

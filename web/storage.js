@@ -109,17 +109,6 @@ window.BWStorage = (function () {
     await request(indexedDB.deleteDatabase('bridgework-ws-' + id)).catch(() => {});
   }
 
-  // {meta, buckets: [values]}, or null meta for an empty database.
-  async function readWorkspace(id) {
-    const db = await workspaceDb(id);
-    const tx = db.transaction(['meta', 'buckets']);
-    const [meta, buckets] = await Promise.all([
-      request(tx.objectStore('meta').get('meta')),
-      request(tx.objectStore('buckets').getAll()),
-    ]);
-    return { meta: meta === undefined ? null : meta, buckets };
-  }
-
   // One transaction: resolves when it completed (durably), rejects with words.
   // A failed write drops the connection, so the next try starts afresh.
   async function write(id, puts, meta) {
@@ -146,9 +135,10 @@ window.BWStorage = (function () {
     });
   }
 
-  // Every stored value of a workspace as it is, unread: for a workspace that
-  // cannot be opened (storage.md, "Stored values file").
-  async function readRaw(id) {
+  // Every stored value of a workspace, unread: {meta (null for an empty
+  // database), buckets: {key: value}}. Opening reads it, and so does the
+  // stored values file of a workspace that cannot be opened (storage.md).
+  async function readWorkspace(id) {
     const db = await workspaceDb(id);
     const tx = db.transaction(['meta', 'buckets']);
     const store = tx.objectStore('buckets');
@@ -159,5 +149,5 @@ window.BWStorage = (function () {
     return { meta: meta === undefined ? null : meta, buckets };
   }
 
-  return { describe, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, readRaw, write, forget };
+  return { describe, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, write, forget };
 })();

@@ -267,6 +267,13 @@ const char* reply(const json& j) {
   g_reply = j.dump();
   return g_reply.c_str();
 }
+// The workspace being opened is refused: nothing is open, the first page says why.
+void load_failed(const std::string& why) {
+  g_state.loading = false;
+  g_state.open_error = why;
+  bw::host::g_loading.reset();
+}
+
 // W4: a command or query arrives whole; past this size it is refused, not read.
 std::optional<Error> too_large(const char* text, const char* what) {
   const std::size_t bytes = std::strlen(text);
@@ -303,8 +310,7 @@ EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* id, const char* meta) {
   if (id != g_state.workspace_id) return 0;
   auto m = decode_meta(meta);
   if (auto* e = std::get_if<Error>(&m)) {
-    g_state.open_error = e->message;
-    g_state.loading = false;
+    load_failed(e->message);
     return 0;
   }
   bw::host::g_loading = std::make_unique<Workspace>(std::get<Workspace>(std::move(m)));
@@ -314,9 +320,7 @@ EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* id, const char* meta) {
 EMSCRIPTEN_KEEPALIVE int bw_load_bucket(const char* id, const char* value) {
   if (!bw::host::g_loading || id != g_state.workspace_id) return 0;
   if (auto e = decode_bucket(*bw::host::g_loading, value)) {
-    g_state.open_error = e->message;
-    g_state.loading = false;
-    bw::host::g_loading.reset();
+    load_failed(e->message);
     return 0;
   }
   return 1;
@@ -325,9 +329,7 @@ EMSCRIPTEN_KEEPALIVE int bw_load_bucket(const char* id, const char* value) {
 EMSCRIPTEN_KEEPALIVE void bw_load_end(const char* id, int writer) {
   if (!bw::host::g_loading || id != g_state.workspace_id) return;
   if (auto e = check_integrity(*bw::host::g_loading)) {
-    g_state.open_error = e->message;
-    g_state.loading = false;
-    bw::host::g_loading.reset();
+    load_failed(e->message);
     return;
   }
   g_state.writer = writer != 0;
@@ -337,10 +339,7 @@ EMSCRIPTEN_KEEPALIVE void bw_load_end(const char* id, int writer) {
 }
 
 EMSCRIPTEN_KEEPALIVE void bw_load_failed(const char* id, const char* message) {
-  if (id != g_state.workspace_id) return;
-  g_state.loading = false;
-  g_state.open_error = message;
-  bw::host::g_loading.reset();
+  if (id == g_state.workspace_id) load_failed(message);
 }
 
 // W1 hand-over, asked by another tab's "Use here": take no more changes, write
