@@ -13,7 +13,8 @@ log() { printf 'emsdk-setup: %s\n' "$*"; }
 packages=(cmake g++ make python3 chromium nlohmann-json3-dev doctest-dev
           fonts-noto-core xz-utils dpkg-dev ca-certificates
           libreoffice-calc-nogui   # R3: the CSV files are read back by a spreadsheet
-          clang-14 libclang-rt-14-dev)  # the readers' fuzzers: libFuzzer, AddressSanitizer, UBSan
+          clang-14 libclang-rt-14-dev   # the readers' fuzzers: libFuzzer, AddressSanitizer, UBSan
+          poppler-utils)                # printed documents are read back from their PDF
 # An activated emsdk (EMSDK set, emcc on PATH) is used as it is.
 if [ -n "${EMSDK:-}" ] && command -v emcc >/dev/null 2>&1; then
   log "using the activated emsdk at $EMSDK"

@@ -13,7 +13,8 @@ target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backend
 target_compile_options(imgui PRIVATE -sUSE_GLFW=3)
 # The item hooks let the page report where each labelled widget is drawn, so
 # browser tests can click real coordinates (src/platform/ui_probe.cpp).
-target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# 32-bit characters: an emoji or other character beyond U+FFFF typed into a field is kept as it is.
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
 
 file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp src/ui/screens/*.cpp)
 file(GLOB PLATFORM_SOURCES CONFIGURE_DEPENDS src/platform/*.cpp)

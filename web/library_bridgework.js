@@ -22,6 +22,8 @@ mergeInto(LibraryManager.library, {
     var timer = setTimeout(function () { window.BW.wakeLoop(); }, ms);
     window.BW.onWake(function () { clearTimeout(timer); _emscripten_resume_main_loop(); });
   },
+  bw_js_set_address: function (address, replace) { window.BW.setAddress(UTF8ToString(address), !!replace); },
+  bw_js_text_wanted: function (wanted, x, y) { window.BW.textWanted(!!wanted, x, y); },
   bw_js_now_local: function () {
     // T1: the agency's local civil time, as seconds of a wall clock.
     var d = new Date();
@@ -51,7 +53,7 @@ mergeInto(LibraryManager.library, {
     var live = document.getElementById('announce');
     if (live) live.textContent = UTF8ToString(message);
   },
-  bw_js_show_letter: function (html) { window.BW.showLetter(UTF8ToString(html)); },
+  bw_js_show_printable: function (html) { window.BW.showPrintable(UTF8ToString(html)); },
   bw_js_show_email: function (email) { window.BW.showEmail(JSON.parse(UTF8ToString(email))); },
   bw_js_download: function (name, bytes, length, mime) {
     window.BW.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + length), UTF8ToString(mime));

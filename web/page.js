@@ -54,10 +54,72 @@
     window.addEventListener(type, wake, { capture: true, passive: true });
   document.addEventListener('visibilitychange', wake);
 
+  // [SECTION] Text and the clipboard. While a field is edited the hidden text
+  // element holds the focus: what the browser inserts into it (typed, composed,
+  // dictated, picked, pasted) goes to the app, in order with the key presses
+  // (src/platform/input.cpp), and the element stays empty.
+  const textIn = document.getElementById('text-in');
+  let composing = false;
+  const sendText = text => { if (text) cc('bw_input_text', null, [text]); };
+  // Its key presses make text through it, not through GLFW's keypress listener
+  // (on window, capturing, added after this one).
+  window.addEventListener('keypress', e => { if (e.target === textIn) e.stopImmediatePropagation(); }, true);
+  textIn.addEventListener('compositionstart', () => { composing = true; });
+  textIn.addEventListener('compositionend', e => {
+    composing = false;
+    sendText(e.data);
+    textIn.value = '';
+  });
+  textIn.addEventListener('beforeinput', e => {
+    if (composing || e.isComposing) return;  // the composition's result comes at its end
+    if (e.inputType === 'insertText' || e.inputType === 'insertReplacementText')
+      sendText(e.data != null ? e.data : e.dataTransfer && e.dataTransfer.getData('text/plain'));
+    e.preventDefault();  // line breaks and deletions come from the keys, as in the app's fields
+  });
+  textIn.addEventListener('input', () => { if (!composing) textIn.value = ''; });
+  let ctrlV = false;  // the paste comes from Ctrl+V, which the app also sees
+  textIn.addEventListener('keydown', e => { ctrlV = e.ctrlKey && !e.altKey && e.code === 'KeyV'; });
+  textIn.addEventListener('keyup', () => { ctrlV = false; });
+  textIn.addEventListener('paste', e => {
+    e.preventDefault();
+    cc('bw_input_paste', null, [e.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n'), ctrlV ? 1 : 0]);
+  });
+  // Copy and cut give the system clipboard the field's selected text; cut's
+  // deletion is the app's own Ctrl+X.
+  const copySelection = e => {
+    if (e.target !== textIn) return;
+    const text = cc('bw_input_selection', 'string');
+    if (!text) return;
+    e.clipboardData.setData('text/plain', text);
+    e.preventDefault();
+  };
+  textIn.addEventListener('copy', copySelection);
+  textIn.addEventListener('cut', copySelection);
+
   // [SECTION] Hand-overs from C++ (web/library_bridgework.js)
   const BW = {
     awake() { return performance.now() - lastWake < AWAKE_MS; },
     frameDrawn() { ++framesDrawn; },
+    // The app's address (src/ui/address.cpp) as the page's: Back and Forward step through them.
+    setAddress(address, replace) {
+      const url = '#' + address;
+      if (location.hash === url) return;
+      if (replace) history.replaceState({ bridgework: true }, '', url);
+      else history.pushState({ bridgework: true }, '', url);
+    },
+    // Each frame a field is edited: the text element takes the focus, at the caret
+    // (x, y in device pixels). It never takes it from a dialog of the page.
+    textWanted(wanted, x, y) {
+      const active = document.activeElement;
+      if (wanted) {
+        textIn.style.left = (x / devicePixelRatio) + 'px';
+        textIn.style.top = (y / devicePixelRatio) + 'px';
+        if (active !== textIn && (!active || active === document.body || active.id === 'canvas'))
+          textIn.focus({ preventScroll: true });
+      } else if (active === textIn) {
+        document.getElementById('canvas').focus({ preventScroll: true });
+      }
+    },
     onWake(resume) { resumeLoop = resume; },  // the frame loop sleeps until wake()
     wakeLoop() { resumeFrames(); },  // the clock's next minute
     writeBegin(id) { batch = { id, puts: [] }; },
@@ -126,11 +188,11 @@
       }
     },
     useHere() { useHere(); },
-    // N5: the letter (HTML escaped by the core) over the app, ready to print.
-    showLetter(html) {
-      document.getElementById('letter-body').innerHTML = html;
-      document.getElementById('letter').hidden = false;
-      document.getElementById('letter-print').focus();
+    // A document (HTML escaped by the core: a letter, a client's file ...) over the app, ready to print.
+    showPrintable(html) {
+      document.getElementById('printable-body').innerHTML = html;
+      document.getElementById('printable').hidden = false;
+      document.getElementById('printable-print').focus();
     },
     // R2 exports and backups: a file the browser saves.
     download(name, bytes, mime) {
@@ -192,15 +254,30 @@
     if (e.key === 'Escape') closeEmail();
   });
 
-  function closeLetter() {
-    document.getElementById('letter').hidden = true;
+  function closePrintable() {
+    document.getElementById('printable').hidden = true;
     document.getElementById('canvas').focus();
   }
-  document.getElementById('letter-print').addEventListener('click', () => window.print());
-  document.getElementById('letter-close').addEventListener('click', closeLetter);
-  document.getElementById('letter').addEventListener('keydown', e => {
+  document.getElementById('printable-print').addEventListener('click', () => window.print());
+  document.getElementById('printable-close').addEventListener('click', closePrintable);
+  document.getElementById('printable').addEventListener('keydown', e => {
     e.stopPropagation();  // keys here are not the app's
-    if (e.key === 'Escape') closeLetter();
+    if (e.key === 'Escape') closePrintable();
+  });
+  // Ctrl+P (or the browser's Print) with no document open prints the current
+  // screen's printable view (src/ui/print.cpp), never the canvas's blank page.
+  let printingScreen = false;
+  window.addEventListener('beforeprint', () => {
+    const shown = document.getElementById('printable');
+    if (!shown.hidden || !Module.calledRun) return;
+    document.getElementById('printable-body').innerHTML = cc('bw_printable_now', 'string');
+    shown.hidden = false;
+    printingScreen = true;
+  });
+  window.addEventListener('afterprint', () => {
+    if (!printingScreen) return;
+    printingScreen = false;
+    document.getElementById('printable').hidden = true;
   });
 
   function storageProblem(e) {
@@ -330,7 +407,14 @@
   }
 
   // [SECTION] Start
+  // Addresses: a link (the page opened with, or typed into the address bar)
+  // waits for the next sign-in; Back and Forward to the app's own entries
+  // (marked in history.state) go there only for the person signed in.
+  const addressOf = () => decodeURIComponent(location.hash.replace(/^#/, ''));
+  window.addEventListener('popstate', e => cc('bw_go', null, [addressOf(), e.state && e.state.bridgework ? 0 : 1]));
+
   async function start() {
+    if (addressOf()) cc('bw_go', null, [addressOf(), 1]);
     if (typeof indexedDB === 'undefined' || !indexedDB) {
       storageProblem({ name: 'InvalidStateError' });
       readyResolve();

@@ -56,6 +56,36 @@ std::optional<year_month_day> parse_iso_date(std::string_view s) {
   return ymd;
 }
 
+std::optional<year_month_day> parse_typed_date(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.find('/') == std::string_view::npos) return parse_iso_date(s);
+  // M/D/YYYY with one or two digits for the month and the day.
+  int parts[3] = {0, 0, 0}, lengths[3] = {0, 0, 0}, n = 0;
+  for (char c : s) {
+    if (c == '/') {
+      if (++n > 2) return std::nullopt;
+    } else if (c >= '0' && c <= '9') {
+      parts[n] = parts[n] * 10 + (c - '0');
+      if (++lengths[n] > 4) return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (n != 2 || lengths[0] < 1 || lengths[0] > 2 || lengths[1] < 1 || lengths[1] > 2 || lengths[2] != 4)
+    return std::nullopt;
+  if (parts[2] < kFirstYear || parts[2] > kLastYear) return std::nullopt;
+  year_month_day ymd{year{parts[2]}, month{unsigned(parts[0])}, day{unsigned(parts[1])}};
+  if (!ymd.ok()) return std::nullopt;
+  return ymd;
+}
+
+std::string format_us_date(year_month_day d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", unsigned(d.month()), unsigned(d.day()), int(d.year()));
+  return buf;
+}
+
 std::optional<LocalSeconds> parse_iso(std::string_view s) {
   auto date = parse_iso_date(s.substr(0, 10));
   if (!date) return std::nullopt;

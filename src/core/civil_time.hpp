@@ -27,6 +27,12 @@ inline constexpr int kFirstYear = 1900, kLastYear = 2100;
 // Accepts only a real calendar date "YYYY-MM-DD" from kFirstYear to kLastYear.
 std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text);
 
+// A date as staff type it: "MM/DD/YYYY" (one-digit month and day too:
+// "2/4/2009") or the stored "YYYY-MM-DD", with spaces around ignored.
+std::optional<std::chrono::year_month_day> parse_typed_date(std::string_view text);
+// "02/14/2009": how a date field shows a date.
+std::string format_us_date(std::chrono::year_month_day d);
+
 // As staff read it: "Sun Nov 22, 2026 9:14 PM" / "Nov 22, 2026".
 std::string display_datetime(LocalSeconds t);
 std::string display_date(std::chrono::year_month_day d);

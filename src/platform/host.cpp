@@ -2,6 +2,7 @@
 // batches to IndexedDB (web/storage.js, through web/library_bridgework.js),
 // and exposes the same core path to JavaScript (window.bridgework, see
 // docs/automation.md). The only place that includes <emscripten.h> besides main.
+#include "ui/app.hpp"
 #include "ui/host.hpp"
 
 #include <emscripten.h>
@@ -32,7 +33,8 @@ void bw_js_use_here();
 void bw_js_saved(double change);
 void bw_js_save_failed(const char* reason);
 void bw_js_announce(const char* message);
-void bw_js_show_letter(const char* html);
+void bw_js_set_address(const char* address, int replace);
+void bw_js_show_printable(const char* html);
 void bw_js_show_email(const char* email_json);
 void bw_js_download(const char* name, const char* bytes, int length, const char* mime);
 void bw_js_pick_backup();
@@ -49,6 +51,7 @@ State g_state;
 // on writing what it already took until nothing is left; then it hands over.
 bool g_handing_over = false;
 std::string g_announced;  // the last message shown to the person
+std::optional<AddressRequest> g_address_request;  // from the browser, for the next frame
 std::unique_ptr<WorkspaceStore> g_store;
 std::unique_ptr<Workspace> g_loading;  // buckets arrive here before the store is made
 
@@ -212,7 +215,7 @@ void retry_save() {
   if (g_state.save == SaveState::Failed) pump_save();
 }
 
-void show_letter(const std::string& html) { bw_js_show_letter(html.c_str()); }
+void show_printable(const std::string& html) { bw_js_show_printable(html.c_str()); }
 
 void show_email(const std::vector<Notification>& told) {
   if (!g_state.workspace || told.empty()) return;
@@ -220,6 +223,14 @@ void show_email(const std::vector<Notification>& told) {
   const json j = {{"to", e.to}, {"without_address", e.without_address}, {"subject", e.subject}, {"body", e.body}, {"mailto", e.mailto}};
   bw_js_show_email(j.dump().c_str());
 }
+
+std::optional<AddressRequest> take_address_request() {
+  auto r = std::move(g_address_request);
+  g_address_request.reset();
+  return r;
+}
+
+void set_address(const std::string& address, bool replace) { bw_js_set_address(address.c_str(), replace); }
 
 void announce(std::string_view message) {
   if (message == g_announced) return;
@@ -406,6 +417,16 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_sign_in(const char* staff, const char* p
 }
 
 EMSCRIPTEN_KEEPALIVE void bw_api_sign_out() { bw::host::sign_out(); }
+
+EMSCRIPTEN_KEEPALIVE const char* bw_printable_now() {
+  g_reply = bw::ui::printable_now();
+  return g_reply.c_str();
+}
+
+// The browser's address changed: a link or reload (from_link), or Back and Forward.
+EMSCRIPTEN_KEEPALIVE void bw_go(const char* address, int from_link) {
+  bw::host::g_address_request = bw::host::AddressRequest{address, from_link != 0};
+}
 
 EMSCRIPTEN_KEEPALIVE void bw_api_open_workspace(const char* id) { bw::host::open_workspace(id); }
 

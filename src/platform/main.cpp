@@ -7,6 +7,7 @@
 #include <emscripten/html5.h>
 
 #include <cmath>
+#include <string>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -14,6 +15,7 @@
 #include "ui/app.hpp"
 #include "ui/host.hpp"
 #include "ui/theme.hpp"
+#include "input.hpp"
 #include "ui_probe.hpp"
 
 namespace {
@@ -73,6 +75,35 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
   return EM_TRUE;  // the page itself never scrolls
 }
 
+// ImGui with the fonts of the atlas that outlives it.
+ImFontAtlas g_fonts;
+void start_imgui() {
+  ImGui::CreateContext(&g_fonts);
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.IniFilename = nullptr;  // layout is the app's, not a file's
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
+  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  bw::input::install(g_window);
+  glfwSetScrollCallback(g_window, nullptr);  // wheel comes from on_wheel, once
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  g_scale = 0;  // the theme (style and fonts) is loaded into it by fit_canvas
+}
+
+// When someone signs in or out, ImGui starts again: no field being edited,
+// open popup, tab, scroll position or table sort is left for the next person.
+void fresh_imgui_for_each_person() {
+  static std::string person = "-";
+  if (bw::host::state().signed_in == person) return;
+  const bool first = person == "-";
+  person = bw::host::state().signed_in;
+  if (first) return;
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  start_imgui();
+}
+
 // A frame costs what it draws: with no input, no call into the app and the
 // same window, nothing is drawn, except once a minute for the clock (and the
 // deadlines and sign-outs that follow it). The canvas keeps the last picture,
@@ -80,8 +111,10 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 void frame() {
   static long long drawn_minute = -1;
   static int idle_frames = 0;
+  static bool input_left = false;  // keys or text still queued for the next frame
+  fresh_imgui_for_each_person();
   const bw::LocalSeconds now = bw::host::now();
-  if (!fit_canvas() && now / 60 == drawn_minute && !bw_js_awake()) {
+  if (!fit_canvas() && now / 60 == drawn_minute && !bw_js_awake() && !input_left) {
     if (++idle_frames >= 30) {
       idle_frames = 0;
       bw_js_sleep(int(60 - now % 60) * 1000);
@@ -91,12 +124,14 @@ void frame() {
   idle_frames = 0;
   drawn_minute = now / 60;
   glfwPollEvents();
+  input_left = bw::input::begin_frame();
   bw::probe::begin_frame(g_scale);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   bw::ui::draw_app();
   ImGui::Render();
+  bw::input::end_frame();
   int fb_w = 0, fb_h = 0;
   glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
   glViewport(0, 0, fb_w, fb_h);
@@ -118,15 +153,8 @@ int main() {
   glfwMakeContextCurrent(g_window);
 
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  io.IniFilename = nullptr;  // layout is the app's, not a file's
-  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
-  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-  glfwSetScrollCallback(g_window, nullptr);  // wheel comes from on_wheel, once
+  start_imgui();
   emscripten_set_wheel_callback("#canvas", nullptr, true, on_wheel);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
 
   emscripten_set_main_loop(frame, 0, 1);
   return 0;

@@ -1,6 +1,7 @@
 // The app shell: workspace chooser, sign-in, then sidebar + screen + status bar.
 #include "app.hpp"
 
+#include "address.hpp"
 #include "host.hpp"
 #include "screens/screens.hpp"
 #include "widgets.hpp"
@@ -13,13 +14,9 @@ Nav& nav() {
 }
 
 namespace {
-
-constexpr struct { Section section; const char* label; } kSections[] = {
-    {Section::MyWork, "My Work"},     {Section::Inbox, "Inbox"},          {Section::Feed, "Feed"},
-    {Section::Students, "My students"}, {Section::Clients, "Clients"},
-    {Section::Issues, "Open issues"}, {Section::Employers, "Employers"},  {Section::Jobs, "Jobs"},
-    {Section::Matches, "Matches"},    {Section::Reports, "Reports"},      {Section::Settings, "Settings"},
-};
+int g_person_epoch = 0;
+}
+int person_epoch() { return g_person_epoch; }
 
 // C5: training-provider staff have their students and their settings, nothing else.
 bool offered(Section s, const Staff& me) {
@@ -27,6 +24,15 @@ bool offered(Section s, const Staff& me) {
     return s == Section::Students || s == Section::Inbox || s == Section::Settings;
   return s != Section::Students;
 }
+
+namespace {
+
+constexpr struct { Section section; const char* label; } kSections[] = {
+    {Section::MyWork, "My Work"},     {Section::Inbox, "Inbox"},          {Section::Feed, "Feed"},
+    {Section::Students, "My students"}, {Section::Clients, "Clients"},
+    {Section::Issues, "Open issues"}, {Section::Employers, "Employers"},  {Section::Jobs, "Jobs"},
+    {Section::Matches, "Matches"},    {Section::Reports, "Reports"},      {Section::Settings, "Settings"},
+};
 
 void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, colour::kSidebar);
@@ -54,10 +60,7 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
     if (s.section == Section::Inbox)  // K2: the unread count; the id stays "inbox"
       if (const int unread = unread_count(ws, me)) label += " (" + std::to_string(unread) + ")";
     label += std::string("###") + s.label;
-    if (ImGui::Selectable(label.c_str(), n.section == s.section, 0, ImVec2{0, px(30)})) {
-      n.section = s.section;
-      n.client.clear(), n.employer.clear(), n.job.clear(), n.match.clear();
-    }
+    if (ImGui::Selectable(label.c_str(), n.section == s.section, 0, ImVec2{0, px(30)})) n.open(s.section);
   }
   ImGui::SetCursorPosY(height - px(96));
   ImGui::Separator();
@@ -187,8 +190,9 @@ void draw_app() {
   const Workspace* ws = st.workspace;
   const Staff* me = ws ? ws->find_staff(st.signed_in) : nullptr;
   const Client* seeker = ws && !me ? ws->find_client(st.signed_in) : nullptr;  // M6
-  static RecordId last_signed_in;  // each person starts at their own My Work
-  if (st.signed_in != last_signed_in) last_signed_in = st.signed_in, nav() = Nav{};
+  static RecordId last_signed_in;  // each person starts afresh at their own My Work
+  if (st.signed_in != last_signed_in) last_signed_in = st.signed_in, nav() = Nav{}, ++g_person_epoch;
+  follow_address(ws, me && me->active ? me : nullptr);
   if (ws && st.save == host::SaveState::Failed) draw_save_failed_banner();
   const float status_height = ImGui::GetFrameHeightWithSpacing() + px(8);
   const float body_height = ImGui::GetContentRegionAvail().y - status_height;
@@ -216,12 +220,23 @@ void draw_app() {
     ImGui::PopStyleColor();
     if (!st.writer) draw_read_only_banner();
     draw_told_banner(*ws);
+    if (!nav().notice.empty()) {
+      error_text(nav().notice);
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Dismiss")) nav().notice.clear();
+    }
     draw_section(*ws, *me);
+    // An address's tab that no tab bar drew (a mistyped link) is let go.
+    static int wanting = 0;
+    if (nav().want_tab.empty()) wanting = 0;
+    else if (++wanting > 3) nav().want_tab.clear();
     ImGui::EndChild();
     ImGui::PopStyleVar();
   }
   draw_status_bar(ws, me, seeker);
+  show_address(me && me->active ? me : nullptr);
   ImGui::End();
+  end_widgets_frame();
 }
 
 }  // namespace bw::ui

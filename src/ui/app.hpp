@@ -1,5 +1,9 @@
 // The whole interface, drawn once a frame from the host's state.
 #pragma once
+#include <string>
+
 namespace bw::ui {
 void draw_app();
+// The printable document (HTML) of the screen shown now, for Ctrl+P.
+std::string printable_now();
 }

@@ -57,8 +57,9 @@ void retry_save();      // after "Save failed", try the write again
 // to keep or to hand to whoever repairs it (storage.md, "Stored values file").
 void export_stored(const std::string& id);
 
-// N5: shows a letter (HTML made by the core) over the app, to print or save as PDF.
-void show_letter(const std::string& html);
+// A document to print or save as PDF (HTML made by the core: an N5 letter,
+// a client's file, a job order ...), shown over the app.
+void show_printable(const std::string& html);
 // K2: a ready email about these notifications over the app, to open in the
 // person's email app or copy: there is no server to send it.
 void show_email(const std::vector<Notification>& told);
@@ -66,6 +67,16 @@ void show_email(const std::vector<Notification>& told);
 // A message the screen shows a person (an error in a form): passed on to
 // assistive technology and to window.bridgework.state().message.
 void announce(std::string_view message);
+
+// Addresses (src/ui/address.hpp). One the browser asks to go to: from a link
+// or a reload (`from_link`), or from Back and Forward.
+struct AddressRequest {
+  std::string address;
+  bool from_link = false;
+};
+std::optional<AddressRequest> take_address_request();
+// Puts the app's address in the browser's: a new history entry, or in place of the current one.
+void set_address(const std::string& address, bool replace);
 
 // Display preferences kept per browser.
 float text_size();

@@ -1,5 +1,10 @@
 #include "widgets.hpp"
 
+#include "address.hpp"
+
+#include <map>
+
+#include "calendar.hpp"
 #include "host.hpp"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
@@ -8,7 +13,16 @@ namespace bw::ui {
 
 float px(float css) { return css * scale(); }
 
+namespace {
+// Enter in a one-line field submits its form: the next submit_button drawn
+// in the same window acts as if clicked. A heading ends a form, so Enter in
+// a form without one never reaches the next form's.
+ImGuiID g_enter_window = 0;
+int g_enter_frame = -1;
+}  // namespace
+
 void heading(std::string_view text, bool then_space) {
+  g_enter_frame = -1;
   ImGui::PushFont(fonts().heading);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
   ImGui::PopFont();
@@ -16,6 +30,7 @@ void heading(std::string_view text, bool then_space) {
 }
 
 void subheading(std::string_view text) {
+  g_enter_frame = -1;
   ImGui::Spacing();
   ImGui::PushFont(fonts().bold);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
@@ -61,9 +76,133 @@ bool primary_button(const char* label) {
   return pressed;
 }
 
+namespace {
+void note_enter() {
+  const ImGuiContext& g = *GImGui;
+  const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+  if (enter && g.ActiveIdPreviousFrame == g.LastItemData.ID && g.ActiveId != g.LastItemData.ID)
+    g_enter_window = g.CurrentWindow->ID, g_enter_frame = g.FrameCount;
+}
+}  // namespace
+
 bool text_field(const char* label, std::string& value, float width_css, const char* hint) {
   ImGui::SetNextItemWidth(px(width_css));
-  return hint ? ImGui::InputTextWithHint(label, hint, &value) : ImGui::InputText(label, &value);
+  const bool changed = hint ? ImGui::InputTextWithHint(label, hint, &value) : ImGui::InputText(label, &value);
+  note_enter();
+  return changed;
+}
+
+namespace {
+int g_popups_last_frame = 0;  // popups open at the end of the last frame
+}
+
+bool escape_closes_this_popup() {
+  const ImGuiContext& g = *GImGui;
+  return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && g.BeginPopupStack.Size == g_popups_last_frame;
+}
+
+void end_widgets_frame() { g_popups_last_frame = GImGui->OpenPopupStack.Size; }
+
+bool submit_button(const char* label) {
+  const ImGuiContext& g = *GImGui;
+  const bool enter = g_enter_frame == g.FrameCount && g_enter_window == g.CurrentWindow->ID;
+  if (enter) g_enter_frame = -1;
+  return primary_button(label) || enter;
+}
+
+namespace {
+// T2: a month of days to pick from; weekends muted, holidays and closures
+// marked and named below. True when a day was picked.
+bool draw_calendar(std::chrono::year_month& shown, std::string& value) {
+  using namespace std::chrono;
+  const Workspace* ws = host::state().workspace;
+  std::map<unsigned, std::string> holidays;  // day of the shown month -> name
+  const std::vector<Holiday> year_holidays =
+      ws ? ws->calendar.holidays(int(shown.year())) : federal_holidays(int(shown.year()));
+  for (const Holiday& h : year_holidays)
+    if (h.date.year() == shown.year() && h.date.month() == shown.month()) holidays[unsigned(h.date.day())] = h.name;
+  if (ImGui::ArrowButton("##previous month", ImGuiDir_Left)) shown = add_months(shown, -1);
+  ImGui::SameLine();
+  static const char* const kMonthNames[] = {"January", "February", "March", "April", "May", "June", "July",
+                                            "August", "September", "October", "November", "December"};
+  const std::string title = std::string(kMonthNames[unsigned(shown.month()) - 1]) + " " + std::to_string(int(shown.year()));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(title.c_str());
+  ImGui::SameLine(px(260) - ImGui::GetFrameHeight());
+  if (ImGui::ArrowButton("##next month", ImGuiDir_Right)) shown = add_months(shown, 1);
+  const year_month_day today = date_of(host::now());
+  const std::optional<year_month_day> chosen = parse_iso_date(value);
+  bool picked = false;
+  if (ImGui::BeginTable("days", 7, ImGuiTableFlags_SizingFixedSame)) {
+    for (const char* d : {"Su", "Mo", "Tu", "We", "Th", "Fr", "Sa"}) {
+      ImGui::TableNextColumn();
+      ImGui::TextColored(colour::kMuted, "%s", d);
+    }
+    const unsigned first = weekday{sys_days{shown / 1}}.c_encoding();
+    const unsigned last = unsigned((shown / std::chrono::last).day());
+    for (unsigned i = 0; i < first; ++i) ImGui::TableNextColumn();
+    for (unsigned d = 1; d <= last; ++d) {
+      ImGui::TableNextColumn();
+      const year_month_day day_date = shown / day{d};
+      const bool holiday = holidays.count(d) > 0;
+      const unsigned wd = weekday{sys_days{day_date}}.c_encoding();
+      if (holiday) ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+      else if (wd == 0 || wd == 6) ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+      else ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_Text]);
+      const std::string label = std::to_string(d) + (day_date == today ? "*" : "") + "##" + std::to_string(d);
+      if (ImGui::Selectable(label.c_str(), chosen == day_date, 0, ImVec2{px(30), 0})) {
+        value = format_iso_date(day_date);
+        picked = true;
+      }
+      ImGui::PopStyleColor();
+      if (holiday && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", holidays[d].c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TextColored(colour::kMuted, "* today");
+  for (const auto& [d, name] : holidays) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
+    ImGui::Text("%u: %s", d, name.c_str());
+    ImGui::PopStyleColor();
+  }
+  return picked;
+}
+}  // namespace
+
+bool date_field(const char* label, std::string& value, float width_css) {
+  std::string shown = value;
+  if (auto d = parse_iso_date(value)) shown = format_us_date(*d);
+  ImGui::SetNextItemWidth(px(width_css));
+  const std::string id = std::string("##") + label;
+  bool changed = ImGui::InputTextWithHint(id.c_str(), "MM/DD/YYYY", &shown);
+  note_enter();
+  if (changed) {
+    const auto d = parse_typed_date(shown);
+    value = d ? format_iso_date(*d) : shown;
+  }
+  static std::chrono::year_month g_shown_month;  // the picker open now shows this month
+  ImGui::SameLine(0, px(4));
+  const std::string pick = std::string("##Pick ") + label;
+  const bool open_picker = ImGui::ArrowButton(pick.c_str(), ImGuiDir_Down);
+  ImGuiContext& g = *GImGui;
+  IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, pick.c_str(), g.LastItemData.StatusFlags);  // 1.86 does not
+  if (open_picker) {
+    const auto d = parse_iso_date(value);
+    const auto day = d ? *d : date_of(host::now());
+    g_shown_month = day.year() / day.month();
+    ImGui::OpenPopup(pick.c_str());
+  }
+  if (ImGui::BeginPopup(pick.c_str())) {
+    if (draw_calendar(g_shown_month, value)) {
+      changed = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::TextUnformatted(label, ImGui::FindRenderedTextEnd(label));
+  return changed;
 }
 
 bool text_area(const char* label, std::string& value, float width_css, int lines) {
@@ -99,9 +238,13 @@ bool begin_combo(const char* label, const std::string& preview, float width_css)
 }
 
 bool begin_tab(const char* label) {
-  const bool open = ImGui::BeginTabItem(label);
+  Nav& n = nav();
+  const std::string part = address_part(label);
+  const bool wanted = n.want_tab == part;  // an address asked for this tab
+  const bool open = ImGui::BeginTabItem(label, nullptr, wanted ? ImGuiTabItemFlags_SetSelected : 0);
   ImGuiContext& g = *GImGui;
   IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label, g.LastItemData.StatusFlags);
+  if (open && (n.want_tab.empty() || wanted)) n.tab = part, n.want_tab.clear();
   return open;
 }
 

@@ -18,6 +18,19 @@ void error_text(std::string_view message);  // "Error:" and the message, in red
 void good_text(std::string_view text);
 bool primary_button(const char* label);
 bool text_field(const char* label, std::string& value, float width_css = 320, const char* hint = nullptr);
+// The button that submits a form: also pressed by Enter in one of its
+// one-line fields (drawn before it, in the same window).
+bool submit_button(const char* label);
+// Inside a popup: Escape was pressed and this popup is the innermost one
+// (Escape with a list open closes the list, not the dialog under it).
+bool escape_closes_this_popup();
+// Once a frame, after everything is drawn.
+void end_widgets_frame();
+// A date typed as MM/DD/YYYY or YYYY-MM-DD, or picked from a calendar that
+// marks holidays and closures (T2). `value` holds the stored form (YYYY-MM-DD)
+// once the typed text is a date, and the typed text until then, so that the
+// command refuses it with its message.
+bool date_field(const char* label, std::string& value, float width_css = 150);
 // Several lines of text; Enter starts a new line.
 bool text_area(const char* label, std::string& value, float width_css, int lines);
 // ImGui::BeginCombo that also reports its label to the item hooks (combos do

@@ -2,8 +2,10 @@
 // person snaps, stretches and zooms the window.
 // Usage: [ONLY=<part of a test name>] node page.mjs <built site folder>.
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { start, openApp, widget, click, pixel } from './harness.mjs';
+import { start, openApp, widget, click, press, pixel } from './harness.mjs';
 
 const { artifacts, server, browser, test, finish, bw } = await start();
 
@@ -96,6 +98,262 @@ await test('names as people write them are drawn, not "?", and found by searchin
   await widget(page, 'Núñez-O’Brien, José');
   await page.screenshot({ path: join(artifacts, 'search-folded.png') });
   assert.equal(await bw(page, () => window.bridgework.query('clients', { search: "o'brien" }).result.length), 1);
+});
+
+// Clicks into a text box (its label is drawn right of it).
+async function intoBox(page, label) {
+  const r = await widget(page, label);
+  await page.mouse.click(r.x + 12, r.y + r.h / 2);
+  await page.waitForTimeout(80);
+}
+
+await test('text that arrives as text, not key presses (inserted, composed), is saved exactly and drawn without "?"', async context => {
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  await click(page, 'Clients');
+  await click(page, 'Enrol client');
+  // An input method composes "é" over two steps, then commits it.
+  await intoBox(page, 'First name');
+  await page.keyboard.type('Jos', { delay: 15 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: '´', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.imeSetComposition', { text: 'é', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: 'é' });
+  // Dictation, the emoji picker and pasting from an email insert whole texts.
+  await intoBox(page, 'Last name');
+  await page.keyboard.insertText('Núñez-O’Brien 😀 Łódź');
+  await intoBox(page, 'Date of birth');
+  await page.keyboard.insertText('1988-03-09');
+  await click(page, 'WIOA Adult');
+  await click(page, 'Enrolling provider');
+  await click(page, 'Cedar Valley Career Center');
+  await click(page, 'Primary contact');
+  await click(page, 'Angela Brooks');
+  await click(page, 'Enrol');
+  await page.waitForFunction(() => window.bridgework.query('clients', { search: 'lodz' }).result.length === 1);
+  const client = await bw(page, () => window.bridgework.query('clients', { search: 'lodz' }).result[0]);
+  assert.equal(client.first_name, 'José');
+  assert.equal(client.last_name, 'Núñez-O’Brien 😀 Łódź');
+  await widget(page, 'Edit details');  // the new client's page, headed with the name
+  assert.deepEqual(await bw(page, t => window.bridgework.ui.missingGlyphs(t), client.last_name), ['😀']);
+  await page.screenshot({ path: join(artifacts, 'text-inserted.png') });
+  assert.deepEqual(page.errors, []);
+});
+
+await test('Ctrl+V pastes from the system clipboard into a field; Ctrl+C and Ctrl+X copy out of it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 },
+                                             permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    const page = await openApp(context, server.url);
+    await signedInDemo(page);
+    await click(page, 'Clients');
+    await intoBox(page, 'search');
+    await bw(page, () => navigator.clipboard.writeText('Alvarez\r\n'));
+    await press(page, 'Control+V');
+    await widget(page, 'Alvarez, Aaliyah');
+    const other = await bw(page, () => window.bridgework.query('clients').result.find(c => c.last_name !== 'Alvarez'));
+    const otherRow = `${other.last_name}, ${other.first_name}`;
+    await page.waitForFunction(l => !window.bridgework.ui.rect(l), otherRow);
+    await press(page, 'Control+A');
+    await press(page, 'Control+C');
+    assert.equal(await bw(page, () => navigator.clipboard.readText()), 'Alvarez');
+    await bw(page, () => navigator.clipboard.writeText(''));
+    await press(page, 'Control+X');
+    assert.equal(await bw(page, () => navigator.clipboard.readText()), 'Alvarez');
+    await page.waitForFunction(l => window.bridgework.ui.rect(l), otherRow);  // the box is empty again
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+await test('every screen, record and tab has an address: Back, Forward and reload stay in the app; links open after sign-in, within access (C5)', async context => {
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  const at = async hash => {
+    await page.waitForFunction(h => location.hash === h, hash, { timeout: 5000 }).catch(async () => {
+      throw new Error(`expected the address ${hash}, the page is at ${await page.evaluate(() => location.hash)}`);
+    });
+  };
+  await at('#/my-work');
+  const client = await bw(page, () => window.bridgework.query('clients').result.find(c => c.last_name === 'Alvarez'));
+  await click(page, 'Clients');
+  await at('#/clients');
+  await click(page, 'Alvarez, Aaliyah');
+  await at(`#/clients/${client.id}/overview`);
+  await click(page, 'Service plan');
+  await at(`#/clients/${client.id}/service-plan`);
+  await click(page, 'Employers');
+  await at('#/employers');
+  const historyLength = await page.evaluate(() => history.length);
+  await page.goBack();
+  await at(`#/clients/${client.id}/service-plan`);
+  await widget(page, '< All clients');
+  await page.goBack();
+  await at(`#/clients/${client.id}/overview`);
+  await widget(page, 'Edit details');  // the Overview tab's
+  await page.goBack();
+  await at('#/clients');
+  await widget(page, 'search');
+  await page.goForward();
+  await at(`#/clients/${client.id}/overview`);
+  await widget(page, 'Edit details');
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'Back and Forward add no entries');
+  // A newly opened record starts on its first tab, whatever the last one showed.
+  await click(page, 'Service plan');
+  await at(`#/clients/${client.id}/service-plan`);
+  await page.reload();
+  await page.waitForFunction(() => window.bridgework && window.bridgework.ready);
+  await page.evaluate(() => window.bridgework.ready);
+  await at(`#/clients/${client.id}/service-plan`);
+  await widget(page, '< All clients');
+  await page.screenshot({ path: join(artifacts, 'address-reloaded.png') });
+
+  // A link opened in another tab: the sign-in page first, then the record.
+  const other = await openApp(context, `${server.url}#/clients/${client.id}/contacts`);
+  await click(other, 'Angela Brooks');
+  await other.waitForFunction(h => location.hash === h, `#/clients/${client.id}/contacts`);
+  await widget(other, '< All clients');
+  // C5: a training provider's link to a client they may not see is refused, and says so.
+  await click(other, 'Sign out');
+  await other.waitForFunction(() => location.hash === '#/');
+  await other.evaluate(h => { location.hash = h; }, `#/clients/${client.id}`);
+  await click(other, 'Grace Holloway');
+  await other.waitForFunction(() => /was not opened/.test(window.bridgework.state().message));
+  assert.match(await bw(other, () => window.bridgework.state().message), /not one your role opens/);
+  await widget(other, 'My students');
+  assert.equal(await bw(other, () => location.hash), '#/students');
+  assert.equal(await bw(other, () => window.bridgework.ui.rect('< All clients')), null);
+  assert.deepEqual([...page.errors, ...other.errors], []);
+});
+
+await test('the next person starts clean: no search, filter, tab or typed text of the last one', async context => {
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  await click(page, 'Clients');
+  await intoBox(page, 'search');
+  await page.keyboard.type('zzzz', { delay: 15 });
+  await page.waitForFunction(() => !window.bridgework.ui.rect('Alvarez, Aaliyah'));
+  await click(page, 'Reports');
+  await click(page, 'Targets');
+  await page.waitForFunction(() => location.hash === '#/reports/targets');
+  // A draft left in a form: the concern of an issue not raised yet.
+  const client = await bw(page, () => window.bridgework.query('clients').result.find(c => c.last_name === 'Alvarez'));
+  await page.evaluate(id => { location.hash = `#/clients/${id}/issues`; }, client.id);
+  await intoBox(page, 'Problem, concern or complaint');
+  await page.keyboard.type('Halfway', { delay: 15 });
+  await click(page, 'Sign out');
+  await click(page, 'Angela Brooks');
+  await page.waitForFunction(() => location.hash === '#/my-work');
+  await page.evaluate(id => { location.hash = `#/clients/${id}/issues`; }, client.id);
+  await click(page, 'Raise issue');  // with an empty concern: refused, so nothing was left in it
+  await page.waitForFunction(() => /concern/i.test(window.bridgework.state().message));
+  await click(page, 'Clients');
+  await widget(page, 'Alvarez, Aaliyah');  // no search
+  await page.screenshot({ path: join(artifacts, 'next-person-clients.png') });
+  await click(page, 'Reports');
+  await page.waitForFunction(() => location.hash === '#/reports/ese-export');
+});
+
+await test('forms: Enter submits, Escape closes only the innermost popup, typed text is not discarded unasked, dates as MM/DD/YYYY or picked (T2)', async context => {
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  await click(page, 'Clients');
+  await click(page, 'Enrol client');
+  await intoBox(page, 'First name');
+  await page.keyboard.type('Mara', { delay: 15 });
+  await press(page, 'Escape');  // leaves the field, keeps the text
+  await press(page, 'Escape');  // the dialog asks before discarding it
+  await widget(page, 'Discard');
+  await press(page, 'Escape');  // the question goes; the dialog stays
+  await page.waitForFunction(() => !window.bridgework.ui.rect('Discard'));
+  await widget(page, 'First name');
+  await intoBox(page, 'Last name');
+  await page.keyboard.type('Quill', { delay: 15 });
+  await intoBox(page, 'Date of birth');
+  await page.keyboard.type('02/14/1989', { delay: 15 });
+  await click(page, 'WIOA Adult');
+  await click(page, 'Enrolling provider');
+  await widget(page, 'Cedar Valley Career Center');
+  await press(page, 'Escape');  // closes the list only
+  await page.waitForFunction(() => !window.bridgework.ui.rect('Cedar Valley Career Center'));
+  await widget(page, 'First name');
+  await click(page, 'Enrolling provider');
+  await click(page, 'Cedar Valley Career Center');
+  await click(page, 'Primary contact');
+  await click(page, 'Angela Brooks');
+  // The enrolment date from the calendar: today's month, the 10th.
+  await click(page, 'Pick Enrolled on');
+  await click(page, '10');
+  await page.waitForFunction(() => !window.bridgework.ui.rect('10'));
+  await page.screenshot({ path: join(artifacts, 'enrol-form-filled.png') });
+  await intoBox(page, 'Last name');
+  await press(page, 'Enter');
+  await page.waitForFunction(() => window.bridgework.query('clients', { search: 'Quill' }).result.length === 1);
+  const made = await bw(page, () => window.bridgework.query('clients', { search: 'Quill' }).result[0]);
+  assert.equal(made.first_name, 'Mara');
+  assert.equal(made.date_of_birth, '1989-02-14');
+  const today = await bw(page, () => window.bridgework.clock.now());
+  assert.equal(made.enrolled_on, `${today.slice(0, 8)}10`);
+  // Cancel with typed text asks; "Discard" closes.
+  await click(page, '< All clients');
+  await click(page, 'Enrol client');
+  await intoBox(page, 'First name');
+  await page.keyboard.type('Gone', { delay: 15 });
+  await click(page, 'Cancel');
+  await click(page, 'Discard');
+  await page.waitForFunction(() => !window.bridgework.ui.rect('First name'));
+  // The picker marks the month's holidays (T2): November 2026 has Veterans Day and Thanksgiving.
+  await click(page, 'Settings');
+  await click(page, 'Holidays');
+  await click(page, 'Pick Closure date');
+  await widget(page, '10');
+  await page.screenshot({ path: join(artifacts, 'date-picker.png') });
+  assert.deepEqual(page.errors, []);
+});
+
+// The text of a PDF, as a person would read it (poppler's pdftotext).
+function pdfText(bytes, name) {
+  const file = join(artifacts, name);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+await test('a client\'s file prints with its plan and contacts; Ctrl+P prints the screen\'s record, never a blank page', async context => {
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  // A client with goals, activities and contacts.
+  const client = await bw(page, () => {
+    const q = (n, a) => window.bridgework.query(n, a).result;
+    return q('clients').find(c => q('plan', { client: c.id }).goals.length && q('contacts', { client: c.id }).length);
+  });
+  const plan = await bw(page, id => window.bridgework.query('plan', { client: id }).result, client.id);
+  const contacts = await bw(page, id => window.bridgework.query('contacts', { client: id }).result, client.id);
+  await page.evaluate(id => { location.hash = `#/clients/${id}`; }, client.id);
+  await click(page, 'Print file');
+  await page.waitForFunction(() => !document.getElementById('printable').hidden);
+  await page.screenshot({ path: join(artifacts, 'client-file-printable.png') });
+  const text = pdfText(await page.pdf({ format: 'Letter' }), 'client-file.pdf');
+  const words = t => t.replace(/\s+/g, ' ').trim().slice(0, 40);
+  assert.ok(text.includes(`Client file: ${client.first_name} ${client.last_name}`), text.slice(0, 300));
+  for (const g of plan.goals) assert.ok(text.includes(words(g.text)), `the goal "${g.text}" is printed`);
+  for (const a of plan.activities) assert.ok(text.includes(words(a.name)), `the activity "${a.name}" is printed`);
+  for (const k of contacts) assert.ok(text.includes(words(k.results)), `the contact "${k.results}" is printed`);
+  await page.click('#printable-close');
+  // Ctrl+P on a job order's page prints the job order.
+  const job = await bw(page, () => window.bridgework.query('jobs').result[0]);
+  await page.evaluate(id => { location.hash = `#/jobs/${id}`; }, job.id);
+  await widget(page, 'Print job order');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));  // what Ctrl+P does first
+  const jobText = pdfText(await page.pdf({ format: 'Letter' }), 'job-order.pdf');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.ok(jobText.includes(`Job order: ${job.title}`), jobText.slice(0, 300));
+  assert.equal(await page.evaluate(() => document.getElementById('printable').hidden), true);
+  // A screen without a document says so on paper instead of printing a blank page.
+  await click(page, 'My Work');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.match(pdfText(await page.pdf({ format: 'Letter' }), 'my-work.pdf'), /no printable view/);
+  assert.deepEqual(page.errors, []);
 });
 
 await test('an idle page draws nothing, before any input and after it; input wakes it at once', async context => {

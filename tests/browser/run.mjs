@@ -363,16 +363,16 @@ await test('an agreement letter is written, kept as a case note and shown to pri
   await page.keyboard.type('Summit <Technical> Institute', { delay: 10 });
   await type(page, 'What was agreed', 'Classes move to the evening section from Monday.');
   await click(page, 'Write letter');
-  await page.waitForFunction(() => !document.getElementById('letter').hidden);
-  const letter = await page.evaluate(() => document.getElementById('letter-body').innerText);
+  await page.waitForFunction(() => !document.getElementById('printable').hidden);
+  const letter = await page.evaluate(() => document.getElementById('printable-body').innerText);
   assert.match(letter, new RegExp(`Re: agreement concerning ${client.first_name} ${client.last_name}`));
   assert.match(letter, /Summit <Technical> Institute/);  // shown as text, never as markup
   assert.match(letter, /Classes move to the evening section from Monday\./);
   await page.screenshot({ path: join(artifacts, 'agreement-letter.png') });
   const notes = await bw(page, id => window.bridgework.query('case_notes', { client: id }).result, client.id);
   assert.deepEqual(notes[0].letter_to, [`${client.first_name} ${client.last_name}`, 'Summit <Technical> Institute']);
-  await page.click('#letter-close');
-  assert.equal(await page.evaluate(() => document.getElementById('letter').hidden), true);
+  await page.click('#printable-close');
+  assert.equal(await page.evaluate(() => document.getElementById('printable').hidden), true);
 });
 
 await test('a training provider sees only its students and cannot read case notes (C5)', async context => {
@@ -543,6 +543,16 @@ await test('a case manager refers a client, both approvers approve, and "hired" 
   assert.ok((await bw(page, () => window.bridgework.query('hires', { incomplete_only: true }).result)).some(h => h.client === client.id));
   await widget(page, `${client.first_name} ${client.last_name} at CNC Machinist`);  // My Work: hire record to complete
   await page.screenshot({ path: join(artifacts, 'my-work-hire.png') });
+  // M4: the hire record completed as people write it: "$21.00", a US date, Enter to save.
+  await click(page, `${client.first_name} ${client.last_name} at CNC Machinist`);
+  const start = await bw(page, () => { const t = window.bridgework.clock.now(); return `${t.slice(5, 7)}/${t.slice(8, 10)}/${t.slice(0, 4)}`; });
+  await type(page, 'Start date', start);
+  await type(page, 'Hourly wage ($)', '$21.00');
+  await type(page, 'Hours a week', '40');
+  await press(page, 'Enter');
+  await page.waitForFunction(id => window.bridgework.query('hires', {}).result.some(h => h.client === id && h.wage_cents === 2100), client.id);
+  const saved = (await bw(page, () => window.bridgework.query('hires', {}).result)).find(h => h.client === client.id);
+  assert.equal(saved.start_date, `${start.slice(6)}-${start.slice(0, 2)}-${start.slice(3, 5)}`);
   // K2: the sidebar counts the unread; the inbox opens the match.
   const inbox = await inboxWithUnread(page);
   assert.equal(inbox, `Inbox (${unread.length})`);

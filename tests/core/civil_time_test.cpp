@@ -64,3 +64,28 @@ TEST_CASE("add_months carries the year both ways, for every month of 1990-2040")
   CHECK(add_months(2025y / December, 1) == 2026y / January);
   CHECK(add_months(2026y / January, -1) == 2025y / December);
 }
+
+TEST_CASE("a date typed as MM/DD/YYYY, M/D/YYYY or YYYY-MM-DD is that day, for every day of 1900-2100") {
+  int checked = 0;
+  for (sys_days d = sys_days{1900y / January / 1}; d <= sys_days{2100y / December / 31}; d += days{1}) {
+    const year_month_day ymd{d};
+    const std::string us = format_us_date(ymd);
+    REQUIRE(us.size() == 10);
+    REQUIRE(parse_typed_date(us) == ymd);
+    REQUIRE(parse_typed_date(format_iso_date(ymd)) == ymd);
+    const std::string short_form = std::to_string(unsigned(ymd.month())) + "/" + std::to_string(unsigned(ymd.day())) +
+                                   "/" + std::to_string(int(ymd.year()));
+    REQUIRE(parse_typed_date(" " + short_form + " ") == ymd);
+    ++checked;
+  }
+  CHECK(checked == 73414);
+  CHECK(format_us_date(2009y / February / 14) == "02/14/2009");
+}
+
+TEST_CASE("typed dates that are not a day are refused") {
+  for (const char* bad : {"", "02/30/2009", "13/01/2009", "00/10/2009", "02/14/09", "2/14/209", "02-14-2009", "02/14/2009/1",
+                          "021/4/2009", "02/14/1899", "01/01/2101", "14/02/2009", "o2/14/2009", "02//2009", "2009/02/14"})
+    CHECK_MESSAGE(!parse_typed_date(bad), bad);
+  CHECK(parse_typed_date("02/29/2024") == 2024y / February / 29);
+  CHECK(!parse_typed_date("02/29/2023"));
+}

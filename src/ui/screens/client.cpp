@@ -7,11 +7,12 @@
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "client_format.hpp"
-#include "imgui_stdlib.h"
 #include "contacts.hpp"
 #include "escalation.hpp"
+#include "imgui_stdlib.h"
 #include "letters.hpp"
 #include "plan.hpp"
+#include "printable.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -44,8 +45,11 @@ void draw_audit_trail(const Workspace& ws, const RecordId& record) {
 
 // C3: only a Manager of the provider transfers; everyone else is told why not.
 void draw_transfer(const Workspace& ws, const Staff& me, const Client& c) {
-  static RecordId client, to;
-  static std::string reason, error;
+  struct Kept {
+    RecordId client, to;
+    std::string reason, error;
+  };
+  auto& [client, to, reason, error] = for_this_person<Kept>();
   if (client != c.id) client = c.id, to.clear(), reason.clear(), error.clear();
   subheading("Transfer to another primary contact");
   if (auto why = transfer_refusal(me, c)) {
@@ -60,7 +64,7 @@ void draw_transfer(const Workspace& ws, const Staff& me, const Client& c) {
     ImGui::EndCombo();
   }
   text_field("Reason for the transfer", reason, 480);
-  if (ImGui::Button("Transfer client")) {
+  if (submit_button("Transfer client")) {
     Outcome o = host::dispatch(TransferPrimaryContact{c.id, to, reason});
     error = o.ok ? "" : o.error.message;
     if (o.ok) to.clear(), reason.clear();
@@ -70,12 +74,15 @@ void draw_transfer(const Workspace& ws, const Staff& me, const Client& c) {
 
 // C4: exit from the program, with its date and reason.
 void draw_exit(const Staff& me, const Client& c) {
-  static RecordId client;
-  static std::string on, reason, error;
+  struct Kept {
+    RecordId client;
+    std::string on, reason, error;
+  };
+  auto& [client, on, reason, error] = for_this_person<Kept>();
   if (client != c.id) client = c.id, on = format_iso_date(date_of(host::now())), reason.clear(), error.clear();
   if (!is_active(c) || !can_exit_client(me, c)) return;
   subheading("Exit from the program");
-  text_field("Exit date", on, 160, "YYYY-MM-DD");
+  date_field("Exit date", on, 160);
   text_field("Reason for the exit", reason, 480, "e.g. entered employment");
   if (ImGui::Button("Exit client")) {
     Outcome o = host::dispatch(ExitClient{c.id, on, reason});
@@ -92,10 +99,13 @@ std::string due_text(LocalSeconds deadline, LocalSeconds now) {
 
 // E1-E5: the client's issues, raised, escalated and closed here.
 void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
-  static RecordId client;
-  static std::string concern, note, error;
-  static IssueSource source = IssueSource::Client;
-  static IssueOutcome outcome = IssueOutcome::Resolved;
+  struct Kept {
+    RecordId client;
+    std::string concern, note, error;
+    IssueSource source = IssueSource::Client;
+    IssueOutcome outcome = IssueOutcome::Resolved;
+  };
+  auto& [client, concern, note, error, source, outcome] = for_this_person<Kept>();
   if (client != c.id) client = c.id, concern.clear(), note.clear(), error.clear();
   const LocalSeconds now = host::now();
   subheading("Issues");
@@ -105,6 +115,7 @@ void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
     const EscalationState st = escalation_of(ws, i, now);
     ImGui::PushFont(fonts().bold);
     ImGui::TextWrapped("%s", i.concern.c_str());
+    if (ImGui::SmallButton("Print issue")) host::show_printable(issue_html(ws, i, now));
     ImGui::PopFont();
     if (is_open(i)) {
       ImGui::TextColored(st.level == 1 ? colour::kAccent : colour::kWarning, "Level %d (%s)", st.level,
@@ -151,7 +162,7 @@ void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
         if (ImGui::Selectable(source_label(s).data(), s == source)) source = s;
       ImGui::EndCombo();
     }
-    if (ImGui::Button("Raise issue")) {
+    if (submit_button("Raise issue")) {
       Outcome o = host::dispatch(RaiseIssue{c.id, concern, source});
       error = o.ok ? "" : o.error.message;
       if (o.ok) concern.clear();
@@ -162,10 +173,13 @@ void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
 
 // N1-N2: contacts, this month's standing, and the form to record one.
 void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
-  static RecordId client;
-  static std::string date, results, documents, error;
-  static ContactType type = ContactType::InPerson;
-  static ContactWith with = ContactWith::Participant;
+  struct Kept {
+    RecordId client;
+    std::string date, results, documents, error;
+    ContactType type = ContactType::InPerson;
+    ContactWith with = ContactWith::Participant;
+  };
+  auto& [client, date, results, documents, error, type, with] = for_this_person<Kept>();
   if (client != c.id) client = c.id, date = format_iso_date(date_of(host::now())), results.clear(), documents.clear(), error.clear();
   const auto today = date_of(host::now());
   subheading("Contacts");
@@ -177,7 +191,7 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
     muted("(N2: at least one contact every calendar month; in person when possible)");
   }
   if (can_enrol_clients(me) && is_active(c)) {
-    text_field("Contact date", date, 160, "YYYY-MM-DD");
+    date_field("Contact date", date, 160);
     ImGui::SameLine();
     if (begin_combo("Type", std::string(contact_type_label(type)), 160)) {
       for (ContactType t : kContactTypes)
@@ -192,11 +206,14 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
     }
     text_field("Results", results, 640);
     text_field("Supporting documents", documents, 640, "comma-separated, e.g. grades, attendance sheet");
-    static std::vector<ActivityReview> reviews;
-    static bool start_over = false;
+    struct Kept {
+      std::vector<ActivityReview> reviews;
+      bool start_over = false;
+    };
+    auto& [reviews, start_over] = for_this_person<Kept>();
     draw_activity_review(ws, c, reviews, start_over);
     start_over = false;
-    if (ImGui::Button("Record contact")) {
+    if (submit_button("Record contact")) {
       std::vector<std::string> docs;
       for (size_t start = 0; start <= documents.size();) {
         const size_t comma = std::min(documents.find(',', start), documents.size());
@@ -238,9 +255,12 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
 
 // N5: everything on the client's file, newest first, and agreement letters.
 void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
-  static RecordId client;
-  static std::string to, agreement, error;
-  static RecordId issue;
+  struct Kept {
+    RecordId client;
+    std::string to, agreement, error;
+    RecordId issue;
+  };
+  auto& [client, to, agreement, error, issue] = for_this_person<Kept>();
   if (client != c.id) client = c.id, to.clear(), agreement.clear(), error.clear(), issue.clear();
   if (can_enrol_clients(me)) {
     subheading("Write an agreement letter");
@@ -255,7 +275,7 @@ void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
         if (i.client == c.id && ImGui::Selectable(i.concern.c_str(), id == issue)) issue = id;
       ImGui::EndCombo();
     }
-    if (ImGui::Button("Write letter")) {
+    if (submit_button("Write letter")) {
       std::vector<std::string> parties;
       for (size_t start = 0; start <= to.size();) {
         const size_t end = std::min(to.find('\n', start), to.size());
@@ -266,7 +286,7 @@ void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
       error = o.ok ? "" : o.error.message;
       if (o.ok) {
         to.clear(), agreement.clear(), issue.clear();
-        host::show_letter(agreement_letter_html(ws, ws.case_notes.at(o.id)));
+        host::show_printable(agreement_letter_html(ws, ws.case_notes.at(o.id)));
       }
     }
     error_text(error);
@@ -284,7 +304,7 @@ void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
       ImGui::TextWrapped("Agreement letter to %s", parties.c_str());
       ImGui::PopFont();
       ImGui::SameLine();
-      if (ImGui::SmallButton("Open letter to print")) host::show_letter(agreement_letter_html(ws, *n));
+      if (ImGui::SmallButton("Open letter to print")) host::show_printable(agreement_letter_html(ws, *n));
     }
     ImGui::TextWrapped("%s", n->text.c_str());
     ImGui::Spacing();
@@ -294,8 +314,11 @@ void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
 
 // M6: the PIN the client signs in to the job board with.
 void draw_portal_access(const Staff& me, const Client& c) {
-  static RecordId client;
-  static std::string pin, error;
+  struct Kept {
+    RecordId client;
+    std::string pin, error;
+  };
+  auto& [client, pin, error] = for_this_person<Kept>();
   if (client != c.id) client = c.id, pin.clear(), error.clear();
   if (!can_enrol_clients(me) || (!is_active(c) && c.portal_pin_hash.empty())) return;
   subheading("Job board access");
@@ -326,8 +349,11 @@ void draw_portal_access(const Staff& me, const Client& c) {
 
 // Details, correcting them, transfer (C3) and exit (C4).
 void draw_overview(const Workspace& ws, const Staff& me, const Client& c) {
-  static RecordId editing;
-  static std::string first, last, dob, email, phone, error;
+  struct Kept {
+    RecordId editing;
+    std::string first, last, dob, email, phone, error;
+  };
+  auto& [editing, first, last, dob, email, phone, error] = for_this_person<Kept>();
 
   const auto today = date_of(host::now());
   if (ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -361,11 +387,11 @@ void draw_overview(const Workspace& ws, const Staff& me, const Client& c) {
       subheading("Edit details");
       text_field("First name", first);
       text_field("Last name", last);
-      text_field("Date of birth", dob, 160, "YYYY-MM-DD");
+      date_field("Date of birth", dob, 160);
       text_field("Email", email);
       text_field("Phone", phone, 200);
       error_text(error);
-      if (primary_button("Save details")) {
+      if (submit_button("Save details")) {
         Outcome o = host::dispatch(UpdateClient{c.id, first, last, dob, email, phone});
         if (o.ok) editing.clear(); else error = o.error.message;
       }
@@ -384,8 +410,10 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
   heading(full_name(c), false);
   ImGui::SameLine(0, px(16));
   draw_follow_button(ws, me, c.id);
+  ImGui::SameLine();
+  if (ImGui::Button("Print file")) host::show_printable(client_file_html(ws, c, host::now()));
   ImGui::Spacing();
-  if (ImGui::BeginTabBar("client_tabs")) {
+  if (ImGui::BeginTabBar(("client_tabs/" + c.id).c_str())) {
     if (begin_tab("Overview")) { draw_overview(ws, me, c); ImGui::EndTabItem(); }
     if (begin_tab("Service plan")) { draw_service_plan(ws, me, c); ImGui::EndTabItem(); }
     if (begin_tab("Contacts")) { draw_contacts(ws, me, c); ImGui::EndTabItem(); }

@@ -7,6 +7,7 @@
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "client_format.hpp"
+#include "printable.hpp"
 #include "imgui_stdlib.h"
 #include "queries.hpp"
 #include "screens.hpp"
@@ -20,6 +21,14 @@ struct EnrolForm {
   bool programs[kPrograms.size()] = {};
   RecordId provider, primary_contact;
   std::string error;
+  bool asking_to_discard = false;
+
+  // Something a person typed or ticked, which closing the dialog would lose.
+  bool typed() const {
+    bool any = !first_name.empty() || !last_name.empty() || !date_of_birth.empty() || !email.empty() || !phone.empty();
+    for (bool p : programs) any = any || p;
+    return any;
+  }
 
   void reset(const Workspace& ws, const Staff& me) {
     *this = EnrolForm{};
@@ -40,7 +49,7 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
   const bool youth = is_youth(f.command().programs);
   text_field("First name", f.first_name);
   text_field("Last name", f.last_name);
-  text_field("Date of birth", f.date_of_birth, 160, "YYYY-MM-DD");
+  date_field("Date of birth", f.date_of_birth, 160);
   text_field("Email", f.email);
   text_field("Phone", f.phone, 200);
   ImGui::Spacing();
@@ -71,7 +80,7 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
     ImGui::TextColored(colour::kWarning, "No active %s at this provider.", wanted.c_str());
   else
     ImGui::TextColored(colour::kMuted, "an %s (%s)", wanted.c_str(), youth ? "youth" : "adult");
-  text_field("Enrolled on", f.enrolled_on, 160, "YYYY-MM-DD");
+  date_field("Enrolled on", f.enrolled_on, 160);
 }
 
 struct ClientTable {
@@ -104,11 +113,24 @@ void sort_rows(const Workspace& ws, std::vector<const Client*>& rows, const ImGu
   for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
 }
 
+struct ClientsScreen {
+  ClientTable table;
+  EnrolForm form;
+};
+
 }  // namespace
 
+std::string printable_clients(const Workspace& ws, const Staff& me) {
+  const ClientTable& table = for_this_person<ClientsScreen>().table;
+  const std::string title = table.filter.search.empty() && !table.filter.program && table.filter.primary_contact.empty()
+                                ? "Clients"
+                                : "Clients (filtered)";
+  (void)me;  // the rows are those the screen shows `me` (C5)
+  return caseload_html(ws, table.ws == &ws ? table.rows : std::vector<const Client*>{}, title, host::now());
+}
+
 void draw_clients(const Workspace& ws, const Staff& me) {
-  static ClientTable table;
-  static EnrolForm form;
+  auto& [table, form] = for_this_person<ClientsScreen>();
   heading("Clients");
   if (!can_see_clients(me)) {
     muted("Training-provider staff see only their own students, from the case-management screens (C5).");
@@ -147,7 +169,10 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     table.rows = visible_clients(ws, me, table.filter);
     table.sort_dirty = true;
   }
+  ImGui::AlignTextToFramePadding();
   ImGui::TextColored(colour::kMuted, "%zu of %zu clients", table.rows.size(), ws.clients.size());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Print list")) host::show_printable(printable_clients(ws, me));
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
@@ -203,7 +228,7 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     ImGui::Spacing();
     error_text(form.error);
     ImGui::Separator();
-    if (primary_button("Enrol")) {
+    if (submit_button("Enrol")) {
       Outcome o = host::dispatch(form.command());
       if (o.ok) {
         ImGui::CloseCurrentPopup();
@@ -213,7 +238,17 @@ void draw_clients(const Workspace& ws, const Staff& me) {
       }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    const bool escape = escape_closes_this_popup();
+    if (form.asking_to_discard) {
+      ImGui::TextColored(colour::kWarning, "Discard what you typed?");
+      ImGui::SameLine();
+      if (ImGui::Button("Discard")) form.asking_to_discard = false, ImGui::CloseCurrentPopup();
+      ImGui::SameLine();
+      if (ImGui::Button("Keep editing") || escape) form.asking_to_discard = false;
+    } else if (ImGui::Button("Cancel") || escape) {
+      if (form.typed()) form.asking_to_discard = true;
+      else ImGui::CloseCurrentPopup();
+    }
     ImGui::EndPopup();
   }
 }

@@ -65,7 +65,10 @@ void draw_follow_button(const Workspace& ws, const Staff& me, const RecordId& ta
 
 void draw_comments(const Workspace& ws, const Staff& me, const RecordId& record) {
   if (!can_see_comments(me)) return;
-  static std::map<RecordId, Draft> drafts;  // a page may show several records' comments
+  struct Kept {
+    std::map<RecordId, Draft> drafts;  // a page may show several records' comments
+  };
+  auto& [drafts] = for_this_person<Kept>();
   Draft& draft = drafts[record];
   ImGui::PushID(("comments" + record).c_str());
   subheading("Comments");
@@ -130,9 +133,12 @@ void draw_comments(const Workspace& ws, const Staff& me, const RecordId& record)
 void draw_feed(const Workspace& ws, const Staff& me) {
   heading("Feed");
   muted("Comments that tag you, and comments and updates on the records and people you follow (K1).");
-  static int kind = 0;  // 0 all, then mentions, comments, updates
-  static bool oldest_first = false;
-  static std::string search;
+  struct Kept {
+    int kind = 0;  // 0 all, then mentions, comments, updates
+    bool oldest_first = false;
+    std::string search;
+  };
+  auto& [kind, oldest_first, search] = for_this_person<Kept>();
   const char* kinds[] = {"All", "Mentions of me", "Comments", "Updates"};
   for (int i = 0; i < 4; ++i) {
     if (i) ImGui::SameLine();
@@ -144,8 +150,11 @@ void draw_feed(const Workspace& ws, const Staff& me) {
   ImGui::Checkbox("Oldest first", &oldest_first);
 
   // Computed again only when something changed: following people means reading the audit trail.
-  static std::tuple<RecordId, std::size_t, std::size_t, std::size_t, int, bool, std::string> key;
-  static Feed feed;
+  struct Cached {
+    std::tuple<RecordId, std::size_t, std::size_t, std::size_t, int, bool, std::string> key;
+    Feed feed;
+  };
+  auto& [key, feed] = for_this_person<Cached>();
   const auto now_key = std::tuple{me.id, ws.audit.size(), ws.comments.size(), me.following.size(), kind, oldest_first, search};
   if (now_key != key) {
     key = now_key;

@@ -6,6 +6,7 @@
 #include "../widgets.hpp"
 #include "business.hpp"
 #include "client_format.hpp"
+#include "printable.hpp"
 #include "escalation.hpp"
 #include "screens.hpp"
 
@@ -19,9 +20,12 @@ std::string join(const std::vector<std::string>& items, const char* sep = ", ") 
 }
 
 void draw_enter_employer(const Staff& me) {
-  static bool open = false;
-  static std::string name, fein, ui, site, address, naics, error;
-  static EmployerKind kind = EmployerKind::DirectEmployer;
+  struct Kept {
+    bool open = false;
+    std::string name, fein, ui, site, address, naics, error;
+    EmployerKind kind = EmployerKind::DirectEmployer;
+  };
+  auto& [open, name, fein, ui, site, address, naics, error, kind] = for_this_person<Kept>();
   if (!can_serve_employers(me)) return;
   if (!open) {
     if (ImGui::Button("Enter employer")) open = true, error.clear();
@@ -46,7 +50,7 @@ void draw_enter_employer(const Staff& me) {
     if (auto why = naics_problem(naics)) ImGui::TextColored(colour::kMuted, "%s", why->c_str());
     else ImGui::TextColored(colour::kGood, "%s", join(sectors_of(naics)).c_str());
   }
-  if (primary_button("Save employer")) {
+  if (submit_button("Save employer")) {
     Outcome o = host::dispatch(AddEmployer{name, fein, ui, kind, site, address, naics});
     error = o.ok ? "" : o.error.message;
     if (o.ok) {
@@ -61,8 +65,11 @@ void draw_enter_employer(const Staff& me) {
 }
 
 void draw_establishments(const Workspace& ws, const Staff& me, const Employer& e) {
-  static RecordId employer;
-  static std::string name, address, naics, error;
+  struct Kept {
+    RecordId employer;
+    std::string name, address, naics, error;
+  };
+  auto& [employer, name, address, naics, error] = for_this_person<Kept>();
   if (employer != e.id) employer = e.id, name.clear(), address.clear(), naics.clear(), error.clear();
   for (const Establishment* site : establishments_of(ws, e.id)) {
     ImGui::PushFont(fonts().bold);
@@ -75,7 +82,7 @@ void draw_establishments(const Workspace& ws, const Staff& me, const Employer& e
   text_field("Establishment name", name, 300);
   text_field("Establishment address", address, 480);
   text_field("Establishment NAICS", naics, 120, "6 digits");
-  if (ImGui::Button("Add establishment")) {
+  if (submit_button("Add establishment")) {
     Outcome o = host::dispatch(AddEstablishment{e.id, name, address, naics});
     error = o.ok ? "" : o.error.message;
     if (o.ok) name.clear(), address.clear(), naics.clear();
@@ -84,13 +91,16 @@ void draw_establishments(const Workspace& ws, const Staff& me, const Employer& e
 }
 
 void draw_communications(const Workspace& ws, const Staff& me, const Employer& e) {
-  static RecordId employer;
-  static std::string date, summary, error, notice;
-  static Channel channel = Channel::Telephone;
-  static int who = 0;  // 0 we reached out, no answer; 1 we reached out and they answered; 2 they reached us
+  struct Kept {
+    RecordId employer;
+    std::string date, summary, error, notice;
+    Channel channel = Channel::Telephone;
+    int who = 0;  // 0 we reached out, no answer; 1 we reached out and they answered; 2 they reached us
+  };
+  auto& [employer, date, summary, error, notice, channel, who] = for_this_person<Kept>();
   if (employer != e.id) employer = e.id, date = format_iso_date(date_of(host::now())), summary.clear(), error.clear(), notice.clear();
   if (can_serve_employers(me)) {
-    text_field("Date", date, 150, "YYYY-MM-DD");
+    date_field("Date", date, 150);
     ImGui::SameLine();
     if (begin_combo("Channel", std::string(channel_label(channel)), 200)) {
       for (Channel c : kChannels)
@@ -103,7 +113,7 @@ void draw_communications(const Workspace& ws, const Staff& me, const Employer& e
     ImGui::SameLine();
     ImGui::RadioButton("They reached us", &who, 2);
     text_field("What was said", summary, 560);
-    if (ImGui::Button("Log communication")) {
+    if (submit_button("Log communication")) {
       Outcome o = host::dispatch(LogCommunication{e.id, date, channel, who == 2, who == 1, summary});
       error = o.ok ? "" : o.error.message;
       notice = o.ok ? o.notice : "";
@@ -138,11 +148,14 @@ void draw_communications(const Workspace& ws, const Staff& me, const Employer& e
 }
 
 void draw_employer_jobs(const Workspace& ws, const Staff& me, const Employer& e) {
-  static RecordId employer;
-  static std::string title, description, received, deadline, openings = "1", error, notice;
-  static RecordId site;
-  static int reserved = 0;
-  static std::string program;
+  struct Kept {
+    RecordId employer;
+    std::string title, description, received, deadline, openings = "1", error, notice;
+    RecordId site;
+    int reserved = 0;
+    std::string program;
+  };
+  auto& [employer, title, description, received, deadline, openings, error, notice, site, reserved, program] = for_this_person<Kept>();
   if (employer != e.id) {
     employer = e.id, title.clear(), description.clear(), deadline.clear(), error.clear(), notice.clear(), program.clear();
     received = format_iso_date(date_of(host::now()));
@@ -162,7 +175,7 @@ void draw_employer_jobs(const Workspace& ws, const Staff& me, const Employer& e)
   text_field("Description", description, 560, "duties, hours, pay");
   text_field("Openings", openings, 80);
   ImGui::SameLine();
-  text_field("Job order received", received, 150, "YYYY-MM-DD");
+  date_field("Job order received", received, 150);
   ImGui::SameLine();
   text_field("Application deadline", deadline, 150, "14 days if empty");
   ImGui::TextUnformatted("Reserve for my organisation (J3):");
@@ -180,7 +193,7 @@ void draw_employer_jobs(const Workspace& ws, const Staff& me, const Employer& e)
     ImGui::SameLine();
     muted("only WIOA clients see it (J3)");
   }
-  if (primary_button("Post job")) {
+  if (submit_button("Post job")) {
     const int count = std::atoi(openings.c_str());
     Outcome o = host::dispatch(PostJob{site, title, description, count, received, deadline, reserved, program});
     error = o.ok ? "" : o.error.message;
@@ -192,9 +205,12 @@ void draw_employer_jobs(const Workspace& ws, const Staff& me, const Employer& e)
 }
 
 void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
-  static RecordId employer, site;
-  static std::string date, type, gained, error, notice;
-  static Program program = Program::WioaAdult;
+  struct Kept {
+    RecordId employer, site;
+    std::string date, type, gained, error, notice;
+    Program program = Program::WioaAdult;
+  };
+  auto& [employer, site, date, type, gained, error, notice, program] = for_this_person<Kept>();
   if (employer != e.id) {
     employer = e.id, gained.clear(), error.clear(), notice.clear();
     date = format_iso_date(date_of(host::now()));
@@ -209,7 +225,7 @@ void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
       ImGui::EndCombo();
     }
     ImGui::SameLine();
-    text_field("Service date", date, 150, "YYYY-MM-DD");
+    date_field("Service date", date, 150);
     if (begin_combo("Service type", type.empty() ? "Choose..." : type, 300)) {
       for (const LocalServiceType& t : ws.meta.local_service_types)
         if (ImGui::Selectable(t.name.c_str(), t.name == type)) type = t.name;
@@ -226,7 +242,7 @@ void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
     }
     text_field("What the employer gained", gained, 560);
     if (auto warning = paperwork_warning(gained)) ImGui::TextColored(colour::kWarning, "%s", warning->c_str());
-    if (ImGui::Button("Log service")) {
+    if (submit_button("Log service")) {
       Outcome o = host::dispatch(LogService{site, date, type, {}, program, gained});
       error = o.ok ? "" : o.error.message;
       notice = o.ok ? o.notice : "";
@@ -269,9 +285,12 @@ void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
 }
 
 void draw_employer_issues(const Workspace& ws, const Staff& me, const Employer& e) {
-  static RecordId employer;
-  static std::string concern, error;
-  static IssueSource source = IssueSource::Employer;
+  struct Kept {
+    RecordId employer;
+    std::string concern, error;
+    IssueSource source = IssueSource::Employer;
+  };
+  auto& [employer, concern, error, source] = for_this_person<Kept>();
   if (employer != e.id) employer = e.id, concern.clear(), error.clear();
   const LocalSeconds now = host::now();
   bool any = false;
@@ -303,7 +322,7 @@ void draw_employer_issues(const Workspace& ws, const Staff& me, const Employer& 
       if (ImGui::Selectable(source_label(s).data(), s == source)) source = s;
     ImGui::EndCombo();
   }
-  if (ImGui::Button("Raise issue")) {
+  if (submit_button("Raise issue")) {
     Outcome o = host::dispatch(RaiseIssue{{}, concern, source, e.id});
     error = o.ok ? "" : o.error.message;
     if (o.ok) concern.clear();
@@ -317,8 +336,11 @@ void draw_employer_issues(const Workspace& ws, const Staff& me, const Employer& 
 }
 
 void draw_refusal(const Staff& me, const Employer& e) {
-  static RecordId employer;
-  static std::string concern, consulted, on, outcome, note, error;
+  struct Kept {
+    RecordId employer;
+    std::string concern, consulted, on, outcome, note, error;
+  };
+  auto& [employer, concern, consulted, on, outcome, note, error] = for_this_person<Kept>();
   if (employer != e.id) employer = e.id, concern.clear(), consulted.clear(), on.clear(), outcome.clear(), note.clear(), error.clear();
   if (e.refusal) {
     ImGui::TextColored(colour::kError, "Staff-assisted service refused since %s", display_date(date_of(e.refusal->at)).c_str());
@@ -339,7 +361,7 @@ void draw_refusal(const Staff& me, const Employer& e) {
   text_field("Concern", concern, 560);
   text_field("Board staff consulted", consulted, 300);
   ImGui::SameLine();
-  text_field("Consulted on", on, 150, "YYYY-MM-DD");
+  date_field("Consulted on", on, 150);
   text_field("What the board said", outcome, 560);
   if (ImGui::Button("Refuse service")) {
     Outcome o = host::dispatch(RefuseService{e.id, concern, consulted, on, outcome});
@@ -349,12 +371,17 @@ void draw_refusal(const Staff& me, const Employer& e) {
 }
 
 void draw_employer(const Workspace& ws, const Staff& me, const Employer& e) {
-  static std::string error, route_note;
+  struct Kept {
+    std::string error, route_note;
+  };
+  auto& [error, route_note] = for_this_person<Kept>();
   if (ImGui::Button("< All employers")) nav().employer.clear();
   ImGui::SameLine();
   heading(e.legal_name, false);
   ImGui::SameLine(0, px(16));
   draw_follow_button(ws, me, e.id);
+  ImGui::SameLine();
+  if (ImGui::Button("Print")) host::show_printable(employer_html(ws, e, host::now()));
   ImGui::Spacing();
   const auto today = date_of(host::now());
   const AccountStanding standing = account_standing(ws, e, today);
@@ -393,7 +420,7 @@ void draw_employer(const Workspace& ws, const Staff& me, const Employer& e) {
     }
   }
   error_text(error);
-  if (ImGui::BeginTabBar("employer_tabs")) {
+  if (ImGui::BeginTabBar(("employer_tabs/" + e.id).c_str())) {
     if (begin_tab("Establishments")) { draw_establishments(ws, me, e); ImGui::EndTabItem(); }
     if (begin_tab("Communications")) { draw_communications(ws, me, e); ImGui::EndTabItem(); }
     if (begin_tab("Job orders")) { draw_employer_jobs(ws, me, e); ImGui::EndTabItem(); }
@@ -412,9 +439,12 @@ void draw_employers(const Workspace& ws, const Staff& me) {
     draw_employer(ws, me, *e);
     return;
   }
-  static std::string search, sector;
-  static RecordId owner;
-  static bool active_only = false;
+  struct Kept {
+    std::string search, sector;
+    RecordId owner;
+    bool active_only = false;
+  };
+  auto& [search, sector, owner, active_only] = for_this_person<Kept>();
   heading("Employers");
   text_field("##employer_search", search, 260, "Search name or FEIN");
   ImGui::SameLine();

@@ -14,8 +14,11 @@ int unread_count(const Workspace& ws, const Staff& staff) {
   int n = 0;
   for (const Notification* x : records_in(ws.notifications, ws.notifications_by_staff, staff.id)) n += !x->read;
   // Alerts change with the records and the clock's minute: counted again only then.
-  static std::tuple<RecordId, std::size_t, std::size_t, LocalSeconds> key;
-  static int alerts = 0;
+  struct Kept {
+    std::tuple<RecordId, std::size_t, std::size_t, LocalSeconds> key;
+    int alerts = 0;
+  };
+  auto& [key, alerts] = for_this_person<Kept>();
   const auto now_key = std::tuple{staff.id, ws.audit.size(), ws.notifications.size(), host::now() / 60};
   if (now_key != key) key = now_key, alerts = int(alerts_for(ws, staff, host::now()).size());
   return n + alerts;
@@ -41,7 +44,10 @@ void draw_told_banner(const Workspace& ws) {
       if (names.find(name) == std::string::npos) names += (names.empty() ? "" : ", ") + name;
       told.push_back(it->second);
     }
-  static std::vector<RecordId> dismissed;
+  struct Kept {
+    std::vector<RecordId> dismissed;
+  };
+  auto& [dismissed] = for_this_person<Kept>();
   if (told.empty() || dismissed == st.last_told) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{0.90f, 0.95f, 1.0f, 1});
   ImGui::BeginChild("told", ImVec2{0, ImGui::GetFrameHeight() + px(20)}, true, ImGuiWindowFlags_NoScrollbar);

@@ -24,12 +24,18 @@ const char* seeker_stage(MatchStage s) {
 }  // namespace
 
 void draw_job_board(const Workspace& ws, const Client& seeker) {
-  static std::string search, message, error;
+  struct Kept {
+    std::string search, message, error;
+  };
+  auto& [search, message, error] = for_this_person<Kept>();
   const LocalSeconds now = host::now();
   // A kiosk is shared: five minutes without a touch signs the job seeker out.
   constexpr double kIdleSeconds = 300;
-  static double last_touch = ImGui::GetTime();
-  static RecordId who;
+  struct Touched {
+    double last_touch = ImGui::GetTime();
+    RecordId who;
+  };
+  auto& [last_touch, who] = for_this_person<Touched>();
   const ImGuiIO& io = ImGui::GetIO();
   if (who != seeker.id || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || ImGui::IsAnyMouseDown() ||
       io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0)

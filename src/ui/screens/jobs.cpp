@@ -4,6 +4,7 @@
 #include "../widgets.hpp"
 #include "business.hpp"
 #include "client_format.hpp"
+#include "printable.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -61,6 +62,8 @@ void draw_job(const Workspace& ws, const Staff& me, const Job& j) {
   heading(j.title, false);
   ImGui::SameLine(0, px(16));
   draw_follow_button(ws, me, j.id);
+  ImGui::SameLine();
+  if (ImGui::Button("Print job order")) host::show_printable(job_order_html(ws, j, host::now()));
   ImGui::Spacing();
   const LocalSeconds now = host::now();
   const JobStatus st = job_status(j, now);
@@ -83,7 +86,7 @@ void draw_job(const Workspace& ws, const Staff& me, const Job& j) {
     detail("Description", j.description.empty() ? "-" : j.description);
     ImGui::EndTable();
   }
-  if (ImGui::BeginTabBar("job_tabs")) {
+  if (ImGui::BeginTabBar(("job_tabs/" + j.id).c_str())) {
     if (begin_tab("Referrals and upkeep")) {
       draw_job_upkeep(ws, me, j, st);
       ImGui::EndTabItem();
@@ -98,8 +101,11 @@ void draw_job(const Workspace& ws, const Staff& me, const Job& j) {
 
 // Referral (M1), and for its owner or their Manager: repost (J2) or close.
 void draw_job_upkeep(const Workspace& ws, const Staff& me, const Job& j, JobStatus st) {
-  static RecordId job;
-  static std::string deadline, reason, error;
+  struct Kept {
+    RecordId job;
+    std::string deadline, reason, error;
+  };
+  auto& [job, deadline, reason, error] = for_this_person<Kept>();
   if (job != j.id) job = j.id, deadline.clear(), reason.clear(), error.clear();
   if (st == JobStatus::Open) draw_referral(ws, me, j);
   const bool manages = me.id == j.owner || me.role == Role::Administrator ||
@@ -110,7 +116,7 @@ void draw_job_upkeep(const Workspace& ws, const Staff& me, const Job& j, JobStat
     muted("Confirm with the business that the opportunity is still open, then repost it; otherwise close it.");
     text_field("New deadline", deadline, 150, "14 days if empty");
     ImGui::SameLine();
-    if (primary_button("Confirmed open: repost")) {
+    if (submit_button("Confirmed open: repost")) {
       Outcome o = host::dispatch(RepostJob{j.id, deadline});
       error = o.ok ? "" : o.error.message;
     }
@@ -132,7 +138,10 @@ void draw_jobs(const Workspace& ws, const Staff& me) {
     draw_job(ws, me, *j);
     return;
   }
-  static int view = 0;
+  struct Kept {
+    int view = 0;
+  };
+  int& view = for_this_person<Kept>().view;
   heading("Jobs");
   const char* views[] = {"Open", "Expiring within 2 days", "Expired, to confirm", "Reserved", "Closed", "All"};
   for (int i = 0; i < 6; ++i) {

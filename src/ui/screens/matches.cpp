@@ -1,6 +1,7 @@
 // Matches (M1-M5): the matches table, one match's page with the actions its
 // approvers may take now, and the hire record to complete.
 #include "../host.hpp"
+#include "amounts.hpp"
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "business.hpp"
@@ -19,8 +20,11 @@ void draw_fit_fields(MatchFit& fit) {
 }
 
 void draw_hire(const Workspace& ws, const Staff& me, const Hire& h, const Match& m) {
-  static RecordId hire;
-  static std::string start, wage, hours, error;
+  struct Kept {
+    RecordId hire;
+    std::string start, wage, hours, error;
+  };
+  auto& [hire, start, wage, hours, error] = for_this_person<Kept>();
   if (hire != h.id) {
     hire = h.id, error.clear();
     start = h.start_date ? format_iso_date(*h.start_date) : "";
@@ -34,17 +38,16 @@ void draw_hire(const Workspace& ws, const Staff& me, const Hire& h, const Match&
                      hire_complete(h) ? "Complete" : "Incomplete: start date, hourly wage and hours a week are needed");
   const MatchActor who = actor_of(m, me.id);
   if (!who.job_owner && !who.case_manager) return;
-  text_field("Start date", start, 150, "YYYY-MM-DD");
+  date_field("Start date", start, 150);
   ImGui::SameLine();
   text_field("Hourly wage ($)", wage, 100, "18.50");
   ImGui::SameLine();
   text_field("Hours a week", hours, 80, "40");
-  if (ImGui::Button("Save hire record")) {
+  if (submit_button("Save hire record")) {
     auto number = [](const std::string& s) -> std::optional<double> {
       if (s.empty()) return std::nullopt;
-      char* end = nullptr;
-      const double v = std::strtod(s.c_str(), &end);
-      return end && *end == 0 ? std::optional(v) : std::optional(-1.0);  // -1: refused with a message
+      const auto v = parse_dollars(s);  // "$21.00", "21", "37.5"
+      return v ? v : std::optional(-1.0);  // -1: refused with a message
     };
     Outcome o = host::dispatch(CompleteHire{h.id, start, number(wage), number(hours)});
     error = o.ok ? "" : o.error.message;
@@ -53,9 +56,12 @@ void draw_hire(const Workspace& ws, const Staff& me, const Hire& h, const Match&
 }
 
 void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
-  static RecordId match;
-  static std::string note, learned, error;
-  static MatchFit fit;
+  struct Kept {
+    RecordId match;
+    std::string note, learned, error;
+    MatchFit fit;
+  };
+  auto& [match, note, learned, error, fit] = for_this_person<Kept>();
   if (match != m.id) match = m.id, note.clear(), learned = format_iso_date(date_of(host::now())), error.clear(), fit = m.fit;
   if (ImGui::Button("< All matches")) nav().match.clear();
   ImGui::SameLine();
@@ -107,7 +113,7 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
     text_field("Note", note, 480, "required to send back");
     if (!match_action_refusal(m, MatchAction::RecordHired, who)) {
       ImGui::SameLine();
-      text_field("Learned of the hire on", learned, 150, "YYYY-MM-DD");
+      date_field("Learned of the hire on", learned, 150);
     }
     for (MatchAction a : kMatchActions) {
       if (match_action_refusal(m, a, who)) continue;
@@ -138,9 +144,12 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
 
 // M1: refer a client to this job, from the job page.
 void draw_referral(const Workspace& ws, const Staff& me, const Job& j) {
-  static RecordId job, client;
-  static std::string search, error;
-  static MatchFit fit;
+  struct Kept {
+    RecordId job, client;
+    std::string search, error;
+    MatchFit fit;
+  };
+  auto& [job, client, search, error, fit] = for_this_person<Kept>();
   if (job != j.id) job = j.id, client.clear(), search.clear(), error.clear(), fit = {};
   if (!can_enrol_clients(me) && !can_serve_employers(me)) return;
   subheading("Refer a client (M1)");
@@ -160,7 +169,7 @@ void draw_referral(const Workspace& ws, const Staff& me, const Job& j) {
     ImGui::EndCombo();
   }
   draw_fit_fields(fit);
-  if (primary_button("Refer to this job")) {
+  if (submit_button("Refer to this job")) {
     Outcome o = host::dispatch(ReferMatch{client, j.id, fit});
     error = o.ok ? "" : o.error.message;
     if (o.ok) {
@@ -176,7 +185,10 @@ void draw_matches(const Workspace& ws, const Staff& me) {
     draw_match(ws, me, it->second);
     return;
   }
-  static int view = 0;
+  struct Kept {
+    int view = 0;
+  };
+  auto& [view] = for_this_person<Kept>();
   heading("Matches");
   muted("A match is approved by the job owner and the client's case manager. The job owner acts within one business "
         "day (M3). \"Hired\" makes the hire record (M4).");

@@ -236,8 +236,11 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
 
   // P3: jobs whose owner left, for a Manager to give to a colleague.
   if (const auto jobs = jobs_to_reassign(ws, me, now); !jobs.empty()) {
-    static std::map<RecordId, RecordId> chosen;
-    static std::string error;
+    struct Kept {
+      std::map<RecordId, RecordId> chosen;
+      std::string error;
+    };
+    auto& [chosen, error] = for_this_person<Kept>();
     subheading("Jobs to reassign (" + std::to_string(jobs.size()) + ")");
     muted("Their owner is deactivated. Give each to an active colleague (P3).");
     for (const Job* j : jobs) {

@@ -10,6 +10,7 @@
 #include "client_format.hpp"
 #include "performance.hpp"
 #include "report.hpp"
+#include "printable.hpp"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -36,7 +37,10 @@ void draw_ese(const Workspace& ws, const Staff& me) {
     muted("The quarterly ESE report is made by business staff, Managers, the board and Administrators.");
     return;
   }
-  static std::optional<ProgramQuarter> chosen;
+  struct Kept {
+    std::optional<ProgramQuarter> chosen;
+  };
+  auto& [chosen] = for_this_person<Kept>();
   const auto today = date_of(host::now());
   if (!chosen) chosen = ese_quarter_due_next(today);
   subheading("Effectiveness in Serving Employers, quarterly (R2)");
@@ -51,8 +55,11 @@ void draw_ese(const Workspace& ws, const Staff& me) {
   const ProgramQuarter pq = *chosen;
   const EseSource source = ese_source_for(ws, me);
   // Made again only when the services, the quarter or the settings change.
-  static std::tuple<RecordId, int, int, std::size_t, std::size_t, long long> key;
-  static EseFiles files;
+  struct Cached {
+    std::tuple<RecordId, int, int, std::size_t, std::size_t, long long> key;
+    EseFiles files;
+  };
+  auto& [key, files] = for_this_person<Cached>();
   const auto now_key = std::tuple{me.id, pq.program_year, pq.quarter, ws.services.size(), ws.audit.size(),
                                   ws.meta.state_establishments};
   if (now_key != key) key = now_key, files = ese_files({source}, pq, ws.meta.state_establishments);
@@ -81,6 +88,14 @@ void draw_ese(const Workspace& ws, const Staff& me) {
         "docs/ese-report.md.");
 
   subheading("Summary: " + std::to_string(files.services) + " services");
+  if (ImGui::SmallButton("Print summary")) {
+    std::vector<std::vector<std::string>> cells;
+    for (const EseCategoryRow& r : files.by_category)
+      cells.push_back({std::string(category_label(r.category)), std::to_string(r.establishments), std::to_string(r.services)});
+    cells.push_back({"Total (each establishment once)", std::to_string(files.counts.served), std::to_string(files.services)});
+    host::show_printable(table_html(ws, "Effectiveness in Serving Employers, " + quarter_label(pq), {"Federal category", "Establishments", "Services"},
+                                    cells, host::now()));
+  }
   if (ImGui::BeginTable("ese_summary", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter, ImVec2{px(760), 0})) {
     ImGui::TableSetupColumn("Federal category", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Establishments", ImGuiTableColumnFlags_WidthFixed, px(130));
@@ -139,7 +154,10 @@ void draw_ese(const Workspace& ws, const Staff& me) {
 
 // A quarter picker shared by the performance and targets tabs.
 ProgramQuarter pick_quarter(const char* label) {
-  static std::optional<ProgramQuarter> chosen;
+  struct Kept {
+    std::optional<ProgramQuarter> chosen;
+  };
+  auto& [chosen] = for_this_person<Kept>();
   const auto today = date_of(host::now());
   if (!chosen) chosen = program_quarter_of(today);
   std::vector<ProgramQuarter> quarters{program_quarter_of(today)};
@@ -157,9 +175,12 @@ ProgramQuarter pick_quarter(const char* label) {
 void draw_performance(const Workspace& ws, const Staff& me) {
   const ProgramQuarter pq = pick_quarter("Quarter##performance");
   const LocalSeconds now = host::now();
-  static std::tuple<RecordId, int, int, std::size_t, LocalSeconds> key;
-  static std::map<RecordId, Tallies> tallies;
-  static std::array<std::map<RecordId, Tallies>, 3> months;  // the quarter's three months, for the chart
+  struct Kept {
+    std::tuple<RecordId, int, int, std::size_t, LocalSeconds> key;
+    std::map<RecordId, Tallies> tallies;
+    std::array<std::map<RecordId, Tallies>, 3> months;  // the quarter's three months, for the chart
+  };
+  auto& [key, tallies, months] = for_this_person<Kept>();
   const auto now_key = std::tuple{me.id, pq.program_year, pq.quarter, ws.audit.size(), now / 3600};
   if (now_key != key) {
     key = now_key;
@@ -184,9 +205,25 @@ void draw_performance(const Workspace& ws, const Staff& me) {
   if (can_set_targets(me)) rows.push_back({"The board (all organisations)", {}, {}, true, totals.board});
   muted("Each cell: met / total = rate. Click a cell for the records that missed and the rate by month.");
 
-  static int chosen_row = -1, chosen_standard = -1;
-  static RecordId chosen_staff, chosen_org;
-  static bool chosen_board = false;
+  struct Chosen {
+    int chosen_row = -1, chosen_standard = -1;
+    RecordId chosen_staff, chosen_org;
+    bool chosen_board = false;
+  };
+  Chosen& chosen = for_this_person<Chosen>();  // named references: a lambda below uses them
+  int &chosen_row = chosen.chosen_row, &chosen_standard = chosen.chosen_standard;
+  RecordId &chosen_staff = chosen.chosen_staff, &chosen_org = chosen.chosen_org;
+  bool& chosen_board = chosen.chosen_board;
+  if (ImGui::SmallButton("Print table")) {
+    std::vector<std::string> heads{"Staff / organisation"};
+    for (Standard k : kStandards) heads.emplace_back(standard_label(k));
+    std::vector<std::vector<std::string>> cells;
+    for (const Row& row : rows) {
+      cells.push_back({row.name});
+      for (Standard k : kStandards) cells.back().push_back(rate_text(row.t[int(k)].met, row.t[int(k)].total));
+    }
+    host::show_printable(table_html(ws, "Performance standards, " + quarter_label(pq), heads, cells, host::now()));
+  }
   const int columns = 1 + int(kStandards.size());
   if (ImGui::BeginTable("standards", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollX |
                                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
@@ -287,9 +324,12 @@ void draw_targets(const Workspace& ws, const Staff& me) {
   if (!any) muted("No targets for this quarter yet.");
   if (!can_set_targets(me)) return;
   subheading("Set a target");
-  static int measure = 0;
-  static RecordId organisation;
-  static std::string value, error;
+  struct Kept {
+    int measure = 0;
+    RecordId organisation;
+    std::string value, error;
+  };
+  auto& [measure, organisation, value, error] = for_this_person<Kept>();
   if (begin_combo("Measure", std::string(measure_label(kMeasures[measure])), 300)) {
     for (int i = 0; i < int(kMeasures.size()); ++i)
       if (ImGui::Selectable(measure_label(kMeasures[i]).data(), i == measure)) measure = i;
@@ -302,7 +342,7 @@ void draw_targets(const Workspace& ws, const Staff& me) {
     ImGui::EndCombo();
   }
   text_field("Target", value, 120, "e.g. 40");
-  if (primary_button("Set target")) {
+  if (submit_button("Set target")) {
     const auto n = whole_number(value);
     Outcome o = !n ? Outcome::refuse("invalid_field", "The target is a whole number, 0 to remove it.")
                    : host::dispatch(SetTarget{pq.program_year, pq.quarter, std::string(measure_name(kMeasures[measure])),

@@ -20,12 +20,32 @@ struct Nav {
   RecordId employer;  // an employer page
   RecordId job;       // a job page
   RecordId match;     // a match page
-  void open_client(const RecordId& id) { section = Section::Clients; client = id; }
-  void open_employer(const RecordId& id) { section = Section::Employers; employer = id; }
-  void open_job(const RecordId& id) { section = Section::Jobs; job = id; }
-  void open_match(const RecordId& id) { section = Section::Matches; match = id; }
+  std::string tab;       // the tab shown, as in the address ("service-plan")
+  std::string want_tab;  // a tab an address asked for, until it is shown
+  std::string notice;    // why an address was not opened
+  void open_client(const RecordId& id) { open(Section::Clients), client = id; }
+  void open_employer(const RecordId& id) { open(Section::Employers), employer = id; }
+  void open_job(const RecordId& id) { open(Section::Jobs), job = id; }
+  void open_match(const RecordId& id) { open(Section::Matches), match = id; }
+  // A screen from the sidebar, on its first tab.
+  void open(Section s) { *this = Nav{}, section = s; }
 };
 Nav& nav();
+// C5: the sections a staff member's role opens (training-provider staff: their
+// students, inbox and settings).
+bool offered(Section s, const Staff& me);
+
+// Changes whenever someone signs in or out (src/ui/app.cpp).
+int person_epoch();
+// A screen's state that belongs to the person signed in (searches, filters,
+// selections, drafts, choices, and what is cached for them): made afresh for
+// each person, so the next one never inherits it. One T per screen function.
+template <class T> T& for_this_person() {
+  static T kept;
+  static int epoch = person_epoch();
+  if (epoch != person_epoch()) kept = T{}, epoch = person_epoch();
+  return kept;
+}
 // Opens the client or employer page an issue is about.
 inline void open_issue_subject(const Issue& i) {
   if (!i.client.empty()) nav().open_client(i.client);
@@ -36,6 +56,8 @@ void draw_welcome();
 void draw_sign_in(const Workspace& ws);
 void draw_my_work(const Workspace& ws, const Staff& me);
 void draw_clients(const Workspace& ws, const Staff& me);
+// The Clients screen's rows as `me` sees them now (filters, sort), to print.
+std::string printable_clients(const Workspace& ws, const Staff& me);
 void draw_client(const Workspace& ws, const Staff& me, const Client& client);
 void draw_service_plan(const Workspace& ws, const Staff& me, const Client& client);
 // N3: the review of current activities in the contact form; `reviews` gets

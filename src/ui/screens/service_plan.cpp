@@ -23,10 +23,13 @@ ImVec4 status_colour(ActivityStatus s) {
 
 // One activity's row of actions: end it (completed or exited) or move its planned end.
 void draw_activity_actions(const Activity& a, std::string& error) {
-  static RecordId open;
-  static std::string date, reason;
-  static ActivityEnd how = ActivityEnd::Completed;
-  static bool rescheduling = false;
+  struct Kept {
+    RecordId open;
+    std::string date, reason;
+    ActivityEnd how = ActivityEnd::Completed;
+    bool rescheduling = false;
+  };
+  auto& [open, date, reason, how, rescheduling] = for_this_person<Kept>();
   if (open != a.id) {
     if (ImGui::SmallButton("End...")) open = a.id, rescheduling = false, date = format_iso_date(date_of(host::now())), reason.clear();
     ImGui::SameLine();
@@ -34,9 +37,9 @@ void draw_activity_actions(const Activity& a, std::string& error) {
     return;
   }
   if (rescheduling) {
-    text_field("New planned end", date, 150, "YYYY-MM-DD");
+    date_field("New planned end", date, 150);
     text_field("Why the plan changed", reason, 320);
-    if (ImGui::Button("Save planned end")) {
+    if (submit_button("Save planned end")) {
       Outcome o = host::dispatch(RescheduleActivity{a.id, date, reason});
       error = o.ok ? "" : o.error.message;
       if (o.ok) open.clear();
@@ -45,9 +48,9 @@ void draw_activity_actions(const Activity& a, std::string& error) {
     if (ImGui::RadioButton("Completed", how == ActivityEnd::Completed)) how = ActivityEnd::Completed;
     ImGui::SameLine();
     if (ImGui::RadioButton("Exited (no longer attends)", how == ActivityEnd::Exited)) how = ActivityEnd::Exited;
-    text_field("Ended on", date, 150, "YYYY-MM-DD");
+    date_field("Ended on", date, 150);
     text_field("Reason", reason, 320, how == ActivityEnd::Exited ? "required for an exit (C4)" : "optional");
-    if (ImGui::Button("End activity")) {
+    if (submit_button("End activity")) {
       Outcome o = host::dispatch(EndActivity{a.id, how, date, reason});
       error = o.ok ? "" : o.error.message;
       if (o.ok) open.clear();
@@ -60,9 +63,12 @@ void draw_activity_actions(const Activity& a, std::string& error) {
 }  // namespace
 
 void draw_service_plan(const Workspace& ws, const Staff& me, const Client& c) {
-  static RecordId client;
-  static std::string goal_text, name, start, planned_end, agreed_on, how, error;
-  static RecordId goal, provider;
+  struct Kept {
+    RecordId client;
+    std::string goal_text, name, start, planned_end, agreed_on, how, error;
+    RecordId goal, provider;
+  };
+  auto& [client, goal_text, name, start, planned_end, agreed_on, how, error, goal, provider] = for_this_person<Kept>();
   if (client != c.id) {
     client = c.id;
     goal_text.clear(), name.clear(), how.clear(), error.clear(), goal.clear(), provider.clear();
@@ -142,7 +148,7 @@ void draw_service_plan(const Workspace& ws, const Staff& me, const Client& c) {
   subheading("Add to the plan");
   text_field("New goal", goal_text, 480, "in the customer's words where possible");
   ImGui::SameLine();
-  if (ImGui::Button("Add goal")) {
+  if (submit_button("Add goal")) {
     Outcome o = host::dispatch(AddGoal{c.id, goal_text});
     error = o.ok ? "" : o.error.message;
     if (o.ok) goal_text.clear();
@@ -161,10 +167,10 @@ void draw_service_plan(const Workspace& ws, const Staff& me, const Client& c) {
       if (o.kind == OrganisationKind::TrainingProvider && ImGui::Selectable(o.name.c_str(), id == provider)) provider = id;
     ImGui::EndCombo();
   }
-  text_field("Start", start, 150, "YYYY-MM-DD");
+  date_field("Start", start, 150);
   ImGui::SameLine();
-  text_field("Planned end", planned_end, 150, "YYYY-MM-DD");
-  if (ImGui::Button("Add activity")) {
+  date_field("Planned end", planned_end, 150);
+  if (submit_button("Add activity")) {
     Outcome o = host::dispatch(AddActivity{c.id, name, goal, provider, start, planned_end});
     error = o.ok ? "" : o.error.message;
     if (o.ok) name.clear(), planned_end.clear();
@@ -172,10 +178,10 @@ void draw_service_plan(const Workspace& ws, const Staff& me, const Client& c) {
 
   subheading("The customer's agreement");
   muted("Record when and how the customer agreed to the plan as it stands (S1).");
-  text_field("Agreed on", agreed_on, 150, "YYYY-MM-DD");
+  date_field("Agreed on", agreed_on, 150);
   ImGui::SameLine();
   text_field("How", how, 360, "e.g. signed the ISS in person");
-  if (ImGui::Button("Record agreement")) {
+  if (submit_button("Record agreement")) {
     Outcome o = host::dispatch(RecordPlanAgreement{c.id, agreed_on, how});
     error = o.ok ? "" : o.error.message;
     if (o.ok) how.clear();
@@ -185,8 +191,11 @@ void draw_service_plan(const Workspace& ws, const Staff& me, const Client& c) {
 // N3: at a contact, each current activity is confirmed or ended. Nothing is
 // preselected: the staff member answers for each one.
 void draw_activity_review(const Workspace& ws, const Client& c, std::vector<ActivityReview>& reviews, bool start_over) {
-  static RecordId client;
-  static std::map<RecordId, std::pair<std::optional<ActivityDecision>, std::string>> decided;
+  struct Kept {
+    RecordId client;
+    std::map<RecordId, std::pair<std::optional<ActivityDecision>, std::string>> decided;
+  };
+  auto& [client, decided] = for_this_person<Kept>();
   if (client != c.id || start_over) client = c.id, decided.clear();
   const auto current = current_activities(ws, c.id);
   reviews.clear();

@@ -27,8 +27,11 @@ void enum_combo(const char* label, E& value, const std::array<E, N>& all, Label 
 }
 
 void draw_organisations(const Workspace& ws, const Staff& me) {
-  static std::string name, error;
-  static OrganisationKind kind = OrganisationKind::OneStopProvider;
+  struct Kept {
+    std::string name, error;
+    OrganisationKind kind = OrganisationKind::OneStopProvider;
+  };
+  auto& [name, error, kind] = for_this_person<Kept>();
   if (ImGui::BeginTable("organisations", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1);
@@ -54,7 +57,7 @@ void draw_organisations(const Workspace& ws, const Staff& me) {
   muted("An organisation that is both a provider and a training provider is entered twice, once as each (C5).");
   text_field("Organisation name", name);
   enum_combo("Kind", kind, kOrganisationKinds, kind_label);
-  if (primary_button("Add organisation")) {
+  if (submit_button("Add organisation")) {
     Outcome o = host::dispatch(AddOrganisation{name, kind});
     error = o.ok ? "" : o.error.message;
     if (o.ok) name.clear();
@@ -63,9 +66,12 @@ void draw_organisations(const Workspace& ws, const Staff& me) {
 }
 
 void draw_staff(const Workspace& ws, const Staff& me) {
-  static std::string name, email, pin, error, reason, filter;
-  static RecordId organisation, selected;
-  static Role role = Role::EmploymentReadinessSpecialist;
+  struct Kept {
+    std::string name, email, pin, error, reason, filter;
+    RecordId organisation, selected;
+    Role role = Role::EmploymentReadinessSpecialist;
+  };
+  auto& [name, email, pin, error, reason, filter, organisation, selected, role] = for_this_person<Kept>();
   ImGui::SetNextItemWidth(px(260));
   ImGui::InputTextWithHint("##filter", "Filter by name or role", &filter);
   std::vector<const Staff*> rows;
@@ -132,7 +138,7 @@ void draw_staff(const Workspace& ws, const Staff& me) {
   enum_combo("Role", role, kRoles, role_label);
   ImGui::SetNextItemWidth(px(140));
   ImGui::InputText("Sign-in PIN (optional)", &pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal);
-  if (primary_button("License staff member")) {
+  if (submit_button("License staff member")) {
     Outcome o = host::dispatch(AddStaff{name, email, organisation, role, pin});
     error = o.ok ? "" : o.error.message;
     if (o.ok) name.clear(), email.clear(), pin.clear();
@@ -142,8 +148,11 @@ void draw_staff(const Workspace& ws, const Staff& me) {
 
 // T2: the closed days of a year, shown; the board's closures edited here.
 void draw_holidays(const Workspace& ws, const Staff& me) {
-  static int year = 0;
-  static std::string date, name, error;
+  struct Kept {
+    int year = 0;
+    std::string date, name, error;
+  };
+  auto& [year, date, name, error] = for_this_person<Kept>();
   if (year == 0) year = int(date_of(host::now()).year());
   if (ImGui::ArrowButton("##previous_year", ImGuiDir_Left)) --year;
   ImGui::SameLine();
@@ -184,9 +193,9 @@ void draw_holidays(const Workspace& ws, const Staff& me) {
   if (!can_manage_people(me)) return;
   subheading("Add a closure");
   muted("A state holiday, the day after Thanksgiving, a training day: any weekday the offices are closed.");
-  text_field("Closure date", date, 160, "YYYY-MM-DD");
+  date_field("Closure date", date, 160);
   text_field("Closure name", name, 320, "e.g. Day after Thanksgiving");
-  if (primary_button("Add closure")) {
+  if (submit_button("Add closure")) {
     Outcome o = host::dispatch(AddClosure{date, name});
     error = o.ok ? "" : o.error.message;
     if (o.ok) date.clear(), name.clear();
@@ -227,7 +236,11 @@ void draw_storage() {
 }
 
 void draw_workspace(const Workspace& ws) {
-  static std::string at, error;
+  struct Kept {
+    std::string at, error;
+  };
+  Kept& kept = for_this_person<Kept>();
+  std::string &at = kept.at, &error = kept.error;  // named references: a lambda below uses them
   if (ImGui::BeginTable("ws", 2, ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, px(170));
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, px(560));
@@ -253,7 +266,7 @@ void draw_workspace(const Workspace& ws) {
     if (ImGui::Button("+1 week")) move(7 * 86400);
     text_field("Set the clock to", at, 200, "YYYY-MM-DDTHH:MM");
     ImGui::SameLine();
-    if (ImGui::Button("Set clock")) {
+    if (submit_button("Set clock")) {
       Outcome o = host::dispatch(SetDemoClock{at});
       error = o.ok ? "" : o.error.message;
     }
@@ -279,19 +292,25 @@ void draw_workspace(const Workspace& ws) {
 
 // B4, J4, R1: focus sectors, subsidised programs and local service types.
 void draw_business(const Workspace& ws, const Staff& me) {
-  static std::string error, program, type;
-  static RecordId org;
-  static ServiceCategory category = ServiceCategory::EmployerInformation;
+  struct Kept {
+    std::string error, program, type;
+    RecordId org;
+    ServiceCategory category = ServiceCategory::EmployerInformation;
+  };
+  auto& [error, program, type, org, category] = for_this_person<Kept>();
   const bool admin = can_manage_people(me);
   subheading("The state's establishments (R2)");
   muted("The base of the employer penetration rate in the quarterly ESE report: the number of establishments in the "
         "state, from the state's labor market information. Now: " +
         (ws.meta.state_establishments ? std::to_string(ws.meta.state_establishments) : std::string("not entered")) + ".");
   if (admin) {
-    static std::string count;
+    struct Kept {
+      std::string count;
+    };
+    auto& [count] = for_this_person<Kept>();
     text_field("Establishments in the state", count, 160, "e.g. 412000");
     ImGui::SameLine();
-    if (ImGui::Button("Save total")) {
+    if (submit_button("Save total")) {
       const auto n = whole_number(count);
       Outcome o = !n ? Outcome::refuse("invalid_field", "Enter the number of establishments in the state, e.g. 412000.")
                      : host::dispatch(SetStateEstablishments{*n});
@@ -336,7 +355,7 @@ void draw_business(const Workspace& ws, const Staff& me) {
       ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Save program")) {
+    if (submit_button("Save program")) {
       Outcome o = host::dispatch(SetSubsidisedProgram{program, org});
       error = o.ok ? "" : o.error.message;
       if (o.ok) program.clear();
@@ -362,7 +381,7 @@ void draw_business(const Workspace& ws, const Staff& me) {
       ImGui::EndCombo();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Save service type")) {
+    if (submit_button("Save service type")) {
       Outcome o = host::dispatch(SetLocalServiceType{type, category});
       error = o.ok ? "" : o.error.message;
       if (o.ok) type.clear();

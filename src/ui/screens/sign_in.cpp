@@ -15,7 +15,10 @@ namespace {
 // M6: job seekers never see the staff list's screens: they sign in with their
 // email (or client id) and the PIN their case manager gave them.
 void draw_job_seeker_sign_in(const Workspace& ws) {
-  static std::string login, pin, error;
+  struct Kept {
+    std::string login, pin, error;
+  };
+  auto& [login, pin, error] = for_this_person<Kept>();
   ImGui::Spacing();
   ImGui::Separator();
   subheading("Looking for a job? Sign in to the job board");
@@ -41,8 +44,11 @@ void draw_job_seeker_sign_in(const Workspace& ws) {
 }  // namespace
 
 void draw_sign_in(const Workspace& ws) {
-  static RecordId chosen;
-  static std::string pin, error;
+  struct Kept {
+    RecordId chosen;
+    std::string pin, error;
+  };
+  auto& [chosen, pin, error] = for_this_person<Kept>();
   heading("Who are you?");
   muted(ws.meta.name + ": choose your name to sign in. Every change you make is recorded with your name.");
   ImGui::Spacing();

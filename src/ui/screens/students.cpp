@@ -12,8 +12,11 @@
 namespace bw::ui {
 
 void draw_students(const Workspace& ws, const Staff& me) {
-  static RecordId raising;
-  static std::string concern, error, sent;
+  struct Kept {
+    RecordId raising;
+    std::string concern, error, sent;
+  };
+  auto& [raising, concern, error, sent] = for_this_person<Kept>();
   heading("My students");
   muted("Students in " + organisation_name(ws, me.organisation) +
         "'s current training. Raise an issue and it goes to the student's primary contact, who must act by the "
@@ -55,7 +58,7 @@ void draw_students(const Workspace& ws, const Staff& me) {
   if (const Client* c = ws.find_client(raising)) {
     subheading("Raise an issue about " + full_name(*c));
     text_field("Problem or concern", concern, 560, "e.g. missed two clinical shifts this week");
-    if (primary_button("Send to the primary contact")) {
+    if (submit_button("Send to the primary contact")) {
       Outcome o = host::dispatch(RaiseIssue{c->id, concern, IssueSource::TrainingProvider});
       error = o.ok ? "" : o.error.message;
       if (o.ok) {

@@ -28,7 +28,10 @@ void draw_open_error(const host::State& st) {
 
 void draw_welcome() {
   const host::State& st = host::state();
-  static std::string board, admin, email, error;
+  struct Kept {
+    std::string board, admin, email, error;
+  };
+  auto& [board, admin, email, error] = for_this_person<Kept>();
   ImGui::SetCursorPos(ImVec2{px(40), px(30)});
   ImGui::BeginGroup();
   heading("Welcome to Bridgework");
@@ -66,7 +69,7 @@ void draw_welcome() {
   text_field("Board name", board, 360, "e.g. Valley Workforce Development Board");
   text_field("Your name (first administrator)", admin, 360);
   text_field("Your work email", email, 360);
-  if (primary_button("Create workspace")) {
+  if (submit_button("Create workspace")) {
     auto e = host::create_workspace(board, admin, email);
     error = e ? e->message : "";
     if (!e) board = admin = email = "";
