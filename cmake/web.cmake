@@ -40,9 +40,12 @@ set_property(TARGET bridgework APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/
 set(SITE_FILES web/index.html web/page.js web/storage.js web/manifest.webmanifest
     assets/icon.svg)
 list(TRANSFORM SITE_FILES PREPEND ${CMAKE_SOURCE_DIR}/)
+# Arrows, symbols and dingbats, fetched after the first frame (src/ui/theme.cpp).
+set(SYMBOLS_FONT_FILE /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf)
 add_custom_target(site_files ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory ${SITE_DIR}
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SITE_FILES} ${SITE_DIR}/
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SYMBOLS_FONT_FILE} ${SITE_DIR}/symbols.ttf
   VERBATIM)
 
 # The core tests compiled by em++ as well: the app runs on Emscripten's libc++,

@@ -96,10 +96,19 @@
   textIn.addEventListener('copy', copySelection);
   textIn.addEventListener('cut', copySelection);
 
+  // Arrows, symbols and dingbats: a second font, fetched once the first frame
+  // is drawn so that it never delays it (src/ui/theme.cpp merges it).
+  function loadSymbols() {
+    fetch('symbols.ttf').then(r => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(r.status)))).then(bytes => {
+      Module.FS_createDataFile('/fonts', 'symbols.ttf', new Uint8Array(bytes), true, false, false);
+      cc('bw_symbols_arrived', null);
+    }).catch(() => { /* without it those characters show as the placeholder */ });
+  }
+
   // [SECTION] Hand-overs from C++ (web/library_bridgework.js)
   const BW = {
     awake() { return performance.now() - lastWake < AWAKE_MS; },
-    frameDrawn() { ++framesDrawn; },
+    frameDrawn() { if (++framesDrawn === 1) loadSymbols(); },
     // The app's address (src/ui/address.cpp) as the page's: Back and Forward step through them.
     setAddress(address, replace) {
       const url = '#' + address;

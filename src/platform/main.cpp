@@ -143,6 +143,9 @@ void frame() {
 }
 }  // namespace
 
+// The symbols font (web/page.js) is in the file system: the fonts are made again with it.
+extern "C" EMSCRIPTEN_KEEPALIVE void bw_symbols_arrived() { g_scale = 0; }
+
 int main() {
   if (!glfwInit()) return 1;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);

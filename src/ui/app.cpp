@@ -221,9 +221,9 @@ void draw_app() {
     if (!st.writer) draw_read_only_banner();
     draw_told_banner(*ws);
     if (!nav().notice.empty()) {
-      error_text(nav().notice);
-      ImGui::SameLine();
       if (ImGui::SmallButton("Dismiss")) nav().notice.clear();
+      ImGui::SameLine();
+      error_text(nav().notice);
     }
     draw_section(*ws, *me);
     // An address's tab that no tab bar drew (a mistyped link) is let go.

@@ -1,5 +1,7 @@
 #include "theme.hpp"
 
+#include <cstdio>
+
 namespace bw::ui {
 namespace {
 Fonts g_fonts;
@@ -31,10 +33,24 @@ void load_theme(float text_size, float dpr, bool high_contrast) {
   ImFontConfig config;
   config.OversampleH = 2;
   config.GlyphRanges = kRanges;
-  // Fonts are preloaded into the virtual file system (cmake/web.cmake).
-  g_fonts.regular = io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", text_size * dpr, &config);
-  g_fonts.bold = io.Fonts->AddFontFromFileTTF("/fonts/ui-bold.ttf", text_size * dpr, &config);
-  g_fonts.heading = io.Fonts->AddFontFromFileTTF("/fonts/ui-bold.ttf", text_size * 1.45f * dpr, &config);
+  // Arrows, math signs, boxes, shapes, symbols and dingbats (→ ≤ ☐ ✓ ★) come
+  // from a second font the page fetches after the first frame (web/page.js),
+  // merged into each size once it is there.
+  static const ImWchar kSymbolRanges[] = {0x2190, 0x23FF, 0x2500, 0x27BF, 0};
+  ImFontConfig merge = config;
+  merge.MergeMode = true;
+  merge.GlyphRanges = kSymbolRanges;
+  std::FILE* symbols = std::fopen("/fonts/symbols.ttf", "rb");
+  if (symbols) std::fclose(symbols);
+  // The two text fonts are preloaded into the virtual file system (cmake/web.cmake).
+  auto add = [&](const char* file, float size) {
+    ImFont* font = io.Fonts->AddFontFromFileTTF(file, size * dpr, &config);
+    if (font && symbols) io.Fonts->AddFontFromFileTTF("/fonts/symbols.ttf", size * dpr, &merge);
+    return font;
+  };
+  g_fonts.regular = add("/fonts/ui.ttf", text_size);
+  g_fonts.bold = add("/fonts/ui-bold.ttf", text_size);
+  g_fonts.heading = add("/fonts/ui-bold.ttf", text_size * 1.45f);
   if (!g_fonts.regular) g_fonts.regular = g_fonts.bold = g_fonts.heading = io.Fonts->AddFontDefault();
   io.FontDefault = g_fonts.regular;
 

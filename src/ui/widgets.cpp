@@ -104,6 +104,12 @@ bool escape_closes_this_popup() {
 
 void end_widgets_frame() { g_popups_last_frame = GImGui->OpenPopupStack.Size; }
 
+void same_line_if_fits(const char* label) {
+  const float need = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+}
+
 bool submit_button(const char* label) {
   const ImGuiContext& g = *GImGui;
   const bool enter = g_enter_frame == g.FrameCount && g_enter_window == g.CurrentWindow->ID;

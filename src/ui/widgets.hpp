@@ -18,6 +18,9 @@ void error_text(std::string_view message);  // "Error:" and the message, in red
 void good_text(std::string_view text);
 bool primary_button(const char* label);
 bool text_field(const char* label, std::string& value, float width_css = 320, const char* hint = nullptr);
+// ImGui::SameLine, unless a button labelled `label` would not fit beside
+// the last item: then it goes on the next line (a half-screen window).
+void same_line_if_fits(const char* label);
 // The button that submits a form: also pressed by Enter in one of its
 // one-line fields (drawn before it, in the same window).
 bool submit_button(const char* label);

@@ -111,8 +111,9 @@ async function drawn(page, label, timeout) {
     return handle.jsonValue();
   } catch { /* not in view yet */ }
   try {
+    const view = page.viewportSize() || { width: 1280, height: 800 };
     for (let i = 0; i < 20; ++i) {
-      await page.mouse.move(760, 420);
+      await page.mouse.move(Math.round(view.width * 0.6), Math.round(view.height * 0.5));  // over the content
       await page.waitForTimeout(50);
       await page.mouse.wheel(0, 250);
       await page.waitForTimeout(100);
@@ -160,6 +161,15 @@ export async function press(page, keys) {
   await page.waitForTimeout(60);
   for (const k of parts.reverse()) await page.keyboard.up(k);
   await page.waitForTimeout(60);
+}
+
+// In the enrolment dialog: an adult at the demo's career center, with Angela Brooks (C1, C2).
+export async function chooseAdultProgram(page) {
+  await click(page, 'WIOA Adult');
+  await click(page, 'Enrolling provider');
+  await click(page, 'Cedar Valley Career Center');
+  await click(page, 'Primary contact');
+  await click(page, 'Angela Brooks');
 }
 
 export async function type(page, label, text) {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { start, openApp, widget, click, clickEach, pointAndClick, press, type } from './harness.mjs';
+import { start, openApp, widget, click, clickEach, pointAndClick, press, type, chooseAdultProgram } from './harness.mjs';
 
 const { site, artifacts, server, browser, test, finish, bw } = await start();
 const clients = page => bw(page, () => window.bridgework.query('clients', {}).result);
@@ -31,11 +31,7 @@ async function enrolThroughForm(page, { first, last, dob }) {
   if (first) await type(page, 'First name', first);
   if (last) await type(page, 'Last name', last);
   if (dob) await type(page, 'Date of birth', dob);
-  await click(page, 'WIOA Adult');
-  await click(page, 'Enrolling provider');
-  await click(page, 'Cedar Valley Career Center');
-  await click(page, 'Primary contact');
-  await click(page, 'Angela Brooks');
+  await chooseAdultProgram(page);
   await click(page, 'Enrol');
 }
 

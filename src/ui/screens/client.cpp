@@ -410,7 +410,7 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
   heading(full_name(c), false);
   ImGui::SameLine(0, px(16));
   draw_follow_button(ws, me, c.id);
-  ImGui::SameLine();
+  same_line_if_fits("Print file");
   if (ImGui::Button("Print file")) host::show_printable(client_file_html(ws, c, host::now()));
   ImGui::Spacing();
   if (ImGui::BeginTabBar(("client_tabs/" + c.id).c_str())) {

@@ -380,7 +380,7 @@ void draw_employer(const Workspace& ws, const Staff& me, const Employer& e) {
   heading(e.legal_name, false);
   ImGui::SameLine(0, px(16));
   draw_follow_button(ws, me, e.id);
-  ImGui::SameLine();
+  same_line_if_fits("Print");
   if (ImGui::Button("Print")) host::show_printable(employer_html(ws, e, host::now()));
   ImGui::Spacing();
   const auto today = date_of(host::now());

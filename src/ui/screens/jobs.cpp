@@ -62,7 +62,7 @@ void draw_job(const Workspace& ws, const Staff& me, const Job& j) {
   heading(j.title, false);
   ImGui::SameLine(0, px(16));
   draw_follow_button(ws, me, j.id);
-  ImGui::SameLine();
+  same_line_if_fits("Print job order");
   if (ImGui::Button("Print job order")) host::show_printable(job_order_html(ws, j, host::now()));
   ImGui::Spacing();
   const LocalSeconds now = host::now();

@@ -63,7 +63,7 @@ void draw_sign_in(const Workspace& ws) {
 
   const float list_height = std::max(px(200), ImGui::GetContentRegionAvail().y - px(260));
   if (ImGui::BeginTable("people", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
-                        ImVec2{px(880), list_height})) {
+                        ImVec2{std::min(px(880), ImGui::GetContentRegionAvail().x), list_height})) {  // its scroll bar in view at any width
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);

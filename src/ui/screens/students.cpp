@@ -29,7 +29,7 @@ void draw_students(const Workspace& ws, const Staff& me) {
   }
   const auto today = date_of(host::now());
   if (!ImGui::BeginTable("students", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) return;
-  ImGui::TableSetupColumn("Student", ImGuiTableColumnFlags_WidthFixed, px(200));
+  ImGui::TableSetupColumn("Student", ImGuiTableColumnFlags_WidthStretch, 1.0f);  // all stretch: a half-screen window shares the width
   ImGui::TableSetupColumn("Training", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("Primary contact", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(150));
