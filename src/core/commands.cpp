@@ -1943,14 +1943,18 @@ Outcome apply(Workspace& ws, const Command& cmd, const Context& ctx) {
     if (!std::holds_alternative<MarkInterest>(cmd))
       return Outcome::refuse("not_allowed", "On the job board you can say you are interested in a job; staff do the rest (M6).");
     Applier a{ws, ctx, nullptr, command_type(cmd), seeker};
-    return std::visit(a, cmd);
+    Outcome o = std::visit(a, cmd);
+    if (o.ok) ws.change = next_change();
+    return o;
   }
   const Staff* actor = ws.find_staff(ctx.actor);
   if (!actor) return Outcome::refuse("not_signed_in", "Sign in as a staff member first.");
   if (!actor->active)
     return Outcome::refuse("not_allowed", actor->name + " is deactivated and can no longer act (P3).");
   Applier a{ws, ctx, actor, command_type(cmd)};
-  return std::visit(a, cmd);
+  Outcome o = std::visit(a, cmd);
+  if (o.ok) ws.change = next_change();
+  return o;
 }
 
 }  // namespace bw

@@ -393,6 +393,7 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
   if (auto* e = std::get_if<Error>(&plain)) return *e;
   json j = json::parse(std::get<std::string>(plain), nullptr, false);
   if (!j.is_array()) return Error{"corrupt", "A stored group of records is damaged: it is not a JSON list."};
+  ws.change = next_change();  // records arrive: what was read from it before is out of date
   return decode_records(ws, j);
 }
 

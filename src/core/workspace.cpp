@@ -11,6 +11,11 @@ std::size_t utf8_chars(std::string_view text) {
   return n;
 }
 
+std::uint64_t next_change() {
+  static std::uint64_t last = 0;  // the app is single-threaded (the browser's main thread)
+  return ++last;
+}
+
 RecordId Workspace::new_id() {
   char seq[24];
   std::snprintf(seq, sizeof seq, "%010llu", static_cast<unsigned long long>(meta.next_sequence++));

@@ -74,7 +74,14 @@ std::vector<const Record*> records_in(const std::map<RecordId, Record>& records,
   return out;
 }
 
+// A number no workspace state has had before in this process (see Workspace::change).
+std::uint64_t next_change();
+
 struct Workspace {
+  // What the workspace holds now, as a number: new at every applied command
+  // and for every workspace made or loaded, so that a read model cached with
+  // it is current exactly when the number is the same. Not stored.
+  std::uint64_t change = next_change();
   WorkspaceMeta meta;
   BusinessCalendar calendar;  // T2: its closures are stored with the meta
   std::map<RecordId, Organisation> organisations;

@@ -186,3 +186,23 @@ TEST_CASE("W1: the demo workspace, every kind of record in it, round-trips") {
   CHECK(std::any_of(ws.staff.begin(), ws.staff.end(), [](auto& kv) { return !kv.second.following.empty(); }));
   CHECK(std::any_of(ws.clients.begin(), ws.clients.end(), [](auto& kv) { return !kv.second.portal_pin_hash.empty(); }));
 }
+
+TEST_CASE("Workspace::change is new after every applied command and every load, and only then") {
+  const LocalSeconds now = bw::test::at("2026-11-20T10:00");
+  NewWorkspace made = create_demo_workspace("0a0b0c0d0e0f", now);
+  Workspace& ws = made.workspace;
+  const Workspace other;
+  CHECK(other.change != ws.change);  // two workspaces never share a number
+  const std::uint64_t before = ws.change;
+  const Outcome refused = apply(ws, SetDemoClock{"not a time"}, Context{made.administrator, now});
+  CHECK(!refused.ok);
+  CHECK(ws.change == before);  // a refused command changes nothing
+  const Outcome ok = apply(ws, SetDemoClock{"2026-11-21T09:00"}, Context{made.administrator, now});
+  REQUIRE(ok.ok);
+  CHECK(ws.change > before);
+  const std::uint64_t after_command = ws.change;
+  Workspace copy = ws;
+  CHECK(copy.change == after_command);  // the same state, the same number
+  REQUIRE(!decode_bucket(copy, "[]"));
+  CHECK(copy.change > after_command);
+}

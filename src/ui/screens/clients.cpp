@@ -85,7 +85,7 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
 
 struct ClientTable {
   const Workspace* ws = nullptr;
-  size_t audit_size = 0;
+  std::uint64_t change = 0;  // Workspace::change the rows were made at
   ClientFilter filter{.active_only = true}, applied;
   std::vector<const Client*> rows;
   bool sort_dirty = true;
@@ -162,9 +162,9 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     ImGui::OpenPopup("Enrol a client");
   }
   // Recompute the rows only when the data, the search or the sort changed.
-  if (table.ws != &ws || table.audit_size != ws.audit.size() || !(table.applied == table.filter)) {
+  if (table.ws != &ws || table.change != ws.change || !(table.applied == table.filter)) {
     table.ws = &ws;
-    table.audit_size = ws.audit.size();
+    table.change = ws.change;
     table.applied = table.filter;
     table.rows = visible_clients(ws, me, table.filter);
     table.sort_dirty = true;

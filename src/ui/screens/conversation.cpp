@@ -151,11 +151,11 @@ void draw_feed(const Workspace& ws, const Staff& me) {
 
   // Computed again only when something changed: following people means reading the audit trail.
   struct Cached {
-    std::tuple<RecordId, std::size_t, std::size_t, std::size_t, int, bool, std::string> key;
+    std::tuple<RecordId, std::uint64_t, int, bool, std::string> key;
     Feed feed;
   };
   auto& [key, feed] = for_this_person<Cached>();
-  const auto now_key = std::tuple{me.id, ws.audit.size(), ws.comments.size(), me.following.size(), kind, oldest_first, search};
+  const auto now_key = std::tuple{me.id, ws.change, kind, oldest_first, search};
   if (now_key != key) {
     key = now_key;
     FeedFilter filter{std::nullopt, search, oldest_first};

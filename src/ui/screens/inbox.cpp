@@ -15,11 +15,11 @@ int unread_count(const Workspace& ws, const Staff& staff) {
   for (const Notification* x : records_in(ws.notifications, ws.notifications_by_staff, staff.id)) n += !x->read;
   // Alerts change with the records and the clock's minute: counted again only then.
   struct Kept {
-    std::tuple<RecordId, std::size_t, std::size_t, LocalSeconds> key;
+    std::tuple<RecordId, std::uint64_t, LocalSeconds> key;
     int alerts = 0;
   };
   auto& [key, alerts] = for_this_person<Kept>();
-  const auto now_key = std::tuple{staff.id, ws.audit.size(), ws.notifications.size(), host::now() / 60};
+  const auto now_key = std::tuple{staff.id, ws.change, host::now() / 60};
   if (now_key != key) key = now_key, alerts = int(alerts_for(ws, staff, host::now()).size());
   return n + alerts;
 }

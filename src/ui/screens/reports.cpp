@@ -56,12 +56,11 @@ void draw_ese(const Workspace& ws, const Staff& me) {
   const EseSource source = ese_source_for(ws, me);
   // Made again only when the services, the quarter or the settings change.
   struct Cached {
-    std::tuple<RecordId, int, int, std::size_t, std::size_t, long long> key;
+    std::tuple<RecordId, int, int, std::uint64_t> key;
     EseFiles files;
   };
   auto& [key, files] = for_this_person<Cached>();
-  const auto now_key = std::tuple{me.id, pq.program_year, pq.quarter, ws.services.size(), ws.audit.size(),
-                                  ws.meta.state_establishments};
+  const auto now_key = std::tuple{me.id, pq.program_year, pq.quarter, ws.change};
   if (now_key != key) key = now_key, files = ese_files({source}, pq, ws.meta.state_establishments);
 
   const auto due = ese_due(pq);
@@ -176,12 +175,12 @@ void draw_performance(const Workspace& ws, const Staff& me) {
   const ProgramQuarter pq = pick_quarter("Quarter##performance");
   const LocalSeconds now = host::now();
   struct Kept {
-    std::tuple<RecordId, int, int, std::size_t, LocalSeconds> key;
+    std::tuple<RecordId, int, int, std::uint64_t, LocalSeconds> key;
     std::map<RecordId, Tallies> tallies;
     std::array<std::map<RecordId, Tallies>, 3> months;  // the quarter's three months, for the chart
   };
   auto& [key, tallies, months] = for_this_person<Kept>();
-  const auto now_key = std::tuple{me.id, pq.program_year, pq.quarter, ws.audit.size(), now / 3600};
+  const auto now_key = std::tuple{me.id, pq.program_year, pq.quarter, ws.change, now / 3600};
   if (now_key != key) {
     key = now_key;
     tallies = performance(ws, first_day(pq), last_day(pq), now);
