@@ -30,12 +30,12 @@ std::string document(const Workspace& ws, const std::string& title, const std::s
 
 struct Table {
   std::string html;
-  explicit Table(std::initializer_list<std::string_view> heads) {
+  explicit Table(const std::vector<std::string>& heads) {
     html = "<table><thead><tr>";
-    for (auto h : heads) html += "<th>" + e(h) + "</th>";
+    for (auto& h : heads) html += "<th>" + e(h) + "</th>";
     html += "</tr></thead><tbody>\n";
   }
-  void row(std::initializer_list<std::string> cells) {
+  void row(const std::vector<std::string>& cells) {
     html += "<tr>";
     for (auto& c : cells) html += "<td>" + e(c) + "</td>";
     html += "</tr>\n";
@@ -61,7 +61,7 @@ std::string programs(const Client& c) {
 }
 
 std::string case_notes_of_issue(const Workspace& ws, const Issue& i) {
-  Table t{"When", "By", "Note"};
+  Table t({"When", "By", "Note"});
   for (const CaseNote* n : records_in(ws.case_notes, ws.case_notes_by_client, i.client))
     if (n->issue == i.id) t.row({display_datetime(n->at), who(ws, n->by), n->text});
   if (i.client.empty())
@@ -101,10 +101,10 @@ std::string client_file_html(const Workspace& ws, const Client& c, LocalSeconds 
   body += "<p>" + e(c.plan_agreed_on ? "Agreed with the customer on " + display_date(*c.plan_agreed_on) +
                                            (c.plan_agreed_how.empty() ? "" : " (" + c.plan_agreed_how + ")") + "."
                                      : "Not yet agreed with the customer.") + "</p>\n";
-  Table goals{"Goal", "Achieved"};
+  Table goals({"Goal", "Achieved"});
   for (const Goal* g : records_in(ws.goals, ws.goals_by_client, c.id)) goals.row({g->text, date(g->achieved_on)});
   body += goals.done("No goals yet.");
-  Table activities{"Activity", "For the goal", "Start", "Planned end", "Ended"};
+  Table activities({"Activity", "For the goal", "Start", "Planned end", "Ended"});
   for (const Activity* a : records_in(ws.activities, ws.activities_by_client, c.id)) {
     const auto g = ws.goals.find(a->goal);
     activities.row({a->name + (a->training_provider.empty() ? "" : " at " + organisation(ws, a->training_provider)),
@@ -113,7 +113,7 @@ std::string client_file_html(const Workspace& ws, const Client& c, LocalSeconds 
   }
   body += activities.done("No activities yet.");
   body += h2("Contacts");
-  Table contacts{"Date", "Type", "With", "By", "Results", "Documents"};
+  Table contacts({"Date", "Type", "With", "By", "Results", "Documents"});
   for (const Contact* k : records_in(ws.contacts, ws.contacts_by_client, c.id)) {
     std::string docs;
     for (auto& d : k->documents) docs += (docs.empty() ? "" : ", ") + d;
@@ -134,7 +134,7 @@ std::string client_file_html(const Workspace& ws, const Client& c, LocalSeconds 
 
 std::string caseload_html(const Workspace& ws, const std::vector<const Client*>& clients, const std::string& title,
                           LocalSeconds now) {
-  Table t{"Name", "Date of birth", "Programs", "Provider", "Primary contact", "Enrolled", "Phone", "Email"};
+  Table t({"Name", "Date of birth", "Programs", "Provider", "Primary contact", "Enrolled", "Phone", "Email"});
   for (const Client* c : clients)
     t.row({c->last_name + ", " + c->first_name, display_date(c->date_of_birth), programs(*c), organisation(ws, c->provider),
            who(ws, c->primary_contact), display_date(c->enrolled_on), c->phone, c->email});
@@ -171,22 +171,22 @@ std::string employer_html(const Workspace& ws, const Employer& em, LocalSeconds 
                               {"Account owners", owners},
                               {"Refusal of service", em.refusal ? "Refused since " + display_datetime(em.refusal->at) : "none"}});
   body += h2("Establishments");
-  Table est{"Name", "Address", "NAICS"};
+  Table est({"Name", "Address", "NAICS"});
   for (const Establishment* s : establishments_of(ws, em.id)) est.row({s->name, s->address, s->naics});
   body += est.done("No establishments.");
   body += h2("Communications");
-  Table com{"Date", "Channel", "Direction", "Answered", "By", "Summary"};
+  Table com({"Date", "Channel", "Direction", "Answered", "By", "Summary"});
   for (const Communication* c : communications_of(ws, em.id))
     com.row({display_date(c->date), std::string(channel_label(c->channel)), c->direction == Direction::Outbound ? "We reached out" : "They reached us",
              c->reciprocated ? "yes" : "no", who(ws, c->by), c->summary});
   body += com.done("No communications.");
   body += h2("Job orders");
-  Table jobs{"Title", "Openings", "Status", "Applications close", "Job owner"};
+  Table jobs({"Title", "Openings", "Status", "Applications close", "Job owner"});
   for (const Job* j : records_in(ws.jobs, ws.jobs_by_employer, em.id))
     jobs.row({j->title, std::to_string(j->openings), job_status_label(job_status(*j, now)), display_date(j->deadline), who(ws, j->owner)});
   body += jobs.done("No job orders.");
   body += h2("Services");
-  Table svc{"Date", "Establishment", "Service", "Program", "By", "Gained"};
+  Table svc({"Date", "Establishment", "Service", "Program", "By", "Gained"});
   for (const Service* s : services_of(ws, em.id)) {
     const auto est_it = ws.establishments.find(s->establishment);
     svc.row({display_date(s->date), est_it == ws.establishments.end() ? "" : est_it->second.name,
@@ -203,15 +203,9 @@ std::string issue_html(const Workspace& ws, const Issue& i, LocalSeconds now) {
 
 std::string table_html(const Workspace& ws, const std::string& title, const std::vector<std::string>& heads,
                        const std::vector<std::vector<std::string>>& rows, LocalSeconds now) {
-  std::string html = "<table><thead><tr>";
-  for (auto& h : heads) html += "<th>" + e(h) + "</th>";
-  html += "</tr></thead><tbody>\n";
-  for (auto& r : rows) {
-    html += "<tr>";
-    for (auto& c : r) html += "<td>" + e(c) + "</td>";
-    html += "</tr>\n";
-  }
-  return document(ws, title, html + "</tbody></table>\n", now);
+  Table t{heads};
+  for (auto& r : rows) t.row(r);
+  return document(ws, title, t.done("Nothing to show."), now);
 }
 
 }  // namespace bw
