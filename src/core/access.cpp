@@ -114,6 +114,13 @@ std::optional<std::string> role_refusal(Role role, OrganisationKind kind) {
   return std::nullopt;
 }
 
+std::optional<std::string> pin_problem(const std::string& pin) {
+  if (pin.empty()) return std::nullopt;
+  const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || pin.size() < 4 || pin.size() > 8) return "A PIN is 4 to 8 digits.";
+  return std::nullopt;
+}
+
 bool has_portal_access(const Client& c) { return is_active(c) && !c.portal_pin_hash.empty(); }
 
 const Client* find_job_seeker(const Workspace& ws, std::string_view login) {

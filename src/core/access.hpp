@@ -14,6 +14,8 @@ bool can_manage_people(const Staff& actor);   // organisations and staff
 bool can_enrol_clients(const Staff& actor);
 bool can_see_clients(const Staff& actor);     // C5: training-provider staff see none here
 // M6: an active client with a job board PIN signs in to the job board.
+// P4, M6: why a PIN (staff or job seeker) is not usable: 4 to 8 digits; empty is fine (no PIN).
+std::optional<std::string> pin_problem(const std::string& pin);
 bool has_portal_access(const Client& c);
 // M6: the job seeker who signs in with this email address or client id.
 const Client* find_job_seeker(const Workspace& ws, std::string_view login);

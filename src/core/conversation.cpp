@@ -5,6 +5,7 @@
 #include <set>
 
 #include "business.hpp"
+#include "jobs.hpp"
 #include "escalation.hpp"
 
 namespace bw {

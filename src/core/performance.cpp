@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "business.hpp"
+#include "jobs.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "matches.hpp"

@@ -1,6 +1,7 @@
 #include "printable.hpp"
 
 #include "business.hpp"
+#include "jobs.hpp"
 #include "letters.hpp"
 
 namespace bw {

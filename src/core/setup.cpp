@@ -6,6 +6,7 @@
 
 #include "access.hpp"
 #include "business.hpp"
+#include "jobs.hpp"
 #include "escalation.hpp"
 #include "matches.hpp"
 #include "plan.hpp"

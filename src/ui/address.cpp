@@ -7,6 +7,7 @@
 
 #include "access.hpp"
 #include "business.hpp"
+#include "jobs.hpp"
 #include "host.hpp"
 
 namespace bw::ui {

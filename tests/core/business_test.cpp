@@ -4,6 +4,7 @@
 #include <set>
 
 #include "business.hpp"
+#include "jobs.hpp"
 #include "escalation.hpp"
 #include "helpers.hpp"
 #include "report.hpp"

@@ -3,6 +3,7 @@
 
 #include "access.hpp"
 #include "business.hpp"
+#include "jobs.hpp"
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "helpers.hpp"

@@ -5,6 +5,7 @@
 #include "../host.hpp"
 #include "../widgets.hpp"
 #include "business.hpp"
+#include "jobs.hpp"
 #include "client_format.hpp"
 #include "printable.hpp"
 #include "escalation.hpp"

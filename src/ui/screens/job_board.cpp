@@ -3,6 +3,7 @@
 #include "../host.hpp"
 #include "../widgets.hpp"
 #include "business.hpp"
+#include "jobs.hpp"
 #include "matches.hpp"
 #include "screens.hpp"
 

@@ -5,6 +5,7 @@
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "business.hpp"
+#include "jobs.hpp"
 #include "client_format.hpp"
 #include "matches.hpp"
 #include "screens.hpp"

@@ -8,6 +8,7 @@
 #include "../widgets.hpp"
 #include "access.hpp"
 #include "business.hpp"
+#include "jobs.hpp"
 #include "client_format.hpp"
 #include "contacts.hpp"
 #include "conversation.hpp"
