@@ -41,7 +41,7 @@
   // [SECTION] Idle: the app draws only for a moment after input or a call
   // into it (src/platform/main.cpp, frame), so an idle page costs nothing.
   const AWAKE_MS = 1500;
-  let lastWake = performance.now(), framesDrawn = 0, resumeLoop = null;
+  let lastWake = performance.now(), framesDrawn = 0, drawTime = 0, resumeLoop = null;
   function resumeFrames() {
     if (resumeLoop) { const resume = resumeLoop; resumeLoop = null; resume(); }
   }
@@ -108,7 +108,10 @@
   // [SECTION] Hand-overs from C++ (web/library_bridgework.js)
   const BW = {
     awake() { return performance.now() - lastWake < AWAKE_MS; },
-    frameDrawn() { if (++framesDrawn === 1) loadSymbols(); },
+    frameDrawn(drawMs) {
+      drawTime += drawMs;
+      if (++framesDrawn === 1) loadSymbols();
+    },
     // The app's address (src/ui/address.cpp) as the page's: Back and Forward step through them.
     setAddress(address, replace) {
       const url = '#' + address;
@@ -507,6 +510,8 @@
       rect(label) { return window.bridgework.ui.items().find(i => i.label === label) || null; },
       // Frames drawn since the page loaded; reading it does not wake the app.
       frames() { return framesDrawn; },
+      // Milliseconds the screens spent drawing those frames (before rendering); reading it does not wake the app.
+      drawTime() { return drawTime; },
       // The characters of a text the app's font cannot draw (shown as a placeholder).
       missingGlyphs(text) { return callJson('bw_api_ui_missing_glyphs', [String(text)]); },
     },

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "jobs.hpp"
+
 namespace bw {
 
 using namespace std::chrono;
@@ -166,6 +168,22 @@ std::vector<const Employer*> accounts_to_enter(const Workspace& ws, const Record
 }
 
 // [SECTION] Triage (B4)
+std::vector<EmployerRow> employer_rows(const Workspace& ws, const EmployerFilter& filter, LocalSeconds now) {
+  const std::string needle = folded(filter.search);
+  std::vector<EmployerRow> out;
+  for (auto& [id, e] : ws.employers) {
+    if (!filter.owner.empty() && !is_owner(e, filter.owner)) continue;
+    if (!needle.empty() && folded(e.legal_name + " " + e.fein + " " + id).find(needle) == std::string::npos) continue;
+    EmployerRow row{&e, employer_sectors(ws, id), account_standing(ws, e, date_of(now))};
+    if (!filter.sector.empty() && std::find(row.sectors.begin(), row.sectors.end(), filter.sector) == row.sectors.end())
+      continue;
+    if (filter.active_only && !row.standing.active) continue;
+    row.open_jobs = int(open_jobs_of(ws, id, now).size());
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 bool in_focus(const Workspace& ws, const RecordId& employer) {
   for (const std::string& s : employer_sectors(ws, employer))
     if (std::find(ws.meta.focus_sectors.begin(), ws.meta.focus_sectors.end(), s) != ws.meta.focus_sectors.end())

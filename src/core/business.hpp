@@ -54,6 +54,22 @@ std::optional<std::string> service_refusal(const Employer& e);
 // owner: to enter (join) within one business day.
 std::vector<const Employer*> accounts_to_enter(const Workspace& ws, const RecordId& staff);
 
+// The Employers screen's and the "employers" query's list.
+struct EmployerFilter {
+  std::string search;  // legal name, FEIN or id, without regard to case or accents
+  std::string sector;
+  RecordId owner;
+  bool active_only = false;  // B2
+  bool operator==(const EmployerFilter&) const = default;
+};
+struct EmployerRow {
+  const Employer* employer;
+  std::vector<std::string> sectors;
+  AccountStanding standing;
+  int open_jobs = 0;  // J2
+};
+std::vector<EmployerRow> employer_rows(const Workspace& ws, const EmployerFilter& filter, LocalSeconds now);
+
 // [SECTION] Triage (B4)
 bool in_focus(const Workspace& ws, const RecordId& employer);
 TriageRoute suggested_route(const Workspace& ws, const RecordId& employer);

@@ -116,11 +116,11 @@ struct Clients : Change {
     Outcome o = done(client.id, "Transferred " + full_name(client) + " from " + from + " to " +
                                     ws.staff.at(c.primary_contact).name + ": " + c.reason);
     // E2: the client's open issues follow their primary contact.
-    for (auto& [id, issue] : ws.issues)
-      if (issue.client == client.id && is_open(issue)) {
+    for (const Issue* about : issues_about(ws, client.id))
+      if (Issue& issue = ws.issues.at(about->id); is_open(issue)) {
         issue.owner = c.primary_contact;
         stamp(issue.revision);
-        o.touched.push_back(id);
+        o.touched.push_back(issue.id);
       }
     return o;
   }

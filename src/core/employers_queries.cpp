@@ -51,19 +51,10 @@ json service_json(const Workspace& ws, const Service& sv) {
 json employers_answer(const Asker& a, const json& args) {
   const Workspace& ws = a.ws;
   const LocalSeconds now = a.now;
-  const std::string needle = folded(arg(args, "search")), sector = arg(args, "sector"), owner = arg(args, "owner");
-  const bool active_only = args.is_object() && args.value("active_only", false);
+  const EmployerFilter filter{arg(args, "search"), arg(args, "sector"), arg(args, "owner"),
+                              args.is_object() && args.value("active_only", false)};
   json out = json::array();
-  for (auto& [id, e] : ws.employers) {
-    if (!owner.empty() && !is_owner(e, owner)) continue;
-    if (!sector.empty()) {
-      const auto sectors = employer_sectors(ws, id);
-      if (std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) continue;
-    }
-    if (!needle.empty() && folded(e.legal_name + " " + e.fein + " " + id).find(needle) == std::string::npos) continue;
-    if (active_only && !account_standing(ws, e, date_of(now)).active) continue;
-    out.push_back(employer_json(ws, e, now));
-  }
+  for (const EmployerRow& row : employer_rows(ws, filter, now)) out.push_back(employer_json(ws, *row.employer, now));
   return success(out);
 }
 
@@ -86,8 +77,7 @@ json employer_answer(const Asker& a, const json& args) {
   for (const Job* job : records_in(ws.jobs, ws.jobs_by_employer, e->id))
     if (visible_to_staff(*job, *viewer, now)) jobs.push_back(job_json(ws, *job, now));
   for (const Service* sv : services_of(ws, e->id)) services.push_back(service_json(ws, *sv));
-  for (auto& [id, i] : ws.issues)
-    if (i.employer == e->id) issues.push_back(issue_json(ws, i, now));
+  for (const Issue* i : issues_about(ws, e->id)) issues.push_back(issue_json(ws, *i, now));
   j["establishments"] = sites;
   j["communications"] = log;
   j["jobs"] = jobs;

@@ -97,4 +97,8 @@ std::vector<const Issue*> issues_overview(const Workspace& ws, const Staff& view
   return out;
 }
 
+std::vector<const Issue*> issues_about(const Workspace& ws, const RecordId& client_or_employer) {
+  return records_in(ws.issues, ws.issues_by_subject, client_or_employer);
+}
+
 }  // namespace bw

@@ -47,4 +47,7 @@ std::vector<const Issue*> issues_to_act_on(const Workspace& ws, const Staff& vie
 // soonest deadline.
 std::vector<const Issue*> issues_overview(const Workspace& ws, const Staff& viewer, LocalSeconds now);
 
+// E1: the issues about a client or an employer, oldest first.
+std::vector<const Issue*> issues_about(const Workspace& ws, const RecordId& client_or_employer);
+
 }  // namespace bw

@@ -54,7 +54,9 @@ struct Issues : Change {
     i.raised_at = ctx.now;
     stamp(i.revision);
     const std::string owner = ws.staff.at(i.owner).name;
-    const Issue& issue = ws.issues.emplace(i.id, std::move(i)).first->second;
+    const RecordId id = i.id;
+    ws.add_issue(std::move(i));
+    const Issue& issue = ws.issues.at(id);
     const std::string due = display_datetime(ws.calendar.within_one_business_day(ctx.now));
     Outcome o = done_with_case_note(issue, "Raised an issue about " + about + ": " + c.concern,
                                     "Issue raised (" + std::string(source_label(c.source)) + "): " + c.concern +

@@ -45,10 +45,14 @@ json issues_answer(const Asker& a, const json& args) {
   const std::string employer = arg(args, "employer");
   const bool open_only = args.is_object() && args.value("open_only", false);
   json out = json::array();
-  for (auto& [id, i] : ws.issues)
-    if ((client.empty() || i.client == client) && (employer.empty() || i.employer == employer) &&
-        (!open_only || is_open(i)))
-      out.push_back(issue_json(ws, i, now));
+  std::vector<const Issue*> list;
+  if (!client.empty() || !employer.empty()) list = issues_about(ws, client.empty() ? employer : client);
+  else
+    for (auto& [id, i] : ws.issues) list.push_back(&i);
+  for (const Issue* i : list)
+    if ((client.empty() || i->client == client) && (employer.empty() || i->employer == employer) &&
+        (!open_only || is_open(*i)))
+      out.push_back(issue_json(ws, *i, now));
   return success(out);
 }
 

@@ -109,6 +109,40 @@ std::optional<std::string> job_owner_for(const Workspace& ws, const Staff& poste
   return std::nullopt;
 }
 
+std::optional<JobsView> jobs_view_from(std::string_view name) {
+  constexpr std::pair<std::string_view, JobsView> names[] = {{"open", JobsView::Open},     {"expiring", JobsView::Expiring},
+                                                             {"expired", JobsView::Expired}, {"reserved", JobsView::Reserved},
+                                                             {"closed", JobsView::Closed}, {"all", JobsView::All}};
+  for (const auto& [n, v] : names)
+    if (n == name) return v;
+  return std::nullopt;
+}
+
+std::vector<const Job*> jobs_in_view(const Workspace& ws, const Staff& viewer, const JobFilter& filter, LocalSeconds now) {
+  auto in_view = [&](const Job& j) {
+    const JobStatus st = job_status(j, now);
+    switch (filter.view) {
+      case JobsView::Open: return st == JobStatus::Open;
+      case JobsView::Expiring: return expiring_soon(j, now);
+      case JobsView::Expired: return st == JobStatus::Expired;
+      case JobsView::Reserved: return st == JobStatus::Open && (reserved_now(j, now) || !j.subsidised_program.empty());
+      case JobsView::Closed: return st == JobStatus::Closed;
+      case JobsView::All: return true;
+    }
+    return false;
+  };
+  std::vector<const Job*> out;
+  auto consider = [&](const Job& j) {
+    if (visible_to_staff(j, viewer, now) && (filter.owner.empty() || j.owner == filter.owner) && in_view(j))
+      out.push_back(&j);  // J3
+  };
+  if (!filter.employer.empty())
+    for (const Job* j : records_in(ws.jobs, ws.jobs_by_employer, filter.employer)) consider(*j);
+  else
+    for (auto& [id, j] : ws.jobs) consider(j);
+  return out;
+}
+
 std::vector<const Job*> jobs_to_reassign(const Workspace& ws, const Staff& viewer, LocalSeconds now) {
   std::vector<const Job*> out;
   const bool admin = viewer.active && viewer.role == Role::Administrator;

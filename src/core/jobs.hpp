@@ -43,6 +43,17 @@ std::vector<const Job*> open_jobs_of(const Workspace& ws, const RecordId& employ
 std::optional<std::string> job_owner_for(const Workspace& ws, const Staff& poster, const std::string& program,
                                          RecordId& owner);
 
+// The Jobs screen's and the "jobs" query's views (J2, J3).
+enum class JobsView { Open, Expiring, Expired, Reserved, Closed, All };
+std::optional<JobsView> jobs_view_from(std::string_view name);  // "open", "expiring", "expired", "reserved", "closed", "all"
+struct JobFilter {
+  JobsView view = JobsView::Open;
+  RecordId employer, owner;  // empty = any
+  bool operator==(const JobFilter&) const = default;
+};
+// J3: the jobs `viewer` may see that are in the view, by id (oldest first).
+std::vector<const Job*> jobs_in_view(const Workspace& ws, const Staff& viewer, const JobFilter& filter, LocalSeconds now);
+
 // P3: open or expired jobs whose owner is deactivated, for a Manager of the
 // owner's organisation (or an Administrator) to reassign.
 std::vector<const Job*> jobs_to_reassign(const Workspace& ws, const Staff& viewer, LocalSeconds now);

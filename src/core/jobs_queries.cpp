@@ -58,22 +58,11 @@ json jobs_answer(const Asker& a, const json& args) {
   const Workspace& ws = a.ws;
   const Staff* viewer = a.viewer;
   const LocalSeconds now = a.now;
-  const std::string view = arg(args, "view").empty() ? "open" : arg(args, "view");
-  const std::string employer = arg(args, "employer"), owner = arg(args, "owner");
-  if (view != "open" && view != "expiring" && view != "expired" && view != "reserved" && view != "closed" &&
-      view != "all")
-    return failure("invalid_field", "view is open, expiring, expired, reserved, closed or all.");
+  const auto view = jobs_view_from(arg(args, "view").empty() ? "open" : arg(args, "view"));
+  if (!view) return failure("invalid_field", "view is open, expiring, expired, reserved, closed or all.");
   json out = json::array();
-  for (auto& [id, j] : ws.jobs) {
-    if (!visible_to_staff(j, *viewer, now)) continue;  // J3
-    if ((!employer.empty() && j.employer != employer) || (!owner.empty() && j.owner != owner)) continue;
-    const JobStatus st = job_status(j, now);
-    const bool keep =
-        view == "all" || (view == "open" && st == JobStatus::Open) || (view == "expiring" && expiring_soon(j, now)) ||
-        (view == "expired" && st == JobStatus::Expired) || (view == "closed" && st == JobStatus::Closed) ||
-        (view == "reserved" && st == JobStatus::Open && (reserved_now(j, now) || !j.subsidised_program.empty()));
-    if (keep) out.push_back(job_json(ws, j, now));
-  }
+  for (const Job* j : jobs_in_view(ws, *viewer, {*view, arg(args, "employer"), arg(args, "owner")}, now))
+    out.push_back(job_json(ws, *j, now));
   return success(out);
 }
 

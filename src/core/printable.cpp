@@ -1,6 +1,7 @@
 #include "printable.hpp"
 
 #include "business.hpp"
+#include "escalation.hpp"
 #include "jobs.hpp"
 #include "letters.hpp"
 
@@ -124,8 +125,9 @@ std::string client_file_html(const Workspace& ws, const Client& c, LocalSeconds 
   body += contacts.done("No contacts recorded.");
   body += h2("Open issues");
   bool any = false;
-  for (auto& [id, i] : ws.issues) {
-    if (i.client != c.id || i.closed_at) continue;
+  for (const Issue* about : issues_about(ws, c.id)) {
+    const Issue& i = *about;
+    if (i.closed_at) continue;
     any = true;
     body += "<section class=\"issue\">" + issue_details(ws, i) + case_notes_of_issue(ws, i) + "</section>\n";
   }

@@ -462,7 +462,7 @@ std::optional<Error> decode_records(Workspace& ws, const json& j) {
         i.closed_at = optional_time_from(r, "closed_at");
         if (!member(r, "outcome").is_null()) i.outcome = enum_from<IssueOutcome>(r, "outcome", issue_outcome_from);
         i.revision = rev_from(r, "revision");
-        ws.issues[id] = std::move(i);
+        ws.add_issue(std::move(i));
       } else if (kind == "contact") {
         Contact k{id, field<std::string>(r, "client"), date_from(r, "date"),
                   enum_from<ContactType>(r, "type", contact_type_from),

@@ -68,6 +68,10 @@ const Issue* Workspace::find_issue(const RecordId& id) const { return find_in(is
 
 const Activity* Workspace::find_activity(const RecordId& id) const { return find_in(activities, id); }
 
+void Workspace::add_issue(Issue i) {
+  store(issues, issues_by_subject, std::move(i), [](const Issue& x) { return x.client.empty() ? x.employer : x.client; });
+}
+
 void Workspace::add_case_note(CaseNote n) {
   store(case_notes, case_notes_by_client, std::move(n), [](const CaseNote& x) { return x.client.empty() ? x.employer : x.client; });
 }
@@ -122,7 +126,7 @@ void Workspace::add_contact(Contact c) {
 
 void Workspace::sort_audit_index() {
   // Ids grow with time, so id order is the order they were added (W5).
-  for (auto* index : {&goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
+  for (auto* index : {&issues_by_subject, &goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
                       &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff,
                       &comments_by_record})
     for (auto& [client, ids] : *index) std::sort(ids.begin(), ids.end());

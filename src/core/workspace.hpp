@@ -88,6 +88,8 @@ struct Workspace {
   std::map<RecordId, Staff> staff;
   std::map<RecordId, Client> clients;
   std::map<RecordId, Issue> issues;
+  // Issues about each client or employer, oldest first (E1).
+  std::unordered_map<RecordId, std::vector<RecordId>> issues_by_subject;
   std::map<RecordId, CaseNote> case_notes;
   // Case notes on each client's (or employer's) file, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> case_notes_by_client;
@@ -136,6 +138,7 @@ struct Workspace {
   const Activity* find_activity(const RecordId& id) const;
   void index_audit(const AuditEntry& e);
   void add_case_note(CaseNote n);  // stores it and indexes it by client
+  void add_issue(Issue i);          // stores it and indexes it by client or employer
   // N5: a client's (or an employer's) file, newest first.
   std::vector<const CaseNote*> case_notes_of(const RecordId& client_or_employer) const;
   const Employer* find_employer(const RecordId& id) const;

@@ -3,6 +3,7 @@
 #include "escalation.hpp"
 #include "helpers.hpp"
 #include "queries.hpp"
+#include "setup.hpp"
 #include "storage.hpp"
 
 using namespace bw;
@@ -132,4 +133,31 @@ TEST_CASE("E2: on transfer (C3) the client's open issues follow the new primary 
   a.ok(TransferPrimaryContact{client, a.ers2, "Management review"}, a.manager);
   CHECK(a.ws.issues.at(open).owner == a.ers2);
   CHECK(a.ws.issues.at(closed).owner == a.ers);  // history stays as it was
+}
+
+TEST_CASE("E1: the issues about each client and employer are found through their index, also after a reload") {
+  Workspace demo = create_demo_workspace("demo", at("2026-11-20T10:00")).workspace;
+  auto scan = [](const Workspace& ws, const RecordId& subject) {
+    std::vector<RecordId> out;
+    for (auto& [id, i] : ws.issues)
+      if (i.client == subject || i.employer == subject) out.push_back(id);
+    return out;
+  };
+  auto indexed = [](const Workspace& ws, const RecordId& subject) {
+    std::vector<RecordId> out;
+    for (const Issue* i : issues_about(ws, subject)) out.push_back(i->id);
+    return out;
+  };
+  auto reloaded = decode_backup(encode_backup(demo, at("2026-11-20T10:00")));
+  REQUIRE(std::holds_alternative<Workspace>(reloaded));
+  const Workspace& back = std::get<Workspace>(reloaded);
+  int with_issues = 0;
+  for (const Workspace* ws : {static_cast<const Workspace*>(&demo), &back}) {
+    for (auto& [id, c] : ws->clients) {
+      CHECK(indexed(*ws, id) == scan(*ws, id));
+      with_issues += !scan(*ws, id).empty();
+    }
+    for (auto& [id, e] : ws->employers) CHECK(indexed(*ws, id) == scan(*ws, id));
+  }
+  CHECK(with_issues > 4);  // the demo's issues are spread over several clients
 }

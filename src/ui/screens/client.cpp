@@ -109,8 +109,9 @@ void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
   if (client != c.id) client = c.id, concern.clear(), note.clear(), error.clear();
   const LocalSeconds now = host::now();
   subheading("Issues");
-  for (auto& [id, i] : ws.issues) {
-    if (i.client != c.id) continue;
+  for (const Issue* about : issues_about(ws, c.id)) {
+    const Issue& i = *about;
+    const RecordId& id = i.id;
     ImGui::PushID(id.c_str());
     const EscalationState st = escalation_of(ws, i, now);
     ImGui::PushFont(fonts().bold);
@@ -271,8 +272,8 @@ void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
     if (const Issue* i = ws.find_issue(issue)) issue_label = i->concern;
     if (begin_combo("Settles the issue", issue_label, 480)) {
       if (ImGui::Selectable("(none)", issue.empty())) issue.clear();
-      for (auto& [id, i] : ws.issues)
-        if (i.client == c.id && ImGui::Selectable(i.concern.c_str(), id == issue)) issue = id;
+      for (const Issue* i : issues_about(ws, c.id))
+        if (ImGui::Selectable(i->concern.c_str(), i->id == issue)) issue = i->id;
       ImGui::EndCombo();
     }
     if (submit_button("Write letter")) {

@@ -150,42 +150,63 @@ void draw_feed(const Workspace& ws, const Staff& me) {
   ImGui::Checkbox("Oldest first", &oldest_first);
 
   // Computed again only when something changed: following people means reading the audit trail.
-  struct Cached {
-    std::tuple<RecordId, std::uint64_t, int, bool, std::string> key;
-    Feed feed;
+  // Each item as it is shown: who, on what, and the text with its links in words.
+  struct Shown {
+    FeedKind kind;
+    std::string by, at, title, text;
+    RecordId record, source;
   };
-  auto& [key, feed] = for_this_person<Cached>();
-  const auto now_key = std::tuple{me.id, ws.change, kind, oldest_first, search};
-  if (now_key != key) {
-    key = now_key;
+  static constexpr std::size_t kPage = 50;
+  struct Cached {
+    std::tuple<std::uint64_t, int, bool, std::string> key{0, 0, false, {}};
+    std::size_t total = 0;
+    std::vector<Shown> items;
+    std::size_t shown = kPage;  // a page at a time, so that a long feed costs no more to draw than a short one
+  };
+  auto& [key, total, items, shown] = for_this_person<Cached>();
+  if (auto now_key = std::tuple{ws.change, kind, oldest_first, search}; now_key != key) {
+    key = std::move(now_key);
     FeedFilter filter{std::nullopt, search, oldest_first};
     if (kind > 0) filter.kind = FeedKind(kind - 1);
-    feed = feed_of(ws, me, filter);
+    const Feed feed = feed_of(ws, me, filter);
+    total = feed.total;
+    items.clear();
+    for (const FeedItem& f : feed.items) {
+      const Staff* by = ws.find_staff(f.by);
+      const auto c = ws.comments.find(f.source);
+      items.push_back({f.kind, by ? by->name : "?", display_datetime(f.at), record_title(ws, f.record),
+                       c != ws.comments.end() ? readable_comment(ws, c->second.text, c->second.links) : f.text, f.record,
+                       f.source});
+    }
   }
-  const std::vector<FeedItem>& items = feed.items;
 
   const float side = px(300);
   ImGui::BeginChild("feed_items", ImVec2{ImGui::GetContentRegionAvail().x - side - px(16), 0});
-  if (feed.total > items.size())
+  if (total > items.size())
     muted("The " + std::string(oldest_first ? "oldest " : "newest ") + std::to_string(items.size()) + " of " +
-          std::to_string(feed.total) + ". Search or filter to find others.");
+          std::to_string(total) + ". Search or filter to find others.");
   if (items.empty()) muted(me.following.empty() ? "Nothing yet. Follow a client, employer, job or colleague to see their updates here."
                                                 : "Nothing matches.");
-  for (const FeedItem& f : items) {
+  for (std::size_t k = 0; k < std::min(shown, items.size()); ++k) {
+    const Shown& f = items[k];
     ImGui::PushID(f.source.c_str());
     ImGui::Separator();
-    const Staff* by = ws.find_staff(f.by);
     const ImVec4 badge = f.kind == FeedKind::Mention ? colour::kAccent : colour::kMuted;
     ImGui::TextColored(badge, "%s", f.kind == FeedKind::Mention ? "Mentions you" : f.kind == FeedKind::Comment ? "Comment" : "Update");
     ImGui::SameLine();
-    ImGui::TextColored(colour::kMuted, "%s, %s on", by ? by->name.c_str() : "?", display_datetime(f.at).c_str());
+    ImGui::TextColored(colour::kMuted, "%s, %s on", f.by.c_str(), f.at.c_str());
     ImGui::SameLine();
-    if (ImGui::SmallButton(record_title(ws, f.record).c_str())) open_record(ws, f.record);
+    if (ImGui::SmallButton(f.title.c_str())) open_record(ws, f.record);
     ImGui::PushTextWrapPos(0);
-    if (auto c = ws.comments.find(f.source); c != ws.comments.end()) ImGui::TextUnformatted(readable_comment(ws, c->second.text, c->second.links).c_str());
-    else ImGui::TextUnformatted(f.text.c_str());
+    ImGui::TextUnformatted(f.text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopID();
+  }
+  if (items.size() > shown) {
+    ImGui::Separator();
+    muted("Showing " + std::to_string(shown) + " of these " + std::to_string(items.size()) + ".");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Show more")) shown += kPage;
   }
   ImGui::EndChild();
   ImGui::SameLine();

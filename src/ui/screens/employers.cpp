@@ -163,7 +163,7 @@ void draw_employer_jobs(const Workspace& ws, const Staff& me, const Employer& e)
     const auto sites = establishments_of(ws, e.id);
     site = sites.empty() ? RecordId{} : sites.front()->id;
   }
-  draw_jobs_table(ws, me, [&](const Job& j) { return j.employer == e.id; }, "employer_jobs");
+  draw_jobs_table(ws, me, {JobsView::All, e.id}, "employer_jobs");
   if (!can_serve_employers(me)) return;
   subheading("Post a job order");
   const Establishment* chosen = ws.find_establishment(site);
@@ -295,8 +295,9 @@ void draw_employer_issues(const Workspace& ws, const Staff& me, const Employer& 
   if (employer != e.id) employer = e.id, concern.clear(), error.clear();
   const LocalSeconds now = host::now();
   bool any = false;
-  for (auto& [id, i] : ws.issues) {
-    if (i.employer != e.id) continue;
+  for (const Issue* about : issues_about(ws, e.id)) {
+    const Issue& i = *about;
+    const RecordId& id = i.id;
     any = true;
     const EscalationState st = escalation_of(ws, i, now);
     ImGui::PushFont(fonts().bold);
@@ -441,11 +442,12 @@ void draw_employers(const Workspace& ws, const Staff& me) {
     return;
   }
   struct Kept {
-    std::string search, sector;
-    RecordId owner;
-    bool active_only = false;
+    EmployerFilter filter;
+    std::tuple<std::uint64_t, LocalSeconds, EmployerFilter> key{0, -1, {}};
+    std::vector<EmployerRow> rows;  // made again only when the workspace, the day or the filter changed
   };
-  auto& [search, sector, owner, active_only] = for_this_person<Kept>();
+  auto& [filter, key, rows] = for_this_person<Kept>();
+  auto& [search, sector, owner, active_only] = filter;
   heading("Employers");
   text_field("##employer_search", search, 260, "Search name or FEIN");
   ImGui::SameLine();
@@ -466,8 +468,9 @@ void draw_employers(const Workspace& ws, const Staff& me) {
   ImGui::Checkbox("Active accounts only", &active_only);
   ImGui::SameLine();
   draw_enter_employer(me);
-  const auto today = date_of(host::now());
-  const std::string needle = folded(search);
+  const LocalSeconds now = host::now();
+  if (auto now_key = std::tuple{ws.change, now / 60, filter}; now_key != key)
+    key = std::move(now_key), rows = employer_rows(ws, filter, now);
   if (!ImGui::BeginTable("employers", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
                          ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
@@ -478,13 +481,11 @@ void draw_employers(const Workspace& ws, const Staff& me) {
   ImGui::TableSetupColumn("Owners", ImGuiTableColumnFlags_WidthFixed, px(170));
   ImGui::TableSetupColumn("Open jobs", ImGuiTableColumnFlags_WidthFixed, px(90));
   ImGui::TableHeadersRow();
-  for (auto& [id, e] : ws.employers) {
-    if (!owner.empty() && !is_owner(e, owner)) continue;
-    const auto sectors = employer_sectors(ws, id);
-    if (!sector.empty() && std::find(sectors.begin(), sectors.end(), sector) == sectors.end()) continue;
-    if (!needle.empty() && folded(e.legal_name + " " + e.fein).find(needle) == std::string::npos) continue;
-    const AccountStanding st = account_standing(ws, e, today);
-    if (active_only && !st.active) continue;
+  for (const EmployerRow& row : rows) {
+    const Employer& e = *row.employer;
+    const RecordId& id = e.id;
+    const auto& sectors = row.sectors;
+    const AccountStanding& st = row.standing;
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     ImGui::PushID(id.c_str());
@@ -501,7 +502,7 @@ void draw_employers(const Workspace& ws, const Staff& me) {
     for (const AccountOwner& o : e.owners) names.push_back(staff_name(ws, o.staff));
     ImGui::TextWrapped("%s", join(names).c_str());
     ImGui::TableSetColumnIndex(4);
-    ImGui::Text("%d", int(open_jobs_of(ws, id, host::now()).size()));
+    ImGui::Text("%d", row.open_jobs);
   }
   ImGui::EndTable();
 }

@@ -1,6 +1,7 @@
 // The inbox (K2): what others told the signed-in person (approval requests,
 // hires, tags, joined accounts, new issues) and what the clock raised
 // (escalated issues, expiring jobs), newest first; each with a ready email.
+#include <algorithm>
 #include <tuple>
 
 #include "../host.hpp"
@@ -11,17 +12,19 @@
 namespace bw::ui {
 
 int unread_count(const Workspace& ws, const Staff& staff) {
-  int n = 0;
-  for (const Notification* x : records_in(ws.notifications, ws.notifications_by_staff, staff.id)) n += !x->read;
   // Alerts change with the records and the clock's minute: counted again only then.
   struct Kept {
-    std::tuple<RecordId, std::uint64_t, LocalSeconds> key;
-    int alerts = 0;
+    std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
+    int unread = 0;
   };
-  auto& [key, alerts] = for_this_person<Kept>();
-  const auto now_key = std::tuple{staff.id, ws.change, host::now() / 60};
-  if (now_key != key) key = now_key, alerts = int(alerts_for(ws, staff, host::now()).size());
-  return n + alerts;
+  auto& [key, unread] = for_this_person<Kept>();
+  const LocalSeconds now = host::now();
+  if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) {
+    key = now_key;
+    unread = int(alerts_for(ws, staff, now).size());
+    for (const Notification* x : records_in(ws.notifications, ws.notifications_by_staff, staff.id)) unread += !x->read;
+  }
+  return unread;
 }
 
 void open_record(const Workspace& ws, const RecordId& id) {
@@ -63,9 +66,20 @@ void draw_told_banner(const Workspace& ws) {
 
 void draw_inbox(const Workspace& ws, const Staff& me) {
   heading("Inbox");
-  const std::vector<Notification> inbox = inbox_of(ws, me, host::now());
-  int unread = 0;
-  for (const Notification& n : inbox) unread += !n.read;
+  static constexpr std::size_t kPage = 50;
+  struct Cached {
+    std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
+    std::vector<Notification> inbox;
+    int unread = 0;
+    std::size_t shown = kPage;  // the newest; "Show older" adds a page
+  };
+  auto& [key, inbox, unread, shown] = for_this_person<Cached>();
+  const LocalSeconds now = host::now();
+  if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) {
+    key = now_key;
+    inbox = inbox_of(ws, me, now);
+    unread = int(std::count_if(inbox.begin(), inbox.end(), [](const Notification& n) { return !n.read; }));
+  }
   muted(std::to_string(unread) + " unread. Bridgework has no server to send email: \"Email\" makes a ready message "
         "for your own email app.");
   if (unread > 0 && ImGui::Button("Mark all read")) host::dispatch(MarkRead{});
@@ -73,7 +87,9 @@ void draw_inbox(const Workspace& ws, const Staff& me) {
     muted("Nothing yet.");
     return;
   }
-  for (const Notification& n : inbox) {
+  // A page at a time, so that a long inbox costs no more to draw than a short one.
+  for (std::size_t k = 0; k < std::min(shown, inbox.size()); ++k) {
+    const Notification& n = inbox[k];
     ImGui::PushID(n.id.c_str());
     ImGui::Separator();
     ImGui::TextColored(colour::kMuted, "%s  %s%s", display_datetime(n.at).c_str(), record_title(ws, n.record).c_str(),
@@ -96,6 +112,12 @@ void draw_inbox(const Workspace& ws, const Staff& me) {
       if (ImGui::SmallButton("Mark read")) host::dispatch(MarkRead{n.id});
     }
     ImGui::PopID();
+  }
+  if (inbox.size() > shown) {
+    ImGui::Separator();
+    muted("Showing the newest " + std::to_string(shown) + " of " + std::to_string(inbox.size()) + ".");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Show older")) shown += kPage;
   }
 }
 

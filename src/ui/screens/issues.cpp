@@ -16,12 +16,23 @@ void draw_issues_overview(const Workspace& ws, const Staff& me) {
             : me.role == Role::Manager ? "Open issues of " + organisation_name(ws, me.organisation) + "'s clients."
                                        : "Open issues you own.");
   const LocalSeconds now = host::now();
-  const auto issues = issues_overview(ws, me, now);
-  int at_level[4] = {0, 0, 0, 0}, missed = 0;
-  for (const Issue* i : issues) {
-    const EscalationState st = escalation_of(ws, *i, now);
-    at_level[st.level] += 1;
-    missed += st.deadlines_missed > 0;
+  // Made again only when the workspace changed or the clock's minute turned.
+  struct Cached {
+    std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
+    std::vector<std::pair<const Issue*, EscalationState>> issues;
+    int at_level[4] = {0, 0, 0, 0}, missed = 0;
+  };
+  auto& [key, issues, at_level, missed] = for_this_person<Cached>();
+  if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) {
+    key = now_key;
+    issues.clear();
+    at_level[1] = at_level[2] = at_level[3] = missed = 0;
+    for (const Issue* i : issues_overview(ws, me, now)) {
+      const EscalationState st = escalation_of(ws, *i, now);
+      at_level[st.level] += 1;
+      missed += st.deadlines_missed > 0;
+      issues.emplace_back(i, st);
+    }
   }
   ImGui::TextColored(colour::kError, "%d missed a deadline", missed);
   for (int level = 3; level >= 1; --level) {
@@ -44,8 +55,7 @@ void draw_issues_overview(const Workspace& ws, const Staff& me) {
   ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed, px(210));
   ImGui::TableSetupColumn("Why at this level", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableHeadersRow();
-  for (const Issue* i : issues) {
-    const EscalationState st = escalation_of(ws, *i, now);
+  for (const auto& [i, st] : issues) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     ImGui::TextColored(st.level == 1 ? colour::kAccent : st.level == 2 ? colour::kWarning : colour::kError, "%d", st.level);

@@ -10,11 +10,16 @@
 
 namespace bw::ui {
 
-void draw_jobs_table(const Workspace& ws, const Staff& me, const std::function<bool(const Job&)>& keep, const char* id) {
+void draw_jobs_table(const Workspace& ws, const Staff& me, const JobFilter& filter, const char* id) {
   const LocalSeconds now = host::now();
-  std::vector<const Job*> rows;
-  for (auto& [jid, j] : ws.jobs)
-    if (visible_to_staff(j, me, now) && keep(j)) rows.push_back(&j);  // J3
+  // Made again only when the workspace changed, the clock's minute turned or another view is asked for.
+  struct Cached {
+    std::tuple<std::uint64_t, LocalSeconds, JobFilter> key{0, -1, {}};
+    std::vector<const Job*> rows;
+  };
+  auto& [key, rows] = for_this_person<Cached>();
+  if (auto now_key = std::tuple{ws.change, now / 60, filter}; now_key != key)
+    key = std::move(now_key), rows = jobs_in_view(ws, me, filter, now);  // J3
   if (rows.empty()) {
     muted("No jobs here.");
     return;
@@ -149,18 +154,9 @@ void draw_jobs(const Workspace& ws, const Staff& me) {
     if (i) ImGui::SameLine();
     ImGui::RadioButton(views[i], &view, i);
   }
-  const LocalSeconds now = host::now();
-  draw_jobs_table(ws, me, [&](const Job& j) {
-    const JobStatus st = job_status(j, now);
-    switch (view) {
-      case 0: return st == JobStatus::Open;
-      case 1: return expiring_soon(j, now);
-      case 2: return st == JobStatus::Expired;
-      case 3: return st == JobStatus::Open && (reserved_now(j, now) || !j.subsidised_program.empty());
-      case 4: return st == JobStatus::Closed;
-      default: return true;
-    }
-  }, "jobs");
+  constexpr JobsView kViews[] = {JobsView::Open,     JobsView::Expiring, JobsView::Expired,
+                                 JobsView::Reserved, JobsView::Closed,   JobsView::All};
+  draw_jobs_table(ws, me, {kViews[view]}, "jobs");
 }
 
 }  // namespace bw::ui

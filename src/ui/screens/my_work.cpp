@@ -14,6 +14,7 @@
 #include "conversation.hpp"
 #include "escalation.hpp"
 #include "matches.hpp"
+#include "my_work.hpp"
 #include "plan.hpp"
 #include "report.hpp"
 #include "screens.hpp"
@@ -24,18 +25,18 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   heading("My Work");
   muted(me.name + ", " + std::string(role_label(me.role)) + " at " + organisation_name(ws, me.organisation) + ".");
 
-  std::vector<const Client*> caseload;
-  for (auto& [id, c] : ws.clients)
-    if (c.primary_contact == me.id && is_active(c)) caseload.push_back(&c);
-  std::sort(caseload.begin(), caseload.end(), [](auto* a, auto* b) {
-    return a->last_name + a->first_name < b->last_name + b->first_name;
-  });
-
   const LocalSeconds now = host::now();
   const auto today = date_of(now);
+  // Made again only when the workspace changed or the clock's minute turned.
+  struct Cached {
+    std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
+    MyWork work;
+  };
+  auto& [key, work] = for_this_person<Cached>();
+  if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) key = now_key, work = my_work(ws, me, now);
 
   // N2, N4: this month's contacts for the caseload, overdue first.
-  const CaseloadMonth month = caseload_month(ws, me.id, today.year() / today.month(), today);
+  const CaseloadMonth& month = work.month;
   if (!month.rows.empty()) {
     subheading("Monthly contacts, " + display_date(today).substr(0, 3) + " " + std::to_string(int(today.year())));
     ImGui::TextColored(colour::kError, "%d overdue", month.overdue);
@@ -47,19 +48,34 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     muted(month.contacts == 0 ? "no contacts yet this month"
                               : std::to_string(month.in_person * 100 / month.contacts) + "% of " +
                                     std::to_string(month.contacts) + " contacts in person (N4)");
-    for (const auto& row : month.rows) {
-      if (row.standing == ContactStanding::Contacted) continue;
-      ImGui::PushID(row.client->id.c_str());
-      ImGui::TextColored(row.standing == ContactStanding::Overdue ? colour::kError : colour::kWarning, "%-8s",
-                         standing_label(row.standing));
-      ImGui::SameLine(px(110));
-      if (ImGui::Selectable(full_name(*row.client).c_str())) nav().open_client(row.client->id);
-      ImGui::PopID();
+    // Those still to contact come first (the rows end with the contacted), in a list of its own
+    // height; only the rows in view are drawn.
+    const int to_contact = month.overdue + month.due + month.missed;
+    if (to_contact > 0 &&
+        ImGui::BeginTable("to_contact", 2, ImGuiTableFlags_ScrollY,
+                          ImVec2{0, std::min(px(300), ImGui::GetTextLineHeightWithSpacing() * (to_contact + 0.5f))})) {
+      ImGui::TableSetupColumn("Standing", ImGuiTableColumnFlags_WidthFixed, px(100));
+      ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthStretch);
+      ImGuiListClipper clipper;
+      clipper.Begin(to_contact);
+      while (clipper.Step())
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+          const auto& row = month.rows[r];
+          ImGui::TableNextRow();
+          ImGui::TableSetColumnIndex(0);
+          ImGui::TextColored(row.standing == ContactStanding::Overdue ? colour::kError : colour::kWarning, "%s",
+                             standing_label(row.standing));
+          ImGui::TableSetColumnIndex(1);
+          ImGui::PushID(row.client->id.c_str());
+          if (ImGui::Selectable(full_name(*row.client).c_str())) nav().open_client(row.client->id);
+          ImGui::PopID();
+        }
+      ImGui::EndTable();
     }
   }
 
   // E3: the issues this person answers for, most urgent first.
-  if (const auto issues = issues_to_act_on(ws, me, now); !issues.empty()) {
+  if (const auto& issues = work.issues; !issues.empty()) {
     subheading("Issues to resolve (" + std::to_string(issues.size()) + ")");
     if (ImGui::BeginTable("my_issues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
       ImGui::TableSetupColumn("About", ImGuiTableColumnFlags_WidthFixed, px(220));
@@ -67,8 +83,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
       ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(70));
       ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, px(300));
       ImGui::TableHeadersRow();
-      for (const Issue* i : issues) {
-        const EscalationState st = escalation_of(ws, *i, now);
+      for (const auto& [i, st] : issues) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         ImGui::PushID(i->id.c_str());
@@ -87,7 +102,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   }
 
   // S1: activities past their planned end with nothing recorded.
-  if (const auto stale = stale_activities(ws, me.id, today); !stale.empty()) {
+  if (const auto& stale = work.stale; !stale.empty()) {
     subheading("Stale activities (" + std::to_string(stale.size()) + ")");
     muted("The planned end has passed and no end is recorded: end them or move the planned end.");
     for (const Activity* a : stale) {
@@ -100,7 +115,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   }
 
   // R2: the quarterly ESE report, from two weeks before it is due until it is exported.
-  for (const EseReminder& r : ese_reminders(ws, me, today)) {
+  for (const EseReminder& r : work.ese) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(r.overdue ? colour::kError : colour::kWarning, "ESE report for %s %s %s: not exported yet",
                        quarter_label(r.quarter).c_str(), r.overdue ? "was due" : "is due", display_date(r.due).c_str());
@@ -116,20 +131,15 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     if (ImGui::SmallButton("Open inbox")) nav().section = Section::Inbox;
   }
   // K1: comments that tag this person are in their Feed.
-  if (can_see_comments(me)) {
-    int mentions = 0;
-    for (auto& [id, c] : ws.comments)
-      mentions += c.at > now - 7 * 86400 && std::find(c.tags.begin(), c.tags.end(), me.id) != c.tags.end();
-    if (mentions) {
-      ImGui::AlignTextToFramePadding();
-      ImGui::TextColored(colour::kAccent, "%d mention%s of you in the last 7 days", mentions, mentions == 1 ? "" : "s");
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Open feed")) nav().section = Section::Feed;
-    }
+  if (const int mentions = work.mentions) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(colour::kAccent, "%d mention%s of you in the last 7 days", mentions, mentions == 1 ? "" : "s");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Open feed")) nav().section = Section::Feed;
   }
 
   // M3, M4: matches waiting for this person, and hire records to complete.
-  if (const auto matches = matches_to_act_on(ws, me.id); !matches.empty()) {
+  if (const auto& matches = work.matches; !matches.empty()) {
     subheading("Matches to act on (" + std::to_string(matches.size()) + ")");
     for (const Match* m : matches) {
       ImGui::PushID(m->id.c_str());
@@ -145,7 +155,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
       ImGui::PopID();
     }
   }
-  if (const auto hires = hires_to_complete(ws, me.id); !hires.empty()) {
+  if (const auto& hires = work.hires; !hires.empty()) {
     subheading("Hire records to complete (" + std::to_string(hires.size()) + ")");
     muted("Start date, hourly wage and hours a week (M4).");
     for (const Hire* h : hires) {
@@ -158,12 +168,6 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
 
   // J2: my jobs expiring soon, and those that left the board to confirm.
   {
-    std::vector<const Job*> expiring, expired;
-    for (auto& [id, j] : ws.jobs) {
-      if (j.owner != me.id) continue;
-      if (expiring_soon(j, now)) expiring.push_back(&j);
-      if (job_status(j, now) == JobStatus::Expired) expired.push_back(&j);
-    }
     auto list = [&](const std::vector<const Job*>& jobs, const char* title, const char* why) {
       if (jobs.empty()) return;
       subheading(std::string(title) + " (" + std::to_string(jobs.size()) + ")");
@@ -176,12 +180,12 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
         ImGui::PopID();
       }
     };
-    list(expired, "Expired jobs to confirm", "The application deadline passed: confirm with the business and repost, or close (J2).");
-    list(expiring, "Jobs expiring soon", "Applications close within two days.");
+    list(work.expired, "Expired jobs to confirm", "The application deadline passed: confirm with the business and repost, or close (J2).");
+    list(work.expiring, "Jobs expiring soon", "Applications close within two days.");
   }
 
   // B3: accounts where this person built a relationship but is not yet an owner.
-  if (const auto accounts = accounts_to_enter(ws, me.id); !accounts.empty()) {
+  if (const auto& accounts = work.accounts_to_enter; !accounts.empty()) {
     subheading("Accounts to enter (" + std::to_string(accounts.size()) + ")");
     muted("You logged a reply from these businesses: join the account within one business day (B3).");
     for (const Employer* e : accounts) {
@@ -192,22 +196,15 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   }
 
   // R1: this person's services this quarter, ready for the quarterly report.
-  if (is_business_role(me.role)) {
-    const ProgramQuarter quarter = program_quarter_of(today);
-    const auto first = first_day(quarter), last = last_day(quarter);
-    int count = 0, on_time = 0;
-    for (auto& [id, sv] : ws.services)
-      if (sv.staff == me.id && first <= sv.date && sv.date <= last) {
-        ++count;
-        on_time += entered_on_time(ws, sv);
-      }
-    subheading("My services this quarter (" + display_date(first) + " - " + display_date(last) + ")");
-    ImGui::Text("%d services to employers; %d entered within one business day", count, on_time);
+  if (const auto& services = work.services) {
+    subheading("My services this quarter (" + display_date(first_day(services->quarter)) + " - " +
+               display_date(last_day(services->quarter)) + ")");
+    ImGui::Text("%d services to employers; %d entered within one business day", services->count, services->on_time);
   }
 
   // B4: businesses not yet routed, for business staff.
-  if (can_serve_employers(me) && me.role != Role::Administrator) {
-    if (const auto queue = triage_queue(ws); !queue.empty()) {
+  {
+    if (const auto& queue = work.triage; !queue.empty()) {
       subheading("Triage queue (" + std::to_string(queue.size()) + ")");
       muted("Focus-sector businesses go to the board's business team, others to the center (B4).");
       for (const Employer* e : queue) {
@@ -220,13 +217,11 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   }
 
   // P3: clients whose primary contact left wait here for a Manager.
-  if (const auto queue = reassignment_queue(ws, me); !queue.empty()) {
+  if (const auto& queue = work.reassign; !queue.empty()) {
     subheading("Reassignment queue (" + std::to_string(queue.size()) + " clients)");
     muted("Their primary contact is deactivated. Open each client and transfer them to an active colleague.");
-    for (const Client* c : queue) {
+    for (const auto& [c, issues] : queue) {  // E2: open issues follow the client to the new primary contact
       ImGui::PushID(c->id.c_str());
-      int issues = 0;  // E2: they follow the client to the new primary contact
-      for (auto& [id, i] : ws.issues) issues += i.client == c->id && is_open(i);
       if (ImGui::Selectable((full_name(*c) + "  (was " + staff_name(ws, c->primary_contact) + ")" +
                              (issues ? "; " + std::to_string(issues) + " open issue" + (issues > 1 ? "s" : "") + " follow" : ""))
                                 .c_str()))
@@ -236,7 +231,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   }
 
   // P3: jobs whose owner left, for a Manager to give to a colleague.
-  if (const auto jobs = jobs_to_reassign(ws, me, now); !jobs.empty()) {
+  if (const auto& jobs = work.jobs_to_reassign; !jobs.empty()) {
     struct Kept {
       std::map<RecordId, RecordId> chosen;
       std::string error;
@@ -269,8 +264,8 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   }
 
   // C2: only ERSs and ACAs carry a caseload; others see theirs only if they have one.
-  const bool carries = me.role == Role::EmploymentReadinessSpecialist || me.role == Role::AcademicCareerAdvisor;
-  if (!carries && caseload.empty()) return;
+  if (!work.carries_caseload) return;
+  const auto& caseload = work.caseload;
   subheading("My caseload (" + std::to_string(caseload.size()) + " clients)");
   if (caseload.empty()) {
     muted("No clients have you as their primary contact yet.");
@@ -281,17 +276,21 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Programs", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(130));
     ImGui::TableHeadersRow();
-    for (const Client* c : caseload) {
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::PushID(c->id.c_str());
-      if (ImGui::Selectable(full_name(*c).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) nav().open_client(c->id);
-      ImGui::PopID();
-      ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted((programs_text(*c) + (is_dual_enrolled(*c) ? "  [dual]" : "")).c_str());
-      ImGui::TableSetColumnIndex(2);
-      ImGui::TextUnformatted(display_date(c->enrolled_on).c_str());
-    }
+    ImGuiListClipper clipper;  // a caseload can be thousands long: only the rows in view are drawn
+    clipper.Begin(int(caseload.size()));
+    while (clipper.Step())
+      for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+        const Client* c = caseload[row];
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::PushID(c->id.c_str());
+        if (ImGui::Selectable(full_name(*c).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) nav().open_client(c->id);
+        ImGui::PopID();
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextUnformatted((programs_text(*c) + (is_dual_enrolled(*c) ? "  [dual]" : "")).c_str());
+        ImGui::TableSetColumnIndex(2);
+        ImGui::TextUnformatted(display_date(c->enrolled_on).c_str());
+      }
     ImGui::EndTable();
   }
 }

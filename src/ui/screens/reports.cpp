@@ -174,13 +174,17 @@ ProgramQuarter pick_quarter(const char* label) {
 void draw_performance(const Workspace& ws, const Staff& me) {
   const ProgramQuarter pq = pick_quarter("Quarter##performance");
   const LocalSeconds now = host::now();
+  // Rows: the people the viewer may see, their organisations' totals, the board's.
+  struct Row { std::string name; RecordId staff, organisation; bool whole_board = false; Tallies t{}; };
   struct Kept {
-    std::tuple<RecordId, int, int, std::uint64_t, LocalSeconds> key;
+    std::tuple<int, int, std::uint64_t, LocalSeconds> key{0, 0, 0, -1};
     std::map<RecordId, Tallies> tallies;
     std::array<std::map<RecordId, Tallies>, 3> months;  // the quarter's three months, for the chart
+    std::vector<Row> rows;
   };
-  auto& [key, tallies, months] = for_this_person<Kept>();
-  const auto now_key = std::tuple{me.id, pq.program_year, pq.quarter, ws.change, now / 3600};
+  // Made again only when the workspace changed, the hour turned or another quarter is chosen.
+  auto& [key, tallies, months, rows] = for_this_person<Kept>();
+  const auto now_key = std::tuple{pq.program_year, pq.quarter, ws.change, now / 3600};
   if (now_key != key) {
     key = now_key;
     tallies = performance(ws, first_day(pq), last_day(pq), now);
@@ -188,20 +192,18 @@ void draw_performance(const Workspace& ws, const Staff& me) {
       const auto first = add_months(first_day(pq).year() / first_day(pq).month(), i);
       months[i] = performance(ws, first / std::chrono::day{1}, std::chrono::year_month_day{first / std::chrono::last}, now);
     }
+    rows.clear();
+    for (const auto& [who, t] : tallies)
+      if (const Staff* s = ws.find_staff(who); s && sees_performance_of(ws, me, *s)) rows.push_back({s->name, who, s->organisation, false, t});
+    const Totals totals = totals_of(ws, tallies);
+    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      return std::tie(a.organisation, a.name) < std::tie(b.organisation, b.name);
+    });
+    for (const auto& [org, t] : totals.by_organisation)
+      if (can_set_targets(me) || (me.role == Role::Manager && org == me.organisation))
+        rows.push_back({organisation_name(ws, org) + " (all)", {}, org, false, t});
+    if (can_set_targets(me)) rows.push_back({"The board (all organisations)", {}, {}, true, totals.board});
   }
-  // Rows: the people the viewer may see, their organisations' totals, the board's.
-  struct Row { std::string name; RecordId staff, organisation; bool whole_board = false; Tallies t{}; };
-  std::vector<Row> rows;
-  for (const auto& [who, t] : tallies)
-    if (const Staff* s = ws.find_staff(who); s && sees_performance_of(ws, me, *s)) rows.push_back({s->name, who, s->organisation, false, t});
-  const Totals totals = totals_of(ws, tallies);
-  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    return std::tie(a.organisation, a.name) < std::tie(b.organisation, b.name);
-  });
-  for (const auto& [org, t] : totals.by_organisation)
-    if (can_set_targets(me) || (me.role == Role::Manager && org == me.organisation))
-      rows.push_back({organisation_name(ws, org) + " (all)", {}, org, false, t});
-  if (can_set_targets(me)) rows.push_back({"The board (all organisations)", {}, {}, true, totals.board});
   muted("Each cell: met / total = rate. Click a cell for the records that missed and the rate by month.");
 
   struct Chosen {
@@ -267,11 +269,26 @@ void draw_performance(const Workspace& ws, const Staff& me) {
   };
   const std::string whose = chosen_board ? "the board" : chosen_staff.empty() ? organisation_name(ws, chosen_org) : staff_name(ws, chosen_staff);
   subheading(std::string(standard_label(k)) + ": " + whose);
+  // The chosen cell's months and misses, added up again only when the cell or the figures change.
+  struct Cell {
+    std::tuple<int, int, std::uint64_t, LocalSeconds, int, int> key{0, 0, 0, -1, -1, -1};
+    std::array<Tally, 3> by_month;
+    Tally total;
+  };
+  auto& [cell_key, by_month, total] = for_this_person<Cell>();
+  if (const auto now_cell = std::tuple_cat(key, std::tuple{chosen_row, chosen_standard}); now_cell != cell_key) {
+    cell_key = now_cell;
+    by_month = {};
+    total = {};
+    for (int i = 0; i < 3; ++i)
+      for (const auto& [who, tt] : months[i])
+        if (keep(who)) by_month[i].add(tt[int(k)]);
+    for (const auto& [who, t] : tallies)
+      if (keep(who)) total.add(t[int(k)]);
+  }
   // The rate by month, a bar each.
   for (int i = 0; i < 3; ++i) {
-    Tally t;
-    for (const auto& [who, tt] : months[i])
-      if (keep(who)) t.add(tt[int(k)]);
+    const Tally& t = by_month[i];
     const auto month = add_months(first_day(pq).year() / first_day(pq).month(), i);
     const std::string name = display_date(month / std::chrono::day{1}).substr(0, 3) + " " + std::to_string(int(month.year()));
     bar(name.c_str(), t.total ? float(t.met) / float(t.total) : 0.0f, t.total ? rate_text(t.met, t.total) : "nothing due",
@@ -279,9 +296,6 @@ void draw_performance(const Workspace& ws, const Staff& me) {
     ImGui::SameLine();
     ImGui::TextUnformatted(name.c_str());
   }
-  Tally total;
-  for (const auto& [who, t] : tallies)
-    if (keep(who)) total.add(t[int(k)]);
   if (total.misses.empty()) {
     good_text("Nothing missed.");
     return;
@@ -305,13 +319,26 @@ void draw_performance(const Workspace& ws, const Staff& me) {
 void draw_targets(const Workspace& ws, const Staff& me) {
   const ProgramQuarter pq = pick_quarter("Quarter##targets");
   const LocalSeconds now = host::now();
+  // What was achieved, counted again only when the workspace changed, the minute turned or another quarter is chosen.
+  struct Achieved {
+    std::tuple<int, int, std::uint64_t, LocalSeconds> key{0, 0, 0, -1};
+    std::vector<std::pair<const Target*, long long>> targets;
+  };
+  auto& [key, targets] = for_this_person<Achieved>();
+  if (const auto now_key = std::tuple{pq.program_year, pq.quarter, ws.change, now / 60}; now_key != key) {
+    key = now_key;
+    targets.clear();
+    for (const Target& t : ws.meta.targets) {
+      if (t.program_year != pq.program_year || t.quarter != pq.quarter) continue;
+      if (!can_set_targets(me) && !t.organisation.empty() && t.organisation != me.organisation) continue;
+      targets.emplace_back(&t, achieved(ws, *measure_from(t.measure), pq, t.organisation, now));
+    }
+  }
   bool any = false;
-  for (const Target& t : ws.meta.targets) {
-    if (t.program_year != pq.program_year || t.quarter != pq.quarter) continue;
-    if (!can_set_targets(me) && !t.organisation.empty() && t.organisation != me.organisation) continue;
+  for (const auto& [target, got] : targets) {
+    const Target& t = *target;
     any = true;
     const Measure m = *measure_from(t.measure);
-    const long long got = achieved(ws, m, pq, t.organisation, now);
     const std::string whose = t.organisation.empty() ? "the board" : organisation_name(ws, t.organisation);
     const std::string text = std::to_string(got) + " of " + std::to_string(t.value);
     bar(t.measure.c_str(), float(got) / float(std::max(1LL, t.value)), text,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "jobs.hpp"
 #include "model.hpp"
 #include "workspace.hpp"
 
@@ -83,7 +84,7 @@ void draw_feed(const Workspace& ws, const Staff& me);
 void draw_job_board(const Workspace& ws, const Client& seeker);
 void draw_referral(const Workspace& ws, const Staff& me, const Job& job);  // M1, on the job page
 // The jobs `me` may see (J3) that `keep` accepts; a row opens the job.
-void draw_jobs_table(const Workspace& ws, const Staff& me, const std::function<bool(const Job&)>& keep, const char* id);
+void draw_jobs_table(const Workspace& ws, const Staff& me, const JobFilter& filter, const char* id);  // J2, J3
 void draw_students(const Workspace& ws, const Staff& me);
 void draw_settings(const Workspace& ws, const Staff& me);
 void draw_reports(const Workspace& ws, const Staff& me);

@@ -1,0 +1,58 @@
+#include "my_work.hpp"
+
+#include <algorithm>
+
+#include "access.hpp"
+#include "business.hpp"
+#include "conversation.hpp"
+#include "jobs.hpp"
+#include "matches.hpp"
+#include "plan.hpp"
+
+namespace bw {
+
+MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now) {
+  MyWork w;
+  const auto today = date_of(now);
+  for (auto& [id, c] : ws.clients)
+    if (c.primary_contact == me.id && is_active(c)) w.caseload.push_back(&c);
+  std::sort(w.caseload.begin(), w.caseload.end(), [](const Client* a, const Client* b) {
+    return std::tie(a->last_name, a->first_name) < std::tie(b->last_name, b->first_name);
+  });
+  w.carries_caseload = me.role == Role::EmploymentReadinessSpecialist || me.role == Role::AcademicCareerAdvisor ||
+                       !w.caseload.empty();
+  w.month = caseload_month(ws, me.id, today.year() / today.month(), today);
+  for (const Issue* i : issues_to_act_on(ws, me, now)) w.issues.emplace_back(i, escalation_of(ws, *i, now));
+  w.stale = stale_activities(ws, me.id, today);
+  w.ese = ese_reminders(ws, me, today);
+  if (can_see_comments(me))
+    for (auto& [id, c] : ws.comments)
+      w.mentions += c.at > now - 7 * 86400 && std::find(c.tags.begin(), c.tags.end(), me.id) != c.tags.end();
+  w.matches = matches_to_act_on(ws, me.id);
+  w.hires = hires_to_complete(ws, me.id);
+  for (auto& [id, j] : ws.jobs) {
+    if (j.owner != me.id) continue;
+    if (job_status(j, now) == JobStatus::Expired) w.expired.push_back(&j);
+    if (expiring_soon(j, now)) w.expiring.push_back(&j);
+  }
+  w.accounts_to_enter = accounts_to_enter(ws, me.id);
+  if (is_business_role(me.role)) {
+    MyWork::Services s{program_quarter_of(today)};
+    const auto first = first_day(s.quarter), last = last_day(s.quarter);
+    for (auto& [id, sv] : ws.services)
+      if (sv.staff == me.id && first <= sv.date && sv.date <= last) {
+        ++s.count;
+        s.on_time += entered_on_time(ws, sv);
+      }
+    w.services = s;
+  }
+  if (can_serve_employers(me) && me.role != Role::Administrator) w.triage = triage_queue(ws);
+  for (const Client* c : reassignment_queue(ws, me)) {
+    const auto issues = issues_about(ws, c->id);
+    w.reassign.push_back({c, int(std::count_if(issues.begin(), issues.end(), [](const Issue* i) { return is_open(*i); }))});
+  }
+  w.jobs_to_reassign = jobs_to_reassign(ws, me, now);
+  return w;
+}
+
+}  // namespace bw

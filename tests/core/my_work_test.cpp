@@ -1,0 +1,34 @@
+// My Work's read model: what each person answers for (C2, P3, E2, R1).
+#include "helpers.hpp"
+#include "my_work.hpp"
+
+using namespace bw;
+using namespace bw::test;
+
+TEST_CASE("C2, P3: My Work holds the person's caseload by name, and a Manager's reassignment queue") {
+  Area a;
+  EnrolClient zoe = a.adult(), ana = a.adult(), gone = a.adult();
+  zoe.first_name = "Zoe", zoe.last_name = "Adams";
+  ana.first_name = "Ana", ana.last_name = "Zamora";
+  gone.first_name = "Gil", gone.last_name = "Brown";
+  const RecordId z = a.ok(zoe, a.ers), n = a.ok(ana, a.ers), g = a.ok(gone, a.ers);
+  a.ok(ExitClient{g, "", "entered employment"}, a.ers);
+  const MyWork mine = my_work(a.ws, a.ws.staff.at(a.ers), a.now);
+  REQUIRE(mine.caseload.size() == 2);  // an exited client is no longer on it
+  CHECK(mine.caseload[0]->id == z);    // Adams before Zamora
+  CHECK(mine.caseload[1]->id == n);
+  CHECK(mine.carries_caseload);
+  CHECK(mine.month.rows.size() == 3);  // N2: the month of the exit still asks for a contact
+  CHECK_FALSE(my_work(a.ws, a.ws.staff.at(a.bsr), a.now).carries_caseload);  // no clients, not a case role
+  CHECK(my_work(a.ws, a.ws.staff.at(a.ers2), a.now).carries_caseload);       // an ERS, even with none yet
+
+  // P3, E2: the departed ERS's clients wait for the Manager, each with the open issues that follow it.
+  a.ok(RaiseIssue{z, "Missed the workshop", IssueSource::Client}, a.ers);
+  const RecordId closed = a.ok(RaiseIssue{z, "Late once", IssueSource::Client}, a.ers);
+  a.ok(CloseIssue{closed, IssueOutcome::Resolved, "Talked it through."}, a.ers);
+  a.ok(DeactivateStaff{a.ers, "left the agency"});
+  const MyWork manager = my_work(a.ws, a.ws.staff.at(a.manager), a.now);
+  REQUIRE(manager.reassign.size() == 2);
+  for (const MyWork::Reassign& r : manager.reassign) CHECK(r.open_issues == (r.client->id == z ? 1 : 0));
+  CHECK(my_work(a.ws, a.ws.staff.at(a.ers2), a.now).reassign.empty());  // not theirs to reassign
+}
