@@ -56,23 +56,15 @@ json issues_answer(const Asker& a, const json& args) {
   return success(out);
 }
 
-json issues_to_act_on_answer(const Asker& a, const json&) {
-  const Workspace& ws = a.ws;
-  const Staff* viewer = a.viewer;
-  const LocalSeconds now = a.now;
+json issues_list(const Asker& a, const std::vector<const Issue*>& issues) {
   json out = json::array();
-  for (const Issue* i : issues_to_act_on(ws, *viewer, now)) out.push_back(issue_json(ws, *i, now));
+  for (const Issue* i : issues) out.push_back(issue_json(a.ws, *i, a.now));
   return success(out);
 }
 
-json issues_overview_answer(const Asker& a, const json&) {
-  const Workspace& ws = a.ws;
-  const Staff* viewer = a.viewer;
-  const LocalSeconds now = a.now;
-  json out = json::array();
-  for (const Issue* i : issues_overview(ws, *viewer, now)) out.push_back(issue_json(ws, *i, now));
-  return success(out);
-}
+json issues_to_act_on_answer(const Asker& a, const json&) { return issues_list(a, issues_to_act_on(a.ws, *a.viewer, a.now)); }
+
+json issues_overview_answer(const Asker& a, const json&) { return issues_list(a, issues_overview(a.ws, *a.viewer, a.now)); }
 
 }  // namespace
 

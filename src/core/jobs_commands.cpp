@@ -133,7 +133,7 @@ struct Jobs : Change {
       return refuse("not_allowed", to->name + " is not a BSR, Hybrid or Manager of the job's organisation.");
     if (to->id == j.owner) return refuse("not_allowed", to->name + " already owns this job.");
     const std::string from = ws.staff.at(j.owner).name;
-    j.owner = to->id;
+    ws.set_job_owner(j.id, to->id);
     stamp(j.revision);
     Outcome o = done(j.id, "Reassigned " + j.title + " from " + from + " to " + to->name);
     notify(o, to->id,

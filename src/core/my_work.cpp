@@ -30,20 +30,19 @@ MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now) {
       w.mentions += c.at > now - 7 * 86400 && std::find(c.tags.begin(), c.tags.end(), me.id) != c.tags.end();
   w.matches = matches_to_act_on(ws, me.id);
   w.hires = hires_to_complete(ws, me.id);
-  for (auto& [id, j] : ws.jobs) {
-    if (j.owner != me.id) continue;
-    if (job_status(j, now) == JobStatus::Expired) w.expired.push_back(&j);
-    if (expiring_soon(j, now)) w.expiring.push_back(&j);
+  for (const Job* j : records_in(ws.jobs, ws.jobs_by_owner, me.id)) {
+    if (job_status(*j, now) == JobStatus::Expired) w.expired.push_back(j);
+    if (expiring_soon(*j, now)) w.expiring.push_back(j);
   }
   w.accounts_to_enter = accounts_to_enter(ws, me.id);
   if (is_business_role(me.role)) {
     MyWork::Services s{program_quarter_of(today)};
-    const auto first = first_day(s.quarter), last = last_day(s.quarter);
-    for (auto& [id, sv] : ws.services)
-      if (sv.staff == me.id && first <= sv.date && sv.date <= last) {
-        ++s.count;
-        s.on_time += entered_on_time(ws, sv);
-      }
+    if (auto q = ws.services_by_quarter.find({s.quarter.program_year, s.quarter.quarter}); q != ws.services_by_quarter.end())
+      for (const RecordId& id : q->second)
+        if (const Service& sv = ws.services.at(id); sv.staff == me.id) {
+          ++s.count;
+          s.on_time += entered_on_time(ws, sv);
+        }
     w.services = s;
   }
   if (can_serve_employers(me) && me.role != Role::Administrator) w.triage = triage_queue(ws);

@@ -276,6 +276,117 @@ void add_demo_conversation(Workspace& ws, LocalSeconds now) {
 
 }  // namespace
 
+namespace {
+
+void add_demo_plans(Workspace& ws, const RecordId& institute, std::chrono::year_month_day today) {
+  using namespace std::chrono;
+  // Service strategies (S1): a goal or two with activities, some training at
+  // Summit (its students, C5), some finished, some gone stale, most agreed.
+  struct PlanIdea { const char* goal; const char* activity; bool training; int weeks; const char* second; };
+  const PlanIdea adult_plans[] = {
+      {"Earn a CNA certificate and work in long-term care", "Certified Nursing Assistant course", true, 10, "Job search workshop series"},
+      {"Return to warehouse work with a forklift certification", "Forklift operator certification", true, 3, "Resume and interview coaching"},
+      {"Move into an office administration job", "Microsoft Office skills class", true, 8, "Mock interviews with a volunteer employer"},
+      {"Start an electrical apprenticeship", "Pre-apprenticeship construction program", false, 12, "Driver's licence reinstatement"},
+  };
+  const PlanIdea youth_plans[] = {
+      {"Finish the high school diploma", "GED preparation classes", false, 16, "Tutoring twice a week"},
+      {"Get a first summer job", "Work readiness workshop", false, 4, "Paid work experience at the parks department"},
+  };
+  int p = 0;
+  for (auto& [id, c] : ws.clients) {
+    if (!is_active(c)) continue;
+    ++p;
+    const PlanIdea& idea = is_youth(c) ? youth_plans[p % 2] : adult_plans[p % 4];
+    // Long-enrolled clients are on a later step of their plan, still under way.
+    const year_month_day start = std::max(year_month_day{sys_days{c.enrolled_on} + days{7}},
+                                          year_month_day{sys_days{today} - days{idea.weeks * 7 / 2}});
+    const Context at_start{c.primary_contact, start_of(start) + 10 * 3600};
+    const RecordId goal = must(ws, AddGoal{id, idea.goal}, at_start);
+    // Every fourth plan has an activity past its planned end with no end recorded: stale.
+    const bool stale = p % 4 == 0;
+    const year_month_day planned_end = stale ? sys_days{today} - days{2 + p % 9} : sys_days{start} + weeks{idea.weeks};
+    const bool training = idea.training && p % 3 != 2;
+    must(ws, AddActivity{id, idea.activity, goal, training ? institute : RecordId{}, format_iso_date(start), format_iso_date(planned_end)}, at_start);
+    const year_month_day second_end = sys_days{start} + weeks{4};
+    const RecordId second = must(ws, AddActivity{id, idea.second, goal, {}, format_iso_date(start), format_iso_date(second_end)}, at_start);
+    if (p % 5 != 3) must(ws, RecordPlanAgreement{id, format_iso_date(start), p % 2 ? "Signed the ISS in person" : "Agreed by phone; signed copy mailed"}, at_start);
+    if (second_end < today && p % 4 != 1)  // most finished the short activity on time
+      must(ws, EndActivity{second, ActivityEnd::Completed, format_iso_date(second_end), ""},
+           Context{at_start.actor, start_of(second_end) + 15 * 3600});
+  }
+}
+
+void add_demo_contacts(Workspace& ws, std::chrono::year_month_day today, LocalSeconds now) {
+  using namespace std::chrono;
+  // Months of contacts (N1, N2): mostly in person, some months missed, and
+  // this month some still due, so the caseload screens have real standings.
+  // Each reviews the current activities (N3).
+  const std::chrono::year_month this_month = today.year() / today.month();
+  int k = 0;
+  for (auto& [id, c] : ws.clients) {  // recording contacts leaves clients unchanged
+    ++k;
+    const year_month_day last_day = c.exited_on ? *c.exited_on : today;
+    for (std::chrono::year_month m = c.enrolled_on.year() / c.enrolled_on.month(); m <= this_month; m = add_months(m, 1)) {
+      const int index = int(m.year()) * 12 + int(unsigned(m.month()));
+      if ((index + k) % 7 == 0) continue;                        // a missed month
+      if (m == this_month && k % 3 == 0) continue;               // not yet contacted this month
+      const year_month_day day = m / std::chrono::day{unsigned(3 + (k * 7 + index) % 24)};
+      if (day < c.enrolled_on || day > last_day) continue;
+      const ContactType type = (index + k) % 4 == 0 ? ContactType::Telephone : ContactType::InPerson;
+      const char* results = type == ContactType::InPerson ? "Met at the career center; reviewed progress in training and job search."
+                                                          : "Phone check-in; attending as planned, no barriers reported.";
+      std::vector<ActivityReview> reviews;
+      for (const Activity* a : current_activities(ws, id)) reviews.push_back({a->id, ActivityDecision::Continues, ""});
+      must(ws, RecordContact{id, format_iso_date(day), type, ContactWith::Participant, results, {}, reviews},
+           Context{c.primary_contact, now});
+    }
+  }
+}
+
+void add_demo_issues(Workspace& ws, const RecordId& institute, const RecordId& former, LocalSeconds now) {
+  // Open issues at each level, raised at times relative to now (E3): the
+  // deadlines are live, and moving the demo clock escalates them.
+  std::vector<const Client*> adults;
+  for (auto& [id, c] : ws.clients)
+    if (is_active(c) && !is_youth(c) && c.primary_contact != former) adults.push_back(&c);
+  const RecordId grace = [&] {
+    for (auto& [id, s] : ws.staff) if (s.role == Role::TrainingProviderStaff) return id;
+    return RecordId{};
+  }();
+  struct DemoIssue { size_t client; LocalSeconds ago; const char* concern; IssueSource source; };
+  const DemoIssue issues[] = {
+      {0, 2 * 3600, "Missed two CNA clinical shifts this week", IssueSource::TrainingProvider},
+      {3, 26 * 3600, "Says the bus pass for October never arrived", IssueSource::Client},
+      {6, 5 * 86400, "Employer reports repeated late arrival during work experience", IssueSource::Employer},
+      {9, 12 * 86400, "Complaint about the tone of a workshop facilitator", IssueSource::Client},
+  };
+  const Client* student = nullptr;  // the training provider raises about its own student (C5)
+  for (const Client* c : adults)
+    if (!student && is_student_of(ws, *c, institute)) student = c;
+  for (const DemoIssue& d : issues) {
+    const bool from_school = d.source == IssueSource::TrainingProvider;
+    const Client& c = from_school ? *student : *adults[d.client % adults.size()];
+    const RecordId by = from_school ? grace : c.primary_contact;
+    must(ws, RaiseIssue{c.id, d.concern, d.source, {}}, Context{by, now - d.ago});
+  }
+  // One already resolved, for the record.
+  const Client& settled = *adults[12 % adults.size()];
+  const RecordId settled_issue = must(ws, RaiseIssue{settled.id, "Needed childcare to attend orientation", IssueSource::Client, {}},
+                                      Context{settled.primary_contact, now - 20 * 86400});
+  const Context settling{settled.primary_contact, now - 20 * 86400 + 3 * 3600};
+  must(ws, WriteAgreementLetter{settled.id, {full_name(settled), "Cedar Valley Career Center, orientation desk"},
+                                "The Career Center holds a place for " + settled.first_name + " at the next orientation.\n" +
+                                    settled.first_name + " applies for the county childcare subsidy this week and brings the "
+                                    "approval letter to the orientation.",
+                                settled_issue},
+       settling);
+  must(ws, CloseIssue{settled_issue, IssueOutcome::Resolved, "Referred to the county childcare subsidy; client attended the next orientation."},
+       settling);
+}
+
+}  // namespace
+
 NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds now) {
   using namespace std::chrono;
   auto made = create_workspace("Cedar Valley Workforce Board", "Dana Whitfield",
@@ -354,104 +465,9 @@ NewWorkspace create_demo_workspace(const std::string& id_origin, LocalSeconds no
            Context{c.primary_contact, now});
     ++n;
   }
-  // Service strategies (S1): a goal or two with activities, some training at
-  // Summit (its students, C5), some finished, some gone stale, most agreed.
-  struct PlanIdea { const char* goal; const char* activity; bool training; int weeks; const char* second; };
-  const PlanIdea adult_plans[] = {
-      {"Earn a CNA certificate and work in long-term care", "Certified Nursing Assistant course", true, 10, "Job search workshop series"},
-      {"Return to warehouse work with a forklift certification", "Forklift operator certification", true, 3, "Resume and interview coaching"},
-      {"Move into an office administration job", "Microsoft Office skills class", true, 8, "Mock interviews with a volunteer employer"},
-      {"Start an electrical apprenticeship", "Pre-apprenticeship construction program", false, 12, "Driver's licence reinstatement"},
-  };
-  const PlanIdea youth_plans[] = {
-      {"Finish the high school diploma", "GED preparation classes", false, 16, "Tutoring twice a week"},
-      {"Get a first summer job", "Work readiness workshop", false, 4, "Paid work experience at the parks department"},
-  };
-  int p = 0;
-  for (auto& [id, c] : ws.clients) {
-    if (!is_active(c)) continue;
-    ++p;
-    const PlanIdea& idea = is_youth(c) ? youth_plans[p % 2] : adult_plans[p % 4];
-    // Long-enrolled clients are on a later step of their plan, still under way.
-    const year_month_day start = std::max(year_month_day{sys_days{c.enrolled_on} + days{7}},
-                                          year_month_day{sys_days{today} - days{idea.weeks * 7 / 2}});
-    const Context at_start{c.primary_contact, start_of(start) + 10 * 3600};
-    const RecordId goal = must(ws, AddGoal{id, idea.goal}, at_start);
-    // Every fourth plan has an activity past its planned end with no end recorded: stale.
-    const bool stale = p % 4 == 0;
-    const year_month_day planned_end = stale ? sys_days{today} - days{2 + p % 9} : sys_days{start} + weeks{idea.weeks};
-    const bool training = idea.training && p % 3 != 2;
-    must(ws, AddActivity{id, idea.activity, goal, training ? institute : RecordId{}, format_iso_date(start), format_iso_date(planned_end)}, at_start);
-    const year_month_day second_end = sys_days{start} + weeks{4};
-    const RecordId second = must(ws, AddActivity{id, idea.second, goal, {}, format_iso_date(start), format_iso_date(second_end)}, at_start);
-    if (p % 5 != 3) must(ws, RecordPlanAgreement{id, format_iso_date(start), p % 2 ? "Signed the ISS in person" : "Agreed by phone; signed copy mailed"}, at_start);
-    if (second_end < today && p % 4 != 1)  // most finished the short activity on time
-      must(ws, EndActivity{second, ActivityEnd::Completed, format_iso_date(second_end), ""},
-           Context{at_start.actor, start_of(second_end) + 15 * 3600});
-  }
-
-  // Months of contacts (N1, N2): mostly in person, some months missed, and
-  // this month some still due, so the caseload screens have real standings.
-  // Each reviews the current activities (N3).
-  const std::chrono::year_month this_month = today.year() / today.month();
-  int k = 0;
-  for (auto& [id, c] : ws.clients) {  // recording contacts leaves clients unchanged
-    ++k;
-    const year_month_day last_day = c.exited_on ? *c.exited_on : today;
-    for (std::chrono::year_month m = c.enrolled_on.year() / c.enrolled_on.month(); m <= this_month; m = add_months(m, 1)) {
-      const int index = int(m.year()) * 12 + int(unsigned(m.month()));
-      if ((index + k) % 7 == 0) continue;                        // a missed month
-      if (m == this_month && k % 3 == 0) continue;               // not yet contacted this month
-      const year_month_day day = m / std::chrono::day{unsigned(3 + (k * 7 + index) % 24)};
-      if (day < c.enrolled_on || day > last_day) continue;
-      const ContactType type = (index + k) % 4 == 0 ? ContactType::Telephone : ContactType::InPerson;
-      const char* results = type == ContactType::InPerson ? "Met at the career center; reviewed progress in training and job search."
-                                                          : "Phone check-in; attending as planned, no barriers reported.";
-      std::vector<ActivityReview> reviews;
-      for (const Activity* a : current_activities(ws, id)) reviews.push_back({a->id, ActivityDecision::Continues, ""});
-      must(ws, RecordContact{id, format_iso_date(day), type, ContactWith::Participant, results, {}, reviews},
-           Context{c.primary_contact, now});
-    }
-  }
-
-  // Open issues at each level, raised at times relative to now (E3): the
-  // deadlines are live, and moving the demo clock escalates them.
-  std::vector<const Client*> adults;
-  for (auto& [id, c] : ws.clients)
-    if (is_active(c) && !is_youth(c) && c.primary_contact != former) adults.push_back(&c);
-  const RecordId grace = [&] {
-    for (auto& [id, s] : ws.staff) if (s.role == Role::TrainingProviderStaff) return id;
-    return RecordId{};
-  }();
-  struct DemoIssue { size_t client; LocalSeconds ago; const char* concern; IssueSource source; };
-  const DemoIssue issues[] = {
-      {0, 2 * 3600, "Missed two CNA clinical shifts this week", IssueSource::TrainingProvider},
-      {3, 26 * 3600, "Says the bus pass for October never arrived", IssueSource::Client},
-      {6, 5 * 86400, "Employer reports repeated late arrival during work experience", IssueSource::Employer},
-      {9, 12 * 86400, "Complaint about the tone of a workshop facilitator", IssueSource::Client},
-  };
-  const Client* student = nullptr;  // the training provider raises about its own student (C5)
-  for (const Client* c : adults)
-    if (!student && is_student_of(ws, *c, institute)) student = c;
-  for (const DemoIssue& d : issues) {
-    const bool from_school = d.source == IssueSource::TrainingProvider;
-    const Client& c = from_school ? *student : *adults[d.client % adults.size()];
-    const RecordId by = from_school ? grace : c.primary_contact;
-    must(ws, RaiseIssue{c.id, d.concern, d.source, {}}, Context{by, now - d.ago});
-  }
-  // One already resolved, for the record.
-  const Client& settled = *adults[12 % adults.size()];
-  const RecordId settled_issue = must(ws, RaiseIssue{settled.id, "Needed childcare to attend orientation", IssueSource::Client, {}},
-                                      Context{settled.primary_contact, now - 20 * 86400});
-  const Context settling{settled.primary_contact, now - 20 * 86400 + 3 * 3600};
-  must(ws, WriteAgreementLetter{settled.id, {full_name(settled), "Cedar Valley Career Center, orientation desk"},
-                                "The Career Center holds a place for " + settled.first_name + " at the next orientation.\n" +
-                                    settled.first_name + " applies for the county childcare subsidy this week and brings the "
-                                    "approval letter to the orientation.",
-                                settled_issue},
-       settling);
-  must(ws, CloseIssue{settled_issue, IssueOutcome::Resolved, "Referred to the county childcare subsidy; client attended the next orientation."},
-       settling);
+  add_demo_plans(ws, institute, today);
+  add_demo_contacts(ws, today, now);
+  add_demo_issues(ws, institute, former, now);
   add_demo_employers(ws, admin, career_center, now);
   must(ws, SetStateEstablishments{412000}, admin);  // R2: the base of the employer penetration rate
   // R4: this quarter's targets, for the board and the career center.

@@ -398,6 +398,211 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
 }
 
 namespace {
+// Each reads one stored record of the kinds it knows into `ws`, or returns false.
+bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id, const json& r) {
+  if (kind == "organisation") {
+    ws.organisations[id] = Organisation{id, field<std::string>(r, "name"),
+                                        enum_from<OrganisationKind>(r, "organisation_kind", organisation_kind_from),
+                                        rev_from(r, "revision")};
+  } else if (kind == "staff") {
+    Staff s;
+    s.id = id;
+    s.name = field<std::string>(r, "name");
+    s.email = field<std::string>(r, "email");
+    s.organisation = field<std::string>(r, "organisation");
+    s.role = enum_from<Role>(r, "role", role_from);
+    s.active = field<bool>(r, "active");
+    s.deactivation_reason = field<std::string>(r, "deactivation_reason");
+    if (!member(r, "deactivated_at").is_null()) s.deactivated_at = time_from(r, "deactivated_at");
+    s.pin_hash = field<std::string>(r, "pin_hash");
+    s.following = optional_field(r, "following", std::vector<std::string>{});  // schema 3
+    s.revision = rev_from(r, "revision");
+    ws.staff[id] = std::move(s);
+  } else if (kind == "client") {
+    Client c;
+    c.id = id;
+    c.first_name = field<std::string>(r, "first_name");
+    c.last_name = field<std::string>(r, "last_name");
+    c.date_of_birth = date_from(r, "date_of_birth");
+    c.email = field<std::string>(r, "email");
+    c.phone = field<std::string>(r, "phone");
+    for (const json& p : member(r, "programs")) c.programs.push_back(enum_from<Program>(p, program_from));
+    c.provider = field<std::string>(r, "provider");
+    c.primary_contact = field<std::string>(r, "primary_contact");
+    c.enrolled_on = date_from(r, "enrolled_on");
+    if (!member(r, "exited_on").is_null()) c.exited_on = date_from(r, "exited_on");
+    c.exit_reason = field<std::string>(r, "exit_reason");
+    c.plan_agreed_on = r.contains("plan_agreed_on") ? optional_date_from(r, "plan_agreed_on") : std::nullopt;  // schema 2
+    c.plan_agreed_how = optional_field(r, "plan_agreed_how", "");
+    c.portal_pin_hash = optional_field(r, "portal_pin_hash", "");  // schema 3
+    c.revision = rev_from(r, "revision");
+    ws.clients[id] = std::move(c);
+  } else if (kind == "issue") {
+    Issue i;
+    i.id = id;
+    i.client = field<std::string>(r, "client");
+    i.employer = optional_field(r, "employer", "");  // schema 2
+    i.concern = field<std::string>(r, "concern");
+    i.source = enum_from<IssueSource>(r, "source", issue_source_from);
+    i.owner = field<std::string>(r, "owner");
+    i.raised_at = time_from(r, "raised_at");
+    i.owner_escalated_to_2 = optional_time_from(r, "owner_escalated_to_2");
+    i.owner_escalated_to_3 = optional_time_from(r, "owner_escalated_to_3");
+    i.closed_at = optional_time_from(r, "closed_at");
+    if (!member(r, "outcome").is_null()) i.outcome = enum_from<IssueOutcome>(r, "outcome", issue_outcome_from);
+    i.revision = rev_from(r, "revision");
+    ws.add_issue(std::move(i));
+  } else if (kind == "contact") {
+    Contact k{id, field<std::string>(r, "client"), date_from(r, "date"),
+              enum_from<ContactType>(r, "type", contact_type_from),
+              enum_from<ContactWith>(r, "with", contact_with_from),
+              field<std::string>(r, "results"), field<std::vector<std::string>>(r, "documents"),
+              field<std::string>(r, "by"), {}, rev_from(r, "revision")};
+    for (const json& v : optional_field(r, "reviewed", json::array()))  // schema 2
+      k.reviewed.emplace_back(field<std::string>(v, "activity"),
+                              enum_from<ActivityDecision>(v, "decision", activity_decision_from));
+    ws.add_contact(std::move(k));
+  } else if (kind == "case_note") {
+    ws.add_case_note(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
+                              field<std::string>(r, "by"), field<std::string>(r, "text"),
+                              field<std::string>(r, "issue"), optional_field(r, "letter_to", std::vector<std::string>{}),
+                              optional_field(r, "employer", "")});
+  } else if (kind == "goal") {
+    ws.add_goal(Goal{id, field<std::string>(r, "client"), field<std::string>(r, "text"),
+                     optional_date_from(r, "achieved_on"), rev_from(r, "revision")});
+  } else if (kind == "activity") {
+    Activity a;
+    a.id = id;
+    a.client = field<std::string>(r, "client");
+    a.goal = field<std::string>(r, "goal");
+    a.name = field<std::string>(r, "name");
+    a.training_provider = field<std::string>(r, "training_provider");
+    a.start = date_from(r, "start");
+    a.planned_end = date_from(r, "planned_end");
+    a.actual_end = optional_date_from(r, "actual_end");
+    if (!member(r, "end").is_null()) a.end = enum_from<ActivityEnd>(r, "end", activity_end_from);
+    a.end_reason = field<std::string>(r, "end_reason");
+    a.revision = rev_from(r, "revision");
+    ws.add_activity(std::move(a));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+bool read_business_record(Workspace& ws, const std::string& kind, const RecordId& id, const json& r) {
+  if (kind == "employer") {
+    Employer e;
+    e.id = id;
+    e.legal_name = field<std::string>(r, "legal_name");
+    e.fein = field<std::string>(r, "fein");
+    e.ui_account = field<std::string>(r, "ui_account");
+    e.kind = enum_from<EmployerKind>(r, "employer_kind", employer_kind_from);
+    for (const json& o : member(r, "owners")) e.owners.push_back({field<std::string>(o, "staff"), time_from(o, "since")});
+    if (const json& t = member(r, "triage"); !t.is_null())
+      e.triage = Triage{enum_from<TriageRoute>(t, "route", route_from), field<std::string>(t, "by"),
+                        time_from(t, "at"), field<std::string>(t, "note")};
+    if (const json& f = member(r, "refusal"); !f.is_null())
+      e.refusal = Refusal{field<std::string>(f, "concern"), field<std::string>(f, "board_consulted"),
+                          date_from(f, "consulted_on"), field<std::string>(f, "board_outcome"),
+                          field<std::string>(f, "by"), time_from(f, "at")};
+    e.revision = rev_from(r, "revision");
+    ws.employers[id] = std::move(e);
+  } else if (kind == "establishment") {
+    ws.add_establishment(Establishment{id, field<std::string>(r, "employer"), field<std::string>(r, "name"),
+                                       field<std::string>(r, "address"), field<std::string>(r, "naics"),
+                                       rev_from(r, "revision")});
+  } else if (kind == "communication") {
+    ws.add_communication(Communication{id, field<std::string>(r, "employer"), date_from(r, "date"),
+                                       enum_from<Channel>(r, "channel", channel_from),
+                                       field<std::string>(r, "direction") == "inbound" ? Direction::Inbound : Direction::Outbound,
+                                       field<bool>(r, "reciprocated"), field<std::string>(r, "summary"),
+                                       field<std::string>(r, "by"), rev_from(r, "revision")});
+  } else if (kind == "job") {
+    Job j;
+    j.id = id;
+    j.employer = field<std::string>(r, "employer");
+    j.establishment = field<std::string>(r, "establishment");
+    j.title = field<std::string>(r, "title");
+    j.description = field<std::string>(r, "description");
+    j.openings = field<int>(r, "openings");
+    j.received_on = date_from(r, "received_on");
+    j.posted_at = time_from(r, "posted_at");
+    j.posted_by = field<std::string>(r, "posted_by");
+    j.owner = field<std::string>(r, "owner");
+    j.owner_organisation = field<std::string>(r, "owner_organisation");
+    j.deadline = date_from(r, "deadline");
+    j.reserved_days = field<int>(r, "reserved_days");
+    j.subsidised_program = field<std::string>(r, "subsidised_program");
+    j.times_posted = field<int>(r, "times_posted");
+    j.closed_at = optional_time_from(r, "closed_at");
+    j.close_reason = field<std::string>(r, "close_reason");
+    j.revision = rev_from(r, "revision");
+    ws.add_job(std::move(j));
+  } else if (kind == "service") {
+    ws.add_service(Service{id, field<std::string>(r, "establishment"), field<std::string>(r, "employer"),
+                           date_from(r, "date"), enum_from<ServiceCategory>(r, "category", category_from),
+                           field<std::string>(r, "local_type"), field<std::string>(r, "staff"),
+                           enum_from<Program>(r, "program", program_from), field<std::string>(r, "gained"),
+                           time_from(r, "entered_at"), rev_from(r, "revision")});
+  } else if (kind == "match") {
+    Match m;
+    m.id = id;
+    m.client = field<std::string>(r, "client");
+    m.job = field<std::string>(r, "job");
+    m.origin = field<std::string>(r, "origin") == "self_select" ? MatchOrigin::SelfSelect : MatchOrigin::PartnerReferral;
+    const json& fit = member(r, "fit");
+    m.fit = {field<std::string>(fit, "skills"), field<std::string>(fit, "readiness"),
+             field<std::string>(fit, "availability"), field<std::string>(fit, "barriers")};
+    m.referred_by = field<std::string>(r, "referred_by");
+    m.job_owner = field<std::string>(r, "job_owner");
+    m.case_manager = field<std::string>(r, "case_manager");
+    m.stage = enum_from<MatchStage>(r, "stage", match_stage_from);
+    m.owner_approved_at = optional_time_from(r, "owner_approved_at");
+    m.case_manager_approved_at = optional_time_from(r, "case_manager_approved_at");
+    m.ready_at = time_from(r, "ready_at");
+    m.owner_acted_at = optional_time_from(r, "owner_acted_at");
+    m.sent_back_reason = field<std::string>(r, "sent_back_reason");
+    m.interview_granted_at = optional_time_from(r, "interview_granted_at");
+    m.closed_at = optional_time_from(r, "closed_at");
+    m.close_note = field<std::string>(r, "close_note");
+    m.revision = rev_from(r, "revision");
+    ws.matches[id] = std::move(m);
+  } else if (kind == "hire") {
+    Hire h;
+    h.id = id;
+    h.match = field<std::string>(r, "match");
+    h.client = field<std::string>(r, "client");
+    h.job = field<std::string>(r, "job");
+    h.establishment = field<std::string>(r, "establishment");
+    h.learned_of = date_from(r, "learned_of");
+    h.recorded_at = time_from(r, "recorded_at");
+    if (!member(r, "start_date").is_null()) h.start_date = date_from(r, "start_date");
+    if (!member(r, "wage_cents").is_null()) h.wage_cents = field<int>(r, "wage_cents");
+    if (!member(r, "hours_per_week").is_null()) h.hours_per_week = field<double>(r, "hours_per_week");
+    h.revision = rev_from(r, "revision");
+    h.recorded_by = optional_field(r, "recorded_by", "");  // schema 4
+    ws.hires[id] = std::move(h);
+  } else if (kind == "notification") {
+    ws.add_notification(Notification{id, field<std::string>(r, "to"), time_from(r, "at"),
+                                     field<std::string>(r, "text"), field<std::string>(r, "record"),
+                                     field<bool>(r, "read"), optional_field(r, "from", "")});
+  } else if (kind == "comment") {
+    ws.add_comment(Comment{id, field<std::string>(r, "record"), field<std::string>(r, "by"), time_from(r, "at"),
+                           field<std::string>(r, "text"), field<std::vector<std::string>>(r, "tags"),
+                           field<std::vector<std::string>>(r, "links")});
+  } else if (kind == "audit") {
+    AuditEntry a{id, time_from(r, "at"), field<std::string>(r, "by"),
+                 field<std::string>(r, "command"), field<std::string>(r, "record"),
+                 field<std::string>(r, "summary")};
+    ws.index_audit(a);
+    ws.audit[id] = std::move(a);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 std::optional<Error> decode_records(Workspace& ws, const json& j) {
   std::string kind, id;  // of the record being read, for the message
   try {
@@ -411,197 +616,7 @@ std::optional<Error> decode_records(Workspace& ws, const json& j) {
         throw Damaged(std::string("its id is also the id of ") +
                       (other == kind ? "another " : std::string("aeiou").find(other[0]) != std::string::npos ? "an " : "a ") +
                       other + " record");
-      if (kind == "organisation") {
-        ws.organisations[id] = Organisation{id, field<std::string>(r, "name"),
-                                            enum_from<OrganisationKind>(r, "organisation_kind", organisation_kind_from),
-                                            rev_from(r, "revision")};
-      } else if (kind == "staff") {
-        Staff s;
-        s.id = id;
-        s.name = field<std::string>(r, "name");
-        s.email = field<std::string>(r, "email");
-        s.organisation = field<std::string>(r, "organisation");
-        s.role = enum_from<Role>(r, "role", role_from);
-        s.active = field<bool>(r, "active");
-        s.deactivation_reason = field<std::string>(r, "deactivation_reason");
-        if (!member(r, "deactivated_at").is_null()) s.deactivated_at = time_from(r, "deactivated_at");
-        s.pin_hash = field<std::string>(r, "pin_hash");
-        s.following = optional_field(r, "following", std::vector<std::string>{});  // schema 3
-        s.revision = rev_from(r, "revision");
-        ws.staff[id] = std::move(s);
-      } else if (kind == "client") {
-        Client c;
-        c.id = id;
-        c.first_name = field<std::string>(r, "first_name");
-        c.last_name = field<std::string>(r, "last_name");
-        c.date_of_birth = date_from(r, "date_of_birth");
-        c.email = field<std::string>(r, "email");
-        c.phone = field<std::string>(r, "phone");
-        for (const json& p : member(r, "programs")) c.programs.push_back(enum_from<Program>(p, program_from));
-        c.provider = field<std::string>(r, "provider");
-        c.primary_contact = field<std::string>(r, "primary_contact");
-        c.enrolled_on = date_from(r, "enrolled_on");
-        if (!member(r, "exited_on").is_null()) c.exited_on = date_from(r, "exited_on");
-        c.exit_reason = field<std::string>(r, "exit_reason");
-        c.plan_agreed_on = r.contains("plan_agreed_on") ? optional_date_from(r, "plan_agreed_on") : std::nullopt;  // schema 2
-        c.plan_agreed_how = optional_field(r, "plan_agreed_how", "");
-        c.portal_pin_hash = optional_field(r, "portal_pin_hash", "");  // schema 3
-        c.revision = rev_from(r, "revision");
-        ws.clients[id] = std::move(c);
-      } else if (kind == "issue") {
-        Issue i;
-        i.id = id;
-        i.client = field<std::string>(r, "client");
-        i.employer = optional_field(r, "employer", "");  // schema 2
-        i.concern = field<std::string>(r, "concern");
-        i.source = enum_from<IssueSource>(r, "source", issue_source_from);
-        i.owner = field<std::string>(r, "owner");
-        i.raised_at = time_from(r, "raised_at");
-        i.owner_escalated_to_2 = optional_time_from(r, "owner_escalated_to_2");
-        i.owner_escalated_to_3 = optional_time_from(r, "owner_escalated_to_3");
-        i.closed_at = optional_time_from(r, "closed_at");
-        if (!member(r, "outcome").is_null()) i.outcome = enum_from<IssueOutcome>(r, "outcome", issue_outcome_from);
-        i.revision = rev_from(r, "revision");
-        ws.add_issue(std::move(i));
-      } else if (kind == "contact") {
-        Contact k{id, field<std::string>(r, "client"), date_from(r, "date"),
-                  enum_from<ContactType>(r, "type", contact_type_from),
-                  enum_from<ContactWith>(r, "with", contact_with_from),
-                  field<std::string>(r, "results"), field<std::vector<std::string>>(r, "documents"),
-                  field<std::string>(r, "by"), {}, rev_from(r, "revision")};
-        for (const json& v : optional_field(r, "reviewed", json::array()))  // schema 2
-          k.reviewed.emplace_back(field<std::string>(v, "activity"),
-                                  enum_from<ActivityDecision>(v, "decision", activity_decision_from));
-        ws.add_contact(std::move(k));
-      } else if (kind == "case_note") {
-        ws.add_case_note(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
-                                  field<std::string>(r, "by"), field<std::string>(r, "text"),
-                                  field<std::string>(r, "issue"), optional_field(r, "letter_to", std::vector<std::string>{}),
-                                  optional_field(r, "employer", "")});
-      } else if (kind == "goal") {
-        ws.add_goal(Goal{id, field<std::string>(r, "client"), field<std::string>(r, "text"),
-                         optional_date_from(r, "achieved_on"), rev_from(r, "revision")});
-      } else if (kind == "activity") {
-        Activity a;
-        a.id = id;
-        a.client = field<std::string>(r, "client");
-        a.goal = field<std::string>(r, "goal");
-        a.name = field<std::string>(r, "name");
-        a.training_provider = field<std::string>(r, "training_provider");
-        a.start = date_from(r, "start");
-        a.planned_end = date_from(r, "planned_end");
-        a.actual_end = optional_date_from(r, "actual_end");
-        if (!member(r, "end").is_null()) a.end = enum_from<ActivityEnd>(r, "end", activity_end_from);
-        a.end_reason = field<std::string>(r, "end_reason");
-        a.revision = rev_from(r, "revision");
-        ws.add_activity(std::move(a));
-      } else if (kind == "employer") {
-        Employer e;
-        e.id = id;
-        e.legal_name = field<std::string>(r, "legal_name");
-        e.fein = field<std::string>(r, "fein");
-        e.ui_account = field<std::string>(r, "ui_account");
-        e.kind = enum_from<EmployerKind>(r, "employer_kind", employer_kind_from);
-        for (const json& o : member(r, "owners")) e.owners.push_back({field<std::string>(o, "staff"), time_from(o, "since")});
-        if (const json& t = member(r, "triage"); !t.is_null())
-          e.triage = Triage{enum_from<TriageRoute>(t, "route", route_from), field<std::string>(t, "by"),
-                            time_from(t, "at"), field<std::string>(t, "note")};
-        if (const json& f = member(r, "refusal"); !f.is_null())
-          e.refusal = Refusal{field<std::string>(f, "concern"), field<std::string>(f, "board_consulted"),
-                              date_from(f, "consulted_on"), field<std::string>(f, "board_outcome"),
-                              field<std::string>(f, "by"), time_from(f, "at")};
-        e.revision = rev_from(r, "revision");
-        ws.employers[id] = std::move(e);
-      } else if (kind == "establishment") {
-        ws.add_establishment(Establishment{id, field<std::string>(r, "employer"), field<std::string>(r, "name"),
-                                           field<std::string>(r, "address"), field<std::string>(r, "naics"),
-                                           rev_from(r, "revision")});
-      } else if (kind == "communication") {
-        ws.add_communication(Communication{id, field<std::string>(r, "employer"), date_from(r, "date"),
-                                           enum_from<Channel>(r, "channel", channel_from),
-                                           field<std::string>(r, "direction") == "inbound" ? Direction::Inbound : Direction::Outbound,
-                                           field<bool>(r, "reciprocated"), field<std::string>(r, "summary"),
-                                           field<std::string>(r, "by"), rev_from(r, "revision")});
-      } else if (kind == "job") {
-        Job j;
-        j.id = id;
-        j.employer = field<std::string>(r, "employer");
-        j.establishment = field<std::string>(r, "establishment");
-        j.title = field<std::string>(r, "title");
-        j.description = field<std::string>(r, "description");
-        j.openings = field<int>(r, "openings");
-        j.received_on = date_from(r, "received_on");
-        j.posted_at = time_from(r, "posted_at");
-        j.posted_by = field<std::string>(r, "posted_by");
-        j.owner = field<std::string>(r, "owner");
-        j.owner_organisation = field<std::string>(r, "owner_organisation");
-        j.deadline = date_from(r, "deadline");
-        j.reserved_days = field<int>(r, "reserved_days");
-        j.subsidised_program = field<std::string>(r, "subsidised_program");
-        j.times_posted = field<int>(r, "times_posted");
-        j.closed_at = optional_time_from(r, "closed_at");
-        j.close_reason = field<std::string>(r, "close_reason");
-        j.revision = rev_from(r, "revision");
-        ws.add_job(std::move(j));
-      } else if (kind == "service") {
-        ws.add_service(Service{id, field<std::string>(r, "establishment"), field<std::string>(r, "employer"),
-                               date_from(r, "date"), enum_from<ServiceCategory>(r, "category", category_from),
-                               field<std::string>(r, "local_type"), field<std::string>(r, "staff"),
-                               enum_from<Program>(r, "program", program_from), field<std::string>(r, "gained"),
-                               time_from(r, "entered_at"), rev_from(r, "revision")});
-      } else if (kind == "match") {
-        Match m;
-        m.id = id;
-        m.client = field<std::string>(r, "client");
-        m.job = field<std::string>(r, "job");
-        m.origin = field<std::string>(r, "origin") == "self_select" ? MatchOrigin::SelfSelect : MatchOrigin::PartnerReferral;
-        const json& fit = member(r, "fit");
-        m.fit = {field<std::string>(fit, "skills"), field<std::string>(fit, "readiness"),
-                 field<std::string>(fit, "availability"), field<std::string>(fit, "barriers")};
-        m.referred_by = field<std::string>(r, "referred_by");
-        m.job_owner = field<std::string>(r, "job_owner");
-        m.case_manager = field<std::string>(r, "case_manager");
-        m.stage = enum_from<MatchStage>(r, "stage", match_stage_from);
-        m.owner_approved_at = optional_time_from(r, "owner_approved_at");
-        m.case_manager_approved_at = optional_time_from(r, "case_manager_approved_at");
-        m.ready_at = time_from(r, "ready_at");
-        m.owner_acted_at = optional_time_from(r, "owner_acted_at");
-        m.sent_back_reason = field<std::string>(r, "sent_back_reason");
-        m.interview_granted_at = optional_time_from(r, "interview_granted_at");
-        m.closed_at = optional_time_from(r, "closed_at");
-        m.close_note = field<std::string>(r, "close_note");
-        m.revision = rev_from(r, "revision");
-        ws.matches[id] = std::move(m);
-      } else if (kind == "hire") {
-        Hire h;
-        h.id = id;
-        h.match = field<std::string>(r, "match");
-        h.client = field<std::string>(r, "client");
-        h.job = field<std::string>(r, "job");
-        h.establishment = field<std::string>(r, "establishment");
-        h.learned_of = date_from(r, "learned_of");
-        h.recorded_at = time_from(r, "recorded_at");
-        if (!member(r, "start_date").is_null()) h.start_date = date_from(r, "start_date");
-        if (!member(r, "wage_cents").is_null()) h.wage_cents = field<int>(r, "wage_cents");
-        if (!member(r, "hours_per_week").is_null()) h.hours_per_week = field<double>(r, "hours_per_week");
-        h.revision = rev_from(r, "revision");
-        h.recorded_by = optional_field(r, "recorded_by", "");  // schema 4
-        ws.hires[id] = std::move(h);
-      } else if (kind == "notification") {
-        ws.add_notification(Notification{id, field<std::string>(r, "to"), time_from(r, "at"),
-                                         field<std::string>(r, "text"), field<std::string>(r, "record"),
-                                         field<bool>(r, "read"), optional_field(r, "from", "")});
-      } else if (kind == "comment") {
-        ws.add_comment(Comment{id, field<std::string>(r, "record"), field<std::string>(r, "by"), time_from(r, "at"),
-                               field<std::string>(r, "text"), field<std::vector<std::string>>(r, "tags"),
-                               field<std::vector<std::string>>(r, "links")});
-      } else if (kind == "audit") {
-        AuditEntry a{id, time_from(r, "at"), field<std::string>(r, "by"),
-                     field<std::string>(r, "command"), field<std::string>(r, "record"),
-                     field<std::string>(r, "summary")};
-        ws.index_audit(a);
-        ws.audit[id] = std::move(a);
-      } else {
+      if (!read_case_record(ws, kind, id, r) && !read_business_record(ws, kind, id, r)) {
         const std::string unknown = kind;
         kind = "record";
         throw Damaged("its kind \"" + unknown + "\" is not one this version knows");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "report.hpp"
+
 namespace bw {
 
 std::size_t utf8_chars(std::string_view text) {
@@ -96,9 +98,22 @@ void Workspace::add_communication(Communication c) {
   store(communications, communications_by_employer, std::move(c), [](const Communication& x) { return x.employer; });
 }
 void Workspace::add_job(Job j) {
+  if (!jobs.count(j.id)) jobs_by_owner[j.owner].push_back(j.id);
   store(jobs, jobs_by_employer, std::move(j), [](const Job& x) { return x.employer; });
 }
+
+void Workspace::set_job_owner(const RecordId& job, const RecordId& owner) {
+  Job& j = jobs.at(job);
+  std::erase(jobs_by_owner[j.owner], job);
+  auto& theirs = jobs_by_owner[owner];
+  theirs.insert(std::upper_bound(theirs.begin(), theirs.end(), job), job);
+  j.owner = owner;
+}
 void Workspace::add_service(Service s) {
+  if (!services.count(s.id)) {
+    const ProgramQuarter q = program_quarter_of(s.date);
+    services_by_quarter[{q.program_year, q.quarter}].push_back(s.id);
+  }
   store(services, services_by_employer, std::move(s), [](const Service& x) { return x.employer; });
 }
 void Workspace::add_notification(Notification n) {
@@ -127,9 +142,10 @@ void Workspace::add_contact(Contact c) {
 void Workspace::sort_audit_index() {
   // Ids grow with time, so id order is the order they were added (W5).
   for (auto* index : {&issues_by_subject, &goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
-                      &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff,
+                      &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff, &jobs_by_owner,
                       &comments_by_record})
     for (auto& [client, ids] : *index) std::sort(ids.begin(), ids.end());
+  for (auto& [quarter, ids] : services_by_quarter) std::sort(ids.begin(), ids.end());
   for (auto& [record, ids] : audit_by_record)
     std::sort(ids.begin(), ids.end(), [&](const RecordId& a, const RecordId& b) {
       const auto& ea = audit.at(a);

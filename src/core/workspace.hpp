@@ -111,6 +111,9 @@ struct Workspace {
   // Of each employer: establishments, communications, jobs, services, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,
       jobs_by_employer, services_by_employer;
+  std::unordered_map<RecordId, std::vector<RecordId>> jobs_by_owner;  // J2, P3: each staff member's jobs, by id
+  // R1, R2: the services of each program-year quarter (T5), by id.
+  std::map<std::pair<int, int>, std::vector<RecordId>> services_by_quarter;
   std::unordered_map<RecordId, std::vector<RecordId>> notifications_by_staff;
   std::map<RecordId, Comment> comments;
   std::unordered_map<RecordId, std::vector<RecordId>> comments_by_record;  // K1: oldest first
@@ -148,6 +151,7 @@ struct Workspace {
   void add_establishment(Establishment e);
   void add_communication(Communication c);
   void add_job(Job j);
+  void set_job_owner(const RecordId& job, const RecordId& owner);  // keeps jobs_by_owner
   void add_service(Service s);
   void add_notification(Notification n);
   void add_comment(Comment c);

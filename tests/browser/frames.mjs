@@ -3,14 +3,21 @@
 // while the pointer moves over the page and no data changes. Printed, not
 // asserted. Run by `./dev bench`.
 // Usage: node frames.mjs <built site folder> <backup.json from storage_benchmark>
+import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { serve, launch, openApp, click } from './harness.mjs';
 
 const [site, backup] = process.argv.slice(2);
-const server = await serve(site);
+// The site's files and the backup, served together (a large backup streams from disk).
+const root = await mkdtemp(join(tmpdir(), 'bridgework-frames-'));
+for (const f of await readdir(site)) await symlink(resolve(site, f), join(root, f));
+await symlink(resolve(backup), join(root, 'bench-backup.json'));
+const server = await serve(root);
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-await context.route('**/bench-backup.json', route => route.fulfill({ path: backup, contentType: 'application/json' }));
 const page = await openApp(context, server.url);
+page.on('crash', () => console.log('the page crashed'));
 
 const opened = Date.now();
 const result = await page.evaluate(async () => {
@@ -67,3 +74,4 @@ for (const [section, who, tab] of [['Clients', people.ers], ['Employers', people
 if (page.errors.length) console.log('page errors:', page.errors.join('\n'));
 await browser.close();
 server.close();
+await rm(root, { recursive: true });

@@ -1,6 +1,9 @@
 // My Work's read model: what each person answers for (C2, P3, E2, R1).
 #include "helpers.hpp"
 #include "my_work.hpp"
+#include "report.hpp"
+#include "setup.hpp"
+#include "storage.hpp"
 
 using namespace bw;
 using namespace bw::test;
@@ -31,4 +34,41 @@ TEST_CASE("C2, P3: My Work holds the person's caseload by name, and a Manager's 
   REQUIRE(manager.reassign.size() == 2);
   for (const MyWork::Reassign& r : manager.reassign) CHECK(r.open_issues == (r.client->id == z ? 1 : 0));
   CHECK(my_work(a.ws, a.ws.staff.at(a.ers2), a.now).reassign.empty());  // not theirs to reassign
+}
+
+TEST_CASE("J2, R1: jobs by owner and services by quarter agree with the records, after a reassignment and a reload") {
+  const LocalSeconds now = at("2026-11-20T10:00");
+  NewWorkspace made = create_demo_workspace("demo", now);
+  Workspace& ws = made.workspace;
+  // P3: a job given to a colleague moves to their list.
+  const Job* job = nullptr;
+  RecordId colleague;
+  for (auto& [jid, j] : ws.jobs)
+    for (auto& [id, s] : ws.staff)
+      if (!job && s.active && id != j.owner && s.organisation == j.owner_organisation &&
+          (s.role == Role::BusinessServicesRepresentative || s.role == Role::Manager))
+        job = &j, colleague = id;
+  REQUIRE(job);
+  REQUIRE(apply(ws, ReassignJob{job->id, colleague}, Context{made.administrator, now}).ok);
+  auto agree = [](const Workspace& w) {
+    std::map<RecordId, std::vector<RecordId>> owners;
+    for (auto& [id, j] : w.jobs) owners[j.owner].push_back(id);
+    for (auto& [owner, ids] : owners) {
+      std::vector<RecordId> indexed;
+      for (const Job* j : records_in(w.jobs, w.jobs_by_owner, owner)) indexed.push_back(j->id);
+      CHECK(indexed == ids);
+    }
+    std::map<std::pair<int, int>, std::vector<RecordId>> quarters;
+    for (auto& [id, sv] : w.services) {
+      const ProgramQuarter q = program_quarter_of(sv.date);
+      quarters[{q.program_year, q.quarter}].push_back(id);
+    }
+    CHECK(quarters == w.services_by_quarter);
+    CHECK(quarters.size() >= 2);
+  };
+  agree(ws);
+  CHECK(records_in(ws.jobs, ws.jobs_by_owner, colleague).size() >= 1);
+  auto back = decode_backup(encode_backup(ws, now));
+  REQUIRE(std::holds_alternative<Workspace>(back));
+  agree(std::get<Workspace>(back));
 }

@@ -70,14 +70,18 @@ void draw_inbox(const Workspace& ws, const Staff& me) {
   struct Cached {
     std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
     std::vector<Notification> inbox;
+    std::vector<std::string> headers;  // when, and about what: made with the list
     int unread = 0;
     std::size_t shown = kPage;  // the newest; "Show older" adds a page
   };
-  auto& [key, inbox, unread, shown] = for_this_person<Cached>();
+  auto& [key, inbox, headers, unread, shown] = for_this_person<Cached>();
   const LocalSeconds now = host::now();
   if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) {
     key = now_key;
     inbox = inbox_of(ws, me, now);
+    headers.clear();
+    for (const Notification& n : inbox)
+      headers.push_back(display_datetime(n.at) + "  " + record_title(ws, n.record) + (n.from.empty() ? "  (alert)" : ""));
     unread = int(std::count_if(inbox.begin(), inbox.end(), [](const Notification& n) { return !n.read; }));
   }
   muted(std::to_string(unread) + " unread. Bridgework has no server to send email: \"Email\" makes a ready message "
@@ -92,8 +96,7 @@ void draw_inbox(const Workspace& ws, const Staff& me) {
     const Notification& n = inbox[k];
     ImGui::PushID(n.id.c_str());
     ImGui::Separator();
-    ImGui::TextColored(colour::kMuted, "%s  %s%s", display_datetime(n.at).c_str(), record_title(ws, n.record).c_str(),
-                       n.from.empty() ? "  (alert)" : "");
+    ImGui::TextColored(colour::kMuted, "%s", headers[k].c_str());
     if (!n.read) {
       ImGui::SameLine();
       ImGui::TextColored(colour::kAccent, "new");

@@ -130,14 +130,25 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
     muted("Only the job owner and the client's case manager act on a match (M2).");
   }
   error_text(error);
-  for (auto& [id, h] : ws.hires)
-    if (h.match == m.id) {
-      draw_hire(ws, me, h, m);
-      if (ImGui::TreeNode(("Comments on the hire record (" + std::to_string(comments_on(ws, id).size()) + ")###hire_comments").c_str())) {
-        draw_comments(ws, me, id);
-        ImGui::TreePop();
-      }
+  // The hire record this match made (M4), looked up again only when something changed.
+  struct Found {
+    std::tuple<std::uint64_t, RecordId> key{0, {}};
+    const Hire* hire = nullptr;
+  };
+  auto& [found_key, hire] = for_this_person<Found>();
+  if (auto now_key = std::tuple{ws.change, m.id}; now_key != found_key) {
+    found_key = std::move(now_key);
+    hire = nullptr;
+    for (auto& [id, h] : ws.hires)
+      if (h.match == m.id) hire = &h;
+  }
+  if (hire) {
+    draw_hire(ws, me, *hire, m);
+    if (ImGui::TreeNode(("Comments on the hire record (" + std::to_string(comments_on(ws, hire->id).size()) + ")###hire_comments").c_str())) {
+      draw_comments(ws, me, hire->id);
+      ImGui::TreePop();
     }
+  }
   draw_comments(ws, me, m.id);
 }
 
@@ -161,7 +172,8 @@ void draw_referral(const Workspace& ws, const Staff& me, const Job& j) {
     const std::string needle = folded(search);
     int shown = 0;
     for (auto& [id, c] : ws.clients) {
-      if (!on_board_for(j, c, now) || shown >= 50) continue;  // J3: only those who may see the job
+      if (shown >= 50) break;
+      if (!on_board_for(j, c, now)) continue;  // J3: only those who may see the job
       const std::string name = full_name(c);
       if (!needle.empty() && folded(name).find(needle) == std::string::npos) continue;
       ++shown;
@@ -199,15 +211,24 @@ void draw_matches(const Workspace& ws, const Staff& me) {
     ImGui::RadioButton(views[i], &view, i);
   }
   const LocalSeconds now = host::now();
-  std::vector<const Match*> rows;
-  if (view == 0) rows = matches_to_act_on(ws, me.id);
-  else
-    for (auto& [id, m] : ws.matches) {
-      const MatchActor who = actor_of(m, me.id);
-      if ((view == 1 && (who.job_owner || who.case_manager) && !is_closed(m.stage)) || (view == 2 && !is_closed(m.stage)) ||
-          (view == 3 && is_closed(m.stage)))
-        rows.push_back(&m);
-    }
+  // Made again only when the workspace changed or another view is chosen.
+  struct Cached {
+    std::tuple<std::uint64_t, int> key{0, -1};
+    std::vector<const Match*> rows;
+  };
+  auto& [key, rows] = for_this_person<Cached>();
+  if (const auto now_key = std::tuple{ws.change, view}; now_key != key) {
+    key = now_key;
+    rows.clear();
+    if (view == 0) rows = matches_to_act_on(ws, me.id);
+    else
+      for (auto& [id, m] : ws.matches) {
+        const MatchActor who = actor_of(m, me.id);
+        if ((view == 1 && (who.job_owner || who.case_manager) && !is_closed(m.stage)) || (view == 2 && !is_closed(m.stage)) ||
+            (view == 3 && is_closed(m.stage)))
+          rows.push_back(&m);
+      }
+  }
   if (rows.empty()) {
     muted("No matches here.");
     return;
