@@ -3,14 +3,9 @@
 #include <algorithm>
 
 #include "access.hpp"
-#include "business.hpp"
 #include "command_rows.hpp"
-#include "conversation.hpp"
 #include "escalation.hpp"
-#include "matches.hpp"
-#include "performance.hpp"
 #include "plan.hpp"
-#include "report.hpp"
 
 namespace bw {
 namespace {

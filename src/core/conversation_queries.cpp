@@ -2,18 +2,8 @@
 // (queries.cpp reads the rows and applies the audience).
 #include <algorithm>
 
-#include "access.hpp"
-#include "business.hpp"
-#include "contacts.hpp"
 #include "conversation.hpp"
-#include "escalation.hpp"
-#include "jobs.hpp"
-#include "letters.hpp"
-#include "matches.hpp"
-#include "performance.hpp"
-#include "plan.hpp"
 #include "query_rows.hpp"
-#include "report.hpp"
 #include "storage.hpp"
 
 namespace bw {

@@ -5,13 +5,8 @@
 #include "access.hpp"
 #include "business.hpp"
 #include "command_rows.hpp"
-#include "conversation.hpp"
-#include "escalation.hpp"
 #include "jobs.hpp"
 #include "matches.hpp"
-#include "performance.hpp"
-#include "plan.hpp"
-#include "report.hpp"
 
 namespace bw {
 namespace {

@@ -2,15 +2,8 @@
 // the command table (commands.cpp reads the rows).
 #include <algorithm>
 
-#include "access.hpp"
-#include "business.hpp"
 #include "command_rows.hpp"
-#include "conversation.hpp"
-#include "escalation.hpp"
-#include "matches.hpp"
 #include "performance.hpp"
-#include "plan.hpp"
-#include "report.hpp"
 
 namespace bw {
 namespace {

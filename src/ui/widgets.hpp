@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "imgui.h"
 #include "theme.hpp"
@@ -45,5 +46,22 @@ bool begin_tab(const char* label);
 std::optional<long long> whole_number(const std::string& text);
 // A labelled row in a two-column details view.
 void detail(const char* label, std::string_view value);
+// Rows of differing heights (wrapped text), drawn only when in view: a row out
+// of view takes the height it had when last drawn. `heights` has one entry per
+// row, 0 until the row is first drawn; clear it when the rows change.
+template <class DrawRow>
+void rows_in_view(std::vector<float>& heights, std::size_t count, DrawRow draw_row) {
+  heights.resize(count, 0.0f);
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (heights[k] > spacing && !ImGui::IsRectVisible(ImVec2{1.0f, heights[k]})) {
+      ImGui::Dummy(ImVec2{0.0f, heights[k] - spacing});
+      continue;
+    }
+    const float top = ImGui::GetCursorPosY();
+    draw_row(k);
+    heights[k] = ImGui::GetCursorPosY() - top;
+  }
+}
 
 }  // namespace bw::ui

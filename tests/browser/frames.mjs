@@ -39,7 +39,7 @@ async function perFrame(label) {
   await page.waitForTimeout(1500);  // the screen's first frame computes what it shows
   const read = () => page.evaluate(() => [window.bridgework.ui.frames(), window.bridgework.ui.drawTime()]);
   const [f0, d0] = await read();
-  for (let i = 0; i < 40; ++i) {
+  for (let i = 0; i < 80; ++i) {
     await page.mouse.move(700 + (i % 2) * 40, 450 + (i % 5) * 10);
     await page.waitForTimeout(25);
   }

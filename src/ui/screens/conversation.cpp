@@ -161,9 +161,14 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     std::tuple<std::uint64_t, int, bool, std::string> key{0, 0, false, {}};
     std::size_t total = 0;
     std::vector<Shown> items;
+    std::vector<float> heights;  // of each item, as last drawn
     std::size_t shown = kPage;  // a page at a time, so that a long feed costs no more to draw than a short one
   };
-  auto& [key, total, items, shown] = for_this_person<Cached>();
+  Cached& cached = for_this_person<Cached>();  // named references: a lambda below uses them
+  auto& key = cached.key;
+  auto& items = cached.items;
+  auto& heights = cached.heights;
+  std::size_t &total = cached.total, &shown = cached.shown;
   if (auto now_key = std::tuple{ws.change, kind, oldest_first, search}; now_key != key) {
     key = std::move(now_key);
     FeedFilter filter{std::nullopt, search, oldest_first};
@@ -171,6 +176,7 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     const Feed feed = feed_of(ws, me, filter);
     total = feed.total;
     items.clear();
+    heights.clear();
     for (const FeedItem& f : feed.items) {
       const Staff* by = ws.find_staff(f.by);
       const auto c = ws.comments.find(f.source);
@@ -187,7 +193,7 @@ void draw_feed(const Workspace& ws, const Staff& me) {
           std::to_string(total) + ". Search or filter to find others.");
   if (items.empty()) muted(me.following.empty() ? "Nothing yet. Follow a client, employer, job or colleague to see their updates here."
                                                 : "Nothing matches.");
-  for (std::size_t k = 0; k < std::min(shown, items.size()); ++k) {
+  rows_in_view(heights, std::min(shown, items.size()), [&](std::size_t k) {
     const Shown& f = items[k];
     ImGui::PushID(f.source.c_str());
     ImGui::Separator();
@@ -201,7 +207,7 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     ImGui::TextUnformatted(f.text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopID();
-  }
+  });
   if (items.size() > shown) {
     ImGui::Separator();
     muted("Showing " + std::to_string(shown) + " of these " + std::to_string(items.size()) + ".");

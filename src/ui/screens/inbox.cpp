@@ -71,15 +71,23 @@ void draw_inbox(const Workspace& ws, const Staff& me) {
     std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
     std::vector<Notification> inbox;
     std::vector<std::string> headers;  // when, and about what: made with the list
+    std::vector<float> heights;        // of each row, as last drawn
     int unread = 0;
     std::size_t shown = kPage;  // the newest; "Show older" adds a page
   };
-  auto& [key, inbox, headers, unread, shown] = for_this_person<Cached>();
+  Cached& cached = for_this_person<Cached>();  // named references: a lambda below uses them
+  auto& key = cached.key;
+  auto& inbox = cached.inbox;
+  auto& headers = cached.headers;
+  auto& heights = cached.heights;
+  int& unread = cached.unread;
+  std::size_t& shown = cached.shown;
   const LocalSeconds now = host::now();
   if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) {
     key = now_key;
     inbox = inbox_of(ws, me, now);
     headers.clear();
+    heights.clear();
     for (const Notification& n : inbox)
       headers.push_back(display_datetime(n.at) + "  " + record_title(ws, n.record) + (n.from.empty() ? "  (alert)" : ""));
     unread = int(std::count_if(inbox.begin(), inbox.end(), [](const Notification& n) { return !n.read; }));
@@ -92,7 +100,7 @@ void draw_inbox(const Workspace& ws, const Staff& me) {
     return;
   }
   // A page at a time, so that a long inbox costs no more to draw than a short one.
-  for (std::size_t k = 0; k < std::min(shown, inbox.size()); ++k) {
+  rows_in_view(heights, std::min(shown, inbox.size()), [&](std::size_t k) {
     const Notification& n = inbox[k];
     ImGui::PushID(n.id.c_str());
     ImGui::Separator();
@@ -115,7 +123,7 @@ void draw_inbox(const Workspace& ws, const Staff& me) {
       if (ImGui::SmallButton("Mark read")) host::dispatch(MarkRead{n.id});
     }
     ImGui::PopID();
-  }
+  });
   if (inbox.size() > shown) {
     ImGui::Separator();
     muted("Showing the newest " + std::to_string(shown) + " of " + std::to_string(inbox.size()) + ".");
