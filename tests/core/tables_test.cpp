@@ -81,6 +81,12 @@ TEST_CASE("every query has exactly one row, and its audience holds for every kin
       CHECK(refused_at_door(r) == !allowed);
       kinds_seen.insert({int(row.audience), who});
     }
+  // A name no row has meets the door of case information first, and only then is unknown.
+  const json nobody_asks = query(a.ws, "no_such_query", json::object(), {}, a.now);
+  CHECK(nobody_asks["error"]["code"] == "not_signed_in");
+  CHECK(query(a.ws, "no_such_query", json::object(), client, a.now)["error"]["code"] == "not_allowed");
+  CHECK(query(a.ws, "no_such_query", json::object(), a.trainer, a.now)["error"]["code"] == "not_allowed");
+  CHECK(query(a.ws, "no_such_query", json::object(), a.ers, a.now)["error"]["code"] == "unknown_query");
   // Every audience in use met every kind of person.
   std::set<int> audiences;
   for (const QueryRow& row : query_rows()) audiences.insert(int(row.audience));
