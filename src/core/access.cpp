@@ -86,6 +86,41 @@ std::vector<const Client*> reassignment_queue(const Workspace& ws, const Staff& 
   return out;
 }
 
+namespace {
+const Staff* first_active(const Workspace& ws, Role role, const RecordId& organisation) {
+  const Staff* chosen = nullptr;
+  for (auto& [id, s] : ws.staff) {
+    if (!s.active || s.role != role) continue;
+    if (!organisation.empty() && s.organisation != organisation) continue;
+    if (!chosen || s.name < chosen->name) chosen = &s;
+  }
+  return chosen;
+}
+}  // namespace
+
+StandIn stand_in(const Workspace& ws, const RecordId& wanted) {
+  const Staff* person = ws.find_staff(wanted);
+  if (!person) return {};
+  if (person->active) return {person, {}};
+  const Staff* by = first_active(ws, Role::Manager, person->organisation);
+  if (!by) by = first_active(ws, Role::BoardProgramManager, {});
+  if (!by) by = first_active(ws, Role::Administrator, {});
+  if (!by) return {nullptr, person->name + " has left and nobody active is left to take their work (P3)."};
+  const Organisation* org = ws.find_organisation(by->organisation);
+  return {by, person->name + " has left; it goes to " + by->name + " (" + std::string(role_label(by->role)) +
+                  (org ? ", " + org->name : "") + ") until reassigned (P3)."};
+}
+
+bool acts_for(const Workspace& ws, const Staff& actor, const RecordId& wanted) {
+  if (!actor.active) return false;
+  if (actor.id == wanted) return true;
+  const Staff* person = ws.find_staff(wanted);
+  if (!person || person->active) return false;
+  if (actor.role == Role::Manager && actor.organisation == person->organisation) return true;
+  const StandIn by = stand_in(ws, wanted);
+  return by.staff == &actor;
+}
+
 Role primary_contact_role(bool youth) {
   return youth ? Role::AcademicCareerAdvisor : Role::EmploymentReadinessSpecialist;
 }

@@ -41,6 +41,19 @@ Role primary_contact_role(bool youth);
 // Active staff of `provider` eligible as primary contact (C2, P3), by name.
 std::vector<const Staff*> eligible_primary_contacts(const Workspace& ws, bool youth,
                                                     const RecordId& provider);
+// P3: who does the work meant for `wanted`. Themselves while active; once they
+// have left, the first by name of their organisation's active Managers, else
+// of the board's Program Managers, else of the Administrators. `note` says so
+// in words (empty when `wanted` is active); `staff` is null only when nobody
+// active is left at all.
+struct StandIn {
+  const Staff* staff = nullptr;
+  std::string note;
+};
+StandIn stand_in(const Workspace& ws, const RecordId& wanted);
+// P3: `actor` is `wanted`, or `wanted` has left and `actor` is one of the
+// people who take their work (a Manager of their organisation, or the stand-in).
+bool acts_for(const Workspace& ws, const Staff& actor, const RecordId& wanted);
 // Why `role` cannot be held at an organisation of `kind`, or nullopt if it can.
 std::optional<std::string> role_refusal(Role role, OrganisationKind kind);
 

@@ -36,7 +36,11 @@ Outcome Change::done_with_case_note(const Issue& issue, std::string summary, std
 
 void Change::notify(Outcome& o, const RecordId& to, std::string text, const RecordId& record, bool even_the_actor) {
   if (to.empty() || (to == ctx.actor && !even_the_actor)) return;
-  Notification n{ws.new_id(), to, ctx.now, std::move(text), record, false, ctx.actor};
+  // P3: what is meant for someone who left goes to whoever takes their work.
+  const StandIn by = stand_in(ws, to);
+  if (!by.staff || (by.staff->id != to && by.staff->id == ctx.actor)) return;
+  if (by.staff->id != to) text = "For " + ws.staff.at(to).name + ", who has left: " + text;
+  Notification n{ws.new_id(), by.staff->id, ctx.now, std::move(text), record, false, ctx.actor};
   o.touched.push_back(n.id);
   ws.add_notification(std::move(n));
 }

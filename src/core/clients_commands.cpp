@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "access.hpp"
+#include "business.hpp"
 #include "command_rows.hpp"
 #include "escalation.hpp"
+#include "matches.hpp"
 #include "plan.hpp"
 
 namespace bw {
@@ -73,8 +75,11 @@ struct Clients : Change {
     const RecordId id = client.id;
     const std::string summary =
         "Enrolled " + full_name(client) + " with " + provider->name + "; primary contact " + contact->name;
+    const auto warning = youth_age_warning(c.programs, client.date_of_birth, client.enrolled_on);
     ws.clients.emplace(id, std::move(client));
-    return done(id, summary);
+    Outcome o = done(id, summary + (warning ? ". " + *warning : ""));
+    if (warning) o.notice = *warning;
+    return o;
   }
 
   Outcome operator()(const UpdateClient& c) {
@@ -85,13 +90,27 @@ struct Clients : Change {
     year_month_day birth;
     if (auto r = check_person(c.first_name, c.last_name, c.date_of_birth, birth)) return *r;
     Client& client = it->second;
+    // P4: the record's history (its audit) keeps each value as it was.
+    std::string changed;
+    auto note = [&](const char* what, const std::string& before, const std::string& after) {
+      if (before != after) changed += (changed.empty() ? "" : "; ") + std::string(what) + " \"" + before + "\" -> \"" + after + "\"";
+    };
+    note("first name", client.first_name, c.first_name);
+    note("last name", client.last_name, c.last_name);
+    note("date of birth", format_iso_date(client.date_of_birth), format_iso_date(birth));
+    note("email", client.email, c.email);
+    note("phone", client.phone, c.phone);
+    if (changed.empty()) return refuse("not_allowed", "Nothing was changed.");
     client.first_name = c.first_name;
     client.last_name = c.last_name;
     client.date_of_birth = birth;
     client.email = c.email;
     client.phone = c.phone;
     stamp(client.revision);
-    return done(client.id, "Updated the details of " + full_name(client));
+    const auto warning = youth_age_warning(client.programs, birth, date_of(ctx.now));
+    Outcome o = done(client.id, "Corrected the details of " + full_name(client) + ": " + changed);
+    if (warning) o.notice = *warning;
+    return o;
   }
 
   Outcome operator()(const TransferPrimaryContact& c) {
@@ -117,6 +136,14 @@ struct Clients : Change {
         stamp(issue.revision);
         o.touched.push_back(issue.id);
       }
+    // M2: so do their open matches (a dual-enrolled client's stay with the board's Case Manager).
+    const RecordId manager = case_manager_for(ws, client);
+    for (auto& [id, m] : ws.matches)
+      if (m.client == client.id && !is_closed(m.stage) && m.case_manager != manager) {
+        m.case_manager = manager;
+        stamp(m.revision);
+        o.touched.push_back(m.id);
+      }
     return o;
   }
 
@@ -138,6 +165,40 @@ struct Clients : Change {
     stamp(client.revision);
     return done(client.id,
                 "Exited " + full_name(client) + " from the program on " + display_date(*on) + ": " + c.reason);
+  }
+
+  // N5: the record of what happened is never rewritten; the correction is a new note that refers to it.
+  Outcome operator()(const CorrectNote& c) {
+    if (trimmed(c.text).empty()) return refuse("missing_field", "Write the correction.");
+    if (auto it = ws.comments.find(c.note); it != ws.comments.end()) {
+      const Comment& wrong = it->second;
+      if (wrong.by != actor->id) return refuse("not_allowed", "Only the person who wrote a comment corrects it.");
+      Comment k{ws.new_id(), wrong.record, actor->id, ctx.now, c.text, {}, {}, wrong.id};
+      Outcome o = done(wrong.record, "Corrected a comment of " + display_datetime(wrong.at) + ": " + c.text);
+      o.id = k.id;
+      o.touched.push_back(k.id);
+      ws.add_comment(std::move(k));
+      return o;
+    }
+    RecordId client, employer;
+    std::string what;
+    if (auto it = ws.case_notes.find(c.note); it != ws.case_notes.end()) {
+      client = it->second.client, employer = it->second.employer;
+      what = "the note of " + display_datetime(it->second.at);
+    } else if (auto k = ws.contacts.find(c.note); k != ws.contacts.end()) {
+      client = k->second.client;
+      what = "the contact of " + display_date(k->second.date);
+    } else {
+      return refuse("not_found", "Choose the case note, contact or comment to correct.");
+    }
+    if (!client.empty() ? !can_enrol_clients(*actor) : !can_serve_employers(*actor))
+      return refuse("not_allowed", std::string(role_label(actor->role)) + " staff do not write on this file.");
+    Outcome o = done(client.empty() ? employer : client, "Corrected " + what + ": " + c.text);
+    add_note(o, client, "Correction to " + what + ": " + c.text, {}, employer);
+    CaseNote& note = ws.case_notes.at(o.touched.back());
+    note.corrects = c.note;
+    o.id = note.id;
+    return o;
   }
 
   Outcome operator()(const RecordContact& c) {
@@ -202,7 +263,7 @@ std::vector<CommandRow> clients_commands() {
           {"enrol_client",
            "C1, C2",
            "Enrol a job seeker or youth and give them their primary contact "
-           "(C1, C2).",
+           "(C1, C2). A WIOA Youth birth date outside ages 14-24 is enrolled with a warning in notice (C1).",
            {{"first_name", T::Text, true, "first name"},
             {"last_name", T::Text, true, "last name"},
             {"date_of_birth", T::Date, true, "YYYY-MM-DD"},
@@ -218,8 +279,10 @@ std::vector<CommandRow> clients_commands() {
                                text(j, "provider"),   text(j, "primary_contact"), text(j, "enrolled_on")};
           }),
       row<UpdateClient, Clients>({"update_client",
-                                  "",
-                                  "Correct a client's name, date of birth or contact details.",
+                                  "P4, C1",
+                                  "Correct a client's name, date of birth or contact details; the audit keeps each "
+                                  "value as it was (P4). Case staff. A WIOA Youth birth date outside ages 14-24 "
+                                  "is saved with a warning in notice (C1).",
                                   {{"client", T::Id, true, "the client"},
                                    {"first_name", T::Text, true, "first name"},
                                    {"last_name", T::Text, true, "last name"},
@@ -252,6 +315,17 @@ std::vector<CommandRow> clients_commands() {
                                [](const json& j) {
                                  return ExitClient{text(j, "client"), text(j, "exited_on"), text(j, "reason")};
                                }),
+      row<CorrectNote, Clients>(
+          {"correct_note",
+           "N5, P4",
+           "Correct a case note, contact or comment: they are never changed (N5), so the correction is a new case "
+           "note on the same file (or a new comment on the same record) whose corrects names the one it corrects, "
+           "audited (P4). "
+           "Case staff for a client's file, business staff for an employer's; a comment's own writer.",
+           {{"note", T::Id, true, "the case note, contact or comment"}, {"text", T::Text, true, "the correction"}}},
+          [](const json& j) {
+            return CorrectNote{text(j, "note"), text(j, "text")};
+          }),
       row<RecordContact, Clients>(
           {"record_contact",
            "N1",

@@ -259,8 +259,9 @@ Outcome apply(Workspace& ws, const Command& cmd, const Context& ctx) {
   Outcome o;
   if (const Client* seeker = ws.find_client(ctx.actor)) {  // M6: a job seeker only marks interest
     if (!has_portal_access(*seeker)) return Outcome::refuse("not_allowed", "Your job board access has ended.");
-    if (!std::holds_alternative<MarkInterest>(cmd))
-      return Outcome::refuse("not_allowed", "On the job board you can say you are interested in a job; staff do the rest (M6).");
+    if (!std::holds_alternative<MarkInterest>(cmd) && !std::holds_alternative<WithdrawInterest>(cmd))
+      return Outcome::refuse("not_allowed",
+                             "On the job board you can say you are interested in a job, or no longer; staff do the rest (M6).");
     Change k{ws, ctx, nullptr, row.spec.type, seeker};
     o = row.handle(k, cmd);
   } else {

@@ -118,6 +118,14 @@ struct PostJob {  // J1-J4
   int reserved_days = 0;    // 0, 3, 5 or 7
   std::string subsidised_program;
 };
+// P4: a correction of an open job order; empty deadline = unchanged.
+struct EditJob {
+  RecordId job;
+  std::string title, description;
+  int openings = 1;
+  std::string deadline;
+  int reserved_days = 0;
+};
 struct RepostJob { RecordId job; std::string deadline; };  // J2: confirmed still open
 struct CloseJob { RecordId job; std::string reason; };
 struct ReassignJob { RecordId job, owner; };  // P3: a departed owner's open jobs
@@ -130,7 +138,9 @@ struct LogService {  // R1
   RecordId staff;    // empty = the person entering it
   Program program{};
   std::string gained;
+  bool confirmed = false;  // R1: the person confirmed it is a real service though it reads like paperwork
 };
+struct VoidService { RecordId service; std::string reason; };  // P4, R1: entered by mistake
 struct SetLocalServiceType { std::string name; ServiceCategory category{}; };  // R1
 struct RemoveLocalServiceType { std::string name; };
 struct MarkRead { RecordId notification; };  // empty: all of mine
@@ -151,8 +161,11 @@ struct CompleteHire {                                               // M4
 // [SECTION] The job board (M6)
 struct SetPortalAccess { RecordId client; std::string pin; };  // empty pin ends access
 struct MarkInterest { RecordId job; };  // by the signed-in job seeker: a self-select match (M1)
+struct WithdrawInterest { RecordId match; };  // M6: the job seeker is no longer interested
 // [SECTION] Conversation (K1)
 struct AddComment { RecordId record; std::string text; };
+// N5: a case note, contact or comment is never changed: the correction is a new one that refers to it.
+struct CorrectNote { RecordId note; std::string text; };
 struct Follow { RecordId target; };    // a record or a person
 struct Unfollow { RecordId target; };
 // [SECTION] Reports (R2)
@@ -167,11 +180,11 @@ using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, Upda
                              AchieveGoal, AddActivity, RescheduleActivity, EndActivity, RecordPlanAgreement,
                              WriteAgreementLetter, AddEmployer, UpdateEmployer, AddEstablishment,
                              LogCommunication, JoinAccount, TriageEmployer, SetFocusSectors, RefuseService,
-                             RestoreService, PostJob, RepostJob, CloseJob, ReassignJob, SetSubsidisedProgram,
-                             RemoveSubsidisedProgram, LogService, SetLocalServiceType, RemoveLocalServiceType,
-                             MarkRead, ReferMatch, ResubmitMatch, ActOnMatch, CompleteHire, SetPortalAccess,
-                             MarkInterest, AddComment, Follow, Unfollow, SetStateEstablishments, RecordEseExport,
-                             SetTarget>;
+                             RestoreService, PostJob, EditJob, RepostJob, CloseJob, ReassignJob, SetSubsidisedProgram,
+                             RemoveSubsidisedProgram, LogService, VoidService, SetLocalServiceType,
+                             RemoveLocalServiceType, MarkRead, ReferMatch, ResubmitMatch, ActOnMatch, CompleteHire,
+                             SetPortalAccess, MarkInterest, WithdrawInterest, AddComment, CorrectNote, Follow, Unfollow,
+                             SetStateEstablishments, RecordEseExport, SetTarget>;
 
 // [SECTION] Outcomes
 struct Error {

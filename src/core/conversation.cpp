@@ -31,6 +31,12 @@ const typename Map::mapped_type* find(const Map& m, const RecordId& id) {
 }  // namespace
 
 // [SECTION] Records people talk about
+std::string author_name(const Workspace& ws, const RecordId& by) {
+  if (const Staff* s = ws.find_staff(by)) return s->name;
+  if (const Client* c = ws.find_client(by)) return full_name(*c) + " (job seeker)";
+  return "someone no longer in the workspace";
+}
+
 std::string issue_subject(const Workspace& ws, const Issue& i) {
   if (const Client* c = ws.find_client(i.client)) return full_name(*c);
   if (const Employer* e = ws.find_employer(i.employer)) return e->legal_name + " (employer)";

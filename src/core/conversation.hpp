@@ -14,6 +14,9 @@ namespace bw {
 // [SECTION] Records people talk about
 // Whom an issue is about (E1): the client's name, or the employer's.
 std::string issue_subject(const Workspace& ws, const Issue& i);
+// Who made a change or wrote a comment: a staff member's name, or a job
+// seeker's ("Tanya Dominguez (job seeker)", M6).
+std::string author_name(const Workspace& ws, const RecordId& by);
 // K1: a client, employer, job, match, hire or issue; nullopt for anything else.
 std::optional<std::string_view> commentable_kind(const Workspace& ws, const RecordId& id);
 // The client, employer, job, match, hire or issue a record belongs to: a

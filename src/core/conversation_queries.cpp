@@ -18,8 +18,7 @@ json notification_json(const Workspace& ws, const Notification& n) {
 
 json comment_json(const Workspace& ws, const Comment& c) {
   json j = to_json(c);
-  const Staff* by = ws.find_staff(c.by);
-  j["by_name"] = by ? by->name : "";
+  j["by_name"] = author_name(ws, c.by);
   j["record_title"] = record_title(ws, c.record);
   json tags = json::array(), links = json::array();
   for (const RecordId& t : c.tags) tags.push_back({{"staff", t}, {"name", record_title(ws, t)}});
@@ -54,11 +53,10 @@ json comments_answer(const Asker& a, const json& args, std::string_view name) {
         return failure("invalid_field", "\"" + k + "\" is not a feed kind (mention, comment or update).");
     }
     for (const FeedItem& f : feed_of(ws, *viewer, filter).items) {
-      const Staff* by = ws.find_staff(f.by);
       out.push_back({{"kind", feed_kind_name(f.kind)},
                      {"at", format_iso(f.at)},
                      {"by", f.by},
-                     {"by_name", by ? by->name : ""},
+                     {"by_name", author_name(ws, f.by)},
                      {"record", f.record},
                      {"record_title", record_title(ws, f.record)},
                      {"source", f.source},

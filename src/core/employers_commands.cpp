@@ -214,14 +214,39 @@ struct Employers : Change {
     const Staff* staff = ws.find_staff(by);
     if (!staff) return refuse("not_found", "No such staff member.");
     if (c.gained.empty()) return refuse("missing_field", "Say what the employer gained from the service (R1).");
+    // R1: asked before saving, not after: receiving paperwork is not a service.
+    if (auto warning = paperwork_warning(c.gained); warning && !c.confirmed)
+      return refuse("needs_confirmation", *warning + " If it is a real service, confirm it and save again.");
     Service sv{ws.new_id(), site->id, e.id, std::get<year_month_day>(on), type->category, type->name, by, c.program,
                c.gained,    ctx.now,  {}};
+    sv.entered_by = actor->id;
     stamp(sv.revision);
     const RecordId id = sv.id;
     ws.add_service(std::move(sv));
-    Outcome o = done(id, std::string(type->name) + " for " + e.legal_name + ", " + site->name + ": " + c.gained);
-    if (auto warning = paperwork_warning(c.gained)) o.notice = *warning;
-    return o;
+    return done(id, std::string(type->name) + " for " + e.legal_name + ", " + site->name + ": " + c.gained +
+                        (c.confirmed && paperwork_warning(c.gained) ? " (confirmed a real service, R1)" : ""));
+  }
+
+  // P4, R1: a service entered by mistake leaves the ESE files and the standards; the record stays, voided.
+  Outcome operator()(const VoidService& c) {
+    auto it = ws.services.find(c.service);
+    if (it == ws.services.end()) return refuse("not_found", "No such service.");
+    Service& sv = it->second;
+    if (is_voided(sv)) return refuse("not_allowed", "This service is already voided.");
+    const RecordId entered_by = sv.entered_by.empty() ? sv.staff : sv.entered_by;  // before schema 5: the staff
+    const Staff* enterer = ws.find_staff(entered_by);
+    const bool manager = actor->role == Role::Administrator ||
+                         (actor->role == Role::Manager && enterer && enterer->organisation == actor->organisation);
+    if (actor->id != entered_by && !manager)
+      return refuse("not_allowed", "Only the person who entered the service, or a Manager of their organisation, voids it (P4).");
+    if (c.reason.empty()) return refuse("missing_field", "Say why the service is voided, e.g. entered twice.");
+    sv.voided_at = ctx.now;
+    sv.voided_by = actor->id;
+    sv.void_reason = c.reason;
+    stamp(sv.revision);
+    const Employer& e = ws.employers.at(sv.employer);
+    return done(sv.id, "Voided the service of " + display_date(sv.date) + " (" + sv.local_type + ") for " +
+                           e.legal_name + ": " + c.reason + ". It no longer counts in the ESE files or the standards.");
   }
 
   Outcome operator()(const SetLocalServiceType& c) {
@@ -360,11 +385,27 @@ std::vector<CommandRow> employers_commands() {
             {"local_type", T::Text, true, "a local service type from Settings; it sets the federal category"},
             {"staff", T::Id, false, "who delivered it; you when left out"},
             {"program", T::Program, true, "the program it was delivered under"},
-            {"gained", T::Text, true, "what the employer gained"}}},
+            {"gained", T::Text, true, "what the employer gained"},
+            {"confirmed", T::Bool, false,
+             "true: a real service, though the description reads like paperwork (refused with needs_confirmation "
+             "otherwise)"}}},
           [](const json& j) {
-            return LogService{
-                text(j, "establishment"),          text(j, "date"),  text(j, "local_type"), text(j, "staff"),
-                *program_from(text(j, "program")), text(j, "gained")};
+            return LogService{text(j, "establishment"),
+                              text(j, "date"),
+                              text(j, "local_type"),
+                              text(j, "staff"),
+                              *program_from(text(j, "program")),
+                              text(j, "gained"),
+                              flag(j, "confirmed")};
+          }),
+      row<VoidService, Employers>(
+          {"void_service",
+           "P4, R1",
+           "Void a service entered by mistake, with the reason (P4). The person who entered it, or a Manager. "
+           "It leaves the ESE files and the standards (R1) and stays in the employer's history, struck through.",
+           {{"service", T::Id, true, "the service"}, {"reason", T::Text, true, "why, e.g. \"entered twice\""}}},
+          [](const json& j) {
+            return VoidService{text(j, "service"), text(j, "reason")};
           }),
       row<SetLocalServiceType, Employers>(
           {"set_local_service_type",

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "access.hpp"
+
 namespace bw {
 
 EscalationState escalation_at(const BusinessCalendar& cal, const EscalationInput& issue, LocalSeconds now) {
@@ -49,7 +51,7 @@ bool manages_client(const Workspace& ws, const Staff& s, const Issue& issue) {
 std::optional<std::string> close_refusal(const Workspace& ws, const Staff& actor, const Issue& issue, LocalSeconds now) {
   if (!is_open(issue)) return "This issue is already closed.";
   if (!actor.active) return actor.name + " is deactivated (P3).";
-  if (actor.id == issue.owner || manages_client(ws, actor, issue)) return std::nullopt;
+  if (acts_for(ws, actor, issue.owner) || manages_client(ws, actor, issue)) return std::nullopt;
   if (is_board_leader(actor) && escalation_of(ws, issue, now).level == 3) return std::nullopt;
   return "Only the owner, a Manager of the client's provider, or at level 3 the board's Program Manager "
          "and Assistant Director can close this issue (E3).";
@@ -61,7 +63,7 @@ std::vector<const Issue*> issues_to_act_on(const Workspace& ws, const Staff& vie
   for (auto& [id, i] : ws.issues) {
     if (!is_open(i)) continue;
     EscalationState st = escalation_of(ws, i, now);
-    const bool mine = i.owner == viewer.id;
+    const bool mine = acts_for(ws, viewer, i.owner);  // P3: a departed owner's issues are the Managers'
     const bool managers = st.level >= 2 && manages_client(ws, viewer, i);
     const bool board = st.level == 3 && is_board_leader(viewer);
     if (viewer.active && (mine || managers || board)) rows.push_back({&i, std::move(st)});

@@ -18,6 +18,7 @@ struct Issues : Change {
       return refuse("missing_field", "Say whom the issue is about: a client or an employer (E1).");
     Issue i;
     std::string about;
+    StandIn handed;
     if (!c.client.empty()) {
       const Client* client = ws.find_client(c.client);
       if (!client) return refuse("not_found", "No such client.");
@@ -25,7 +26,7 @@ struct Issues : Change {
       if (auto why = raise_issue_refusal(ws, *actor, *client)) return refuse("not_allowed", *why);
       if (actor->role == Role::TrainingProviderStaff && c.source != IssueSource::TrainingProvider)
         return refuse("not_allowed", "Training-provider staff raise issues as the training provider (E1, C5).");
-      i.owner = client->primary_contact;  // E2
+      handed = stand_in(ws, client->primary_contact);  // E2, P3
       about = full_name(*client);
     } else {
       const Employer* employer = ws.find_employer(c.employer);
@@ -36,11 +37,19 @@ struct Issues : Change {
         return refuse("not_allowed", employer->legal_name +
                                          " has no account owner to own the issue (E2): a BSR joins "
                                          "the account first.");
-      // E2: the BAS: the one raising it if they own the account, else its first owner.
-      i.owner = is_owner(*employer, actor->id) ? actor->id : employer->owners.front().staff;
+      // E2: the BAS: the one raising it if they own the account, else its first active owner (P3).
+      RecordId bas = employer->owners.front().staff;
+      for (const AccountOwner& owner : employer->owners)
+        if (ws.staff.at(owner.staff).active) {
+          bas = owner.staff;
+          break;
+        }
+      handed = stand_in(ws, is_owner(*employer, actor->id) ? actor->id : bas);
       about = employer->legal_name;
     }
     if (c.concern.empty()) return refuse("missing_field", "Describe the problem, concern or complaint (E1).");
+    if (!handed.staff) return refuse("not_allowed", handed.note);
+    i.owner = handed.staff->id;
     i.id = ws.new_id();
     i.client = c.client;
     i.employer = c.employer;
@@ -55,7 +64,9 @@ struct Issues : Change {
     const std::string due = display_datetime(ws.calendar.within_one_business_day(ctx.now));
     Outcome o = done_with_case_note(issue, "Raised an issue about " + about + ": " + c.concern,
                                     "Issue raised (" + std::string(source_label(c.source)) + "): " + c.concern +
-                                        ". Owner " + owner + ", to resolve by " + due + " (E3).");
+                                        ". Owner " + owner + ", to resolve by " + due + " (E3)." +
+                                        (handed.note.empty() ? "" : " " + handed.note));
+    o.notice = handed.note;
     // E2: the owner hears at once when someone else raised it.
     notify(o, issue.owner, "New issue about " + about + ", yours to resolve by " + due + ": " + c.concern, issue.id);
     return o;
@@ -66,7 +77,7 @@ struct Issues : Change {
     if (it == ws.issues.end()) return refuse("not_found", "No such issue.");
     Issue& i = it->second;
     if (!is_open(i)) return refuse("not_allowed", "This issue is already closed.");
-    if (i.owner != ctx.actor) return refuse("not_allowed", "Only the issue's owner escalates it early (E4).");
+    if (!acts_for(ws, *actor, i.owner)) return refuse("not_allowed", "Only the issue's owner escalates it early (E4).");
     const int level = escalation_of(ws, i, ctx.now).level;
     if (level >= 3) return refuse("not_allowed", "The issue is already with the board (level 3).");
     (level == 1 ? i.owner_escalated_to_2 : i.owner_escalated_to_3) = ctx.now;
@@ -116,10 +127,10 @@ std::vector<CommandRow> issues_commands() {
   return {
       row<RaiseIssue, Issues>(
           {"raise_issue",
-           "E1, E2, E3",
+           "E1, E2, E3, P3",
            "Raise a problem, concern or complaint about a client or an employer (E1). Its owner is "
            "the client's primary contact, or for an employer the account's BAS (E2), who has until 17:00 "
-           "of the next business day (E3).",
+           "of the next business day (E3). For someone who has left, their stand-in, named in the notice (P3).",
            {{"client", T::Id, false, "the client (or give employer)"},
             {"employer", T::Id, false, "the employer (or give client)"},
             {"concern", T::Text, true, "the problem, in words"},

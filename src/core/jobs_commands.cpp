@@ -5,6 +5,7 @@
 #include "business.hpp"
 #include "command_rows.hpp"
 #include "jobs.hpp"
+#include "matches.hpp"
 
 namespace bw {
 namespace {
@@ -78,6 +79,48 @@ struct Jobs : Change {
     return o;
   }
 
+  // P4: a correction is an audited change that names what it changed.
+  Outcome operator()(const EditJob& c) {
+    auto it = ws.jobs.find(c.job);
+    if (it == ws.jobs.end()) return refuse("not_found", "No such job.");
+    Job& j = it->second;
+    if (!may_manage_job(j))
+      return refuse("not_allowed", "Only the job's owner (or a Manager of their organisation) edits it.");
+    if (job_status(j, ctx.now) != JobStatus::Open)
+      return refuse("not_allowed", "Only an open job order is edited: this one is " +
+                                       std::string(job_status_label(job_status(j, ctx.now))) +
+                                       " (repost it first when the business confirms it, J2).");
+    if (c.title.empty()) return refuse("missing_field", "Give the job title.");
+    if (c.openings < 1) return refuse("invalid_field", "A job has at least one opening.");
+    if (c.reserved_days != 0 && c.reserved_days != 3 && c.reserved_days != 5 && c.reserved_days != 7)
+      return refuse("invalid_field", "A job is reserved for 3, 5 or 7 days (J3).");
+    year_month_day deadline = j.deadline;
+    if (!c.deadline.empty() && c.deadline != format_iso_date(j.deadline)) {
+      const auto typed = application_deadline(c.deadline, date_of(ctx.now));
+      if (auto* why = std::get_if<std::string>(&typed)) return refuse("invalid_field", *why);
+      deadline = std::get<year_month_day>(typed);
+    }
+    std::vector<std::string> changed;
+    auto note = [&](const char* what, const std::string& before, const std::string& after) {
+      if (before != after) changed.push_back(std::string(what) + " \"" + before + "\" -> \"" + after + "\"");
+    };
+    note("title", j.title, c.title);
+    if (j.description != c.description) changed.push_back("description");
+    note("openings", std::to_string(j.openings), std::to_string(c.openings));
+    note("deadline", format_iso_date(j.deadline), format_iso_date(deadline));
+    note("reserved days", std::to_string(j.reserved_days), std::to_string(c.reserved_days));
+    if (changed.empty()) return refuse("not_allowed", "Nothing was changed.");
+    j.title = c.title;
+    j.description = c.description;
+    j.openings = c.openings;
+    j.deadline = deadline;
+    j.reserved_days = c.reserved_days;
+    stamp(j.revision);
+    std::string what;
+    for (const std::string& part : changed) what += (what.empty() ? "" : "; ") + part;
+    return done(j.id, "Corrected the job order " + j.title + ": " + what);
+  }
+
   Outcome operator()(const RepostJob& c) {
     auto it = ws.jobs.find(c.job);
     if (it == ws.jobs.end()) return refuse("not_found", "No such job.");
@@ -129,6 +172,13 @@ struct Jobs : Change {
     ws.set_job_owner(j.id, to->id);
     stamp(j.revision);
     Outcome o = done(j.id, "Reassigned " + j.title + " from " + from + " to " + to->name);
+    // M2: the job's open matches go with it to the new owner.
+    for (auto& [id, m] : ws.matches)
+      if (m.job == j.id && !is_closed(m.stage) && m.job_owner != to->id) {
+        m.job_owner = to->id;
+        stamp(m.revision);
+        o.touched.push_back(m.id);
+      }
     notify(o, to->id,
            "You now own the job " + j.title + " at " + ws.employers.at(j.employer).legal_name + " (was " + from + ").",
            j.id);
@@ -182,6 +232,22 @@ std::vector<CommandRow> jobs_commands() {
                            text(j, "description"),        number(j, "openings", 1),
                            text(j, "received_on"),        text(j, "deadline"),
                            number(j, "reserved_days", 0), text(j, "subsidised_program")};
+          }),
+      row<EditJob, Jobs>(
+          {"edit_job",
+           "P4, J2, J3",
+           "Correct an open job order: title, description, openings, deadline, reservation (P4: audited with "
+           "what changed). Its owner or a Manager of their organisation. The deadline may not have passed (J2); "
+           "a reservation is 3, 5 or 7 days from posting (J3).",
+           {{"job", T::Id, true, "the job"},
+            {"title", T::Text, true, "job title"},
+            {"description", T::Text, false, "duties, hours, pay; empty clears it"},
+            {"openings", T::Int, false, "number of openings; 1 when left out"},
+            {"deadline", T::Date, false, "application deadline; unchanged when left out"},
+            {"reserved_days", T::Int, false, "0, 3, 5 or 7; 0 when left out"}}},
+          [](const json& j) {
+            return EditJob{text(j, "job"),         text(j, "title"),          text(j, "description"),
+                           number(j, "openings", 1), text(j, "deadline"), number(j, "reserved_days", 0)};
           }),
       row<RepostJob, Jobs>({"repost_job",
                             "J2",

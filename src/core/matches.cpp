@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
+#include "access.hpp"
+
 namespace bw {
 
-MatchActor actor_of(const Match& m, const RecordId& staff) {
-  return {!staff.empty() && staff == m.job_owner, !staff.empty() && staff == m.case_manager};
+MatchActor actor_of(const Workspace& ws, const Match& m, const Staff& staff) {
+  return {acts_for(ws, staff, m.job_owner), acts_for(ws, staff, m.case_manager)};
 }
 
 bool is_closed(MatchStage s) {
@@ -99,10 +101,10 @@ bool hire_recorded_on_time(const Workspace& ws, const Hire& h) {
 
 bool hire_complete(const Hire& h) { return h.start_date && h.wage_cents && h.hours_per_week; }
 
-std::vector<const Match*> matches_to_act_on(const Workspace& ws, const RecordId& staff) {
+std::vector<const Match*> matches_to_act_on(const Workspace& ws, const Staff& staff) {
   std::vector<const Match*> out;
   for (auto& [id, m] : ws.matches) {
-    const MatchActor a = actor_of(m, staff);
+    const MatchActor a = actor_of(ws, m, staff);
     const bool owner_turn = a.job_owner && m.stage == MatchStage::AwaitingApproval && !m.owner_approved_at;
     const bool manager_turn = a.case_manager && ((m.stage == MatchStage::AwaitingApproval && !m.case_manager_approved_at) ||
                                                  m.stage == MatchStage::SentBack || m.stage == MatchStage::Interested);
@@ -112,13 +114,14 @@ std::vector<const Match*> matches_to_act_on(const Workspace& ws, const RecordId&
   return out;
 }
 
-std::vector<const Hire*> hires_to_complete(const Workspace& ws, const RecordId& staff) {
+std::vector<const Hire*> hires_to_complete(const Workspace& ws, const Staff& staff) {
   std::vector<const Hire*> out;
   for (auto& [id, h] : ws.hires) {
     if (hire_complete(h)) continue;
     const Match* m = nullptr;
     if (auto it = ws.matches.find(h.match); it != ws.matches.end()) m = &it->second;
-    if (m && (m->job_owner == staff || m->case_manager == staff)) out.push_back(&h);
+    if (!m) continue;
+    if (const MatchActor a = actor_of(ws, *m, staff); a.job_owner || a.case_manager) out.push_back(&h);
   }
   return out;
 }

@@ -14,7 +14,8 @@ struct MatchActor {
   bool job_owner = false;
   bool case_manager = false;
 };
-MatchActor actor_of(const Match& m, const RecordId& staff);
+// P3: a Manager stands in for an approver who has left (acts_for).
+MatchActor actor_of(const Workspace& ws, const Match& m, const Staff& staff);
 
 // Why `actor` may not take `action` on `m` now, or nullopt. The whole state
 // machine is this function and `stage_after`.
@@ -43,8 +44,8 @@ bool hire_complete(const Hire& h);  // start date, wage and hours all entered
 
 // What waits for `staff`: matches awaiting their approval (job owners' first,
 // soonest due), and hires they have to complete.
-std::vector<const Match*> matches_to_act_on(const Workspace& ws, const RecordId& staff);
-std::vector<const Hire*> hires_to_complete(const Workspace& ws, const RecordId& staff);
+std::vector<const Match*> matches_to_act_on(const Workspace& ws, const Staff& staff);
+std::vector<const Hire*> hires_to_complete(const Workspace& ws, const Staff& staff);
 // The client's open match for that job, if any (M1: one at a time).
 const Match* open_match(const Workspace& ws, const RecordId& client, const RecordId& job);
 // A client's matches, oldest first.

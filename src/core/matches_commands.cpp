@@ -14,6 +14,16 @@ namespace {
 using namespace std::chrono;
 
 struct Matches : Change {
+  // M2, P3: the job owner and the client's case manager, or whoever takes the work of one who left.
+  std::optional<Outcome> take_approvers(Match& m, const Job& job, const Client& client) const {
+    const StandIn owner = stand_in(ws, job.owner), manager = stand_in(ws, case_manager_for(ws, client));
+    if (!owner.staff) return refuse("not_allowed", owner.note);
+    if (!manager.staff) return refuse("not_allowed", manager.note);
+    m.job_owner = owner.staff->id;
+    m.case_manager = manager.staff->id;
+    return std::nullopt;
+  }
+
   // [SECTION] Matches and hires (M1-M5)
   Outcome operator()(const ReferMatch& c) {
     const Client* client = ws.find_client(c.client);
@@ -35,8 +45,7 @@ struct Matches : Change {
     m.job = c.job;
     m.fit = c.fit;
     m.referred_by = actor->id;
-    m.job_owner = job->owner;
-    m.case_manager = case_manager_for(ws, *client);
+    if (auto why = take_approvers(m, *job, *client)) return *why;
     m.ready_at = ctx.now;
     stamp(m.revision);
     const Match& match = ws.matches.emplace(m.id, std::move(m)).first->second;
@@ -51,7 +60,7 @@ struct Matches : Change {
     auto it = ws.matches.find(c.match);
     if (it == ws.matches.end()) return refuse("not_found", "No such match.");
     Match& m = it->second;
-    if (!actor_of(m, actor->id).case_manager)
+    if (!actor_of(ws, m, *actor).case_manager)
       return refuse("not_allowed", "The client's case manager edits and resubmits the match (M3).");
     const bool interest = m.stage == MatchStage::Interested;
     if (m.stage != MatchStage::SentBack && !interest)
@@ -80,7 +89,7 @@ struct Matches : Change {
     auto it = ws.matches.find(c.match);
     if (it == ws.matches.end()) return refuse("not_found", "No such match.");
     Match& m = it->second;
-    const MatchActor who = actor_of(m, actor->id);
+    const MatchActor who = actor_of(ws, m, *actor);
     if (auto why = match_action_refusal(m, c.action, who)) return refuse("not_allowed", *why);
     if (c.action == MatchAction::SendBack && c.note.empty())
       return refuse("missing_field", "Say what the case manager should change (M3).");
@@ -136,7 +145,7 @@ struct Matches : Change {
     if (it == ws.hires.end()) return refuse("not_found", "No such hire record.");
     Hire& h = it->second;
     const Match& m = ws.matches.at(h.match);
-    const MatchActor who = actor_of(m, actor->id);
+    const MatchActor who = actor_of(ws, m, *actor);
     if (!who.job_owner && !who.case_manager)
       return refuse("not_allowed", "The job owner or the case manager completes the hire record (M4).");
     // Everything is checked before anything changes.
@@ -189,8 +198,7 @@ struct Matches : Change {
     m.job = c.job;
     m.origin = MatchOrigin::SelfSelect;
     m.stage = MatchStage::Interested;
-    m.job_owner = job->owner;
-    m.case_manager = case_manager_for(ws, *seeker);
+    if (auto why = take_approvers(m, *job, *seeker)) return *why;
     m.ready_at = ctx.now;
     stamp(m.revision);
     const Match& match = ws.matches.emplace(m.id, std::move(m)).first->second;
@@ -198,6 +206,24 @@ struct Matches : Change {
     const std::string who = full_name(*seeker) + " is interested in " + job->title + " (job board)";
     notify(o, match.case_manager, who + ": explain the fit and submit the match (M1).", match.id);
     notify(o, match.job_owner, who + ". Their case manager explains the fit and submits it to you (M1).", match.id);
+    return o;
+  }
+
+  Outcome operator()(const WithdrawInterest& c) {
+    if (!seeker) return refuse("not_allowed", "The job seeker withdraws their interest; staff withdraw a match (M4).");
+    auto it = ws.matches.find(c.match);
+    if (it == ws.matches.end() || it->second.client != seeker->id) return refuse("not_found", "That is not one of your jobs.");
+    Match& m = it->second;
+    if (is_closed(m.stage)) return refuse("not_allowed", "This is already closed: " + std::string(match_stage_label(m.stage)) + ".");
+    m.stage = MatchStage::Withdrawn;
+    m.closed_at = ctx.now;
+    m.close_note = "withdrawn by the job seeker on the job board";
+    stamp(m.revision);
+    const std::string title = ws.jobs.at(m.job).title;
+    Outcome o = done(m.id, full_name(*seeker) + " is no longer interested in " + title + " (job board); the match is withdrawn");
+    const std::string told = full_name(*seeker) + " is no longer interested in " + title + ": the match is withdrawn (M6).";
+    notify(o, m.case_manager, told, m.id);
+    notify(o, m.job_owner, told, m.id);
     return o;
   }
 };
@@ -274,6 +300,13 @@ std::vector<CommandRow> matches_commands() {
            "match that their case manager explains and submits (M1, M6). Job seekers only.",
            {{"job", T::Id, true, "a job on the job seeker's board"}}},
           [](const json& j) { return MarkInterest{text(j, "job")}; }),
+      row<WithdrawInterest, Matches>(
+          {"withdraw_interest",
+           "M6",
+           "The signed-in job seeker is no longer interested in a job: their open match for it is withdrawn and the "
+           "job owner and case manager are told (M6). Job seekers only, their own matches.",
+           {{"match", T::Id, true, "one of the job seeker's open matches"}}},
+          [](const json& j) { return WithdrawInterest{text(j, "match")}; }),
   };
 }
 

@@ -19,7 +19,7 @@ json matches_answer(const Asker& a, const json& args, std::string_view name) {
     return failure("invalid_field", "\"" + stage + "\" is not a match stage.");
   std::vector<const Match*> list;
   if (name == "matches_to_act_on")
-    list = matches_to_act_on(ws, viewer->id);
+    list = matches_to_act_on(ws, *viewer);
   else
     for (auto& [id, m] : ws.matches)
       if ((client.empty() || m.client == client) && (job.empty() || m.job == job) &&
@@ -48,7 +48,7 @@ json hires_answer(const Asker& a, const json& args) {
   const bool incomplete_only = args.is_object() && args.value("incomplete_only", false);
   std::vector<const Hire*> list;
   if (incomplete_only)
-    list = hires_to_complete(ws, viewer->id);
+    list = hires_to_complete(ws, *viewer);
   else
     for (auto& [id, h] : ws.hires) list.push_back(&h);
   json out = json::array();

@@ -214,6 +214,15 @@ bool is_youth(const std::vector<Program>& programs) {
   return std::find(programs.begin(), programs.end(), Program::WioaYouth) != programs.end();
 }
 
+std::optional<std::string> youth_age_warning(const std::vector<Program>& programs, std::chrono::year_month_day birth,
+                                             std::chrono::year_month_day on) {
+  if (!is_youth(programs)) return std::nullopt;
+  const int age = age_on(birth, on);
+  if (age >= 14 && age <= 24) return std::nullopt;
+  return "WIOA Youth serves ages 14 to 24 (C1): this birth date makes the person " + std::to_string(age) +
+         ". Check the date of birth, or enrol them in WIOA Adult or Dislocated Worker.";
+}
+
 std::string full_name(const Client& c) { return c.first_name + " " + c.last_name; }
 
 std::string lowercase(std::string_view text) {

@@ -156,6 +156,7 @@ struct CaseNote {
   // N5: set when the note is an agreement letter; `text` is the agreement.
   std::vector<std::string> letter_to;
   RecordId employer;  // a note on an employer's file (B5, employer issues) has no client
+  RecordId corrects;  // N5: the note or contact this one corrects (neither is ever changed)
 };
 
 // [SECTION] Contacts (N1-N4)
@@ -308,7 +309,14 @@ struct Service {
   std::string gained;     // what the employer gained
   LocalSeconds entered_at = 0;
   Revision revision;
+  RecordId entered_by;    // empty before schema 5
+  // P4, R1: a service entered by mistake is voided, never deleted: it leaves
+  // the ESE files and the standards and stays visible, struck through.
+  std::optional<LocalSeconds> voided_at;
+  RecordId voided_by;
+  std::string void_reason;
 };
+inline bool is_voided(const Service& s) { return s.voided_at.has_value(); }
 
 // [SECTION] Matches and hires (M1-M5)
 enum class MatchOrigin { SelfSelect, PartnerReferral };
@@ -384,6 +392,7 @@ struct Comment {
   LocalSeconds at = 0;
   std::string text;
   std::vector<RecordId> tags, links;
+  RecordId corrects;  // N5: the comment this one corrects (a comment is never changed)
 };
 
 // [SECTION] Audit trail (P4): one entry per applied command.
@@ -449,6 +458,10 @@ bool is_dual_enrolled(const Client& c);
 bool is_youth(const std::vector<Program>& programs);
 inline bool is_active(const Client& c) { return !c.exited_on.has_value(); }
 inline bool is_youth(const Client& c) { return is_youth(c.programs); }
+// C1: WIOA Youth serves ages 14 to 24. A warning in words when the birth date
+// puts the person outside them on `on` (a mistyped year, or the wrong program).
+std::optional<std::string> youth_age_warning(const std::vector<Program>& programs, std::chrono::year_month_day birth,
+                                             std::chrono::year_month_day on);
 std::string full_name(const Client& c);
 // Matching text people typed: ASCII case is ignored.
 std::string lowercase(std::string_view text);

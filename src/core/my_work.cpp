@@ -28,8 +28,8 @@ MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now) {
   if (can_see_comments(me))
     for (auto& [id, c] : ws.comments)
       w.mentions += c.at > now - 7 * 86400 && std::find(c.tags.begin(), c.tags.end(), me.id) != c.tags.end();
-  w.matches = matches_to_act_on(ws, me.id);
-  w.hires = hires_to_complete(ws, me.id);
+  w.matches = matches_to_act_on(ws, me);
+  w.hires = hires_to_complete(ws, me);
   for (const Job* j : records_in(ws.jobs, ws.jobs_by_owner, me.id)) {
     if (job_status(*j, now) == JobStatus::Expired) w.expired.push_back(j);
     if (expiring_soon(*j, now)) w.expiring.push_back(j);
@@ -39,7 +39,7 @@ MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now) {
     MyWork::Services s{program_quarter_of(today)};
     if (auto q = ws.services_by_quarter.find({s.quarter.program_year, s.quarter.quarter}); q != ws.services_by_quarter.end())
       for (const RecordId& id : q->second)
-        if (const Service& sv = ws.services.at(id); sv.staff == me.id) {
+        if (const Service& sv = ws.services.at(id); sv.staff == me.id && !is_voided(sv)) {
           ++s.count;
           s.on_time += entered_on_time(ws, sv);
         }

@@ -37,6 +37,12 @@ struct MyWork {
   };
   std::vector<Reassign> reassign;        // P3: clients whose primary contact left
   std::vector<const Job*> jobs_to_reassign;  // P3
+  // Nothing to act on and no caseload: the screen says so rather than stay blank.
+  bool nothing_to_do() const {
+    return !carries_caseload && caseload.empty() && month.rows.empty() && issues.empty() && stale.empty() &&
+           ese.empty() && mentions == 0 && matches.empty() && hires.empty() && expired.empty() && expiring.empty() &&
+           accounts_to_enter.empty() && !services && triage.empty() && reassign.empty() && jobs_to_reassign.empty();
+  }
 };
 
 MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now);

@@ -112,7 +112,7 @@ std::map<RecordId, Tallies> performance(const Workspace& ws, year_month_day from
   }
   // R1: services delivered in the period.
   for (auto& [id, sv] : ws.services)
-    if (sv.date >= from && sv.date <= to)
+    if (sv.date >= from && sv.date <= to && !is_voided(sv))
       count(sv.staff, Standard::ServicesEntered, entered_on_time(ws, sv), sv.employer,
             "a service of " + format_iso_date(sv.date) + " entered late");
   // S1: as it stands now, for the clients active and enrolled by the period's end.
@@ -159,7 +159,7 @@ long long achieved(const Workspace& ws, Measure m, ProgramQuarter pq, const Reco
       return n;
     }
     case Measure::Services:
-      for (auto& [id, sv] : ws.services) n += sv.date >= first && sv.date <= last && staff_in(sv.staff);
+      for (auto& [id, sv] : ws.services) n += sv.date >= first && sv.date <= last && !is_voided(sv) && staff_in(sv.staff);
       return n;
   }
   return 0;

@@ -141,7 +141,7 @@ EseFiles ese_files(const std::vector<EseSource>& sources, ProgramQuarter pq, lon
   for (const EseSource& src : sources) {
     const Workspace& ws = *src.workspace;
     for (auto& [id, sv] : ws.services) {
-      if (sv.date < before_from || sv.date > last) continue;
+      if (sv.date < before_from || sv.date > last || is_voided(sv)) continue;  // P4: a voided service was never delivered
       if (!src.organisation.empty()) {
         const Staff* by = ws.find_staff(sv.staff);
         if (!by || by->organisation != src.organisation) continue;

@@ -95,7 +95,7 @@ json to_json(const Issue& i) {
 json to_json(const CaseNote& n) {
   return {{"kind", "case_note"}, {"id", n.id}, {"client", n.client}, {"at", format_iso(n.at)},
           {"by", n.by}, {"text", n.text}, {"issue", n.issue}, {"letter_to", n.letter_to},
-          {"employer", n.employer}};
+          {"employer", n.employer}, {"corrects", n.corrects}};
 }
 
 json to_json(const Contact& c) {
@@ -149,7 +149,9 @@ json to_json(const Service& s) {
   return {{"kind", "service"}, {"id", s.id}, {"establishment", s.establishment}, {"employer", s.employer},
           {"date", format_iso_date(s.date)}, {"category", category_name(s.category)}, {"local_type", s.local_type},
           {"staff", s.staff}, {"program", program_name(s.program)}, {"gained", s.gained},
-          {"entered_at", format_iso(s.entered_at)}, {"revision", rev_json(s.revision)}};
+          {"entered_at", format_iso(s.entered_at)}, {"revision", rev_json(s.revision)},
+          {"entered_by", s.entered_by}, {"voided_at", optional_time(s.voided_at)}, {"voided_by", s.voided_by},
+          {"void_reason", s.void_reason}};
 }
 
 json to_json(const Match& m) {
@@ -182,7 +184,7 @@ json to_json(const Notification& n) {
 
 json to_json(const Comment& c) {
   return {{"kind", "comment"}, {"id", c.id}, {"record", c.record}, {"by", c.by}, {"at", format_iso(c.at)},
-          {"text", c.text}, {"tags", c.tags}, {"links", c.links}};
+          {"text", c.text}, {"tags", c.tags}, {"links", c.links}, {"corrects", c.corrects}};
 }
 
 json to_json(const AuditEntry& a) {
@@ -466,7 +468,7 @@ bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id
     ws.add_case_note(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
                               field<std::string>(r, "by"), field<std::string>(r, "text"),
                               field<std::string>(r, "issue"), optional_field(r, "letter_to", std::vector<std::string>{}),
-                              optional_field(r, "employer", "")});
+                              optional_field(r, "employer", ""), optional_field(r, "corrects", "")});  // schema 5
   } else if (kind == "goal") {
     ws.add_goal(Goal{id, field<std::string>(r, "client"), field<std::string>(r, "text"),
                      optional_date_from(r, "achieved_on"), rev_from(r, "revision")});
@@ -540,11 +542,16 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
     j.revision = rev_from(r, "revision");
     ws.add_job(std::move(j));
   } else if (kind == "service") {
-    ws.add_service(Service{id, field<std::string>(r, "establishment"), field<std::string>(r, "employer"),
-                           date_from(r, "date"), enum_from<ServiceCategory>(r, "category", category_from),
-                           field<std::string>(r, "local_type"), field<std::string>(r, "staff"),
-                           enum_from<Program>(r, "program", program_from), field<std::string>(r, "gained"),
-                           time_from(r, "entered_at"), rev_from(r, "revision")});
+    Service v{id, field<std::string>(r, "establishment"), field<std::string>(r, "employer"),
+              date_from(r, "date"), enum_from<ServiceCategory>(r, "category", category_from),
+              field<std::string>(r, "local_type"), field<std::string>(r, "staff"),
+              enum_from<Program>(r, "program", program_from), field<std::string>(r, "gained"),
+              time_from(r, "entered_at"), rev_from(r, "revision")};
+    v.entered_by = optional_field(r, "entered_by", "");  // schema 5
+    if (r.contains("voided_at") && !member(r, "voided_at").is_null()) v.voided_at = optional_time_from(r, "voided_at");
+    v.voided_by = optional_field(r, "voided_by", "");
+    v.void_reason = optional_field(r, "void_reason", "");
+    ws.add_service(std::move(v));
   } else if (kind == "match") {
     Match m;
     m.id = id;
@@ -590,7 +597,7 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
   } else if (kind == "comment") {
     ws.add_comment(Comment{id, field<std::string>(r, "record"), field<std::string>(r, "by"), time_from(r, "at"),
                            field<std::string>(r, "text"), field<std::vector<std::string>>(r, "tags"),
-                           field<std::vector<std::string>>(r, "links")});
+                           field<std::vector<std::string>>(r, "links"), optional_field(r, "corrects", "")});  // schema 5
   } else if (kind == "audit") {
     AuditEntry a{id, time_from(r, "at"), field<std::string>(r, "by"),
                  field<std::string>(r, "command"), field<std::string>(r, "record"),

@@ -17,7 +17,7 @@ namespace bw {
 // 2 added service plans (goals, activities) and agreement letters; 3 added
 // comments, follows and job board access; 4 the ESE report's settings and
 // export log. Older data reads as it is.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // W4: how much one value may hold, so that no record, bucket or request grows
 // past what the reader handles (docs/automation.md, "Limits"). A command's text

@@ -88,13 +88,16 @@ void pump_save() {
   bw_js_write_commit(batch->meta.c_str());
 }
 
-void start_new(NewWorkspace made, const std::string& id) {
+// `replaces_demo`: W3, a fresh demo takes the place of the demo kept in this
+// browser. A restored backup never replaces anything, even a demo's backup.
+void start_new(NewWorkspace made, const std::string& id, bool replaces_demo) {
   g_state.workspace_id = id;
   g_state.open_error.clear();
   g_state.loading = false;
   g_state.writer = true;
   g_handing_over = false;
-  bw_js_register_workspace(id.c_str(), made.workspace.meta.name.c_str(), made.workspace.meta.demo);
+  const std::string name = made.workspace.meta.name + (made.workspace.meta.demo && !replaces_demo ? " (restored)" : "");
+  bw_js_register_workspace(id.c_str(), name.c_str(), replaces_demo);
   set_store(std::make_unique<WorkspaceStore>(std::move(made.workspace), false));
   g_state.signed_in = made.administrator;
   bw_js_set_item(1, signed_in_key().c_str(), made.administrator.c_str());
@@ -165,14 +168,14 @@ std::optional<Error> create_workspace(const std::string& board, const std::strin
   const std::string origin = take(bw_js_random_origin());
   auto made = bw::create_workspace(board, admin, email, origin, now());
   if (auto* e = std::get_if<Error>(&made)) return *e;
-  start_new(std::get<NewWorkspace>(std::move(made)), origin);
+  start_new(std::get<NewWorkspace>(std::move(made)), origin, false);
   return std::nullopt;
 }
 
 void open_demo() {
   const std::string origin = take(bw_js_random_origin());
   g_state.workspace = nullptr;  // the clock offset of an earlier demo no longer applies
-  start_new(create_demo_workspace(origin, now()), origin);
+  start_new(create_demo_workspace(origin, now()), origin, true);
 }
 
 std::optional<Error> open_backup(const std::string& text) {
@@ -181,7 +184,7 @@ std::optional<Error> open_backup(const std::string& text) {
   // A new workspace in this browser (its own storage), with the backup's records and ids.
   const std::string id = take(bw_js_random_origin());
   g_state.workspace = nullptr;
-  start_new(NewWorkspace{std::get<Workspace>(std::move(back)), {}}, id);  // nobody signed in yet
+  start_new(NewWorkspace{std::get<Workspace>(std::move(back)), {}}, id, false);  // nobody signed in yet
   return std::nullopt;
 }
 

@@ -15,7 +15,7 @@
 #include "ui_probe.hpp"
 
 namespace {
-struct Item { std::string label; ImRect rect; bool visible; };
+struct Item { std::string label; ImRect rect; bool visible; const ImGuiWindow* root; };
 std::unordered_map<ImGuiID, ImRect> g_rects;       // this frame
 std::vector<Item> g_items, g_last_items;            // this frame, last frame
 float g_scale = 1;  // framebuffer pixels per CSS pixel
@@ -42,7 +42,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
   const float middle = (r.Min.y + r.Max.y) / 2;
   const bool visible = window && !window->Hidden && window->ClipRect.Overlaps(r) &&
                        middle >= window->ClipRect.Min.y && middle <= window->ClipRect.Max.y;
-  g_items.push_back({text, it->second, visible});
+  g_items.push_back({text, it->second, visible, window ? window->RootWindow : nullptr});
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
@@ -60,8 +60,13 @@ void begin_frame(float framebuffer_scale) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bw_api_ui_items() {
   nlohmann::json out = nlohmann::json::array();
+  // While a dialog (a modal popup) is open, only it and the lists it opened can
+  // be clicked: the page behind it is not listed.
+  const ImGuiWindow* modal = ImGui::GetCurrentContext() ? ImGui::GetTopMostPopupModal() : nullptr;
   for (const Item& i : g_last_items) {
     if (!i.visible) continue;
+    if (modal && i.root != modal && !(i.root && (i.root->Flags & ImGuiWindowFlags_Popup) && !(i.root->Flags & ImGuiWindowFlags_Modal)))
+      continue;
     out.push_back({{"label", i.label},
                    {"x", i.rect.Min.x / g_scale}, {"y", i.rect.Min.y / g_scale},
                    {"w", i.rect.GetWidth() / g_scale}, {"h", i.rect.GetHeight() / g_scale}});

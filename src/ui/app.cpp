@@ -225,7 +225,10 @@ void draw_app() {
       ImGui::SameLine();
       error_text(nav().notice);
     }
+    // Tables keep each person's sort while they are signed in, and only theirs.
+    ImGui::PushID(person_epoch());
     draw_section(*ws, *me);
+    ImGui::PopID();
     // An address's tab that no tab bar drew (a mistyped link) is let go.
     static int wanting = 0;
     if (nav().want_tab.empty()) wanting = 0;

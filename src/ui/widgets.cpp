@@ -38,6 +38,18 @@ void subheading(std::string_view text) {
   ImGui::Separator();
 }
 
+namespace {
+// A message just drawn (the last item) is listed by ui.items() under its own
+// text, so a test reads what a person reads (docs/automation.md).
+void listed(std::string_view text) {
+  ImGuiContext& g = *GImGui;
+  const std::string label(text);
+  const ImGuiID id = ImGui::GetID(label.c_str());
+  IMGUI_TEST_ENGINE_ITEM_ADD(g.LastItemData.Rect, id);
+  IMGUI_TEST_ENGINE_ITEM_INFO(id, label.c_str(), 0);
+}
+}  // namespace
+
 void muted(std::string_view text) {
   ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
   ImGui::PushTextWrapPos(0);
@@ -56,14 +68,92 @@ void error_text(std::string_view message) {
   ImGui::PopFont();
   ImGui::SameLine();
   ImGui::TextUnformatted(message.data(), message.data() + message.size());
+  listed(message);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
 
 void good_text(std::string_view text) {
+  if (text.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, colour::kGood);
+  ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  listed(text);
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+}
+
+void warning_text(std::string_view text) {
+  if (text.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  listed(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void struck_text(std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);
+  ImGui::PushTextWrapPos(0);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  // One line through each wrapped line of the text.
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const float line = ImGui::GetTextLineHeight();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  for (float y = top.y + line * 0.55f; y < max.y; y += line)
+    draw->AddLine(ImVec2{min.x, y}, ImVec2{max.x, y}, ImGui::GetColorU32(colour::kMuted), std::max(1.0f, px(1)));
+}
+
+bool confirm_button(const char* label, std::string_view what_happens, const char* yes) {
+  ImGui::PushID(label);
+  if (ImGui::Button(label)) ImGui::OpenPopup("Are you sure?");
+  bool confirmed = false;
+  ImGui::SetNextWindowSize(ImVec2{px(480), 0});
+  if (ImGui::BeginPopupModal("Are you sure?", nullptr, ImGuiWindowFlags_NoResize)) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(what_happens.data(), what_happens.data() + what_happens.size());
+    listed(what_happens);
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (primary_button(yes)) confirmed = true, ImGui::CloseCurrentPopup();
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || escape_closes_this_popup()) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  ImGui::PopID();
+  return confirmed;
+}
+
+void headers_row(const char* (*hover)(int column)) {
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  ImGuiContext& g = *GImGui;
+  for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    const char* name = ImGui::TableGetColumnName(c);
+    ImGui::PushID(c);
+    ImGui::TableHeader(name);
+    IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, name, g.LastItemData.StatusFlags);
+    if (hover && ImGui::IsItemHovered())
+      if (const char* tip = hover(c)) ImGui::SetTooltip("%s", tip);
+    ImGui::PopID();
+  }
+}
+
+void rows_shown(std::size_t shown, std::size_t total, const char* noun) {
+  const std::string text = (shown == total ? "" : std::to_string(shown) + " of ") + std::to_string(total) + " " + noun;
+  ImGui::TextColored(colour::kMuted, "%s", text.c_str());
+  listed(text);
+}
+
+bool no_matches() {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("No matches.");
+  ImGui::SameLine();
+  return ImGui::Button("Clear the filters");
 }
 
 bool primary_button(const char* label) {
@@ -212,12 +302,30 @@ bool date_field(const char* label, std::string& value, float width_css) {
 }
 
 bool text_area(const char* label, std::string& value, float width_css, int lines) {
-  return ImGui::InputTextMultiline(label, &value, ImVec2{px(width_css), ImGui::GetTextLineHeight() * lines + px(10)});
+  const float width = width_css > 0 ? px(width_css) : -FLT_MIN;  // 0: the width left on the line
+  return ImGui::InputTextMultiline(label, &value, ImVec2{width, ImGui::GetTextLineHeight() * lines + px(10)});
 }
 
 std::optional<long long> whole_number(const std::string& text) {
   if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   return std::stoll(text);
+}
+
+bool wrapped_row_link(std::string_view text, const char* id) {
+  const std::string label(text);
+  const float wrap = ImGui::GetContentRegionAvail().x;
+  const float height = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap).y;
+  const ImVec2 at = ImGui::GetCursorPos();
+  ImGui::PushID(id);
+  const bool pressed = ImGui::Selectable("##row", false, ImGuiSelectableFlags_SpanAllColumns, ImVec2{0, height});
+  ImGuiContext& g = *GImGui;
+  IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label.c_str(), g.LastItemData.StatusFlags);
+  ImGui::PopID();
+  ImGui::SetCursorPos(at);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::PopTextWrapPos();
+  return pressed;
 }
 
 void detail(const char* label, std::string_view value) {
@@ -227,7 +335,9 @@ void detail(const char* label, std::string_view value) {
   ImGui::TextUnformatted(label);
   ImGui::PopStyleColor();
   ImGui::TableSetColumnIndex(1);
+  ImGui::PushTextWrapPos(0);  // long values (a job description) wrap within the column
   ImGui::TextUnformatted(value.data(), value.data() + value.size());
+  ImGui::PopTextWrapPos();
 }
 
 bool begin_combo(const char* label, const std::string& preview, float width_css) {

@@ -1,5 +1,6 @@
 // Small pieces every screen uses.
 #pragma once
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,6 +18,13 @@ void subheading(std::string_view text);
 void muted(std::string_view text);
 void error_text(std::string_view message);  // "Error:" and the message, in red
 void good_text(std::string_view text);
+void warning_text(std::string_view text);  // wrapped, in the warning colour
+// Text with a line through it: a record kept but no longer counted (a voided service).
+void struck_text(std::string_view text);
+// An action that cannot be undone (or not simply): the button opens a small
+// dialog saying what will happen (`what_happens`), with `yes` to go ahead and
+// Cancel; true in the frame the person pressed `yes`.
+bool confirm_button(const char* label, std::string_view what_happens, const char* yes);
 bool primary_button(const char* label);
 bool text_field(const char* label, std::string& value, float width_css = 320, const char* hint = nullptr);
 // ImGui::SameLine, unless a button labelled `label` would not fit beside
@@ -35,7 +43,7 @@ void end_widgets_frame();
 // once the typed text is a date, and the typed text until then, so that the
 // command refuses it with its message.
 bool date_field(const char* label, std::string& value, float width_css = 150);
-// Several lines of text; Enter starts a new line.
+// Several lines of text; Enter starts a new line. `width_css` 0: the width left.
 bool text_area(const char* label, std::string& value, float width_css, int lines);
 // ImGui::BeginCombo that also reports its label to the item hooks (combos do
 // not in ImGui 1.86), so window.bridgework.ui finds it like other widgets.
@@ -44,6 +52,9 @@ bool begin_combo(const char* label, const std::string& preview, float width_css 
 bool begin_tab(const char* label);
 // A typed whole number ("412000"), or nullopt for anything else.
 std::optional<long long> whole_number(const std::string& text);
+// A row's link (ImGui::Selectable spanning the row) whose text wraps within its
+// column instead of being cut off; listed under `text` (ui.items()).
+bool wrapped_row_link(std::string_view text, const char* id);
 // A labelled row in a two-column details view.
 void detail(const char* label, std::string_view value);
 // Rows of differing heights (wrapped text), drawn only when in view: a row out
@@ -63,5 +74,34 @@ void rows_in_view(std::vector<float>& heights, std::size_t count, DrawRow draw_r
     heights[k] = ImGui::GetCursorPosY() - top;
   }
 }
+
+// [SECTION] Tables: every list sorts by its columns, says how many rows of how
+// many it shows, and says so when the filters hide everything.
+inline constexpr ImGuiTableFlags kListTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                              ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
+// Inside BeginTable, after the headers: sorts `rows` by the clicked column when
+// the sort changed or `fresh` (the rows were just made; cleared here).
+// `less(column, a, b)`. No column clicked: the rows keep the order they came in.
+template <class Row, class Less>
+void sort_rows(std::vector<Row>& rows, bool& fresh, Less less) {
+  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+  if (!specs || (!specs->SpecsDirty && !fresh)) return;
+  if (specs->SpecsCount > 0) {
+    const ImGuiTableColumnSortSpecs s = specs->Specs[0];
+    const bool up = s.SortDirection != ImGuiSortDirection_Descending;
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const Row& a, const Row& b) { return up ? less(s.ColumnIndex, a, b) : less(s.ColumnIndex, b, a); });
+  }
+  specs->SpecsDirty = false;
+  fresh = false;
+}
+// ImGui::TableHeadersRow, with each header listed under its name (ui.items())
+// so it can be clicked to sort; `hover(column)` is a tooltip, or nullptr.
+void headers_row(const char* (*hover)(int column) = nullptr);
+// "12 of 340 employers" ("340 employers" when none is hidden), muted.
+void rows_shown(std::size_t shown, std::size_t total, const char* noun);
+// When the filters hide every row: "No matches." and a button to clear them
+// (true when pressed).
+bool no_matches();
 
 }  // namespace bw::ui

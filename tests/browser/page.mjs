@@ -132,7 +132,7 @@ await test('text that arrives as text, not key presses (inserted, composed), is 
   const client = await bw(page, () => window.bridgework.query('clients', { search: 'lodz' }).result[0]);
   assert.equal(client.first_name, 'José');
   assert.equal(client.last_name, 'Núñez-O’Brien 😀 Łódź');
-  await widget(page, 'Edit details');  // the new client's page, headed with the name
+  await widget(page, 'Correct details');  // the new client's page, headed with the name
   assert.deepEqual(await bw(page, t => window.bridgework.ui.missingGlyphs(t), client.last_name), ['😀']);
   await page.screenshot({ path: join(artifacts, 'text-inserted.png') });
   assert.deepEqual(page.errors, []);
@@ -189,13 +189,13 @@ await test('every screen, record and tab has an address: Back, Forward and reloa
   await widget(page, '< All clients');
   await page.goBack();
   await at(`#/clients/${client.id}/overview`);
-  await widget(page, 'Edit details');  // the Overview tab's
+  await widget(page, 'Correct details');  // the Overview tab's
   await page.goBack();
   await at('#/clients');
   await widget(page, 'search');
   await page.goForward();
   await at(`#/clients/${client.id}/overview`);
-  await widget(page, 'Edit details');
+  await widget(page, 'Correct details');
   assert.equal(await page.evaluate(() => history.length), historyLength, 'Back and Forward add no entries');
   // A newly opened record starts on its first tab, whatever the last one showed.
   await click(page, 'Service plan');

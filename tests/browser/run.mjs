@@ -410,6 +410,44 @@ await test('a training provider sees only its students and cannot read case note
   assert.equal(raised.source, 'training_provider');
 });
 
+await test('a training provider raises an issue about a student whose contact has left: a Manager gets it, and the page says so (P3, E2)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const admin = await bw(page, () => window.bridgework.state().signed_in);
+  const staff = await bw(page, () => window.bridgework.query('staff').result);
+  const left = new Set(staff.filter(s => !s.active).map(s => s.id));
+  await click(page, 'Sign out');
+  await click(page, 'Grace Holloway');
+  await widget(page, 'My students');
+  const students = await bw(page, () => window.bridgework.query('students').result);
+  const index = students.findIndex(s => left.has(s.primary_contact));
+  assert.ok(index >= 0, 'the demo has a student whose primary contact has left');
+  const student = students[index];
+  // The row's own "Raise an issue" button: the rows are in the query's order.
+  await widget(page, 'Raise an issue');
+  const buttons = await bw(page, () => window.bridgework.ui.items().filter(i => i.label === 'Raise an issue'));
+  const b = buttons[index];
+  await pointAndClick(page, b.x + b.w / 2, b.y + b.h / 2);
+  await widget(page, 'Problem or concern');
+  await page.keyboard.type('Missed every lab this week', { delay: 15 });  // the field has the focus as it opens
+  await click(page, 'Send to the primary contact');
+  await page.waitForFunction(() => !window.bridgework.ui.rect('Send to the primary contact'));
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+  const said = await bw(page, () => window.bridgework.ui.items().map(i => i.label).find(l => l.includes('has left')));
+  assert.ok(said && said.includes('until reassigned (P3)') && said.includes('Sent to'), said);
+  const shown = await bw(page, () => window.bridgework.ui.rect(window.bridgework.ui.items().map(i => i.label).find(l => l.includes('Sent to'))));
+  assert.ok(shown && shown.y >= 0 && shown.y + shown.h <= page.viewportSize().height, 'the answer is in view');
+  await page.screenshot({ path: join(artifacts, 'students-issue-to-manager.png') });
+  await click(page, 'Sign out');
+  await bw(page, id => window.bridgework.signIn(id), admin);
+  const issues = await bw(page, id => window.bridgework.query('issues', { client: id }).result, student.client);
+  const raised = issues.find(i => i.concern === 'Missed every lab this week');
+  assert.ok(raised);
+  const owner = staff.find(s => s.id === raised.owner);
+  assert.ok(owner.active && owner.role === 'manager', JSON.stringify(owner));
+  assert.ok(said.includes(owner.name));
+});
+
 await test('a job posted through the UI expires off the job board when the demo clock passes its deadline (J1, J2)', async context => {
   const page = await openApp(context, server.url);
   await openDemo(page);
@@ -527,6 +565,7 @@ await test('a case manager refers a client, both approvers approve, and "hired" 
   await click(page, 'Approve');
   await page.waitForFunction(id => window.bridgework.query('matches', { client: id }).result[0].stage === 'waiting_to_hear_results', client.id);
   await click(page, 'Hired');
+  await click(page, 'Record the hire');  // it asks first: a hire cannot be undone
   await page.waitForFunction(id => window.bridgework.query('matches', { client: id }).result[0].stage === 'hired', client.id);
   const hire = (await bw(page, () => window.bridgework.query('hires', { incomplete_only: true }).result)).find(h => h.client === client.id);
   assert.ok(hire, 'the hire record waits for the job owner');
@@ -634,6 +673,7 @@ await test('a job seeker marks interest on the job board; the case manager and t
   await click(page, 'Approve');
   await page.waitForFunction(id => window.bridgework.query('matches', {}).result.find(m => m.id === id).stage === 'waiting_to_hear_results', match.id);
   await click(page, 'Hired');
+  await click(page, 'Record the hire');  // it asks first: a hire cannot be undone
   await page.waitForFunction(id => window.bridgework.query('matches', {}).result.find(m => m.id === id).stage === 'hired', match.id);
   const hiredText = `${seeker.first_name} ${seeker.last_name} for ${job.title}: hired.`;
   const ownerInbox = await bw(page, () => window.bridgework.query('notifications', {}).result.map(n => n.text));

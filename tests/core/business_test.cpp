@@ -298,10 +298,17 @@ TEST_CASE("R1: a service counts in the category its local type maps to; paperwor
   Service late = s;
   late.entered_at = at("2026-11-20T17:01");
   CHECK_FALSE(entered_on_time(b.ws, late));
+  // Asked before saving (it used to be saved, then warned about): refused until the person confirms.
+  const size_t before = b.ws.services.size();
   Outcome paper = b.run(LogService{b.site, "", "Business consultation", "", Program::WioaAdult, "Received the signed forms"}, b.bsr);
+  CHECK(paper.error.code == "needs_confirmation");
+  CHECK(paper.error.message == "This reads like paperwork only. Receiving or submitting paperwork is not a service: say "
+                               "what the employer gained (R1). If it is a real service, confirm it and save again.");
+  CHECK(b.ws.services.size() == before);
+  paper = b.run(LogService{b.site, "", "Business consultation", "", Program::WioaAdult, "Received the signed forms", true}, b.bsr);
   REQUIRE(paper.ok);
-  CHECK(paper.notice == "This reads like paperwork only. Receiving or submitting paperwork is not a service: say what the "
-                        "employer gained (R1).");
+  CHECK(b.ws.audit.at(b.ws.audit_by_record.at(paper.id).back()).summary.ends_with("(confirmed a real service, R1)"));
+  b.ok(VoidService{paper.id, "paperwork, not a service"}, b.bsr);
   CHECK_FALSE(paperwork_warning("Learned about the labor market data for CNAs"));
   CHECK_FALSE(paperwork_warning("Formed a hiring plan"));  // "formed" is not "form"
   b.ok(SetLocalServiceType{"Hiring event", ServiceCategory::UntappedLaborPools});

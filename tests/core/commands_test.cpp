@@ -78,7 +78,8 @@ TEST_CASE("P4: every change records who and when, and the PIN is only hashed") {
   REQUIRE(trail.size() == 2);
   CHECK(a.ws.audit.at(trail[0]).command == "enrol_client");
   CHECK(a.ws.audit.at(trail[0]).by == a.ers);
-  CHECK(a.ws.audit.at(trail[1]).summary == "Updated the details of Ana Lopez-Ruiz");
+  CHECK(a.ws.audit.at(trail[1]).summary ==
+        "Corrected the details of Ana Lopez-Ruiz: last name \"Lopez\" -> \"Lopez-Ruiz\"; email \"\" -> \"ana@example.org\"");
   CHECK(a.ws.audit.at(trail[1]).at == at("2026-11-21T11:00"));
 
   SUBCASE("PIN") {

@@ -100,7 +100,7 @@ TEST_CASE("M1-M4: a referral is approved by both, then hired, which makes the hi
   CHECK(m.job_owner == a.bsr);
   CHECK(m.case_manager == a.ers);
   CHECK(a.told(a.bsr).size() == 1);  // the referrer (the case manager) is not told of their own act
-  CHECK(matches_to_act_on(a.ws, a.bsr).size() == 1);
+  CHECK(matches_to_act_on(a.ws, a.ws.staff.at(a.bsr)).size() == 1);
   CHECK(a.run(ActOnMatch{id, MatchAction::RecordHired, "", ""}, a.bsr).error.code == "not_allowed");
   CHECK(a.run(ActOnMatch{id, MatchAction::Approve, "", ""}, a.ers2).error.message ==
         "Only the job owner and the client's case manager act on a match (M2).");
@@ -128,8 +128,8 @@ TEST_CASE("M1-M4: a referral is approved by both, then hired, which makes the hi
   // Both are told of the hire, the one who recorded it too: the hire record is a task for each (M4).
   CHECK(a.told(a.bsr).front() == "Ana Lopez for Medical assistant: hired. Complete the hire record: start date, wage, hours (M4).");
   CHECK(a.told(a.bsr)[1] == "Ana Lopez for Medical assistant: Interview granted by Erin Ers.");  // not told of their own acts otherwise
-  CHECK(hires_to_complete(a.ws, a.ers).size() == 1);
-  CHECK(hires_to_complete(a.ws, a.bsr).size() == 1);
+  CHECK(hires_to_complete(a.ws, a.ws.staff.at(a.ers)).size() == 1);
+  CHECK(hires_to_complete(a.ws, a.ws.staff.at(a.bsr)).size() == 1);
   CHECK(a.run(CompleteHire{h.id, "2026-12-01", 18.5, 95}, a.ers).error.message == "Hours a week are between 1 and 80.");
   CHECK_FALSE(h.start_date.has_value());  // a refusal changes nothing
   a.ok(CompleteHire{h.id, "2026-12-01", 18.5, std::nullopt}, a.ers);
@@ -137,7 +137,7 @@ TEST_CASE("M1-M4: a referral is approved by both, then hired, which makes the hi
   a.ok(CompleteHire{h.id, "", std::nullopt, 32}, a.bsr);
   CHECK(hire_complete(h));
   CHECK(*h.wage_cents == 1850);
-  CHECK(hires_to_complete(a.ws, a.ers).empty());
+  CHECK(hires_to_complete(a.ws, a.ws.staff.at(a.ers)).empty());
   CHECK(a.run(ActOnMatch{id, MatchAction::Withdraw, "", ""}, a.ers).error.message == "This match is closed: Hired.");
 }
 
@@ -157,7 +157,7 @@ TEST_CASE("M3: the job owner acts within one business day; a send-back comes bac
   CHECK(m.stage == MatchStage::SentBack);
   CHECK(owner_acted_on_time(a.ws, m) == false);  // after Monday 17:00
   CHECK(a.told(a.ers).front() == "Ana Lopez for Medical assistant: Send back for edits by Ben Bsr: Say more about phone skills.");
-  CHECK(matches_to_act_on(a.ws, a.ers).size() == 1);
+  CHECK(matches_to_act_on(a.ws, a.ws.staff.at(a.ers)).size() == 1);
   CHECK(a.run(ResubmitMatch{id, a.fit()}, a.bsr).error.code == "not_allowed");
   a.ok(ResubmitMatch{id, {"Two years answering a clinic's phones", "Ready", "Weekdays", "none"}}, a.ers);
   CHECK(m.stage == MatchStage::AwaitingApproval);

@@ -72,3 +72,19 @@ TEST_CASE("J2, R1: jobs by owner and services by quarter agree with the records,
   REQUIRE(std::holds_alternative<Workspace>(back));
   agree(std::get<Workspace>(back));
 }
+
+TEST_CASE("My Work says when there is nothing to do, and not when there is") {
+  Area a;
+  const RecordId cm = a.ok(AddStaff{"Cas Manager", "", a.board, Role::CaseManager, ""});
+  CHECK(my_work(a.ws, a.ws.staff.at(cm), a.now).nothing_to_do());
+  CHECK_FALSE(my_work(a.ws, a.ws.staff.at(a.ers), a.now).nothing_to_do());  // an ERS carries a caseload, even empty
+  const RecordId client = a.ok(a.adult(), a.ers);
+  a.ok(RaiseIssue{client, "Missed the workshop", IssueSource::Client}, a.ers);
+  a.ok(TransferPrimaryContact{client, a.ers2, "test"}, a.manager);
+  CHECK(my_work(a.ws, a.ws.staff.at(a.manager), a.now).nothing_to_do());  // level 1: the owner's alone
+  a.ok(DeactivateStaff{a.ers2, "left"});
+  const MyWork after = my_work(a.ws, a.ws.staff.at(a.manager), a.now);
+  CHECK_FALSE(after.nothing_to_do());
+  CHECK(after.issues.size() == 1);   // P3: the departed owner's issue is the Manager's now
+  CHECK(after.reassign.size() == 1);  // and their client waits for reassignment
+}

@@ -26,7 +26,7 @@ void draw_audit_trail(const Workspace& ws, const RecordId& record) {
     ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, px(230));
     ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthFixed, px(180));
     ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
+    headers_row();
     for (auto e = it->second.rbegin(); e != it->second.rend(); ++e) {  // newest first
       const AuditEntry& a = ws.audit.at(*e);
       ImGui::TableNextRow();
@@ -84,7 +84,10 @@ void draw_exit(const Staff& me, const Client& c) {
   subheading("Exit from the program");
   date_field("Exit date", on, 160);
   text_field("Reason for the exit", reason, 480, "e.g. entered employment");
-  if (ImGui::Button("Exit client")) {
+  if (confirm_button("Exit client",
+                     full_name(c) + " leaves the program on " + on + (reason.empty() ? "" : " (" + reason + ")") +
+                         ": off the caseload, the job board and the monthly contacts (C4). An exit cannot be undone.",
+                     "Exit from the program")) {
     Outcome o = host::dispatch(ExitClient{c.id, on, reason});
     error = o.ok ? "" : o.error.message;
   }
@@ -127,7 +130,7 @@ void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
       brought[0] = char(std::tolower(static_cast<unsigned char>(brought[0])));
       muted(st.reason + "  Owner: " + staff_name(ws, i.owner) + ". Raised " + display_datetime(i.raised_at) +
             ", brought by " + brought + ".");
-      if (i.owner == me.id && st.level < 3 && ImGui::Button("Escalate now")) {
+      if (acts_for(ws, me, i.owner) && st.level < 3 && ImGui::Button("Escalate now")) {
         Outcome o = host::dispatch(EscalateIssue{i.id});
         error = o.ok ? "" : o.error.message;
       }
@@ -138,7 +141,17 @@ void draw_issues(const Workspace& ws, const Staff& me, const Client& c) {
           ImGui::EndCombo();
         }
         text_field("What was done and agreed", note, 480);
-        if (ImGui::Button("Close issue")) {
+        // E5: closing with an exit takes the client out of the program: asked first.
+        const bool program = outcome == IssueOutcome::ExitFromProgram;
+        const bool exits = program || outcome == IssueOutcome::ExitFromActivity;
+        const std::string what = program ? "It also exits " + full_name(c) + " from the program (C4)."
+                                         : "It records that " + full_name(c) + " leaves an activity; end the "
+                                                                               "activity on the service plan (C4).";
+        const bool close = exits ? confirm_button("Close issue", "The issue closes with \"" +
+                                                                     std::string(outcome_label(outcome)) + "\". " + what,
+                                                  "Close the issue")
+                                 : ImGui::Button("Close issue");
+        if (close) {
           Outcome o = host::dispatch(CloseIssue{i.id, outcome, note});
           error = o.ok ? "" : o.error.message;
           if (o.ok) note.clear();
@@ -229,12 +242,12 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
   }
   auto it = ws.contacts_by_client.find(c.id);
   if (it == ws.contacts_by_client.end()) return;
-  if (ImGui::BeginTable("contacts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+  if (ImGui::BeginTable("contacts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {  // newest first
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(150));
     ImGui::TableSetupColumn("How, with whom", ImGuiTableColumnFlags_WidthFixed, px(200));
     ImGui::TableSetupColumn("Results and documents", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, px(150));
-    ImGui::TableHeadersRow();
+    headers_row();
     for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {  // newest first
       const Contact& k = ws.contacts.at(*id);
       ImGui::TableNextRow();
@@ -247,6 +260,9 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
       for (size_t i = 0; i < k.documents.size(); ++i) text += (i ? ", " : "  [documents: ") + k.documents[i];
       if (!k.documents.empty()) text += "]";
       ImGui::TextWrapped("%s", text.c_str());
+      ImGui::PushID(k.id.c_str());
+      if (can_enrol_clients(me)) draw_correction(k.id);
+      ImGui::PopID();
       ImGui::TableSetColumnIndex(3);
       ImGui::TextUnformatted(staff_name(ws, k.by).c_str());
     }
@@ -308,6 +324,7 @@ void draw_case_notes(const Workspace& ws, const Staff& me, const Client& c) {
       if (ImGui::SmallButton("Open letter to print")) host::show_printable(agreement_letter_html(ws, *n));
     }
     ImGui::TextWrapped("%s", n->text.c_str());
+    if (can_enrol_clients(me)) draw_correction(n->id);
     ImGui::Spacing();
     ImGui::PopID();
   }
@@ -352,9 +369,9 @@ void draw_portal_access(const Staff& me, const Client& c) {
 void draw_overview(const Workspace& ws, const Staff& me, const Client& c) {
   struct Kept {
     RecordId editing;
-    std::string first, last, dob, email, phone, error;
+    std::string first, last, dob, email, phone, error, saved;
   };
-  auto& [editing, first, last, dob, email, phone, error] = for_this_person<Kept>();
+  auto& [editing, first, last, dob, email, phone, error, saved] = for_this_person<Kept>();
 
   const auto today = date_of(host::now());
   if (ImGui::BeginTable("details", 2, ImGuiTableFlags_SizingFixedFit)) {
@@ -379,22 +396,27 @@ void draw_overview(const Workspace& ws, const Staff& me, const Client& c) {
 
   if (can_enrol_clients(me)) {
     if (editing != c.id) {
-      if (ImGui::Button("Edit details")) {
+      good_text(saved);
+      if (ImGui::Button("Correct details")) {
         editing = c.id;
         first = c.first_name, last = c.last_name, dob = format_iso_date(c.date_of_birth);
-        email = c.email, phone = c.phone, error.clear();
+        email = c.email, phone = c.phone, error.clear(), saved.clear();
       }
     } else {
-      subheading("Edit details");
+      subheading("Correct details");
+      muted("The values as they were stay in the History tab (P4).");
       text_field("First name", first);
       text_field("Last name", last);
       date_field("Date of birth", dob, 160);
+      if (const auto born = parse_iso_date(dob))
+        if (const auto warning = youth_age_warning(c.programs, *born, today)) warning_text(*warning);
       text_field("Email", email);
       text_field("Phone", phone, 200);
       error_text(error);
       if (submit_button("Save details")) {
         Outcome o = host::dispatch(UpdateClient{c.id, first, last, dob, email, phone});
-        if (o.ok) editing.clear(); else error = o.error.message;
+        if (o.ok) editing.clear(), saved = "Saved; the old values are in the History tab. " + o.notice;
+        else error = o.error.message;
       }
       ImGui::SameLine();
       if (ImGui::Button("Cancel")) editing.clear();

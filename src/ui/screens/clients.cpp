@@ -75,12 +75,17 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
       if (ImGui::Selectable(s->name.c_str(), s->id == f.primary_contact)) f.primary_contact = s->id;
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  // Messages on their own lines, wrapped: a dialog has a fixed width.
   if (!f.provider.empty() && eligible.empty())
-    ImGui::TextColored(colour::kWarning, "No active %s at this provider.", wanted.c_str());
+    warning_text("No active " + wanted + " at this provider: a " + std::string(youth ? "youth" : "adult") +
+                 "'s primary contact is an " + wanted + " (C2).");
   else
-    ImGui::TextColored(colour::kMuted, "an %s (%s)", wanted.c_str(), youth ? "youth" : "adult");
+    muted("The primary contact is an " + wanted + " (" + (youth ? "youth" : "adult") + ").");
   date_field("Enrolled on", f.enrolled_on, 160);
+  const auto born = parse_iso_date(f.date_of_birth);
+  const auto on = f.enrolled_on.empty() ? std::optional(date_of(host::now())) : parse_iso_date(f.enrolled_on);
+  if (born && on)
+    if (const auto warning = youth_age_warning(f.command().programs, *born, *on)) warning_text(*warning);
 }
 
 struct ClientTable {
@@ -184,7 +189,7 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Provider", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Primary contact", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(120));
-    ImGui::TableHeadersRow();
+    headers_row();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || table.sort_dirty)) {
       sort_rows(ws, table.rows, specs);
       specs->SpecsDirty = false;

@@ -115,11 +115,12 @@ void draw_comments(const Workspace& ws, const Staff& me, const RecordId& record)
   for (const Comment* c : list) {
     ImGui::PushID(c->id.c_str());
     ImGui::Separator();
-    const Staff* by = ws.find_staff(c->by);
-    ImGui::TextColored(colour::kMuted, "%s, %s", by ? by->name.c_str() : "?", display_datetime(c->at).c_str());
+    ImGui::TextColored(colour::kMuted, "%s, %s%s", author_name(ws, c->by).c_str(), display_datetime(c->at).c_str(),
+                       c->corrects.empty() ? "" : "  (a correction)");
     ImGui::PushTextWrapPos(px(780));
     ImGui::TextUnformatted(readable_comment(ws, c->text, c->links).c_str());
     ImGui::PopTextWrapPos();
+    if (c->by == me.id) draw_correction(c->id);
     for (const RecordId& l : c->links) {
       if (ImGui::SmallButton(("Open " + record_title(ws, l) + "##" + l).c_str())) open_record(ws, l);
       ImGui::SameLine();
@@ -128,6 +129,29 @@ void draw_comments(const Workspace& ws, const Staff& me, const RecordId& record)
     ImGui::PopID();
   }
   ImGui::PopID();
+}
+
+void draw_correction(const RecordId& note) {
+  struct Kept {
+    RecordId open;
+    std::string text, error;
+  };
+  auto& [open, text, error] = for_this_person<Kept>();
+  if (open != note) {
+    if (ImGui::SmallButton("Correct")) open = note, text.clear(), error.clear();
+    return;
+  }
+  muted("Notes are never changed (N5): the correction is a new note that refers to this one.");
+  text_field("Correction", text, 480, "what was wrong, and what is right");
+  ImGui::SameLine();
+  if (submit_button("Save correction")) {
+    Outcome o = host::dispatch(CorrectNote{note, text});
+    error = o.ok ? "" : o.error.message;
+    if (o.ok) open.clear();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) open.clear(), error.clear();
+  error_text(error);
 }
 
 void draw_feed(const Workspace& ws, const Staff& me) {
@@ -178,9 +202,8 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     items.clear();
     heights.clear();
     for (const FeedItem& f : feed.items) {
-      const Staff* by = ws.find_staff(f.by);
       const auto c = ws.comments.find(f.source);
-      items.push_back({f.kind, by ? by->name : "?", display_datetime(f.at), record_title(ws, f.record),
+      items.push_back({f.kind, author_name(ws, f.by), display_datetime(f.at), record_title(ws, f.record),
                        c != ws.comments.end() ? readable_comment(ws, c->second.text, c->second.links) : f.text, f.record,
                        f.source});
     }

@@ -130,7 +130,7 @@ void draw_communications(const Workspace& ws, const Staff& me, const Employer& e
     ImGui::TableSetupColumn("How", ImGuiTableColumnFlags_WidthFixed, px(260));
     ImGui::TableSetupColumn("What was said", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, px(150));
-    ImGui::TableHeadersRow();
+    headers_row();
     for (auto it = log.rbegin(); it != log.rend(); ++it) {  // newest first
       const Communication* c = *it;
       ImGui::TableNextRow();
@@ -210,10 +210,17 @@ void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
     RecordId employer, site;
     std::string date, type, gained, error, notice;
     Program program = Program::WioaAdult;
+    bool real_service = false;  // R1: confirmed though it reads like paperwork
+    RecordId voiding;           // the service whose void reason is being typed
+    std::string void_reason, void_error, void_done;
+    std::vector<const Service*> rows;
+    std::uint64_t change = 0;
+    bool fresh = true;
   };
-  auto& [employer, site, date, type, gained, error, notice, program] = for_this_person<Kept>();
+  auto& [employer, site, date, type, gained, error, notice, program, real_service, voiding, void_reason, void_error,
+         void_done, rows, change, fresh] = for_this_person<Kept>();
   if (employer != e.id) {
-    employer = e.id, gained.clear(), error.clear(), notice.clear();
+    employer = e.id, gained.clear(), error.clear(), notice.clear(), voiding.clear(), change = 0;
     date = format_iso_date(date_of(host::now()));
     const auto sites = establishments_of(ws, e.id);
     site = sites.empty() ? RecordId{} : sites.front()->id;
@@ -242,47 +249,98 @@ void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
       ImGui::EndCombo();
     }
     text_field("What the employer gained", gained, 560);
-    if (auto warning = paperwork_warning(gained)) ImGui::TextColored(colour::kWarning, "%s", warning->c_str());
+    // R1: said while typing, and saving anyway needs the person to confirm it is a real service.
+    const auto warning = paperwork_warning(gained);
+    if (warning) {
+      warning_text(*warning);
+      ImGui::Checkbox("It is a real service: the employer gained more than paperwork", &real_service);
+    }
     if (submit_button("Log service")) {
-      Outcome o = host::dispatch(LogService{site, date, type, {}, program, gained});
+      Outcome o = host::dispatch(LogService{site, date, type, {}, program, gained, warning && real_service});
       error = o.ok ? "" : o.error.message;
-      notice = o.ok ? o.notice : "";
-      if (o.ok) gained.clear();
+      notice = o.ok ? "Logged." : "";
+      if (o.ok) gained.clear(), real_service = false;
     }
     error_text(error);
-    if (!notice.empty()) ImGui::TextColored(colour::kWarning, "%s", notice.c_str());
+    good_text(notice);
   }
-  const auto services = services_of(ws, e.id);
-  if (services.empty()) {
+  if (change != ws.change) rows = services_of(ws, e.id), change = ws.change, fresh = true;
+  if (rows.empty()) {
     muted("No services logged yet.");
     return;
   }
-  if (ImGui::BeginTable("services", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+  rows_shown(rows.size(), rows.size(), "services");
+  if (ImGui::BeginTable("services", 6, kListTable)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(120));
     ImGui::TableSetupColumn("Establishment", ImGuiTableColumnFlags_WidthFixed, px(170));
     ImGui::TableSetupColumn("Service (federal category)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("What the employer gained", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, px(140));
-    ImGui::TableHeadersRow();
-    for (const Service* s : services) {
+    ImGui::TableSetupColumn("##void", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(70));
+    headers_row();
+    sort_rows(rows, fresh, [&](int column, const Service* a, const Service* b) {
+      switch (column) {
+        case 1: return ws.establishments.at(a->establishment).name < ws.establishments.at(b->establishment).name;
+        case 2: return a->local_type < b->local_type;
+        case 3: return a->gained < b->gained;
+        case 4: return staff_name(ws, a->staff) < staff_name(ws, b->staff);
+        default: return a->date < b->date;
+      }
+    });
+    for (const Service* s : rows) {
+      ImGui::PushID(s->id.c_str());
+      const bool voided = is_voided(*s);
+      auto cell = [&](std::string_view text) { voided ? struck_text(text) : ImGui::TextWrapped("%s", std::string(text).c_str()); };
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
-      ImGui::TextUnformatted(display_date(s->date).c_str());
-      if (!entered_on_time(ws, *s)) ImGui::TextColored(colour::kWarning, "entered late");
+      cell(display_date(s->date));
+      if (!voided && !entered_on_time(ws, *s)) ImGui::TextColored(colour::kWarning, "entered late");
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextWrapped("%s", ws.establishments.at(s->establishment).name.c_str());
+      cell(ws.establishments.at(s->establishment).name);
       ImGui::TableSetColumnIndex(2);
-      ImGui::TextWrapped("%s", s->local_type.c_str());
+      cell(s->local_type);
       ImGui::PushTextWrapPos(0);
       ImGui::TextColored(colour::kMuted, "%s", category_label(s->category).data());
       ImGui::PopTextWrapPos();
       ImGui::TableSetColumnIndex(3);
-      ImGui::TextWrapped("%s", s->gained.c_str());
+      cell(s->gained);
+      if (voided)
+        warning_text("Voided " + display_date(date_of(*s->voided_at)) + " by " + staff_name(ws, s->voided_by) + ": " +
+                     s->void_reason + ". Not counted (ESE, standards).");
       ImGui::TableSetColumnIndex(4);
-      ImGui::TextUnformatted(staff_name(ws, s->staff).c_str());
+      cell(staff_name(ws, s->staff));
+      ImGui::TableSetColumnIndex(5);
+      const RecordId& entered_by = s->entered_by.empty() ? s->staff : s->entered_by;
+      const Staff* enterer = ws.find_staff(entered_by);
+      const bool may_void = me.id == entered_by || me.role == Role::Administrator ||
+                            (me.role == Role::Manager && enterer && enterer->organisation == me.organisation);
+      if (!voided && may_void && voiding != s->id && ImGui::SmallButton("Void"))
+        voiding = s->id, void_reason.clear(), void_error.clear(), void_done.clear();
+      ImGui::PopID();
     }
     ImGui::EndTable();
   }
+  // P4: voiding asks why, and what it does, before it happens.
+  if (const auto it = ws.services.find(voiding); it != ws.services.end() && !is_voided(it->second)) {
+    const Service& s = it->second;
+    subheading("Void the service of " + display_date(s.date) + " (" + s.local_type + ")");
+    muted("A voided service stays in the history, struck through, and no longer counts in the ESE files or the "
+          "performance standards.");
+    text_field("Why it is voided", void_reason, 420, "e.g. entered twice; paperwork, not a service");
+    ImGui::SameLine();
+    if (confirm_button("Void service", "The service of " + display_date(s.date) + " (" + s.local_type + ": " + s.gained +
+                                           ") is voided" + (void_reason.empty() ? "" : " (" + void_reason + ")") +
+                                           ". It leaves the ESE files and the standards for good.",
+                       "Void it")) {
+      Outcome o = host::dispatch(VoidService{s.id, void_reason});
+      void_error = o.ok ? "" : o.error.message;
+      if (o.ok) voiding.clear(), void_done = "Voided; it stays in the history, struck through.";
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel##void")) voiding.clear(), void_error.clear();
+    error_text(void_error);
+  }
+  good_text(void_done);
 }
 
 void draw_employer_issues(const Workspace& ws, const Staff& me, const Employer& e) {
@@ -445,8 +503,9 @@ void draw_employers(const Workspace& ws, const Staff& me) {
     EmployerFilter filter;
     std::tuple<std::uint64_t, LocalSeconds, EmployerFilter> key{0, -1, {}};
     std::vector<EmployerRow> rows;  // made again only when the workspace, the day or the filter changed
+    bool fresh = true;
   };
-  auto& [filter, key, rows] = for_this_person<Kept>();
+  auto& [filter, key, rows, fresh] = for_this_person<Kept>();
   auto& [search, sector, owner, active_only] = filter;
   heading("Employers");
   text_field("##employer_search", search, 260, "Search name or FEIN");
@@ -464,14 +523,19 @@ void draw_employers(const Workspace& ws, const Staff& me) {
       if (is_business_role(s.role) && ImGui::Selectable(s.name.c_str(), id == owner)) owner = id;
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_if_fits("Active accounts only");
   ImGui::Checkbox("Active accounts only", &active_only);
-  ImGui::SameLine();
+  // Its own line: the layout is the same for a role without the button.
   draw_enter_employer(me);
   const LocalSeconds now = host::now();
   if (auto now_key = std::tuple{ws.change, now / 60, filter}; now_key != key)
-    key = std::move(now_key), rows = employer_rows(ws, filter, now);
-  if (!ImGui::BeginTable("employers", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
+    key = std::move(now_key), rows = employer_rows(ws, filter, now), fresh = true;
+  rows_shown(rows.size(), ws.employers.size(), "employers");
+  if (rows.empty() && !(filter == EmployerFilter{})) {
+    if (no_matches()) filter = EmployerFilter{};
+    return;
+  }
+  if (!ImGui::BeginTable("employers", 5, kListTable | ImGuiTableFlags_ScrollY,
                          ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
@@ -480,7 +544,19 @@ void draw_employers(const Workspace& ws, const Staff& me) {
   ImGui::TableSetupColumn("Account", ImGuiTableColumnFlags_WidthStretch, 1.4f);
   ImGui::TableSetupColumn("Owners", ImGuiTableColumnFlags_WidthFixed, px(170));
   ImGui::TableSetupColumn("Open jobs", ImGuiTableColumnFlags_WidthFixed, px(90));
-  ImGui::TableHeadersRow();
+  headers_row();
+  sort_rows(rows, fresh, [&](int column, const EmployerRow& a, const EmployerRow& b) {
+    switch (column) {
+      case 1: return join(a.sectors) < join(b.sectors);
+      case 2: return a.standing.active != b.standing.active ? a.standing.active : a.standing.reason < b.standing.reason;
+      case 3: {
+        auto first = [&](const EmployerRow& r) { return r.employer->owners.empty() ? std::string{} : staff_name(ws, r.employer->owners.front().staff); };
+        return first(a) < first(b);
+      }
+      case 4: return a.open_jobs < b.open_jobs;
+      default: return a.employer->legal_name < b.employer->legal_name;
+    }
+  });
   for (const EmployerRow& row : rows) {
     const Employer& e = *row.employer;
     const RecordId& id = e.id;

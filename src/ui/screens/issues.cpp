@@ -21,10 +21,12 @@ void draw_issues_overview(const Workspace& ws, const Staff& me) {
     std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
     std::vector<std::pair<const Issue*, EscalationState>> issues;
     int at_level[4] = {0, 0, 0, 0}, missed = 0;
+    bool fresh = true;
   };
-  auto& [key, issues, at_level, missed] = for_this_person<Cached>();
+  auto& [key, issues, at_level, missed, fresh] = for_this_person<Cached>();
   if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) {
     key = now_key;
+    fresh = true;
     issues.clear();
     at_level[1] = at_level[2] = at_level[3] = missed = 0;
     for (const Issue* i : issues_overview(ws, me, now)) {
@@ -43,27 +45,35 @@ void draw_issues_overview(const Workspace& ws, const Staff& me) {
     muted("No open issues.");
     return;
   }
-  if (!ImGui::BeginTable("issues_overview", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                                   ImGuiTableFlags_Resizable,
+  rows_shown(issues.size(), issues.size(), "open issues");
+  if (!ImGui::BeginTable("issues_overview", 6, kListTable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable,
                          ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(52));
-  ImGui::TableSetupColumn("About", ImGuiTableColumnFlags_WidthFixed, px(190));
+  ImGui::TableSetupColumn("About", ImGuiTableColumnFlags_WidthStretch, 0.8f);
   ImGui::TableSetupColumn("Issue", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthFixed, px(140));
-  ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed, px(210));
+  ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed, px(190));
   ImGui::TableSetupColumn("Why at this level", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-  ImGui::TableHeadersRow();
+  headers_row();
+  using Row = std::pair<const Issue*, EscalationState>;
+  sort_rows(issues, fresh, [&](int column, const Row& a, const Row& b) {
+    switch (column) {
+      case 1: return issue_subject(ws, *a.first) < issue_subject(ws, *b.first);
+      case 2: return a.first->concern < b.first->concern;
+      case 3: return staff_name(ws, a.first->owner) < staff_name(ws, b.first->owner);
+      case 4: return a.second.deadline.value_or(0) < b.second.deadline.value_or(0);
+      case 5: return a.second.deadlines_missed < b.second.deadlines_missed;
+      default: return a.second.level < b.second.level;
+    }
+  });
   for (const auto& [i, st] : issues) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
     ImGui::TextColored(st.level == 1 ? colour::kAccent : st.level == 2 ? colour::kWarning : colour::kError, "%d", st.level);
     ImGui::TableSetColumnIndex(1);
-    ImGui::PushID(i->id.c_str());
-    if (ImGui::Selectable(issue_subject(ws, *i).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-      open_issue_subject(*i);
-    ImGui::PopID();
+    if (wrapped_row_link(issue_subject(ws, *i), i->id.c_str())) open_issue_subject(*i);
     ImGui::TableSetColumnIndex(2);
     ImGui::TextWrapped("%s", i->concern.c_str());
     ImGui::TableSetColumnIndex(3);

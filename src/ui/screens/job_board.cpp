@@ -104,7 +104,20 @@ void draw_job_board(const Workspace& ws, const Client& seeker) {
     const Match* m = *it;
     const Job* j = ws.find_job(m->job);
     const Employer* e = j ? ws.find_employer(j->employer) : nullptr;
+    ImGui::PushID(m->id.c_str());
     ImGui::BulletText("%s at %s: %s", j ? j->title.c_str() : "?", e ? e->legal_name.c_str() : "?", seeker_stage(m->stage));
+    if (!is_closed(m->stage) && j) {
+      ImGui::SameLine();
+      if (confirm_button("No longer interested",
+                         "Your interest in " + j->title + " is withdrawn, and your case manager is told. To be "
+                         "considered again, say you are interested again while the job is open.",
+                         "Withdraw my interest")) {
+        Outcome o = host::dispatch(WithdrawInterest{m->id});
+        error = o.ok ? "" : o.error.message;
+        message = o.ok ? "Withdrawn: " + j->title + "." : "";
+      }
+    }
+    ImGui::PopID();
   }
   ImGui::EndChild();
 }

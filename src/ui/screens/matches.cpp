@@ -37,7 +37,7 @@ void draw_hire(const Workspace& ws, const Staff& me, const Hire& h, const Match&
         (hire_recorded_on_time(ws, h) ? " (within one business day)" : " (LATE: after one business day, M5)"));
   ImGui::TextColored(hire_complete(h) ? colour::kGood : colour::kWarning, "%s",
                      hire_complete(h) ? "Complete" : "Incomplete: start date, hourly wage and hours a week are needed");
-  const MatchActor who = actor_of(m, me.id);
+  const MatchActor who = actor_of(ws, m, me);
   if (!who.job_owner && !who.case_manager) return;
   date_field("Start date", start, 150);
   ImGui::SameLine();
@@ -96,7 +96,7 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
     if (m.closed_at) detail("Closed", display_datetime(*m.closed_at) + (m.close_note.empty() ? "" : ": " + m.close_note));
     ImGui::EndTable();
   }
-  const MatchActor who = actor_of(m, me.id);
+  const MatchActor who = actor_of(ws, m, me);
   const bool interest = m.stage == MatchStage::Interested;
   if ((m.stage == MatchStage::SentBack || interest) && who.case_manager) {
     subheading(interest ? "Explain the fit and submit it to the job owner (M1)" : "Edit and resubmit");
@@ -118,7 +118,24 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
     }
     for (MatchAction a : kMatchActions) {
       if (match_action_refusal(m, a, who)) continue;
-      if (ImGui::Button(match_action_label(a).data())) {
+      // M4: hired, not hired and withdrawn close the match for good: asked first.
+      const std::string about = full_name(ws.clients.at(m.client)) + " for " + ws.jobs.at(m.job).title;
+      const char* label = match_action_label(a).data();
+      bool go = false;
+      switch (a) {
+        case MatchAction::RecordHired:
+          go = confirm_button(label, about + ": hired. The match closes as Hired, for good, and a hire record is made (M4).",
+                              "Record the hire");
+          break;
+        case MatchAction::RecordNotHired:
+          go = confirm_button(label, about + ": not hired. The match closes as Not Hired, for good.", "Record not hired");
+          break;
+        case MatchAction::Withdraw:
+          go = confirm_button(label, about + ": the match is withdrawn and closes for good.", "Withdraw the match");
+          break;
+        default: go = ImGui::Button(label); break;
+      }
+      if (go) {
         Outcome o = host::dispatch(ActOnMatch{m.id, a, note, a == MatchAction::RecordHired ? learned : ""});
         error = o.ok ? "" : o.error.message;
         if (o.ok) note.clear();
@@ -168,6 +185,7 @@ void draw_referral(const Workspace& ws, const Staff& me, const Job& j) {
   const LocalSeconds now = host::now();
   const Client* chosen = ws.find_client(client);
   if (begin_combo("Client", chosen ? full_name(*chosen) : "Choose...", 320)) {
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // type at once, no click first
     text_field("##client_search", search, 300, "Search");
     const std::string needle = folded(search);
     int shown = 0;
@@ -179,6 +197,7 @@ void draw_referral(const Workspace& ws, const Staff& me, const Job& j) {
       ++shown;
       if (ImGui::Selectable((name + "##" + id).c_str(), id == client)) client = id;
     }
+    if (shown == 0) muted(needle.empty() ? "No client may see this job (J3)." : "No client by that name may see this job.");
     ImGui::EndCombo();
   }
   draw_fit_fields(fit);
@@ -215,31 +234,47 @@ void draw_matches(const Workspace& ws, const Staff& me) {
   struct Cached {
     std::tuple<std::uint64_t, int> key{0, -1};
     std::vector<const Match*> rows;
+    bool fresh = true;
   };
-  auto& [key, rows] = for_this_person<Cached>();
+  auto& [key, rows, fresh] = for_this_person<Cached>();
   if (const auto now_key = std::tuple{ws.change, view}; now_key != key) {
     key = now_key;
+    fresh = true;
     rows.clear();
-    if (view == 0) rows = matches_to_act_on(ws, me.id);
+    if (view == 0) rows = matches_to_act_on(ws, me);
     else
       for (auto& [id, m] : ws.matches) {
-        const MatchActor who = actor_of(m, me.id);
+        const MatchActor who = actor_of(ws, m, me);
         if ((view == 1 && (who.job_owner || who.case_manager) && !is_closed(m.stage)) || (view == 2 && !is_closed(m.stage)) ||
             (view == 3 && is_closed(m.stage)))
           rows.push_back(&m);
       }
   }
+  rows_shown(rows.size(), ws.matches.size(), "matches");
   if (rows.empty()) {
-    muted("No matches here.");
+    if (view != 2 && !ws.matches.empty()) {
+      if (no_matches()) view = 2;  // every open match
+    } else {
+      muted("No matches here.");
+    }
     return;
   }
-  if (!ImGui::BeginTable("matches", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) return;
+  if (!ImGui::BeginTable("matches", 5, kListTable)) return;
   ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthFixed, px(180));
   ImGui::TableSetupColumn("Job", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthFixed, px(200));
   ImGui::TableSetupColumn("Job owner / case manager", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("Job owner acts by", ImGuiTableColumnFlags_WidthFixed, px(220));
-  ImGui::TableHeadersRow();
+  headers_row();
+  sort_rows(rows, fresh, [&](int column, const Match* a, const Match* b) {
+    switch (column) {
+      case 1: return ws.jobs.at(a->job).title < ws.jobs.at(b->job).title;
+      case 2: return a->stage < b->stage;
+      case 3: return staff_name(ws, a->job_owner) < staff_name(ws, b->job_owner);
+      case 4: return a->ready_at < b->ready_at;
+      default: return full_name(ws.clients.at(a->client)) < full_name(ws.clients.at(b->client));
+    }
+  });
   for (const Match* m : rows) {
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);

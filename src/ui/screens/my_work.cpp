@@ -34,6 +34,13 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   };
   auto& [key, work] = for_this_person<Cached>();
   if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) key = now_key, work = my_work(ws, me, now);
+  if (work.nothing_to_do()) {
+    ImGui::Spacing();
+    good_text("Nothing to do right now.");
+    muted("Issues you own, matches to approve, hires to complete, clients to contact and jobs to upkeep appear "
+          "here as they come. The Inbox has what others told you.");
+    return;
+  }
 
   // N2, N4: this month's contacts for the caseload, overdue first.
   const CaseloadMonth& month = work.month;
@@ -78,20 +85,17 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   if (const auto& issues = work.issues; !issues.empty()) {
     subheading("Issues to resolve (" + std::to_string(issues.size()) + ")");
     if (ImGui::BeginTable("my_issues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
-      ImGui::TableSetupColumn("About", ImGuiTableColumnFlags_WidthFixed, px(220));
-      ImGui::TableSetupColumn("Issue", ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn("About", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+      ImGui::TableSetupColumn("Issue", ImGuiTableColumnFlags_WidthStretch, 1.0f);
       ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(70));
       ImGui::TableSetupColumn("Due", ImGuiTableColumnFlags_WidthFixed, px(300));
-      ImGui::TableHeadersRow();
+      headers_row();
       for (const auto& [i, st] : issues) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        ImGui::PushID(i->id.c_str());
-        if (ImGui::Selectable(issue_subject(ws, *i).c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
-          open_issue_subject(*i);
-        ImGui::PopID();
+        if (wrapped_row_link(issue_subject(ws, *i), i->id.c_str())) open_issue_subject(*i);
         ImGui::TableSetColumnIndex(1);
-        ImGui::TextUnformatted(i->concern.c_str());
+        ImGui::TextWrapped("%s", i->concern.c_str());
         ImGui::TableSetColumnIndex(2);
         ImGui::TextColored(st.level == 1 ? colour::kAccent : colour::kWarning, "%d", st.level);
         ImGui::TableSetColumnIndex(3);
@@ -275,7 +279,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Programs", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(130));
-    ImGui::TableHeadersRow();
+    headers_row();
     ImGuiListClipper clipper;  // a caseload can be thousands long: only the rows in view are drawn
     clipper.Begin(int(caseload.size()));
     while (clipper.Step())

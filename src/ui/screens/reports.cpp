@@ -99,7 +99,7 @@ void draw_ese(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Federal category", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Establishments", ImGuiTableColumnFlags_WidthFixed, px(130));
     ImGui::TableSetupColumn("Services", ImGuiTableColumnFlags_WidthFixed, px(100));
-    ImGui::TableHeadersRow();
+    headers_row();
     auto row = [](const std::string& name, long long sites, long long services, bool bold) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
@@ -226,15 +226,19 @@ void draw_performance(const Workspace& ws, const Staff& me) {
     host::show_printable(table_html(ws, "Performance standards, " + quarter_label(pq), heads, cells, host::now()));
   }
   const int columns = 1 + int(kStandards.size());
+  // The columns share the width (1366 px fits without scrolling); below ~1000 px the table scrolls sideways.
+  const float needed = px(200) + px(96) * float(kStandards.size());
   if (ImGui::BeginTable("standards", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollX |
-                                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit,
-                        ImVec2{0, std::min(px(420), px(40) + px(28) * float(rows.size() + 1))})) {
+                                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+                        ImVec2{0, std::min(px(420), px(40) + px(28) * float(rows.size() + 1))},
+                        std::max(ImGui::GetContentRegionAvail().x, needed))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Staff / organisation", ImGuiTableColumnFlags_WidthFixed, px(230));
-    const char* short_names[] = {"Contacts (N2)", "Issues (E3)", "Accounts (B3)", "Jobs (J1)",
-                                 "Matches (M3)", "Hires (M5)", "Services (R1)", "Plans (S1)"};
-    for (const char* n : short_names) ImGui::TableSetupColumn(n, ImGuiTableColumnFlags_WidthFixed, px(150));
-    ImGui::TableHeadersRow();
+    ImGui::TableSetupColumn("Staff / organisation", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    const char* short_names[] = {"Contacts N2", "Issues E3", "Accounts B3", "Jobs J1",
+                                 "Matches M3", "Hires M5", "Services R1", "Plans S1"};
+    for (const char* n : short_names) ImGui::TableSetupColumn(n, ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    // Short headers; the standard's full name on hover.
+    headers_row([](int c) { return c > 0 ? standard_label(kStandards[c - 1]).data() : nullptr; });
     for (int r = 0; r < int(rows.size()); ++r) {
       const Row& row = rows[r];
       ImGui::TableNextRow();

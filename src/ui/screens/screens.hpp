@@ -47,11 +47,16 @@ template <class T> T& for_this_person() {
   if (epoch != person_epoch()) kept = T{}, epoch = person_epoch();
   return kept;
 }
-// Opens the client or employer page an issue is about.
+// Opens the client or employer page an issue is about, on its Issues tab.
 inline void open_issue_subject(const Issue& i) {
   if (!i.client.empty()) nav().open_client(i.client);
   else nav().open_employer(i.employer);
+  nav().want_tab = "issues";
 }
+
+// N5: "Correct" under a case note, contact or comment; the correction is a new
+// note (or comment) that refers to it.
+void draw_correction(const RecordId& note);
 
 void draw_welcome();
 void draw_sign_in(const Workspace& ws);
@@ -84,7 +89,8 @@ void draw_feed(const Workspace& ws, const Staff& me);
 void draw_job_board(const Workspace& ws, const Client& seeker);
 void draw_referral(const Workspace& ws, const Staff& me, const Job& job);  // M1, on the job page
 // The jobs `me` may see (J3) that `keep` accepts; a row opens the job.
-void draw_jobs_table(const Workspace& ws, const Staff& me, const JobFilter& filter, const char* id);  // J2, J3
+// J2, J3: the jobs in `filter`, sortable; true when the person asked to clear the filters.
+bool draw_jobs_table(const Workspace& ws, const Staff& me, const JobFilter& filter, const char* id);
 void draw_students(const Workspace& ws, const Staff& me);
 void draw_settings(const Workspace& ws, const Staff& me);
 void draw_reports(const Workspace& ws, const Staff& me);

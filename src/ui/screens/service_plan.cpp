@@ -50,7 +50,14 @@ void draw_activity_actions(const Activity& a, std::string& error) {
     if (ImGui::RadioButton("Exited (no longer attends)", how == ActivityEnd::Exited)) how = ActivityEnd::Exited;
     date_field("Ended on", date, 150);
     text_field("Reason", reason, 320, how == ActivityEnd::Exited ? "required for an exit (C4)" : "optional");
-    if (submit_button("End activity")) {
+    // C4: an exit from an activity is asked first; completing one is plain.
+    const bool end = how == ActivityEnd::Exited
+                         ? confirm_button("End activity",
+                                          "The client exits " + a.name + " on " + date +
+                                              ": it ends on the service plan and cannot be reopened (C4).",
+                                          "Exit the activity")
+                         : submit_button("End activity");
+    if (end) {
       Outcome o = host::dispatch(EndActivity{a.id, how, date, reason});
       error = o.ok ? "" : o.error.message;
       if (o.ok) open.clear();
@@ -117,7 +124,7 @@ void draw_service_plan(const Workspace& ws, const Staff& me, const Client& c) {
     ImGui::TableSetupColumn("Start - planned end", ImGuiTableColumnFlags_WidthFixed, px(215));
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, px(200));
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(190));
-    ImGui::TableHeadersRow();
+    headers_row();
     for (const Activity* a : activities) {
       ImGui::PushID(a->id.c_str());
       ImGui::TableNextRow();

@@ -36,7 +36,7 @@ void draw_organisations(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn("Active staff", ImGuiTableColumnFlags_WidthFixed, px(110));
-    ImGui::TableHeadersRow();
+    headers_row();
     for (auto& entry : ws.organisations) {
       const RecordId& id = entry.first;
       const Organisation& o = entry.second;
@@ -89,7 +89,7 @@ void draw_staff(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Licence", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableHeadersRow();
+    headers_row();
     for (const Staff* s : rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
@@ -117,7 +117,9 @@ void draw_staff(const Workspace& ws, const Staff& me) {
     if (s->active) {
       text_field("Reason for deactivation", reason, 320, "e.g. left the agency");
       ImGui::SameLine();
-      if (ImGui::Button("Deactivate")) {
+      if (confirm_button("Deactivate", s->name + " can no longer sign in or act, and is never chosen for new work; "
+                                       "their clients, jobs and issues wait for a Manager to reassign them (P3).",
+                         "Yes, deactivate")) {
         Outcome o = host::dispatch(DeactivateStaff{s->id, reason});
         error = o.ok ? "" : o.error.message;
       }
@@ -169,7 +171,7 @@ void draw_holidays(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Holiday or closure", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Set by", ImGuiTableColumnFlags_WidthFixed, px(150));
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, px(100));
-    ImGui::TableHeadersRow();
+    headers_row();
     for (const Holiday& h : ws.calendar.holidays(year)) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);

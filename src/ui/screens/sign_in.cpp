@@ -68,7 +68,7 @@ void draw_sign_in(const Workspace& ws) {
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableHeadersRow();
+    headers_row();
     for (const Staff* s : people) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);

@@ -15,13 +15,36 @@ void draw_students(const Workspace& ws, const Staff& me) {
   struct Kept {
     RecordId raising;
     std::string concern, error, sent;
+    bool to_top = false;  // the form was just opened: show it
   };
-  auto& [raising, concern, error, sent] = for_this_person<Kept>();
+  auto& [raising, concern, error, sent, to_top] = for_this_person<Kept>();
   heading("My students");
   muted("Students in " + organisation_name(ws, me.organisation) +
         "'s current training. Raise an issue and it goes to the student's primary contact, who must act by the "
         "end of the next business day.");
+  // The form and its answer sit above the list, where they are seen (a long list would push them below the fold).
+  const bool opened = to_top;
+  if (to_top) ImGui::SetScrollY(0), to_top = false;
   good_text(sent);
+  if (const Client* c = ws.find_client(raising)) {
+    subheading("Raise an issue about " + full_name(*c));
+    if (opened) ImGui::SetKeyboardFocusHere();
+    text_field("Problem or concern", concern, 560, "e.g. missed two clinical shifts this week");
+    if (submit_button("Send to the primary contact")) {
+      Outcome o = host::dispatch(RaiseIssue{c->id, concern, IssueSource::TrainingProvider});
+      error = o.ok ? "" : o.error.message;
+      if (o.ok) {
+        const Issue& i = ws.issues.at(o.id);
+        sent = (o.notice.empty() ? "" : o.notice + " ") + "Sent to " + staff_name(ws, i.owner) + ", to resolve by " +
+               display_datetime(escalation_of(ws, i, host::now()).deadline.value_or(i.raised_at)) + ".";
+        raising.clear(), to_top = true;
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) raising.clear(), error.clear();
+    error_text(error);
+    ImGui::Separator();
+  }
   const auto students = students_of(ws, me);
   if (students.empty()) {
     muted("No students in current training.");
@@ -33,7 +56,7 @@ void draw_students(const Workspace& ws, const Staff& me) {
   ImGui::TableSetupColumn("Training", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("Primary contact", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(150));
-  ImGui::TableHeadersRow();
+  headers_row();
   for (const Client* c : students) {
     ImGui::PushID(c->id.c_str());
     ImGui::TableNextRow();
@@ -43,35 +66,19 @@ void draw_students(const Workspace& ws, const Staff& me) {
     for (const Activity* a : current_activities(ws, c->id)) {
       if (a->training_provider != me.organisation) continue;
       ImGui::TextWrapped("%s", a->name.c_str());
-      ImGui::TextColored(colour::kMuted, "%s - %s, %s", display_date(a->start).c_str(), display_date(a->planned_end).c_str(),
-                         activity_status_label(activity_status(*a, today)));
+      muted(display_date(a->start) + " - " + display_date(a->planned_end) + ", " +
+            activity_status_label(activity_status(*a, today)));
     }
     ImGui::TableSetColumnIndex(2);
     const Staff* pc = ws.find_staff(c->primary_contact);
     ImGui::TextUnformatted(pc ? pc->name.c_str() : "(unknown)");
-    if (pc && !pc->email.empty()) ImGui::TextColored(colour::kMuted, "%s", pc->email.c_str());
+    if (pc && !pc->active) ImGui::TextColored(colour::kMuted, "has left; issues go to a Manager");
+    else if (pc && !pc->email.empty()) ImGui::TextColored(colour::kMuted, "%s", pc->email.c_str());
     ImGui::TableSetColumnIndex(3);
-    if (raising != c->id && ImGui::Button("Raise an issue")) raising = c->id, concern.clear(), error.clear(), sent.clear();
+    if (raising != c->id && ImGui::Button("Raise an issue")) raising = c->id, concern.clear(), error.clear(), sent.clear(), to_top = true;
     ImGui::PopID();
   }
   ImGui::EndTable();
-  if (const Client* c = ws.find_client(raising)) {
-    subheading("Raise an issue about " + full_name(*c));
-    text_field("Problem or concern", concern, 560, "e.g. missed two clinical shifts this week");
-    if (submit_button("Send to the primary contact")) {
-      Outcome o = host::dispatch(RaiseIssue{c->id, concern, IssueSource::TrainingProvider});
-      error = o.ok ? "" : o.error.message;
-      if (o.ok) {
-        const Issue& i = ws.issues.at(o.id);
-        sent = "Sent to " + staff_name(ws, i.owner) + ", to resolve by " +
-               display_datetime(escalation_of(ws, i, host::now()).deadline.value_or(i.raised_at)) + ".";
-        raising.clear();
-      }
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) raising.clear(), error.clear();
-    error_text(error);
-  }
 }
 
 }  // namespace bw::ui

@@ -59,10 +59,18 @@ void draw_welcome() {
   muted("A small workforce area: a board, two providers, a training provider, fifteen staff, three dozen "
         "clients with their plans and contacts, seven employers with jobs, services and matches, a job seeker "
         "on the job board, comments, and this quarter's targets. You are signed in as its administrator.");
-  if (primary_button("Open the demo workspace")) host::open_demo();
+  // W3: one demo per browser; a fresh one replaces it, which is asked first.
+  const bool have_demo = std::any_of(st.workspaces.begin(), st.workspaces.end(), [](auto& w) { return w.demo; });
+  if (have_demo ? confirm_button("Open the demo workspace",
+                                 "A fresh demo replaces the demo workspace already in this browser: the changes made "
+                                 "in it are lost. (Restored backups and your board's workspaces are kept.)",
+                                 "Replace the demo")
+                : primary_button("Open the demo workspace"))
+    host::open_demo();
 
   subheading("Restore a backup");
-  muted("A backup file downloaded from Settings > Workspace opens here as a workspace of its own.");
+  muted("A backup file downloaded from Settings > Workspace opens here as a workspace of its own, beside those "
+        "already in this browser: it never replaces one.");
   if (ImGui::Button("Restore a backup file")) host::pick_backup();
 
   subheading("Start your board's workspace");

@@ -1,0 +1,206 @@
+// Browser tests of corrections, confirmations and tables, as staff use them:
+// real clicks and keystrokes, results read back through window.bridgework.
+// Usage: [ONLY=<part of a test name>] node corrections.mjs <built site folder>.
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { start, openApp, widget, click, pointAndClick, press, type } from './harness.mjs';
+
+const { artifacts, server, browser, test, finish, bw } = await start();
+const labels = page => bw(page, () => window.bridgework.ui.items().map(i => i.label));
+const saved = page => page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+
+async function openDemoAs(page, name) {
+  await click(page, 'Open the demo workspace');
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
+  await click(page, 'Sign out');
+  await click(page, name);
+}
+
+// The job a BSR owns and may edit: open, theirs.
+async function ownJob(page, owner) {
+  const jobs = await bw(page, () => window.bridgework.query('jobs', {}).result);
+  return jobs.find(j => j.owner_name === owner && j.status === 'open');
+}
+
+await test('the owner corrects a job order through its page; the description is edited on several lines and shown in full (P4, J2)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemoAs(page, 'Lena Fischer');
+  const job = await ownJob(page, 'Lena Fischer');
+  assert.ok(job, 'Lena owns an open job in the demo');
+  await click(page, 'Jobs');
+  await click(page, job.title);
+  await click(page, 'Edit the job order');
+  const title = await widget(page, 'Job title');
+  await pointAndClick(page, title.x + 12, title.y + title.h / 2);
+  await press(page, 'Control+A');
+  await page.keyboard.type(`${job.title} (evenings)`, { delay: 10 });
+  const area = await widget(page, 'description');
+  await pointAndClick(page, area.x + 20, area.y + 10);
+  await press(page, 'Control+A');
+  const long = 'Greets patients, schedules visits and keeps the front desk running. '.repeat(3).trim();
+  await page.keyboard.type(long, { delay: 2 });
+  await press(page, 'Enter');
+  await page.keyboard.type('Two evenings a week until 8 pm.', { delay: 5 });
+  await click(page, 'Save the job order');
+  await saved(page);
+  const after = await bw(page, id => window.bridgework.query('job', { id }).result, job.id);
+  assert.equal(after.title, `${job.title} (evenings)`);
+  assert.equal(after.description, `${long}\nTwo evenings a week until 8 pm.`);
+  const audit = await bw(page, id => window.bridgework.query('audit', { record: id }).result, job.id);
+  const lena = await bw(page, () => window.bridgework.state().signed_in);
+  assert.ok(audit.some(e => e.command === 'edit_job' && e.summary.includes('description') && e.by === lena),
+            JSON.stringify(audit.slice(-2)));
+  await widget(page, 'Saved; the change is in the job\'s history.');
+  await page.screenshot({ path: join(artifacts, 'job-edited.png') });
+});
+
+await test('a service is voided with a reason: struck through, out of the ESE files, in the history (P4, R1)', async context => {
+  const page = await openApp(context, server.url);
+  await openDemoAs(page, 'Lena Fischer');
+  const me = await bw(page, () => window.bridgework.state().signed_in);
+  const services = await bw(page, id => window.bridgework.query('services', { staff: id }).result, me);
+  const service = services.find(s => s.entered_by === me || s.staff === me);
+  assert.ok(service, 'Lena entered services in the demo');
+  // R2: the program-year quarter of the service (July to June; Q1 Jul-Sep).
+  const [y, m] = service.date.split('-').map(Number);
+  const pq = { program_year: m >= 7 ? y : y - 1, quarter: [3, 3, 3, 4, 4, 4, 1, 1, 1, 2, 2, 2][m - 1] };
+  const ese = () => bw(page, q => window.bridgework.query('ese_report', q).result.services, pq);
+  const counted = await ese();
+  await click(page, 'Employers');
+  await click(page, service.employer_name);
+  await click(page, 'Services');
+  // Lena sees "Void" only on the services she entered; the first is voided here.
+  await click(page, 'Void');
+  await type(page, 'Why it is voided', 'Entered twice');
+  await click(page, 'Void service');
+  await widget(page, 'Void it');
+  await page.screenshot({ path: join(artifacts, 'service-void-confirm.png') });
+  await click(page, 'Void it');
+  await saved(page);
+  const now = await bw(page, id => window.bridgework.query('services', { employer: id }).result, service.employer);
+  const voided = now.filter(s => s.voided_at);
+  assert.equal(voided.length, 1);
+  assert.equal(voided[0].void_reason, 'Entered twice');
+  assert.equal(voided[0].voided_by, me);
+  await widget(page, 'Voided; it stays in the history, struck through.');
+  await page.screenshot({ path: join(artifacts, 'service-voided.png') });
+  // Out of the ESE report of its quarter, still listed in the employer's history and its audit.
+  const [vy, vm] = voided[0].date.split('-').map(Number);
+  const vq = { program_year: vm >= 7 ? vy : vy - 1, quarter: [3, 3, 3, 4, 4, 4, 1, 1, 1, 2, 2, 2][vm - 1] };
+  if (vq.program_year === pq.program_year && vq.quarter === pq.quarter) assert.equal(await ese(), counted - 1);
+  const audit = await bw(page, id => window.bridgework.query('audit', { record: id }).result, voided[0].id);
+  assert.ok(audit.some(e => e.command === 'void_service' && e.summary.includes('Entered twice')));
+});
+
+await test('R1: paperwork is caught before saving, and saving it anyway needs the person to confirm it', async context => {
+  const page = await openApp(context, server.url);
+  await openDemoAs(page, 'Lena Fischer');
+  const jobs = await bw(page, () => window.bridgework.query('employers', {}).result);
+  const employer = jobs.find(e => e.owners.some(o => o.name === 'Lena Fischer')) || jobs[0];
+  await click(page, 'Employers');
+  await click(page, employer.legal_name);
+  await click(page, 'Services');
+  await click(page, 'Service type');
+  const types = await bw(page, () => window.bridgework.query('business_settings', {}).result.local_service_types.map(t => t.name));
+  await click(page, types[0]);
+  await type(page, 'What the employer gained', 'Received their signed paperwork');
+  const warned = (await labels(page)).find(l => l.startsWith('This reads like paperwork only.'));
+  assert.ok(warned, 'the warning is shown while typing');
+  const before = await bw(page, id => window.bridgework.query('services', { employer: id }).result.length, employer.id);
+  await click(page, 'Log service');
+  await widget(page, 'This reads like paperwork only. Receiving or submitting paperwork is not a service: say what the employer gained (R1). If it is a real service, confirm it and save again.');
+  assert.equal(await bw(page, id => window.bridgework.query('services', { employer: id }).result.length, employer.id), before);
+  await click(page, 'It is a real service: the employer gained more than paperwork');
+  await click(page, 'Log service');
+  await saved(page);
+  await widget(page, 'Logged.');
+  assert.equal(await bw(page, id => window.bridgework.query('services', { employer: id }).result.length, employer.id), before + 1);
+});
+
+await test('closing a job asks first: Cancel leaves it open, the confirmation closes it', async context => {
+  const page = await openApp(context, server.url);
+  await openDemoAs(page, 'Lena Fischer');
+  const job = await ownJob(page, 'Lena Fischer');
+  await click(page, 'Jobs');
+  await click(page, job.title);
+  await type(page, 'Why it is closed', 'Filled');
+  await click(page, 'Close job');
+  await widget(page, 'Close the job');
+  const question = (await labels(page)).find(l => l.includes('closes (Filled): it leaves the job board for good'));
+  assert.ok(question, 'the dialog says what will happen');
+  await page.screenshot({ path: join(artifacts, 'close-job-confirm.png') });
+  await click(page, 'Cancel');
+  await page.waitForTimeout(300);
+  assert.equal((await bw(page, id => window.bridgework.query('job', { id }).result, job.id)).status, 'open');
+  await click(page, 'Close job');
+  await click(page, 'Close the job');
+  await saved(page);
+  assert.equal((await bw(page, id => window.bridgework.query('job', { id }).result, job.id)).status, 'closed');
+});
+
+// The names in a column, top to bottom, as drawn.
+async function column(page, names) {
+  const items = await bw(page, () => window.bridgework.ui.items());
+  return items.filter(i => names.includes(i.label)).sort((a, b) => a.y - b.y).map(i => i.label);
+}
+
+await test('the Employers and Jobs tables sort by a clicked column, both ways, and say how many rows they show', async context => {
+  const page = await openApp(context, server.url);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openDemoAs(page, 'Lena Fischer');
+  const employers = (await bw(page, () => window.bridgework.query('employers', {}).result)).map(e => e.legal_name);
+  await click(page, 'Employers');
+  await widget(page, `${employers.length} employers`);
+  await click(page, 'Employer');  // the header
+  await page.waitForTimeout(200);
+  const up = await column(page, employers);
+  assert.deepEqual(up, [...up].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1)));
+  await click(page, 'Employer');
+  await page.waitForTimeout(200);
+  const down = await column(page, employers);
+  assert.deepEqual(down, [...up].reverse());
+  // A search that finds nothing says so and offers to clear the filters.
+  await type(page, 'employer_search', 'zzz-no-such-employer');
+  await widget(page, 'Clear the filters');
+  await widget(page, `0 of ${employers.length} employers`);
+  await click(page, 'Clear the filters');
+  await widget(page, `${employers.length} employers`);
+
+  await click(page, 'Jobs');
+  await click(page, 'All');
+  const jobs = await bw(page, () => window.bridgework.query('jobs', { view: 'all' }).result);
+  await widget(page, `${jobs.length} jobs`);
+  await click(page, 'Applications close');
+  await page.waitForTimeout(200);
+  const titles = [...new Set(jobs.map(j => j.title))];
+  const shown = await column(page, titles);
+  const deadline = Object.fromEntries(jobs.map(j => [j.title, j.deadline]));
+  for (let k = 1; k < shown.length; ++k) assert.ok(deadline[shown[k - 1]] <= deadline[shown[k]], `${shown[k - 1]} before ${shown[k]}`);
+  await click(page, 'Applications close');
+  await page.waitForTimeout(200);
+  const back = await column(page, titles);
+  for (let k = 1; k < back.length; ++k) assert.ok(deadline[back[k - 1]] >= deadline[back[k]]);
+  await page.screenshot({ path: join(artifacts, 'jobs-sorted.png') });
+});
+
+await test('the Employers screen as an ERS: the table has its normal widths, beside no missing button', async context => {
+  const page = await openApp(context, server.url);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDemoAs(page, 'Tomás Reyes');
+  await click(page, 'Employers');
+  const employers = (await bw(page, () => window.bridgework.query('employers', {}).result)).map(e => e.legal_name);
+  await widget(page, employers[0]);
+  const items = await bw(page, () => window.bridgework.ui.items());
+  assert.ok(!items.some(i => i.label === 'Enter employer'), 'case staff do not enter employers');
+  const first = items.find(i => employers.includes(i.label));
+  const search = items.find(i => i.label === 'employer_search');
+  // The table starts at the left under the filters and spans the page: not squeezed beside them.
+  assert.ok(first.x <= search.x + 4, `table at x=${first.x}, filters at x=${search.x}`);
+  assert.ok(first.y > search.y + search.h, 'below the filters');
+  assert.ok(first.w > 900, `rows span the page (${first.w} px)`);
+  await page.screenshot({ path: join(artifacts, 'employers-ers-1366.png') });
+});
+
+await browser.close();
+server.close();
+finish();

@@ -1,0 +1,102 @@
+// Every screen as every role of the demo at 1366x768 (a common office laptop):
+// each screen the role is offered opens, draws inside the window (nothing is
+// cut off at the right edge or needs sideways scrolling), and is kept as a
+// screenshot in artifacts/roles/ to look at.
+// Usage: [ONLY=<part of a role>] node roles.mjs <built site folder>.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { start, openApp, widget, click, type } from './harness.mjs';
+
+const { artifacts, server, browser, test, finish, bw } = await start();
+const shots = join(artifacts, 'roles');
+await mkdir(shots, { recursive: true });
+const width = 1366, height = 768;
+const sidebar = 230;  // CSS px: its entries are the screens offered
+const tabs = { Reports: ['Performance standards', 'Targets'], Settings: ['Staff', 'Business services', 'Workspace'] };
+
+// One person for each kind of day in the demo.
+const people = [
+  ['Administrator', null],
+  ['ERS', 'Tomás Reyes'],
+  ['ACA', null],
+  ['Case Manager', null],
+  ['BSR', 'Lena Fischer'],
+  ['Manager', 'Priya Raman'],
+  ['Board Program Manager', null],
+  ['Training provider', 'Grace Holloway'],
+];
+const roleName = {
+  'Administrator': 'administrator', 'ERS': 'ers', 'ACA': 'aca', 'Case Manager': 'case_manager', 'BSR': 'bsr',
+  'Manager': 'manager', 'Board Program Manager': 'board_program_manager', 'Training provider': 'training_provider_staff',
+};
+
+async function checkScreens(page, who) {
+  const items = await bw(page, () => window.bridgework.ui.items());
+  // The sidebar's entries: left of the content, above the person's name and the status bar.
+  const signOut = items.find(i => i.label === 'Sign out');
+  const entries = items.filter(i => i.x < sidebar && i.y < signOut.y - 40).map(i => i.label);
+  assert.ok(entries.length >= 3, `${who}: the sidebar offers screens (${entries.join(', ')})`);
+  for (const entry of entries) {
+    await click(page, entry);
+    await page.waitForTimeout(250);
+    const drawn = await bw(page, () => window.bridgework.ui.items());
+    const over = drawn.filter(i => i.x + i.w > width + 1);
+    assert.deepEqual(over.map(i => i.label), [], `${who} / ${entry}: drawn past the right edge`);
+    const file = `${who}-${entry.replace(/ \(\d+\)$/, '')}`.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+    await page.screenshot({ path: join(shots, `${file}.png`) });
+    for (const tab of tabs[entry] || []) {
+      if (!(await bw(page, l => window.bridgework.ui.rect(l), tab))) continue;  // not offered to this role
+      await click(page, tab);
+      await page.waitForTimeout(250);
+      const wide = (await bw(page, () => window.bridgework.ui.items())).filter(i => i.x + i.w > width + 1);
+      assert.deepEqual(wide.map(i => i.label), [], `${who} / ${entry} / ${tab}: drawn past the right edge`);
+      await page.screenshot({ path: join(shots, `${file}-${tab.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.png`) });
+    }
+  }
+  return entries;
+}
+
+for (const [role, name] of people) {
+  await test(`every screen as ${role} at ${width}x${height}`, async context => {
+    const page = await openApp(context, server.url);
+    await page.setViewportSize({ width, height });
+    await click(page, 'Open the demo workspace');
+    await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
+    const staff = await bw(page, () => window.bridgework.query('staff').result);
+    const person = name ? staff.find(s => s.name === name) : staff.find(s => s.active && s.role === roleName[role]);
+    assert.ok(person && person.active, `the demo has an active ${role}`);
+    if (role !== 'Administrator') {
+      await click(page, 'Sign out');
+      await click(page, person.name);
+    }
+    await page.waitForFunction(id => window.bridgework.state().signed_in === id, person.id);
+    const entries = await checkScreens(page, role);
+    if (role === 'Training provider') assert.ok(!entries.includes('Clients') && !entries.includes('Feed'));
+  });
+}
+
+await test(`the job board as a job seeker at ${width}x${height}`, async context => {
+  const page = await openApp(context, server.url);
+  await page.setViewportSize({ width, height });
+  await click(page, 'Open the demo workspace');
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
+  const seeker = (await bw(page, () => window.bridgework.query('clients', {}).result)).find(c => c.portal_access);
+  await click(page, 'Sign out');
+  await type(page, 'Email or client number', seeker.email);
+  await type(page, 'Job board PIN', '2468');
+  await click(page, 'Sign in to the job board');
+  await page.waitForFunction(id => window.bridgework.state().signed_in === id, seeker.id);
+  await widget(page, 'job_search');
+  const over = (await bw(page, () => window.bridgework.ui.items())).filter(i => i.x + i.w > width + 1);
+  assert.deepEqual(over.map(i => i.label), []);
+  // M6: they withdraw an interest, after a confirmation.
+  await click(page, 'No longer interested');
+  await click(page, 'Withdraw my interest');
+  await page.waitForFunction(() => window.bridgework.query('my_matches', {}).result.some(m => m.stage === 'withdrawn'));
+  await page.screenshot({ path: join(shots, 'job-seeker-job-board.png') });
+});
+
+await browser.close();
+server.close();
+finish();
