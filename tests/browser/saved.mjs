@@ -324,8 +324,9 @@ await test('a workspace whose data is damaged: the start ends on the first page,
   assert.equal(file.format, 'bridgework-stored-values');
   assert.equal(file.workspace.id, id);
   assert.ok(Object.values(file.buckets).some(v => v.includes('gone-0000000009')));
-  // Another workspace opens from here.
+  // Another workspace opens from here (a fresh demo replaces this damaged one: it asks first).
   await click(page, 'Open the demo workspace');
+  await click(page, 'Replace the demo');
   await page.waitForFunction(() => window.bridgework.state().signed_in && !window.bridgework.state().open_error);
   assert.deepEqual(page.errors, []);
 });

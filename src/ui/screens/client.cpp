@@ -8,6 +8,7 @@
 #include "access.hpp"
 #include "client_format.hpp"
 #include "contacts.hpp"
+#include "conversation.hpp"
 #include "escalation.hpp"
 #include "imgui_stdlib.h"
 #include "letters.hpp"
@@ -22,18 +23,28 @@ void draw_audit_trail(const Workspace& ws, const RecordId& record) {
   subheading("History (who changed what, when)");
   auto it = ws.audit_by_record.find(record);
   if (it == ws.audit_by_record.end()) return;
-  if (ImGui::BeginTable("audit", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+  if (ImGui::BeginTable("audit", 3, kListTable)) {
     ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, px(230));
     ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthFixed, px(180));
     ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch);
     headers_row();
-    for (auto e = it->second.rbegin(); e != it->second.rend(); ++e) {  // newest first
-      const AuditEntry& a = ws.audit.at(*e);
+    std::vector<const AuditEntry*> rows;  // one record's history: small, made each frame
+    for (auto e = it->second.rbegin(); e != it->second.rend(); ++e) rows.push_back(&ws.audit.at(*e));  // newest first
+    bool fresh = true;
+    sort_rows(rows, fresh, [&](int column, const AuditEntry* a, const AuditEntry* b) {
+      switch (column) {
+        case 1: return author_name(ws, a->by) < author_name(ws, b->by);
+        case 2: return a->summary < b->summary;
+        default: return a->at < b->at;
+      }
+    });
+    for (const AuditEntry* e : rows) {
+      const AuditEntry& a = *e;
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(display_datetime(a.at).c_str());
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(staff_name(ws, a.by).c_str());
+      ImGui::TextWrapped("%s", author_name(ws, a.by).c_str());
       ImGui::TableSetColumnIndex(2);
       ImGui::TextWrapped("%s", a.summary.c_str());
     }
@@ -242,14 +253,25 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
   }
   auto it = ws.contacts_by_client.find(c.id);
   if (it == ws.contacts_by_client.end()) return;
-  if (ImGui::BeginTable("contacts", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {  // newest first
+  if (ImGui::BeginTable("contacts", 4, kListTable)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(150));
     ImGui::TableSetupColumn("How, with whom", ImGuiTableColumnFlags_WidthFixed, px(200));
     ImGui::TableSetupColumn("Results and documents", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, px(150));
     headers_row();
-    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {  // newest first
-      const Contact& k = ws.contacts.at(*id);
+    std::vector<const Contact*> rows;  // one client's contacts: made each frame, newest first
+    for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) rows.push_back(&ws.contacts.at(*id));
+    bool fresh = true;
+    sort_rows(rows, fresh, [&](int column, const Contact* a, const Contact* b) {
+      switch (column) {
+        case 1: return std::pair{a->type, a->with} < std::pair{b->type, b->with};
+        case 2: return a->results < b->results;
+        case 3: return staff_name(ws, a->by) < staff_name(ws, b->by);
+        default: return a->date < b->date;
+      }
+    });
+    for (const Contact* row : rows) {
+      const Contact& k = *row;
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(display_weekday_date(k.date).c_str());

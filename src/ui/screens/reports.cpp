@@ -244,7 +244,7 @@ void draw_performance(const Workspace& ws, const Staff& me) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       if (row.staff.empty()) ImGui::PushFont(fonts().bold);
-      ImGui::TextUnformatted(row.name.c_str());
+      ImGui::TextWrapped("%s", row.name.c_str());  // a long organisation name wraps rather than being cut
       if (row.staff.empty()) ImGui::PopFont();
       for (Standard k : kStandards) {
         ImGui::TableSetColumnIndex(1 + int(k));

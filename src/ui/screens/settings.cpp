@@ -82,14 +82,25 @@ void draw_staff(const Workspace& ws, const Staff& me) {
   std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) {
     return a->active != b->active ? a->active : a->name < b->name;
   });
-  if (ImGui::BeginTable("staff", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
-                        ImVec2{0, px(300)})) {
+  rows_shown(rows.size(), ws.staff.size(), "staff");
+  if (rows.empty()) {
+    if (no_matches()) filter.clear();
+  } else if (ImGui::BeginTable("staff", 4, kListTable | ImGuiTableFlags_ScrollY, ImVec2{0, px(300)})) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Licence", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     headers_row();
+    bool fresh = true;  // a few dozen people: made and sorted each frame
+    sort_rows(rows, fresh, [&](int column, const Staff* a, const Staff* b) {
+      switch (column) {
+        case 1: return role_label(a->role) < role_label(b->role);
+        case 2: return organisation_name(ws, a->organisation) < organisation_name(ws, b->organisation);
+        case 3: return a->active > b->active;
+        default: return a->name < b->name;
+      }
+    });
     for (const Staff* s : rows) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);

@@ -45,18 +45,23 @@ void draw_students(const Workspace& ws, const Staff& me) {
     error_text(error);
     ImGui::Separator();
   }
-  const auto students = students_of(ws, me);
+  auto students = students_of(ws, me);
   if (students.empty()) {
     muted("No students in current training.");
     return;
   }
   const auto today = date_of(host::now());
-  if (!ImGui::BeginTable("students", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) return;
+  if (!ImGui::BeginTable("students", 4, kListTable)) return;
   ImGui::TableSetupColumn("Student", ImGuiTableColumnFlags_WidthStretch, 1.0f);  // all stretch: a half-screen window shares the width
   ImGui::TableSetupColumn("Training", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("Primary contact", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(150));
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(150));
   headers_row();
+  bool fresh = true;  // a training provider's students: a few dozen, sorted each frame
+  sort_rows(students, fresh, [&](int column, const Client* a, const Client* b) {
+    if (column == 2) return staff_name(ws, a->primary_contact) < staff_name(ws, b->primary_contact);
+    return full_name(*a) < full_name(*b);
+  });
   for (const Client* c : students) {
     ImGui::PushID(c->id.c_str());
     ImGui::TableNextRow();
