@@ -201,6 +201,26 @@ await test('the Employers screen as an ERS: the table has its normal widths, bes
   await page.screenshot({ path: join(artifacts, 'employers-ers-1366.png') });
 });
 
+await test('an issue clicked on My Work opens on the Issues tab of its client or employer; the client picker takes typing at once', async context => {
+  const page = await openApp(context, server.url);
+  await openDemoAs(page, 'Lena Fischer');
+  const mine = await bw(page, () => window.bridgework.query('issues_to_act_on', {}).result);
+  assert.ok(mine.length >= 1);
+  const issue = mine[0];
+  const about = issue.employer ? `${issue.employer_name} (employer)` : issue.client_name;
+  await click(page, about);
+  const where = issue.employer ? `#/employers/${issue.employer}/issues` : `#/clients/${issue.client}/issues`;
+  await page.waitForFunction(h => location.hash === h, where, { timeout: 5000 });
+  // The client picker of a job's referral: its search box has the keys as it opens.
+  const job = await ownJob(page, 'Lena Fischer');
+  await click(page, 'Jobs');
+  await click(page, job.title);
+  await click(page, 'Client');
+  await widget(page, 'client_search');
+  await page.keyboard.type('zzzz', { delay: 15 });
+  await widget(page, 'No client by that name may see this job.');
+});
+
 await browser.close();
 server.close();
 finish();

@@ -197,7 +197,7 @@ void draw_referral(const Workspace& ws, const Staff& me, const Job& j) {
       ++shown;
       if (ImGui::Selectable((name + "##" + id).c_str(), id == client)) client = id;
     }
-    if (shown == 0) muted(needle.empty() ? "No client may see this job (J3)." : "No client by that name may see this job.");
+    if (shown == 0) warning_text(needle.empty() ? "No client may see this job (J3)." : "No client by that name may see this job.");
     ImGui::EndCombo();
   }
   draw_fit_fields(fit);
