@@ -23,7 +23,7 @@ Outcome Change::done(const RecordId& record, std::string summary) {
 
 void Change::add_note(Outcome& o, const RecordId& client, std::string text, const RecordId& issue,
                       const RecordId& employer) {
-  CaseNote n{ws.new_id(), client, ctx.now, ctx.actor, std::move(text), issue, {}, employer};
+  CaseNote n{ws.new_id(), client, ctx.now, ctx.actor, std::move(text), issue, {}, employer, {}};
   o.touched.push_back(n.id);
   ws.add_case_note(std::move(n));
 }

@@ -21,7 +21,7 @@ struct Conversation : Change {
     auto parsed = parse_mentions(ws, c.text);
     if (auto* why = std::get_if<std::string>(&parsed)) return refuse("invalid_field", *why);
     Mentions& named = std::get<Mentions>(parsed);
-    Comment k{ws.new_id(), c.record, actor->id, ctx.now, c.text, std::move(named.tags), std::move(named.links)};
+    Comment k{ws.new_id(), c.record, actor->id, ctx.now, c.text, std::move(named.tags), std::move(named.links), {}};
     const std::string title = record_title(ws, c.record);
     Outcome o = done(c.record, "Commented on " + title);
     o.id = k.id;

@@ -218,8 +218,7 @@ struct Employers : Change {
     if (auto warning = paperwork_warning(c.gained); warning && !c.confirmed)
       return refuse("needs_confirmation", *warning + " If it is a real service, confirm it and save again.");
     Service sv{ws.new_id(), site->id, e.id, std::get<year_month_day>(on), type->category, type->name, by, c.program,
-               c.gained,    ctx.now,  {}};
-    sv.entered_by = actor->id;
+               c.gained,    ctx.now,  {},   actor->id, {}, {}, {}};
     stamp(sv.revision);
     const RecordId id = sv.id;
     ws.add_service(std::move(sv));

@@ -160,7 +160,7 @@ struct Plans : Change {
       const Issue* i = ws.find_issue(c.issue);
       if (!i || i->client != c.client) return refuse("not_found", "That issue is not about this client.");
     }
-    CaseNote n{ws.new_id(), c.client, ctx.now, ctx.actor, c.agreement, c.issue, to, {}};
+    CaseNote n{ws.new_id(), c.client, ctx.now, ctx.actor, c.agreement, c.issue, to, {}, {}};
     const RecordId id = n.id;
     std::string parties;
     for (const std::string& p : to) parties += (parties.empty() ? "" : ", ") + p;

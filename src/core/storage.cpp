@@ -546,11 +546,10 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
               date_from(r, "date"), enum_from<ServiceCategory>(r, "category", category_from),
               field<std::string>(r, "local_type"), field<std::string>(r, "staff"),
               enum_from<Program>(r, "program", program_from), field<std::string>(r, "gained"),
-              time_from(r, "entered_at"), rev_from(r, "revision")};
-    v.entered_by = optional_field(r, "entered_by", "");  // schema 5
-    if (r.contains("voided_at") && !member(r, "voided_at").is_null()) v.voided_at = optional_time_from(r, "voided_at");
-    v.voided_by = optional_field(r, "voided_by", "");
-    v.void_reason = optional_field(r, "void_reason", "");
+              time_from(r, "entered_at"), rev_from(r, "revision"),
+              optional_field(r, "entered_by", ""),  // schema 5
+              r.contains("voided_at") ? optional_time_from(r, "voided_at") : std::nullopt,
+              optional_field(r, "voided_by", ""), optional_field(r, "void_reason", "")};
     ws.add_service(std::move(v));
   } else if (kind == "match") {
     Match m;

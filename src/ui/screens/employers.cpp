@@ -123,16 +123,25 @@ void draw_communications(const Workspace& ws, const Staff& me, const Employer& e
     error_text(error);
     if (!notice.empty()) ImGui::TextColored(colour::kWarning, "%s", notice.c_str());
   }
-  const auto log = communications_of(ws, e.id);
+  auto log = communications_of(ws, e.id);  // one employer's log: small, made each frame
   if (log.empty()) return;
-  if (ImGui::BeginTable("log", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+  std::reverse(log.begin(), log.end());  // newest first
+  if (ImGui::BeginTable("log", 4, kListTable)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(140));
     ImGui::TableSetupColumn("How", ImGuiTableColumnFlags_WidthFixed, px(260));
     ImGui::TableSetupColumn("What was said", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("By", ImGuiTableColumnFlags_WidthFixed, px(150));
     headers_row();
-    for (auto it = log.rbegin(); it != log.rend(); ++it) {  // newest first
-      const Communication* c = *it;
+    bool fresh = true;
+    sort_rows(log, fresh, [&](int column, const Communication* a, const Communication* b) {
+      switch (column) {
+        case 1: return is_reciprocal(*a) > is_reciprocal(*b);
+        case 2: return a->summary < b->summary;
+        case 3: return staff_name(ws, a->by) < staff_name(ws, b->by);
+        default: return a->date < b->date;
+      }
+    });
+    for (const Communication* c : log) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(display_date(c->date).c_str());

@@ -226,14 +226,14 @@ void draw_performance(const Workspace& ws, const Staff& me) {
     host::show_printable(table_html(ws, "Performance standards, " + quarter_label(pq), heads, cells, host::now()));
   }
   const int columns = 1 + int(kStandards.size());
-  // The columns share the width (1366 px fits without scrolling); below ~1000 px the table scrolls sideways.
-  const float needed = px(200) + px(96) * float(kStandards.size());
+  // The columns share the width (a 1366 px window fits without scrolling); narrower, the table scrolls sideways.
+  const float needed = px(260) + px(100) * float(kStandards.size());
   if (ImGui::BeginTable("standards", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollX |
                                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
                         ImVec2{0, std::min(px(420), px(40) + px(28) * float(rows.size() + 1))},
                         std::max(ImGui::GetContentRegionAvail().x, needed))) {
     ImGui::TableSetupScrollFreeze(1, 1);
-    ImGui::TableSetupColumn("Staff / organisation", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Staff / organisation", ImGuiTableColumnFlags_WidthStretch, 2.6f);
     const char* short_names[] = {"Contacts N2", "Issues E3", "Accounts B3", "Jobs J1",
                                  "Matches M3", "Hires M5", "Services R1", "Plans S1"};
     for (const char* n : short_names) ImGui::TableSetupColumn(n, ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -244,7 +244,8 @@ void draw_performance(const Workspace& ws, const Staff& me) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       if (row.staff.empty()) ImGui::PushFont(fonts().bold);
-      ImGui::TextWrapped("%s", row.name.c_str());  // a long organisation name wraps rather than being cut
+      ImGui::TextUnformatted(row.name.c_str());  // one line a row; a name too long for the column is named on hover
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.name.c_str());
       if (row.staff.empty()) ImGui::PopFont();
       for (Standard k : kStandards) {
         ImGui::TableSetColumnIndex(1 + int(k));

@@ -116,15 +116,25 @@ void draw_service_plan(const Workspace& ws, const Staff& me, const Client& c) {
   }
 
   subheading("Activities");
-  const auto activities = activities_of(ws, c.id);
+  auto activities = activities_of(ws, c.id);  // one client's: small, sorted each frame
   if (activities.empty()) muted("No activities yet.");
-  else if (ImGui::BeginTable("activities", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+  else if (ImGui::BeginTable("activities", 5, kListTable)) {
     ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Start - planned end", ImGuiTableColumnFlags_WidthFixed, px(215));
     ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, px(200));
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, px(190));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(190));
     headers_row();
+    bool fresh = true;
+    const auto on = date_of(host::now());
+    sort_rows(activities, fresh, [&](int column, const Activity* a, const Activity* b) {
+      switch (column) {
+        case 1: return organisation_name(ws, a->training_provider) < organisation_name(ws, b->training_provider);
+        case 2: return a->start < b->start;
+        case 3: return activity_status(*a, on) < activity_status(*b, on);
+        default: return a->name < b->name;
+      }
+    });
     for (const Activity* a : activities) {
       ImGui::PushID(a->id.c_str());
       ImGui::TableNextRow();

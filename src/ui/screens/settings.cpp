@@ -32,14 +32,20 @@ void draw_organisations(const Workspace& ws, const Staff& me) {
     OrganisationKind kind = OrganisationKind::OneStopProvider;
   };
   auto& [name, error, kind] = for_this_person<Kept>();
-  if (ImGui::BeginTable("organisations", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+  if (ImGui::BeginTable("organisations", 3, kListTable)) {
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("Active staff", ImGuiTableColumnFlags_WidthFixed, px(110));
+    ImGui::TableSetupColumn("Active staff", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(110));
     headers_row();
-    for (auto& entry : ws.organisations) {
-      const RecordId& id = entry.first;
-      const Organisation& o = entry.second;
+    std::vector<const Organisation*> rows;  // a handful: made and sorted each frame
+    for (auto& entry : ws.organisations) rows.push_back(&entry.second);
+    bool fresh = true;
+    sort_rows(rows, fresh, [](int column, const Organisation* a, const Organisation* b) {
+      return column == 1 ? kind_label(a->kind) < kind_label(b->kind) : a->name < b->name;
+    });
+    for (const Organisation* row : rows) {
+      const RecordId& id = row->id;
+      const Organisation& o = *row;
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(o.name.c_str());
@@ -177,13 +183,20 @@ void draw_holidays(const Workspace& ws, const Staff& me) {
   if (ImGui::ArrowButton("##next_year", ImGuiDir_Right)) ++year;
   ImGui::SameLine();
   muted("Offices are closed on these days: deadlines in business days skip them (T1-T3).");
-  if (ImGui::BeginTable("holidays", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+  if (ImGui::BeginTable("holidays", 4, kListTable)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(170));
     ImGui::TableSetupColumn("Holiday or closure", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Set by", ImGuiTableColumnFlags_WidthFixed, px(150));
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, px(100));
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(100));
     headers_row();
-    for (const Holiday& h : ws.calendar.holidays(year)) {
+    std::vector<Holiday> days = ws.calendar.holidays(year);  // a year's: a dozen or so
+    bool fresh = true;
+    sort_rows(days, fresh, [](int column, const Holiday& a, const Holiday& b) {
+      if (column == 1) return a.name < b.name;
+      if (column == 2) return a.board_closure < b.board_closure;
+      return a.date < b.date;
+    });
+    for (const Holiday& h : days) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
       ImGui::TextUnformatted(display_weekday_date(h.date).c_str());

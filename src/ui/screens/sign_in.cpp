@@ -62,13 +62,19 @@ void draw_sign_in(const Workspace& ws) {
   });
 
   const float list_height = std::max(px(200), ImGui::GetContentRegionAvail().y - px(260));
-  if (ImGui::BeginTable("people", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY,
+  if (ImGui::BeginTable("people", 3, kListTable | ImGuiTableFlags_ScrollY,
                         ImVec2{std::min(px(880), ImGui::GetContentRegionAvail().x), list_height})) {  // its scroll bar in view at any width
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     headers_row();
+    bool fresh = true;  // the staff: a few dozen, sorted each frame
+    sort_rows(people, fresh, [&](int column, const Staff* a, const Staff* b) {
+      if (column == 1) return role_label(a->role) < role_label(b->role);
+      if (column == 2) return ws.organisations.at(a->organisation).name < ws.organisations.at(b->organisation).name;
+      return a->name < b->name;
+    });
     for (const Staff* s : people) {
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
