@@ -226,6 +226,13 @@ const LocalServiceType* local_service_type(const Workspace& ws, std::string_view
   return nullptr;
 }
 
+bool may_void_service(const Workspace& ws, const Staff& s, const Service& service) {
+  const RecordId& by = service.entered_by.empty() ? service.staff : service.entered_by;
+  const Staff* enterer = ws.find_staff(by);
+  return s.active && (s.id == by || s.role == Role::Administrator ||
+                      (s.role == Role::Manager && enterer && enterer->organisation == s.organisation));
+}
+
 std::optional<std::string> paperwork_warning(std::string_view gained) {
   const std::string text = lowercase(gained);
   static const char* paperwork[] = {"paperwork", "form", "forms", "signed", "signature", "submitted", "received",

@@ -81,6 +81,9 @@ const LocalServiceType* local_service_type(const Workspace& ws, std::string_view
 // R1: receiving or submitting paperwork is not a service. A warning in words
 // when the description reads like paperwork only.
 std::optional<std::string> paperwork_warning(std::string_view gained);
+// P4: the person who entered a service (its staff, in data before schema 5), a
+// Manager of their organisation, or an Administrator voids it.
+bool may_void_service(const Workspace& ws, const Staff& s, const Service& service);
 bool entered_on_time(const Workspace& ws, const Service& s);
 // An employer's services, newest service date first.
 std::vector<const Service*> services_of(const Workspace& ws, const RecordId& employer);

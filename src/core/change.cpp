@@ -7,6 +7,11 @@ namespace bw {
 
 using namespace std::chrono;
 
+void describe_change(std::string& changed, std::string_view what, const std::string& before, const std::string& after) {
+  if (before == after) return;
+  changed += (changed.empty() ? "" : "; ") + std::string(what) + " \"" + before + "\" -> \"" + after + "\"";
+}
+
 void Change::stamp(Revision& r) const {
   r.number += 1;
   r.changed_by = ctx.actor;

@@ -12,6 +12,10 @@
 
 namespace bw {
 
+// P4: one corrected value as the audit words it, `what "before" -> "after"`,
+// added to `changed` ("; " between); nothing when the value is unchanged.
+void describe_change(std::string& changed, std::string_view what, const std::string& before, const std::string& after);
+
 struct Change {
   Workspace& ws;
   const Context& ctx;

@@ -92,14 +92,11 @@ struct Clients : Change {
     Client& client = it->second;
     // P4: the record's history (its audit) keeps each value as it was.
     std::string changed;
-    auto note = [&](const char* what, const std::string& before, const std::string& after) {
-      if (before != after) changed += (changed.empty() ? "" : "; ") + std::string(what) + " \"" + before + "\" -> \"" + after + "\"";
-    };
-    note("first name", client.first_name, c.first_name);
-    note("last name", client.last_name, c.last_name);
-    note("date of birth", format_iso_date(client.date_of_birth), format_iso_date(birth));
-    note("email", client.email, c.email);
-    note("phone", client.phone, c.phone);
+    describe_change(changed, "first name", client.first_name, c.first_name);
+    describe_change(changed, "last name", client.last_name, c.last_name);
+    describe_change(changed, "date of birth", format_iso_date(client.date_of_birth), format_iso_date(birth));
+    describe_change(changed, "email", client.email, c.email);
+    describe_change(changed, "phone", client.phone, c.phone);
     if (changed.empty()) return refuse("not_allowed", "Nothing was changed.");
     client.first_name = c.first_name;
     client.last_name = c.last_name;

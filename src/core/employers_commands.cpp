@@ -232,11 +232,7 @@ struct Employers : Change {
     if (it == ws.services.end()) return refuse("not_found", "No such service.");
     Service& sv = it->second;
     if (is_voided(sv)) return refuse("not_allowed", "This service is already voided.");
-    const RecordId entered_by = sv.entered_by.empty() ? sv.staff : sv.entered_by;  // before schema 5: the staff
-    const Staff* enterer = ws.find_staff(entered_by);
-    const bool manager = actor->role == Role::Administrator ||
-                         (actor->role == Role::Manager && enterer && enterer->organisation == actor->organisation);
-    if (actor->id != entered_by && !manager)
+    if (!may_void_service(ws, *actor, sv))
       return refuse("not_allowed", "Only the person who entered the service, or a Manager of their organisation, voids it (P4).");
     if (c.reason.empty()) return refuse("missing_field", "Say why the service is voided, e.g. entered twice.");
     sv.voided_at = ctx.now;

@@ -100,15 +100,12 @@ struct Jobs : Change {
       if (auto* why = std::get_if<std::string>(&typed)) return refuse("invalid_field", *why);
       deadline = std::get<year_month_day>(typed);
     }
-    std::vector<std::string> changed;
-    auto note = [&](const char* what, const std::string& before, const std::string& after) {
-      if (before != after) changed.push_back(std::string(what) + " \"" + before + "\" -> \"" + after + "\"");
-    };
-    note("title", j.title, c.title);
-    if (j.description != c.description) changed.push_back("description");
-    note("openings", std::to_string(j.openings), std::to_string(c.openings));
-    note("deadline", format_iso_date(j.deadline), format_iso_date(deadline));
-    note("reserved days", std::to_string(j.reserved_days), std::to_string(c.reserved_days));
+    std::string changed;
+    describe_change(changed, "title", j.title, c.title);
+    if (j.description != c.description) changed += (changed.empty() ? "" : "; ") + std::string("description");  // too long to quote
+    describe_change(changed, "openings", std::to_string(j.openings), std::to_string(c.openings));
+    describe_change(changed, "deadline", format_iso_date(j.deadline), format_iso_date(deadline));
+    describe_change(changed, "reserved days", std::to_string(j.reserved_days), std::to_string(c.reserved_days));
     if (changed.empty()) return refuse("not_allowed", "Nothing was changed.");
     j.title = c.title;
     j.description = c.description;
@@ -116,9 +113,7 @@ struct Jobs : Change {
     j.deadline = deadline;
     j.reserved_days = c.reserved_days;
     stamp(j.revision);
-    std::string what;
-    for (const std::string& part : changed) what += (what.empty() ? "" : "; ") + part;
-    return done(j.id, "Corrected the job order " + j.title + ": " + what);
+    return done(j.id, "Corrected the job order " + j.title + ": " + changed);
   }
 
   Outcome operator()(const RepostJob& c) {

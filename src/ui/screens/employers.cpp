@@ -319,11 +319,7 @@ void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
       ImGui::TableSetColumnIndex(4);
       cell(staff_name(ws, s->staff));
       ImGui::TableSetColumnIndex(5);
-      const RecordId& entered_by = s->entered_by.empty() ? s->staff : s->entered_by;
-      const Staff* enterer = ws.find_staff(entered_by);
-      const bool may_void = me.id == entered_by || me.role == Role::Administrator ||
-                            (me.role == Role::Manager && enterer && enterer->organisation == me.organisation);
-      if (!voided && may_void && voiding != s->id && ImGui::SmallButton("Void"))
+      if (!voided && may_void_service(ws, me, *s) && voiding != s->id && ImGui::SmallButton("Void"))
         voiding = s->id, void_reason.clear(), void_error.clear(), void_done.clear();
       ImGui::PopID();
     }
