@@ -48,6 +48,13 @@ add_custom_target(site_files ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SYMBOLS_FONT_FILE} ${SITE_DIR}/symbols.ttf
   VERBATIM)
 
+# W7: the service worker, versioned by the hash of every file above.
+add_custom_target(service_worker ALL
+  COMMAND ${CMAKE_COMMAND} -DSITE_DIR=${SITE_DIR} -DTEMPLATE=${CMAKE_SOURCE_DIR}/web/sw.js
+          -P ${CMAKE_SOURCE_DIR}/cmake/service_worker.cmake
+  VERBATIM)
+add_dependencies(service_worker bridgework site_files)
+
 # The core tests compiled by em++ as well: the app runs on Emscripten's libc++,
 # whose calendar code differs from the native one (ctest runs it under node).
 file(GLOB CORE_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/core/*.cpp)

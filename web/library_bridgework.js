@@ -47,6 +47,7 @@ mergeInto(LibraryManager.library, {
   },
   bw_js_close_workspace: function () { window.BW.closeWorkspace(); },
   bw_js_use_here: function () { window.BW.useHere(); },
+  bw_js_reload_into_update: function () { window.BW.reloadIntoUpdate(); },
   bw_js_saved: function (change) { window.BW.saved(change); },
   bw_js_save_failed: function (reason) { window.BW.saveFailed(UTF8ToString(reason)); },
   bw_js_announce: function (message) {

@@ -146,6 +146,7 @@
           if (id !== workspace) return;
           retryDelay = 1000;
           cc('bw_write_done', null, [1, '']);
+          measureStorage();
           if (channel) channel.postMessage({ type: 'saved' });
         },
         reason => {
@@ -418,12 +419,83 @@
     if (await reload(id, writer)) S.markOpened(id, true).catch(() => {});
   }
 
+  // [SECTION] Offline (W7): web/sw.js keeps the built files. A new build
+  // installs beside the running one and waits; the app offers to reload into
+  // it, which happens once every change is saved.
+  let updateWaiting = null, reloadingIntoUpdate = false;
+  function keepForOffline() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => { if (reloadingIntoUpdate) location.reload(); });
+    // Once registered, the registration is checked for a new build with update(): a second
+    // register() call can wait for a long time in Chromium.
+    const sw = navigator.serviceWorker;
+    sw.getRegistration().then(reg => reg || sw.register('sw.js')).then(reg => {
+      // Installed while another build runs this page: offered. (The first visit's install is not an update.)
+      const offer = worker => {
+        if (worker.state !== 'installed' || !navigator.serviceWorker.controller) return;
+        updateWaiting = worker;
+        cc('bw_set_update_ready', null, [1]);
+      };
+      const track = worker => {
+        if (!worker) return;
+        offer(worker);
+        worker.addEventListener('statechange', () => offer(worker));
+      };
+      track(reg.waiting);
+      track(reg.installing);
+      reg.addEventListener('updatefound', () => track(reg.installing));
+      // Asked at each start (offline it fails quietly), and every 30 minutes for a tab left open.
+      reg.update().catch(() => {});
+      setInterval(() => reg.update().catch(() => {}), 30 * 60000);
+    }).catch(() => { /* no offline use here (a private window, say): the app works online as before */ });
+  }
+  BW.reloadIntoUpdate = function reloadIntoUpdate() {
+    if (!updateWaiting || reloadingIntoUpdate) return;
+    if (!cc('bw_idle', 'number')) {  // nothing unsaved is ever left behind
+      cc('bw_flush', null);
+      setTimeout(reloadIntoUpdate, 100);
+      return;
+    }
+    reloadingIntoUpdate = true;
+    updateWaiting.postMessage('take-over');
+    setTimeout(() => location.reload(), 3000);  // should controllerchange not come
+  };
+  function runningVersion() {
+    const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (!worker) return Promise.resolve(null);
+    return new Promise(resolve => {
+      const answer = e => { if (e.data && e.data.version) { navigator.serviceWorker.removeEventListener('message', answer); resolve(e.data.version); } };
+      navigator.serviceWorker.addEventListener('message', answer);
+      worker.postMessage('version');
+      setTimeout(() => resolve(null), 2000);
+    });
+  }
+
   // [SECTION] Start
   // Addresses: a link (the page opened with, or typed into the address bar)
   // waits for the next sign-in; Back and Forward to the app's own entries
   // (marked in history.state) go there only for the person signed in.
   const addressOf = () => decodeURIComponent(location.hash.replace(/^#/, ''));
   window.addEventListener('popstate', e => cc('bw_go', null, [addressOf(), e.state && e.state.bridgework ? 0 : 1]));
+
+  // W3: asks the browser to keep this site's data, and learns how full its
+  // storage is; the app warns before anyone types into data that may vanish.
+  function askToKeep() {
+    const storage = navigator.storage;
+    if (storage && storage.persist) {
+      storage.persist().then(p => cc('bw_set_persisted', null, [p ? 1 : 0]), () => cc('bw_set_persisted', null, [0]));
+    } else {
+      cc('bw_set_persisted', null, [0]);
+    }
+    measureStorage();
+  }
+  let measured = 0;
+  function measureStorage() {
+    const storage = navigator.storage;
+    if (!storage || !storage.estimate || performance.now() - measured < 60000 && measured) return;
+    measured = performance.now();
+    storage.estimate().then(e => cc('bw_set_storage_estimate', null, [e.usage || 0, e.quota || 0]), () => {});
+  }
 
   async function start() {
     if (addressOf()) cc('bw_go', null, [addressOf(), 1]);
@@ -432,10 +504,8 @@
       readyResolve();
       return;
     }
-    if (navigator.storage && navigator.storage.persist) {
-      navigator.storage.persist().then(p => Module.ccall('bw_set_persisted', null, ['number'], [p ? 1 : 0]),
-                                       () => Module.ccall('bw_set_persisted', null, ['number'], [0]));
-    }
+    askToKeep();
+    keepForOffline();
     let list = [];
     try { list = await sendDirectory(); } catch (e) { storageProblem(e); }
     // The workspace opened last (the directory notes it durably); none if it was closed.
@@ -490,6 +560,7 @@
     queries() { return callJson('bw_api_catalogue').queries; },
     state() { return currentState(); },
     signIn(staff, pin) { return callJson('bw_api_sign_in', [String(staff), pin ? String(pin) : '']); },
+    leaveKiosk(administrator, pin) { return callJson('bw_api_leave_kiosk', [String(administrator), pin ? String(pin) : '']); },
     signOut() { cc('bw_api_sign_out', null); },
     openDemo() { return afterSave(callJson('bw_api_open_demo')); },
     createWorkspace({ board, administrator, email } = {}) {
@@ -499,6 +570,8 @@
     async workspaces() { return S.listWorkspaces(); },
     async openWorkspace(id) { await openAndWait(String(id)); return currentState(); },
     useHere() { useHere(); },
+    // W7: the build this page runs from the offline cache, or null before the service worker controls it.
+    version() { return runningVersion(); },
     clock: {
       now() { return callJson('bw_api_clock').now; },
       info() { return callJson('bw_api_clock'); },

@@ -63,6 +63,9 @@ struct RaiseIssue { RecordId client; std::string concern; IssueSource source{}; 
 struct EscalateIssue { RecordId issue; };                                           // E4, by the owner
 struct CloseIssue { RecordId issue; IssueOutcome outcome{}; std::string note; };   // E5
 struct SetDemoClock { std::string at; };  // T4, demo workspaces only
+struct SetKioskMode { bool on = false; };         // M6: this computer signs in job seekers only
+struct RequireStaffPins { bool required = false; };  // P4
+struct RecordBackup { bool encrypted = false; };   // P4, W3: a backup was downloaded
 struct AddClosure { std::string date, name; };  // T2
 struct RemoveClosure { std::string date; };
 // S1: the Individual Service Strategy.
@@ -176,7 +179,7 @@ struct SetTarget { int program_year = 0, quarter = 0; std::string measure; Recor
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
                              UpdateClient, TransferPrimaryContact, ExitClient, RecordContact, RaiseIssue,
-                             EscalateIssue, CloseIssue, SetDemoClock, AddClosure, RemoveClosure, AddGoal,
+                             EscalateIssue, CloseIssue, SetDemoClock, SetKioskMode, RequireStaffPins, RecordBackup, AddClosure, RemoveClosure, AddGoal,
                              AchieveGoal, AddActivity, RescheduleActivity, EndActivity, RecordPlanAgreement,
                              WriteAgreementLetter, AddEmployer, UpdateEmployer, AddEstablishment,
                              LogCommunication, JoinAccount, TriageEmployer, SetFocusSectors, RefuseService,
@@ -215,8 +218,5 @@ std::variant<Command, Error> command_from_json(const json& j);
 std::string_view command_type(const Command& cmd);
 // The command types with their fields, for `window.bridgework.commands()`.
 json command_catalogue();
-
-// A PIN is kept only as this hash (P4: it tells people apart, it is no password).
-std::string pin_hash(const RecordId& staff, std::string_view pin);
 
 }  // namespace bw

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "access.hpp"
+#include "pin.hpp"
 #include "business.hpp"
 #include "command_rows.hpp"
 #include "jobs.hpp"
@@ -178,7 +179,8 @@ struct Matches : Change {
       client.portal_pin_hash.clear();
     } else {
       if (auto why = pin_problem(c.pin)) return refuse("invalid_field", *why);
-      client.portal_pin_hash = pin_hash(client.id, c.pin);
+      client.portal_pin_hash = pin_hash(client.id + "@" + format_iso(ctx.now), c.pin);
+      ws.meta.sign_in_failures.erase(client.id);  // a new PIN ends a lock
     }
     stamp(client.revision);
     return done(client.id,

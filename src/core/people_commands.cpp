@@ -4,6 +4,7 @@
 
 #include "access.hpp"
 #include "command_rows.hpp"
+#include "pin.hpp"
 
 namespace bw {
 namespace {
@@ -50,13 +51,15 @@ struct People : Change {
     if (auto r = need_people_manager()) return *r;
     if (auto r = check_staff_fields(c.name, c.role, c.organisation)) return *r;
     if (auto why = pin_problem(c.pin)) return refuse("invalid_field", *why);
+    if (c.pin.empty() && ws.meta.require_pins)
+      return refuse("missing_field", "This workspace requires a PIN for every staff member (P4): give " + c.name + " one.");
     Staff s;
     s.id = ws.new_id();
     s.name = c.name;
     s.email = c.email;
     s.organisation = c.organisation;
     s.role = c.role;
-    if (!c.pin.empty()) s.pin_hash = pin_hash(s.id, c.pin);
+    if (!c.pin.empty()) s.pin_hash = pin_hash(s.id + "@" + format_iso(ctx.now), c.pin);
     stamp(s.revision);
     const RecordId id = s.id;
     ws.staff.emplace(id, std::move(s));
@@ -92,7 +95,12 @@ struct People : Change {
       return refuse("not_allowed", "Only an Administrator can set another person's PIN.");
     if (auto why = pin_problem(c.pin)) return refuse("invalid_field", *why);
     Staff& s = it->second;
-    s.pin_hash = c.pin.empty() ? "" : pin_hash(s.id, c.pin);
+    if (c.pin.empty() && ws.meta.require_pins)
+      return refuse("not_allowed", "This workspace requires a PIN for every staff member (P4): set a new one instead.");
+    if (c.pin.empty() && ws.meta.kiosk && s.role == Role::Administrator && admins_with_pins() == 1)
+      return refuse("not_allowed", "This computer is a kiosk, and only " + s.name + "'s PIN leaves kiosk mode: keep it.");
+    s.pin_hash = c.pin.empty() ? "" : pin_hash(s.id + "@" + format_iso(ctx.now), c.pin);
+    ws.meta.sign_in_failures.erase(s.id);  // a new PIN ends a lock
     stamp(s.revision);
     return done(s.id, c.pin.empty() ? "Removed the PIN of " + s.name : "Set the PIN of " + s.name);
   }
@@ -125,7 +133,46 @@ struct People : Change {
     return done(s.id, "Reactivated " + s.name);
   }
 
+  int admins_with_pins() const {
+    return int(std::count_if(ws.staff.begin(), ws.staff.end(), [](auto& kv) {
+      return kv.second.active && kv.second.role == Role::Administrator && !kv.second.pin_hash.empty();
+    }));
+  }
+
+  Outcome operator()(const SetKioskMode& c) {
+    if (!can_manage_people(*actor)) return refuse("not_allowed", "Only an Administrator turns kiosk mode on or off.");
+    if (c.on == ws.meta.kiosk) return refuse("not_allowed", c.on ? "Kiosk mode is already on." : "Kiosk mode is already off.");
+    if (c.on && admins_with_pins() == 0)
+      return refuse("not_allowed", "Kiosk mode is left with an Administrator's PIN, and no Administrator has one yet: "
+                                   "set yours first (Settings > Staff).");
+    ws.meta.kiosk = c.on;
+    return done(RecordId{}, c.on ? "Turned kiosk mode on: only the job board signs in on this computer"
+                                 : "Turned kiosk mode off");
+  }
+
+  Outcome operator()(const RequireStaffPins& c) {
+    if (!can_manage_people(*actor)) return refuse("not_allowed", "Only an Administrator decides whether PINs are required.");
+    if (c.required && actor->pin_hash.empty())
+      return refuse("not_allowed", "Set your own PIN first: once PINs are required, staff without one cannot sign in.");
+    ws.meta.require_pins = c.required;
+    std::string summary = c.required ? "Required a PIN for every staff member" : "Made staff PINs optional";
+    if (c.required) {
+      int without = 0;
+      for (auto& [id, s] : ws.staff) without += s.active && s.pin_hash.empty();
+      if (without) summary += " (" + std::to_string(without) + " without one cannot sign in until an Administrator sets it)";
+    }
+    return done(RecordId{}, summary);
+  }
+
+  Outcome operator()(const RecordBackup& c) {
+    if (!can_manage_people(*actor)) return refuse("not_allowed", "Only an Administrator downloads a backup (C5, P4).");
+    ws.meta.last_backup_at = ctx.now;
+    return done(RecordId{}, c.encrypted ? "Downloaded an encrypted backup of the whole workspace"
+                                        : "Downloaded a backup of the whole workspace");
+  }
+
   Outcome operator()(const SetDemoClock& c) {
+    if (!can_manage_people(*actor)) return refuse("not_allowed", "Only an Administrator moves the demo clock (T4).");
     if (!ws.meta.demo) return refuse("not_allowed", "Only a demo workspace's clock can be moved (T4).");
     auto at = c.at.size() > 10 ? parse_iso(c.at) : std::nullopt;  // a date alone would mean midnight
     if (!at)
@@ -164,14 +211,6 @@ struct People : Change {
 };
 
 }  // namespace
-
-std::string pin_hash(const RecordId& staff, std::string_view pin) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over "id:pin"
-  for (char c : staff + ":" + std::string(pin)) h = (h ^ std::uint8_t(c)) * 1099511628211ULL;
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
 
 std::vector<CommandRow> people_commands() {
   using T = FieldType;
@@ -242,6 +281,24 @@ std::vector<CommandRow> people_commands() {
                                  "Move the demo workspace's clock forward (T4). Demo workspaces only.",
                                  {{"at", T::DateTime, true, "YYYY-MM-DDTHH:MM local time, not before the real time"}}},
                                 [](const json& j) { return SetDemoClock{text(j, "at")}; }),
+      row<SetKioskMode, People>({"set_kiosk_mode",
+                                 "M6",
+                                 "Turn kiosk mode on or off (M6): on this computer only the job board signs in, and an "
+                                 "Administrator's PIN leaves it. Administrators; on needs an Administrator with a PIN.",
+                                 {{"on", T::Bool, true, "true turns it on"}}},
+                                [](const json& j) { return SetKioskMode{flag(j, "on")}; }),
+      row<RequireStaffPins, People>({"require_staff_pins",
+                                     "P4",
+                                     "Require a PIN for every staff member, or make PINs optional again (P4). "
+                                     "Administrators who have a PIN.",
+                                     {{"required", T::Bool, true, "true requires them"}}},
+                                    [](const json& j) { return RequireStaffPins{flag(j, "required")}; }),
+      row<RecordBackup, People>({"record_backup",
+                                 "P4",
+                                 "Note in the audit that a backup of the whole workspace was downloaded (P4); the "
+                                 "page does it before the download. Administrators.",
+                                 {{"encrypted", T::Bool, false, "true when the file is encrypted (a locked workspace, W6)"}}},
+                                [](const json& j) { return RecordBackup{flag(j, "encrypted")}; }),
       row<AddClosure, People>(
           {"add_closure",
            "T2",

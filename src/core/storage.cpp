@@ -203,12 +203,17 @@ json to_json(const WorkspaceMeta& m) {
   json exports = json::array();
   for (auto& x : m.ese_exports)
     exports.push_back({{"program_year", x.program_year}, {"quarter", x.quarter}, {"at", format_iso(x.at)}, {"by", x.by}});
+  json failures = json::object();
+  for (auto& [id, f] : m.sign_in_failures) failures[id] = {{"count", f.count}, {"last_at", format_iso(f.last_at)}};
   return {{"schema_version", m.schema_version}, {"name", m.name}, {"demo", m.demo},
           {"id_origin", m.id_origin}, {"next_sequence", m.next_sequence},
           {"created_at", format_iso(m.created_at)}, {"clock_offset", m.clock_offset},
           {"bucket_count", kBucketCount}, {"focus_sectors", m.focus_sectors},
           {"subsidised_programs", programs}, {"local_service_types", types},
-          {"state_establishments", m.state_establishments}, {"ese_exports", exports}, {"targets", targets}};
+          {"state_establishments", m.state_establishments}, {"ese_exports", exports}, {"targets", targets},
+          {"kiosk", m.kiosk}, {"require_pins", m.require_pins},
+          {"last_backup_at", m.last_backup_at ? json(format_iso(m.last_backup_at)) : json(nullptr)},
+          {"sign_in_failures", failures}};
 }
 
 json to_json(const BusinessCalendar& c) {
@@ -378,6 +383,11 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
     for (const json& t : optional_field(j, "targets", json::array()))
       m.targets.push_back({field<int>(t, "program_year"), field<int>(t, "quarter"), field<std::string>(t, "measure"),
                            field<std::string>(t, "organisation"), field<long long>(t, "value")});
+    m.kiosk = optional_field(j, "kiosk", false);  // schema 6
+    m.require_pins = optional_field(j, "require_pins", false);
+    if (j.contains("last_backup_at") && !j["last_backup_at"].is_null()) m.last_backup_at = time_from(j, "last_backup_at");
+    for (auto& [id, f] : optional_field(j, "sign_in_failures", json::object()).items())
+      m.sign_in_failures[id] = {field<int>(f, "count"), time_from(f, "last_at")};
     for (const json& c : optional_field(j, "closures", json::array()))
       ws.calendar.add_closure(date_from(c, "date"), field<std::string>(c, "name"));
     return ws;
@@ -753,6 +763,18 @@ Outcome WorkspaceStore::dispatch(const Command& cmd, const Context& ctx) {
   meta_dirty_ = true;  // the id sequence (and the demo clock) live in meta
   ++change_;
   return o;
+}
+
+SignInResult WorkspaceStore::sign_in(const std::string& who, const std::string& pin, LocalSeconds now,
+                                     SignInPath path) {
+  SignInResult r = bw::sign_in(ws_, who, pin, now, path);
+  if (r.meta_changed || !r.touched.empty()) {
+    for (const RecordId& id : r.touched) touch(id);
+    meta_dirty_ = true;
+    ws_.change = next_change();
+    ++change_;
+  }
+  return r;
 }
 
 std::optional<SaveBatch> WorkspaceStore::next_batch() {

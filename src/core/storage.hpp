@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "sign_in.hpp"
 
 namespace bw {
 
@@ -81,6 +82,8 @@ class WorkspaceStore {
 
   const Workspace& workspace() const { return ws_; }
   Outcome dispatch(const Command& cmd, const Context& ctx);
+  // P4, M6: a sign-in attempt; what it writes (failures, audit) is saved like a change.
+  SignInResult sign_in(const std::string& who, const std::string& pin, LocalSeconds now, SignInPath path);
 
   std::uint64_t last_change() const { return change_; }
   std::uint64_t saved_change() const { return saved_; }

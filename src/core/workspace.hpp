@@ -17,7 +17,7 @@ namespace bw {
 // 2 added service plans (goals, activities) and agreement letters; 3 added
 // comments, follows and job board access; 4 the ESE report's settings and
 // export log. Older data reads as it is.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // W4: how much one value may hold, so that no record, bucket or request grows
 // past what the reader handles (docs/automation.md, "Limits"). A command's text
@@ -47,6 +47,12 @@ struct Target {
   long long value = 0;
 };
 
+// P4, M6: wrong PINs typed in a row for one person, and when the last was.
+struct SignInFailures {
+  int count = 0;
+  LocalSeconds last_at = 0;
+};
+
 struct WorkspaceMeta {
   int schema_version = kSchemaVersion;
   std::string name;            // shown in the status bar, e.g. "Valley Workforce Board"
@@ -61,6 +67,11 @@ struct WorkspaceMeta {
   long long state_establishments = 0;  // R2: the state's establishment total, typed in; 0 = not yet
   std::vector<EseExport> ese_exports;  // R2: newest last
   std::vector<Target> targets;         // R4
+  // Privacy on a shared computer (schema 6)
+  bool kiosk = false;         // M6: only the job board signs in here, until an Administrator's PIN leaves it
+  bool require_pins = false;  // P4: every staff member signs in with a PIN
+  LocalSeconds last_backup_at = 0;  // W3: the last backup downloaded; 0 = never
+  std::map<RecordId, SignInFailures> sign_in_failures;
 };
 
 // The records `index` lists under `key`, in the index's order.

@@ -7,6 +7,7 @@
 
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +18,7 @@
 #include "integrity.hpp"
 #include "queries.hpp"
 #include "setup.hpp"
+#include "sign_in.hpp"
 #include "storage.hpp"
 
 // [SECTION] Functions of web/library_bridgework.js
@@ -30,6 +32,7 @@ void bw_js_open_workspace(const char* workspace);
 void bw_js_register_workspace(const char* workspace, const char* name, int demo);
 void bw_js_close_workspace();
 void bw_js_use_here();
+void bw_js_reload_into_update();
 void bw_js_saved(double change);
 void bw_js_save_failed(const char* reason);
 void bw_js_announce(const char* message);
@@ -68,11 +71,12 @@ void set_store(std::unique_ptr<WorkspaceStore> store) {
   g_state.workspace = g_store ? &g_store->workspace() : nullptr;
   g_state.save = SaveState::Saved;
   g_state.save_error.clear();
-  // P4: a tab stays signed in across reloads, as long as the person may act.
+  // P4: a tab stays signed in across reloads only as someone who signs in
+  // without a PIN: the tab's storage can be edited, so it proves nothing more.
   g_state.signed_in = take(bw_js_get_item(1, signed_in_key().c_str()));
   const Staff* s = g_state.workspace ? g_state.workspace->find_staff(g_state.signed_in) : nullptr;
-  const Client* seeker = g_state.workspace ? g_state.workspace->find_client(g_state.signed_in) : nullptr;
-  if (!(s && s->active) && !(seeker && has_portal_access(*seeker))) g_state.signed_in.clear();
+  if (!(s && s->active && s->pin_hash.empty() && !g_state.workspace->meta.kiosk && !g_state.workspace->meta.require_pins))
+    g_state.signed_in.clear();
   g_state.last_told.clear();
 }
 
@@ -104,6 +108,35 @@ void start_new(NewWorkspace made, const std::string& id, bool replaces_demo) {
   pump_save();
 }
 
+
+// M6: in kiosk mode this tab stays on the job board's workspace.
+std::optional<Error> kiosk_refusal() {
+  if (g_state.workspace && g_state.workspace->meta.kiosk)
+    return Error{"kiosk", "This computer is a job board kiosk: it stays on this workspace. "
+                          "An Administrator can leave kiosk mode with their PIN."};
+  return std::nullopt;
+}
+
+std::optional<Error> sign_in_as(const std::string& who, const std::string& pin, SignInPath path) {
+  if (!g_store || g_state.loading) return Error{"no_workspace", "Open a workspace first."};
+  const Workspace& ws = *g_state.workspace;
+  if (ws.find_client(g_state.signed_in) && ws.find_staff(who))
+    return Error{"not_allowed", "A job seeker's session cannot sign in as staff."};
+  const Staff* staff = ws.find_staff(who);
+  const bool checks_pin = path == SignInPath::LeaveKiosk || !staff || !staff->pin_hash.empty();
+  // Wrong PINs are counted in the workspace (P4): only the tab that saves it may check one.
+  if (checks_pin && !g_state.writer)
+    return Error{"read_only", "This workspace is open for changes in another tab. Choose \"Use here\" to sign in "
+                              "with a PIN in this one."};
+  const SignInResult r = g_store->sign_in(who, pin, now(), path);
+  pump_save();
+  if (r.error) return r.error;
+  g_state.signed_in = r.signed_in;
+  g_state.last_told.clear();
+  bw_js_set_item(1, signed_in_key().c_str(), r.signed_in.c_str());
+  return std::nullopt;
+}
+
 }  // namespace
 
 const State& state() { return g_state; }
@@ -133,28 +166,11 @@ Outcome dispatch(const Command& cmd) {
 }
 
 std::optional<Error> sign_in(const std::string& who, const std::string& pin) {
-  if (!g_state.workspace) return Error{"no_workspace", "Open a workspace first."};
-  // M6: a job seeker signs in to the job board with their email (or client id) and PIN.
-  if (!g_state.workspace->find_staff(who)) {
-    const Client* c = find_job_seeker(*g_state.workspace, who);
-    if (!c) return Error{"not_found", "Nobody with job board access signs in as \"" + who + "\"."};
-    if (!has_portal_access(*c))
-      return Error{"not_allowed", "There is no job board access for this person. Ask your case manager."};
-    if (pin_hash(c->id, pin) != c->portal_pin_hash) return Error{"wrong_pin", "That PIN is not right."};
-    g_state.signed_in = c->id;
-    g_state.last_told.clear();
-    bw_js_set_item(1, signed_in_key().c_str(), c->id.c_str());
-    return std::nullopt;
-  }
-  const RecordId& id = who;
-  const Staff* s = g_state.workspace->find_staff(id);
-  if (!s->active) return Error{"not_allowed", s->name + " is deactivated and cannot sign in (P3)."};
-  if (!s->pin_hash.empty() && pin_hash(id, pin) != s->pin_hash)
-    return Error{"wrong_pin", "That PIN is not right for " + s->name + "."};
-  g_state.signed_in = id;
-  g_state.last_told.clear();
-  bw_js_set_item(1, signed_in_key().c_str(), id.c_str());
-  return std::nullopt;
+  return sign_in_as(who, pin, SignInPath::Normal);
+}
+
+std::optional<Error> leave_kiosk(const std::string& administrator, const std::string& pin) {
+  return sign_in_as(administrator, pin, SignInPath::LeaveKiosk);
 }
 
 void sign_out() {
@@ -165,6 +181,7 @@ void sign_out() {
 
 std::optional<Error> create_workspace(const std::string& board, const std::string& admin,
                                       const std::string& email) {
+  if (auto e = kiosk_refusal()) return e;
   const std::string origin = take(bw_js_random_origin());
   auto made = bw::create_workspace(board, admin, email, origin, now());
   if (auto* e = std::get_if<Error>(&made)) return *e;
@@ -172,13 +189,21 @@ std::optional<Error> create_workspace(const std::string& board, const std::strin
   return std::nullopt;
 }
 
-void open_demo() {
+std::optional<Error> open_demo() {
+  if (auto e = kiosk_refusal()) return e;
+  const bool first = std::none_of(g_state.workspaces.begin(), g_state.workspaces.end(), [](auto& w) { return w.demo; });
   const std::string origin = take(bw_js_random_origin());
   g_state.workspace = nullptr;  // the clock offset of an earlier demo no longer applies
-  start_new(create_demo_workspace(origin, now()), origin, true);
+  NewWorkspace made = create_demo_workspace(origin, now());
+  // A reset is the Administrator's (Settings), and signs nobody in: whoever
+  // replaces a demo chooses who they are, like everyone else (P4).
+  if (!first) made.administrator.clear();
+  start_new(std::move(made), origin, true);
+  return std::nullopt;
 }
 
 std::optional<Error> open_backup(const std::string& text) {
+  if (auto e = kiosk_refusal()) return e;
   auto back = decode_backup(text);
   if (auto* e = std::get_if<Error>(&back)) return *e;
   // A new workspace in this browser (its own storage), with the backup's records and ids.
@@ -195,6 +220,7 @@ void download(const std::string& name, const std::string& bytes, const char* mim
 }
 
 void open_workspace(const std::string& id) {
+  if (kiosk_refusal() && id != g_state.workspace_id) return;
   set_store(nullptr);
   g_handing_over = false;
   g_state.workspace_id = id;
@@ -204,6 +230,7 @@ void open_workspace(const std::string& id) {
 }
 
 void close_workspace() {
+  if (kiosk_refusal()) return;
   set_store(nullptr);
   g_state.workspace_id.clear();
   g_state.signed_in.clear();
@@ -211,6 +238,8 @@ void close_workspace() {
 }
 
 void use_here() { bw_js_use_here(); }
+
+void reload_into_update() { bw_js_reload_into_update(); }
 
 void export_stored(const std::string& id) { bw_js_export_stored(id.c_str()); }
 
@@ -308,6 +337,13 @@ EMSCRIPTEN_KEEPALIVE void bw_storage_problem(const char* message) {
 }
 
 EMSCRIPTEN_KEEPALIVE void bw_set_persisted(int persisted) { g_state.persisted = persisted != 0; }
+
+EMSCRIPTEN_KEEPALIVE void bw_set_update_ready(int ready) { g_state.update_ready = ready != 0; }
+
+EMSCRIPTEN_KEEPALIVE void bw_set_storage_estimate(double usage, double quota) {
+  g_state.storage_usage = usage;
+  g_state.storage_quota = quota;
+}
 
 EMSCRIPTEN_KEEPALIVE void bw_set_directory(const char* list) {
   json j = json::parse(list, nullptr, false);
@@ -419,6 +455,11 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_sign_in(const char* staff, const char* p
   return reply({{"ok", true}, {"id", g_state.signed_in}});
 }
 
+EMSCRIPTEN_KEEPALIVE const char* bw_api_leave_kiosk(const char* administrator, const char* pin) {
+  if (auto e = bw::host::leave_kiosk(administrator, pin)) return reply(error_json(*e));
+  return reply({{"ok", true}, {"id", g_state.signed_in}});
+}
+
 EMSCRIPTEN_KEEPALIVE void bw_api_sign_out() { bw::host::sign_out(); }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_printable_now() {
@@ -434,7 +475,7 @@ EMSCRIPTEN_KEEPALIVE void bw_go(const char* address, int from_link) {
 EMSCRIPTEN_KEEPALIVE void bw_api_open_workspace(const char* id) { bw::host::open_workspace(id); }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_open_demo() {
-  bw::host::open_demo();
+  if (auto e = bw::host::open_demo()) return reply(error_json(*e));
   return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
 }
 
@@ -460,7 +501,10 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_state() {
             {"save", {{"state", save}, {"error", g_state.save_error},
                       {"change", g_store ? g_store->last_change() : 0},
                       {"saved_change", g_store ? g_store->saved_change() : 0}}},
-            {"open_error", g_state.open_error}, {"message", bw::host::g_announced}, {"storage_problem", g_state.storage_problem}};
+            {"open_error", g_state.open_error}, {"message", bw::host::g_announced}, {"storage_problem", g_state.storage_problem},
+            {"update_ready", g_state.update_ready},
+            {"persisted", g_state.persisted ? json(*g_state.persisted) : json(nullptr)},
+            {"storage", {{"usage", g_state.storage_usage}, {"quota", g_state.storage_quota}}}};
   return reply(j);
 }
 

@@ -1,6 +1,7 @@
 // The app shell: workspace chooser, sign-in, then sidebar + screen + status bar.
 #include "app.hpp"
 
+#include "access.hpp"
 #include "address.hpp"
 #include "host.hpp"
 #include "screens/screens.hpp"
@@ -141,6 +142,51 @@ void draw_save_failed_banner() {
   ImGui::Separator();
 }
 
+// W7: a new build waits in the offline cache until the person reloads into it.
+void draw_update_banner() {
+  ImGui::SetCursorPos(ImVec2{px(12), ImGui::GetCursorPosY() + px(6)});
+  if (primary_button("Reload into the new version")) host::reload_into_update();
+  ImGui::SameLine(0, px(12));
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - px(12));
+  ImGui::TextUnformatted("A new version of Bridgework is ready. Finish what you are typing first: every saved change is kept.");
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+}
+
+// W3: told before typing into a workspace the browser may drop, and again in
+// each tab until the person says they understood.
+void draw_storage_risk_banner() {
+  static bool understood = false;
+  const std::string risk = storage_risk();
+  if (risk.empty() || understood) return;
+  ImGui::SetCursorPos(ImVec2{px(12), ImGui::GetCursorPosY() + px(6)});
+  if (ImGui::Button("I understand")) understood = true;
+  ImGui::SameLine(0, px(12));
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - px(12));
+  warning_text(risk);
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+}
+
+// W3: an Administrator is reminded when the last backup is over 7 days old
+// (or there is none in a workspace over 7 days old): Safari evicts the data of
+// sites not visited for 7 days, and a disk can fail.
+void draw_backup_reminder(const Workspace& ws, const Staff& me) {
+  static LocalSeconds later_until = 0;
+  if (ws.meta.demo || !can_manage_people(me) || host::now() < later_until) return;
+  const LocalSeconds since = ws.meta.last_backup_at ? ws.meta.last_backup_at : ws.meta.created_at;
+  const LocalSeconds days = (host::now() - since) / 86400;
+  if (days < 7) return;
+  ImGui::AlignTextToFramePadding();
+  warning_text(ws.meta.last_backup_at ? "The last backup of this workspace was " + std::to_string(days) + " days ago."
+                                      : "This workspace has never been backed up.");
+  ImGui::SameLine();
+  if (primary_button("Download a backup now")) nav().notice = download_backup(ws);
+  ImGui::SameLine();
+  if (ImGui::Button("Remind me tomorrow")) later_until = host::now() + 86400;
+  ImGui::Separator();
+}
+
 void draw_read_only_banner() {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4{1.0f, 0.95f, 0.80f, 1});
   ImGui::BeginChild("read_only", ImVec2{0, px(48)}, true);
@@ -194,6 +240,8 @@ void draw_app() {
   if (st.signed_in != last_signed_in) last_signed_in = st.signed_in, nav() = Nav{}, ++g_person_epoch;
   follow_address(ws, me && me->active ? me : nullptr);
   if (ws && st.save == host::SaveState::Failed) draw_save_failed_banner();
+  if (!ws || !ws->meta.demo) draw_storage_risk_banner();  // demo data is fictional
+  if (st.update_ready) draw_update_banner();
   const float status_height = ImGui::GetFrameHeightWithSpacing() + px(8);
   const float body_height = ImGui::GetContentRegionAvail().y - status_height;
 
@@ -219,6 +267,7 @@ void draw_app() {
     ImGui::BeginChild("content", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
     if (!st.writer) draw_read_only_banner();
+    draw_backup_reminder(*ws, *me);
     draw_told_banner(*ws);
     if (!nav().notice.empty()) {
       if (ImGui::SmallButton("Dismiss")) nav().notice.clear();

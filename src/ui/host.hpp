@@ -31,6 +31,8 @@ struct State {
   std::string open_error;                // why the workspace could not be opened
   std::string storage_problem;           // IndexedDB missing or refused, in words
   std::optional<bool> persisted;         // navigator.storage.persist() answer
+  double storage_usage = 0, storage_quota = 0;
+  bool update_ready = false;             // W7: a new build is installed and waits  // navigator.storage.estimate(), bytes; 0 = not known
   std::vector<WorkspaceEntry> workspaces;
 };
 
@@ -39,11 +41,16 @@ LocalSeconds now();  // T4: the one clock (demo offset included)
 
 Outcome dispatch(const Command& cmd);
 // A staff member's id, or a job seeker's email address or client id (M6).
+// Refused for staff in kiosk mode and from a job seeker's session; PINs are throttled.
 std::optional<Error> sign_in(const std::string& who, const std::string& pin);
+// M6: an Administrator's PIN turns kiosk mode off and signs them in.
+std::optional<Error> leave_kiosk(const std::string& administrator, const std::string& pin);
 void sign_out();
 std::optional<Error> create_workspace(const std::string& board, const std::string& admin,
                                       const std::string& email);
-void open_demo();       // W3: a fresh demo workspace (replaces an earlier demo)
+// W3: a fresh demo workspace (replaces an earlier demo, then signs nobody in).
+// This and the other ways to another workspace are refused in kiosk mode.
+std::optional<Error> open_demo();
 void open_workspace(const std::string& id);
 // A backup file (storage.md) opened as a new workspace in this browser.
 std::optional<Error> open_backup(const std::string& text);
@@ -52,6 +59,7 @@ void pick_backup();  // asks for the file, then opens it (errors in open_error)
 void download(const std::string& name, const std::string& bytes, const char* mime);
 void close_workspace(); // back to the workspace chooser
 void use_here();        // take over writing from another tab
+void reload_into_update();  // W7: once every change is saved, the page reloads into the new build
 void retry_save();      // after "Save failed", try the write again
 // A workspace that cannot be opened: its stored values, as they are, in a file
 // to keep or to hand to whoever repairs it (storage.md, "Stored values file").

@@ -9,9 +9,9 @@ import { chromium } from 'playwright-core';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
                 '.data': 'application/octet-stream', '.svg': 'image/svg+xml',
-                '.webmanifest': 'application/manifest+json' };
+                '.webmanifest': 'application/manifest+json', '.ttf': 'font/ttf' };
 
-export async function serve(root) {
+export async function serve(root, port = 0) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
@@ -23,8 +23,10 @@ export async function serve(root) {
       res.end('not found');
     }
   });
-  await new Promise(r => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+  await new Promise(r => server.listen(port, '127.0.0.1', r));
+  // Closing also ends kept-alive connections: the server is gone, as when it is stopped.
+  return { url: `http://127.0.0.1:${server.address().port}/`, port: server.address().port,
+           close: () => new Promise(r => { server.close(r); server.closeAllConnections(); }) };
 }
 
 export async function launch() {

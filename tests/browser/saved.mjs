@@ -327,7 +327,9 @@ await test('a workspace whose data is damaged: the start ends on the first page,
   // Another workspace opens from here (a fresh demo replaces this damaged one: it asks first).
   await click(page, 'Open the demo workspace');
   await click(page, 'Replace the demo');
-  await page.waitForFunction(() => window.bridgework.state().signed_in && !window.bridgework.state().open_error);
+  // A fresh demo over the kept one signs nobody in (P4): whoever opened it chooses who they are.
+  await page.waitForFunction(id => window.bridgework.state().workspace !== id && !window.bridgework.state().open_error, id);
+  await widget(page, 'Sign in to the job board');  // "Who are you?"
   assert.deepEqual(page.errors, []);
 });
 

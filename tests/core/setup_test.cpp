@@ -7,6 +7,7 @@
 #include "contacts.hpp"
 #include "escalation.hpp"
 #include "helpers.hpp"
+#include "pin.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
 
@@ -147,7 +148,7 @@ TEST_CASE("W3: the demo workspace is a realistic workforce area") {
     if (has_portal_access(c)) seekers.push_back(&c);
   REQUIRE(seekers.size() == 1);
   CHECK(seekers[0]->email == "elena.coleman@mail.example");
-  CHECK(seekers[0]->portal_pin_hash == pin_hash(seekers[0]->id, kDemoJobSeekerPin));
+  CHECK(pin_matches(seekers[0]->portal_pin_hash, seekers[0]->id, kDemoJobSeekerPin));
   CHECK(std::any_of(ws.matches.begin(), ws.matches.end(), [&](auto& kv) {
     return kv.second.client == seekers[0]->id && kv.second.origin == MatchOrigin::SelfSelect;
   }));

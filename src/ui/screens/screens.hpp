@@ -59,6 +59,11 @@ inline void open_issue_subject(const Issue& i) {
 void draw_correction(const RecordId& note);
 
 void draw_welcome();
+// W3: why this browser may drop the data kept here, in words; "" when it keeps it.
+std::string storage_risk();
+// P4, C5: an Administrator's backup of the whole workspace, noted in the audit first.
+// Returns why not, or "".
+std::string download_backup(const Workspace& ws);
 void draw_sign_in(const Workspace& ws);
 void draw_my_work(const Workspace& ws, const Staff& me);
 void draw_clients(const Workspace& ws, const Staff& me);

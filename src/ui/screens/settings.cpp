@@ -256,14 +256,47 @@ void draw_storage() {
                            "after a long time unused. Keep regular backups, or install the site as an app / bookmark "
                            "it, which makes browsers more willing to grant persistent storage.");
   }
+  if (st.storage_quota > 0)
+    ImGui::Text("This site uses %.1f MB of the %.0f MB the browser allows it.", st.storage_usage / 1e6, st.storage_quota / 1e6);
+  if (const std::string risk = storage_risk(); !risk.empty()) warning_text(risk);
   ImGui::Spacing();
   ImGui::TextUnformatted("Only one tab at a time can change a workspace; other tabs show it read-only and follow its saved changes.");
   ImGui::PopTextWrapPos();
 }
 
-void draw_workspace(const Workspace& ws) {
+// P4, M6: who signs in here and how (Administrators).
+void draw_sign_in_rules(const Workspace& ws, const Staff& me) {
   struct Kept {
-    std::string at, error;
+    std::string error;
+  };
+  auto& [error] = for_this_person<Kept>();
+  subheading("Sign-in");
+  bool required = ws.meta.require_pins;
+  if (ImGui::Checkbox("Require a PIN for every staff member", &required)) {
+    Outcome o = host::dispatch(RequireStaffPins{required});
+    error = o.ok ? "" : o.error.message;
+  }
+  muted("Staff without a PIN then cannot sign in until an Administrator sets one (Settings > Staff). "
+        "Wrong PINs are counted: after 3 in a row each try waits longer, and 10 lock the person's sign-in for "
+        "15 minutes. Every wrong PIN is in the audit.");
+  ImGui::Spacing();
+  ImGui::TextUnformatted("Kiosk mode: this computer signs in job seekers only, to the job board.");
+  muted("Staff cannot sign in or open another workspace here until an Administrator leaves kiosk mode with their PIN.");
+  if (confirm_button("Turn kiosk mode on",
+                     "You are signed out, and this computer shows only the job board's sign-in. To sign in as staff "
+                     "again, an Administrator chooses \"Leave kiosk mode\" and types their PIN.",
+                     "Turn kiosk mode on")) {
+    Outcome o = host::dispatch(SetKioskMode{true});
+    error = o.ok ? "" : o.error.message;
+    if (o.ok) host::sign_out();
+  }
+  if (me.pin_hash.empty()) warning_text("Set your own PIN first (Staff tab): it is how kiosk mode is left.");
+  error_text(error);
+}
+
+void draw_workspace(const Workspace& ws, const Staff& me) {
+  struct Kept {
+    std::string at, error, backup_error;
   };
   Kept& kept = for_this_person<Kept>();
   std::string &at = kept.at, &error = kept.error;  // named references: a lambda below uses them
@@ -277,7 +310,8 @@ void draw_workspace(const Workspace& ws) {
     detail("Clock", display_datetime(host::now()));
     ImGui::EndTable();
   }
-  if (ws.meta.demo) {
+  const bool admin = can_manage_people(me);
+  if (ws.meta.demo && admin) {  // a demo's clock and reset are its Administrator's
     subheading("Demo clock (T4)");
     muted("Move the clock forward to show deadlines lapsing. Everything in the workspace reads this clock.");
     const LocalSeconds now = host::now();
@@ -298,23 +332,52 @@ void draw_workspace(const Workspace& ws) {
     }
     error_text(error);
     subheading("Reset");
-    muted("Starts a fresh demo workspace dated from today; this one is discarded.");
-    if (ImGui::Button("Reset the demo")) host::open_demo();
+    muted("Starts a fresh demo workspace dated from today; this one is discarded, and everyone chooses who they are again.");
+    if (confirm_button("Reset the demo", "The changes made in this demo are lost; a fresh one opens at \"Who are you?\".",
+                       "Start a fresh demo"))
+      host::open_demo();
   }
-  subheading("Backup");
-  muted("The whole workspace in one file, to keep somewhere safe, to open in another browser (\"Restore a backup\" "
-        "on the first page), or to hand to the board for its consolidated ESE report (the bridgework tool).");
-  if (ImGui::Button("Download a backup")) {
-    std::string name = "bridgework-backup-";
-    for (char c : ws.meta.name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
-    name += "-" + format_iso_date(date_of(host::now())) + ".json";
-    host::download(name, encode_backup(ws, host::now()), "application/json");
+  if (admin) {  // C5: the whole workspace leaves only with an Administrator, in the audit (P4)
+    subheading("Backup");
+    muted("The whole workspace in one file, to keep somewhere safe, to open in another browser (\"Restore a backup\" "
+          "on the first page), or to hand to the board for its consolidated ESE report (the bridgework tool). "
+          "Each download is in the audit.");
+    if (ws.meta.last_backup_at)
+      muted("Last backup: " + display_datetime(ws.meta.last_backup_at) + ".");
+    if (ImGui::Button("Download a backup")) kept.backup_error = download_backup(ws);
+    error_text(kept.backup_error);
+    draw_sign_in_rules(ws, me);
   }
   subheading("Other workspaces");
   if (ImGui::Button("Choose another workspace")) host::close_workspace();
 }
 
 }  // namespace
+
+std::string download_backup(const Workspace& ws) {
+  Outcome o = host::dispatch(RecordBackup{});
+  if (!o.ok) return o.error.message;
+  std::string name = "bridgework-backup-";
+  for (char c : ws.meta.name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  name += "-" + format_iso_date(date_of(host::now())) + ".json";
+  host::download(name, encode_backup(ws, host::now()), "application/json");
+  return "";
+}
+
+std::string storage_risk() {
+  const host::State& st = host::state();
+  auto mb = [](double bytes) { return std::to_string(static_cast<long long>(bytes / 1e6 + 0.5)) + " MB"; };
+  if (st.storage_quota > 0 && st.storage_quota < 120e6)
+    return "This looks like a private window, or the browser gives this site very little room (" + mb(st.storage_quota) +
+           "): what is kept here may be deleted when the window closes. Use a normal window for real work.";
+  if (st.storage_quota > 0 && st.storage_usage > 0.8 * st.storage_quota)
+    return "This site's storage is nearly full (" + mb(st.storage_usage) + " of " + mb(st.storage_quota) +
+           "): the browser may refuse changes or clear the data. Free disk space, and download a backup.";
+  if (st.persisted.has_value() && !*st.persisted)
+    return "This browser has not agreed to keep this site's data: it may clear it when the disk runs low, and "
+           "Safari clears sites not visited for 7 days. Download backups regularly (Settings > Workspace).";
+  return "";
+}
 
 // B4, J4, R1: focus sectors, subsidised programs and local service types.
 void draw_business(const Workspace& ws, const Staff& me) {
@@ -418,6 +481,10 @@ void draw_business(const Workspace& ws, const Staff& me) {
 
 void draw_settings(const Workspace& ws, const Staff& me) {
   heading("Settings");
+  if (me.role == Role::TrainingProviderStaff) {  // C5: their own display, nothing of the workspace
+    draw_display();
+    return;
+  }
   if (ImGui::BeginTabBar("settings")) {
     if (begin_tab("Organisations")) { draw_organisations(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Staff")) { draw_staff(ws, me); ImGui::EndTabItem(); }
@@ -425,7 +492,7 @@ void draw_settings(const Workspace& ws, const Staff& me) {
     if (begin_tab("Business services")) { draw_business(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Display")) { draw_display(); ImGui::EndTabItem(); }
     if (begin_tab("Storage")) { draw_storage(); ImGui::EndTabItem(); }
-    if (begin_tab("Workspace")) { draw_workspace(ws); ImGui::EndTabItem(); }
+    if (begin_tab("Workspace")) { draw_workspace(ws, me); ImGui::EndTabItem(); }
     ImGui::EndTabBar();
   }
 }

@@ -41,9 +41,57 @@ void draw_job_seeker_sign_in(const Workspace& ws) {
         break;
       }
 }
+// M6: a kiosk signs in job seekers only; an Administrator's PIN leaves it.
+void draw_kiosk(const Workspace& ws) {
+  struct Kept {
+    RecordId admin;
+    std::string pin, error;
+    bool leaving = false;
+  };
+  auto& [admin, pin, error, leaving] = for_this_person<Kept>();
+  heading("Job board");
+  muted(ws.meta.name + ": job seekers sign in here with the PIN their case manager gave them.");
+  draw_job_seeker_sign_in(ws);
+  ImGui::Dummy(ImVec2{0, px(40)});
+  ImGui::Separator();
+  if (!leaving) {
+    if (ImGui::Button("Leave kiosk mode (Administrators)")) leaving = true, error.clear();
+    return;
+  }
+  std::vector<std::pair<RecordId, std::string>> admins;
+  for (auto& [id, s] : ws.staff)
+    if (s.active && s.role == Role::Administrator && !s.pin_hash.empty()) admins.emplace_back(id, s.name);
+  if (admin.empty() && !admins.empty()) admin = admins.front().first;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Administrator");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(px(260));
+  const Staff* chosen = ws.find_staff(admin);
+  if (ImGui::BeginCombo("##admin", chosen ? chosen->name.c_str() : "")) {
+    for (auto& [id, name] : admins)
+      if (ImGui::Selectable(name.c_str(), id == admin)) admin = id;
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(px(140));
+  const bool enter = ImGui::InputText("Administrator's PIN", &pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (primary_button("Leave kiosk mode") || enter) {
+    if (auto e = host::leave_kiosk(admin, pin)) error = e->message;
+    else leaving = false, error.clear();
+    pin.clear();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) leaving = false, pin.clear(), error.clear();
+  error_text(error);
+}
 }  // namespace
 
 void draw_sign_in(const Workspace& ws) {
+  if (ws.meta.kiosk) {
+    draw_kiosk(ws);
+    return;
+  }
   struct Kept {
     RecordId chosen;
     std::string pin, error;

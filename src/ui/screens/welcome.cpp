@@ -58,12 +58,12 @@ void draw_welcome() {
   subheading("Try it with fictional data");
   muted("A small workforce area: a board, two providers, a training provider, fifteen staff, three dozen "
         "clients with their plans and contacts, seven employers with jobs, services and matches, a job seeker "
-        "on the job board, comments, and this quarter's targets. You are signed in as its administrator.");
+        "on the job board, comments, and this quarter's targets. The first demo signs you in as its administrator.");
   // W3: one demo per browser; a fresh one replaces it, which is asked first.
   const bool have_demo = std::any_of(st.workspaces.begin(), st.workspaces.end(), [](auto& w) { return w.demo; });
   if (have_demo ? confirm_button("Open the demo workspace",
                                  "A fresh demo replaces the demo workspace already in this browser: the changes made "
-                                 "in it are lost. (Restored backups and your board's workspaces are kept.)",
+                                 "in it are lost, and you then choose who you are. (Restored backups and your board's workspaces are kept.)",
                                  "Replace the demo")
                 : primary_button("Open the demo workspace"))
     host::open_demo();

@@ -1,0 +1,254 @@
+// Browser tests of privacy on a shared computer (M6, P4, C5, W6): the kiosk
+// nobody escapes, throttled PINs, what each role may take, the demo reset.
+// Usage: [ONLY=<part of a test name>] node privacy.mjs <built site folder>.
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, serve, openApp, widget, click, type } from './harness.mjs';
+
+const { site, server, browser, test, finish, bw } = await start();
+const labels = page => bw(page, () => window.bridgework.ui.items().map(i => i.label));
+const saved = page => page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+
+// The first demo in a browser signs in its Administrator.
+async function openDemo(page) {
+  await click(page, 'Open the demo workspace');
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
+  return bw(page, () => window.bridgework.state().signed_in);
+}
+
+// Every stored value of the open workspace, as the browser keeps it.
+function rawValues(page) {
+  return bw(page, async () => {
+    const id = window.bridgework.state().workspace;
+    const db = await new Promise((ok, no) => { const r = indexedDB.open('bridgework-ws-' + id); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+    const all = store => new Promise(ok => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+    const values = [...await all('meta'), ...await all('buckets')];
+    db.close();
+    return values;
+  });
+}
+
+await test('a job seeker at the kiosk reaches no staff screen: window.bridgework refuses every way out (M6)', async context => {
+  const page = await openApp(context, server.url);
+  const admin = await openDemo(page);
+  assert.equal((await bw(page, () => window.bridgework.dispatch({ type: 'set_kiosk_mode', on: true }))).error.code, 'not_allowed',
+               'kiosk mode needs an Administrator with a PIN first');
+  assert.ok((await bw(page, id => window.bridgework.dispatch({ type: 'set_staff_pin', staff: id, pin: '97531' }), admin)).ok);
+  await click(page, 'Settings');
+  await click(page, 'Workspace');
+  await click(page, 'Turn kiosk mode on');
+  await click(page, 'Turn kiosk mode on');  // the confirmation's own button
+  await page.waitForFunction(() => !window.bridgework.state().signed_in);
+  await saved(page);
+  const shown = await labels(page);
+  assert.ok(shown.includes('Sign in to the job board') && shown.includes('Leave kiosk mode (Administrators)'), shown.join(' | '));
+  assert.ok(!shown.includes('Choose another workspace') && !shown.includes('Dana Whitfield'), 'no staff list, no way to another workspace');
+
+  await type(page, 'Email or client number', 'elena.coleman@mail.example');
+  await type(page, 'Job board PIN', '2468');
+  await click(page, 'Sign in to the job board');
+  await page.waitForFunction(() => window.bridgework.state().signed_in);
+  const tries = await bw(page, async id => {
+    const b = window.bridgework;
+    return {
+      staff: b.signIn(id), staffPin: b.signIn(id, '97531'),
+      demo: await b.openDemo(), created: await b.createWorkspace({ board: 'Mine', administrator: 'Me' }),
+      restored: await b.openBackup('{}'),
+      backup: await b.dispatch({ type: 'record_backup' }),
+    };
+  }, admin);
+  assert.equal(tries.staff.error.code, 'not_allowed', JSON.stringify(tries.staff));
+  assert.equal(tries.staffPin.error.code, 'not_allowed');
+  assert.equal(tries.demo.error.code, 'kiosk');
+  assert.equal(tries.created.error.code, 'kiosk');
+  assert.equal(tries.restored.error.code, 'kiosk');
+  assert.equal(tries.backup.ok, false);
+  const afterSignOut = await bw(page, async id => {
+    const b = window.bridgework;
+    b.signOut();
+    const r = { staff: b.signIn(id), staffPin: b.signIn(id, '97531') };
+    // The tab's storage names whoever signed in: forging it signs nobody in.
+    sessionStorage.setItem('bridgework.signed_in.' + b.state().workspace, id);
+    return r;
+  }, admin);
+  assert.equal(afterSignOut.staff.error.code, 'kiosk');
+  assert.equal(afterSignOut.staffPin.error.code, 'kiosk', 'even with the right PIN');
+  await page.reload();
+  await page.waitForFunction(() => window.bridgework && window.bridgework.ready);
+  await bw(page, () => window.bridgework.ready);
+  assert.equal(await bw(page, () => window.bridgework.state().signed_in), null);
+  await widget(page, 'Leave kiosk mode (Administrators)');
+
+  // An Administrator leaves it through the page: a wrong PIN first.
+  await click(page, 'Leave kiosk mode (Administrators)');
+  await type(page, "Administrator's PIN", '11111');
+  await click(page, 'Leave kiosk mode');
+  await widget(page, 'That PIN is not right for Dana Whitfield.');
+  await type(page, "Administrator's PIN", '97531');
+  await click(page, 'Leave kiosk mode');
+  await page.waitForFunction(id => window.bridgework.state().signed_in === id, admin);
+  const audit = await bw(page, () => window.bridgework.query('audit', { record: window.bridgework.state().signed_in }).result);
+  assert.ok(audit.some(e => e.summary === 'Dana Whitfield left kiosk mode'), JSON.stringify(audit.slice(-3)));
+  assert.ok(audit.some(e => e.summary.startsWith('A wrong PIN for Dana Whitfield')));
+});
+
+await test('PIN guessing is throttled, survives a reload, and the PIN is PBKDF2 as WebCrypto computes it (P4)', async context => {
+  const page = await openApp(context, server.url);
+  const admin = await openDemo(page);
+  await bw(page, id => window.bridgework.dispatch({ type: 'set_staff_pin', staff: id, pin: '4821' }), admin);
+  const run = await bw(page, id => {
+    const b = window.bridgework;
+    b.signOut();
+    const codes = [];
+    const t0 = performance.now();
+    for (let i = 0; i < 20; ++i) codes.push(b.signIn(id, String(1000 + i)).error.code);
+    return { codes, ms: performance.now() - t0 };
+  }, admin);
+  assert.deepEqual(run.codes.slice(0, 3), ['wrong_pin', 'wrong_pin', 'wrong_pin']);
+  assert.ok(run.codes.slice(3).every(c => c === 'throttled'), run.codes.join(' '));
+  console.log(`     20 guesses in ${run.ms.toFixed(0)} ms: 3 checked, 17 refused until the wait is over`);
+  await saved(page);
+  await page.reload();
+  await bw(page, () => window.bridgework.ready);
+  const again = await bw(page, id => window.bridgework.signIn(id, '4821'), admin);
+  assert.ok(['throttled', undefined].includes(again.error && again.error.code), JSON.stringify(again));
+  // After the wait, the right PIN: how long one check takes here.
+  await page.waitForTimeout(1100);
+  const timed = await bw(page, id => { const t0 = performance.now(); const r = window.bridgework.signIn(id, '4821'); return { r, ms: performance.now() - t0 }; }, admin);
+  assert.equal(timed.r.ok, true, JSON.stringify(timed.r));
+  console.log(`     one PIN check (PBKDF2-SHA256, 100,000 iterations, in wasm): ${timed.ms.toFixed(0)} ms`);
+
+  // The stored form: PBKDF2-HMAC-SHA256, checked against the browser's own.
+  const values = await rawValues(page);
+  const stored = values.flatMap(v => { try { return JSON.parse(v); } catch { return []; } })
+    .find(r => r && r.kind === 'staff' && r.id === admin).pin_hash;
+  const [scheme, iterations, salt, hash] = stored.split('$');
+  assert.equal(scheme, 'pbkdf2-sha256');
+  const webcrypto = await bw(page, async ([pin, salt, iterations]) => {
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
+    const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: new TextEncoder().encode(salt), iterations }, key, 256);
+    return [...new Uint8Array(bits)].map(b => b.toString(16).padStart(2, '0')).join('');
+  }, ['4821', salt, Number(iterations)]);
+  assert.equal(webcrypto, hash);
+});
+
+await test('C5: a training provider has no backup and no workspace settings; only an Administrator resets the demo, and it signs nobody in', async context => {
+  const page = await openApp(context, server.url);
+  const admin = await openDemo(page);
+  const staff = await bw(page, () => window.bridgework.query('staff', {}).result);
+  const grace = staff.find(s => s.role === 'training_provider_staff');
+  const manager = staff.find(s => s.role === 'manager');
+  await bw(page, id => { window.bridgework.signOut(); window.bridgework.signIn(id); }, grace.id);
+  await click(page, 'Settings');
+  await widget(page, 'Text size');
+  let shown = await labels(page);
+  assert.ok(shown.includes('Text size'), shown.join(' | '));
+  for (const hidden of ['Workspace', 'Staff', 'Organisations', 'Download a backup', 'Reset the demo', '+1 day'])
+    assert.ok(!shown.includes(hidden), `${hidden} is not shown to training-provider staff`);
+  assert.equal((await bw(page, () => window.bridgework.dispatch({ type: 'record_backup' }))).error.code, 'not_allowed');
+  assert.equal((await bw(page, () => window.bridgework.clock.set('2030-01-01T09:00'))).error.code, 'not_allowed');
+
+  await bw(page, id => { window.bridgework.signOut(); window.bridgework.signIn(id); }, manager.id);
+  await click(page, 'Settings');
+  await click(page, 'Workspace');
+  await widget(page, 'Choose another workspace');
+  shown = await labels(page);
+  for (const hidden of ['Download a backup', 'Reset the demo', '+1 day', 'Turn kiosk mode on'])
+    assert.ok(!shown.includes(hidden), `${hidden} is not shown to a Manager`);
+
+  await bw(page, id => { window.bridgework.signOut(); window.bridgework.signIn(id); }, admin);
+  await click(page, 'Settings');
+  await click(page, 'Workspace');
+  const download = page.waitForEvent('download');
+  await click(page, 'Download a backup');
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^bridgework-backup-.*\.json$/);
+  await saved(page);
+  const trail = await bw(page, () => window.bridgework.query('audit', { record: '' }).result);
+  assert.ok(trail.some(e => e.command === 'record_backup' && e.by === admin), JSON.stringify(trail.slice(-2)));
+  await widget(page, 'Reset the demo');
+  await click(page, 'Reset the demo');
+  await widget(page, 'Start a fresh demo');  // it asks first
+  await click(page, 'Cancel');
+  // The button's path (host::open_demo): a fresh demo over this one signs nobody in.
+  const before = await bw(page, () => window.bridgework.state().workspace);
+  const reset = await bw(page, () => window.bridgework.openDemo());
+  assert.equal(reset.ok, true);
+  assert.notEqual(reset.id, before);
+  assert.equal(await bw(page, () => window.bridgework.state().signed_in), null, 'a reset signs nobody in');
+  await page.waitForFunction(() => window.bridgework.ui.rect('Sign in to the job board'), null, { timeout: 10000 });
+});
+
+await test('W7: after the first visit the app opens and works with the server stopped', async context => {
+  // A copy of the site this test can rebuild, on a server it can stop.
+  const copy = await mkdtemp(join(tmpdir(), 'bridgework-site-'));
+  await cp(site, copy, { recursive: true });
+  const own = await serve(copy);
+  try {
+    const page = await openApp(context, own.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    const first = await bw(page, () => window.bridgework.version());
+    assert.match(first, /^[0-9a-f]{16}$/);
+    await openDemo(page);
+    await own.close();
+
+    await page.reload();
+    await bw(page, () => window.bridgework.ready);
+    assert.equal(await bw(page, () => fetch('/no-such-file').then(r => r.status, () => 'offline')), 'offline', 'the server is stopped');
+    const st = await bw(page, () => window.bridgework.state());
+    assert.ok(st.workspace && !st.open_error && st.signed_in, JSON.stringify(st));
+    const enrolled = await bw(page, async () => {
+      const b = window.bridgework;
+      const active = new Set(b.query('staff', {}).result.filter(s => s.active).map(s => s.id));
+      const like = b.query('clients', {}).result.find(c => c.active && c.programs.includes('wioa_adult') && !c.youth &&
+                                                          active.has(c.primary_contact));
+      return b.dispatch({ type: 'enrol_client', first_name: 'Offline', last_name: 'Person', date_of_birth: '1990-01-02',
+                          programs: ['wioa_adult'], provider: like.provider, primary_contact: like.primary_contact });
+    });
+    assert.equal(enrolled.ok, true, JSON.stringify(enrolled));
+
+    await page.reload();  // still offline: the change made offline was saved
+    await bw(page, () => window.bridgework.ready);
+    const clients = await bw(page, () => window.bridgework.query('clients', { search: 'Offline' }).result);
+    assert.equal(clients.length, 1);
+    assert.equal(await bw(page, () => window.bridgework.version()), first);
+  } finally {
+    await own.close();
+    await rm(copy, { recursive: true, force: true });
+  }
+});
+
+await test('W3: when the browser will not promise to keep the data, the person is told before typing, and Settings says so', async context => {
+  await context.addInitScript(() => {
+    navigator.storage.persist = () => Promise.resolve(false);
+    navigator.storage.persisted = () => Promise.resolve(false);
+  });
+  const page = await openApp(context, server.url);
+  await page.waitForFunction(() => window.bridgework.state().persisted === false);
+  const warning = 'This browser has not agreed to keep this site\'s data: it may clear it when the disk runs low, and ' +
+                  'Safari clears sites not visited for 7 days. Download backups regularly (Settings > Workspace).';
+  await widget(page, warning);  // on the first page, before a workspace is made
+  await widget(page, 'Create workspace');
+  await bw(page, () => window.bridgework.createWorkspace({ board: 'River Board', administrator: 'Rae Admin' }));
+  await widget(page, warning);
+  await click(page, 'Settings');
+  await click(page, 'Storage');
+  await page.waitForTimeout(300);
+  await click(page, 'I understand');  // the banner goes; Settings > Storage still says it
+  await page.waitForFunction(() => !window.bridgework.ui.rect('I understand'));
+  await widget(page, warning);
+
+  // Nearly full storage is said with its figures.
+  await context.addInitScript(() => {
+    navigator.storage.estimate = () => Promise.resolve({ usage: 950e6, quota: 1000e6 });
+  });
+  await page.reload();
+  await bw(page, () => window.bridgework.ready);
+  await widget(page, 'This site\'s storage is nearly full (950 MB of 1000 MB): the browser may refuse changes or clear the data. Free disk space, and download a backup.');
+});
+
+await browser.close();
+server.close();
+finish();
