@@ -169,13 +169,15 @@
     registerWorkspace(id, name, demo) {
       switchTo(id);
       holdLock(id, false);
+      const locked = !!adopting;
+      if (adopting) { S.lock.adopt(id, adopting.key, adopting.lock); adopting = null; }
       const listed = (async () => {
         if (demo) {  // W3: one demo per browser; opening a new one resets it
           for (const w of await S.listWorkspaces())
             if (w.demo && w.id !== id) await S.deleteWorkspace(w.id);
         }
         const now = new Date().toISOString();
-        await S.putWorkspace({ id, name, demo, created: now, opened: now });
+        await S.putWorkspace({ id, name, demo, created: now, opened: now, locked });
         await sendDirectory();
       })();
       listed.catch(e => storageProblem(e));
@@ -224,7 +226,14 @@
       input.type = 'file';
       input.accept = '.json,application/json';
       input.addEventListener('change', async () => {
-        if (input.files.length) await window.bridgework.openBackup(await input.files[0].text());
+        if (!input.files.length) return;
+        const text = await input.files[0].text();
+        if (lockedFormat(text)) {  // W6: the welcome page asks for its passphrase
+          lockedBackup = text;
+          cc('bw_backup_needs_passphrase', null);
+          return;
+        }
+        await window.bridgework.openBackup(text);
       });
       input.click();
     },
@@ -384,6 +393,10 @@
     }
     // A read-only refresh that finished after this tab became the writer is stale.
     if (id !== workspace || (!writer && releaseLock)) return false;
+    if (data.locked) {  // W6: its passphrase first
+      cc('bw_needs_passphrase', null, [id]);
+      return false;
+    }
     if (data.meta === null) {
       loadFailed(id, 'It has no saved data.');
       return false;
@@ -398,6 +411,7 @@
       for (const value of buckets)
         if (!cc('bw_load_bucket', 'number', [id, value])) return false;
       cc('bw_load_end', null, [id, writer ? 1 : 0]);
+      cc('bw_set_sealed', null, [S.lock.held(id) ? 1 : 0]);
     } catch (e) {
       loadFailed(id, 'Reading it stopped with an error (' + ((e && e.message) || e) + ').');
       return false;
@@ -418,6 +432,82 @@
     if (id !== workspace) return;
     if (await reload(id, writer)) S.markOpened(id, true).catch(() => {});
   }
+
+  // [SECTION] The passphrase lock (W6; web/storage.js seals the values)
+  let lastInput = performance.now(), lockAfterMs = 0, lastUnlockMs = null;
+  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'])
+    window.addEventListener(type, () => { lastInput = performance.now(); }, { capture: true, passive: true });
+  setInterval(() => {
+    if (workspace && lockAfterMs > 0 && S.lock.held(workspace) && performance.now() - lastInput > lockAfterMs) BW.lockNow();
+  }, 5000);
+  const whenIdle = () => new Promise(resolve => {
+    const check = () => (cc('bw_idle', 'number') ? resolve() : (cc('bw_flush', null), setTimeout(check, 50)));
+    check();
+  });
+  const lockDone = (ok, message) => cc('bw_lock_changed', null, [ok ? 1 : 0, S.lock.held(workspace) ? 1 : 0, message]);
+  let lockedBackup = null;  // a picked backup that waits for its passphrase
+  let adopting = null;      // the lock a restored locked backup keeps
+
+  Object.assign(BW, {
+    setLockAfter(minutes) { lockAfterMs = minutes * 60000; },
+    async unlock(passphrase) {
+      const id = workspace;
+      const t0 = performance.now();
+      let ok = false;
+      try { ok = await S.lock.unlock(id, passphrase); } catch (e) { lockDone(false, 'It could not be read: ' + S.describe(e)); return; }
+      lastUnlockMs = performance.now() - t0;
+      if (id !== workspace) return;
+      if (!ok) { lockDone(false, 'That passphrase is not right. Nothing was changed: try again.'); return; }
+      lastInput = performance.now();
+      await reload(id, !!releaseLock || !navigator.locks);
+      lockDone(true, '');
+    },
+    async lockNow() {
+      const id = workspace;
+      if (!id || !S.lock.held(id)) return;
+      await whenIdle();  // every change is saved (sealed) before the key is dropped
+      if (id !== workspace) return;
+      S.lock.forget(id);
+      cc('bw_locked', null, [id]);
+    },
+    async enableLock(passphrase) {
+      const id = workspace;
+      try {
+        await whenIdle();
+        await S.lock.enable(id, passphrase);
+        lockDone(true, 'Locked with the passphrase: every stored value is encrypted.');
+      } catch (e) {
+        lockDone(false, 'The workspace could not be locked: ' + S.describe(e));
+      }
+    },
+    async changePassphrase(passphrase, next) {
+      try {
+        const ok = await S.lock.change(workspace, passphrase, next);
+        lockDone(ok, ok ? 'The passphrase is changed.' : 'The current passphrase is not right. Nothing was changed.');
+      } catch (e) {
+        lockDone(false, 'The passphrase could not be changed: ' + S.describe(e));
+      }
+    },
+    async removeLock(passphrase) {
+      try {
+        await whenIdle();
+        const ok = await S.lock.remove(workspace, passphrase);
+        lockDone(ok, ok ? 'The lock is removed: the data is stored unencrypted.' : 'The passphrase is not right. Nothing was changed.');
+      } catch (e) {
+        lockDone(false, 'The lock could not be removed: ' + S.describe(e));
+      }
+    },
+    async downloadBackup(name, text, plain) {
+      const id = workspace;
+      BW.download(name, !plain && S.lock.held(id) ? await S.lock.sealBackup(id, text) : text, 'application/json');
+    },
+    async openLockedBackup(passphrase) {
+      if (!lockedBackup) return;
+      const r = await window.bridgework.openBackup(lockedBackup, passphrase);
+      if (r.ok) lockedBackup = null;
+      else cc('bw_unlock_failed', null, [r.error.message]);
+    },
+  });
 
   // [SECTION] Offline (W7): web/sw.js keeps the built files. A new build
   // installs beside the running one and waits; the app offers to reload into
@@ -544,6 +634,19 @@
     return new Promise(resolve => waiting.push({ change, resolve, result: answer }));
   }
 
+  // A locked workspace's backup file, parsed; null for any other text.
+  function lockedFormat(text) {
+    if (!text.startsWith('{"format":"bridgework-locked-backup"')) return null;
+    try { return JSON.parse(text); } catch (e) { return null; }
+  }
+  // Resolves with state() once the lock's work (sealing, unlocking) is over.
+  function lockSettled() {
+    return new Promise(resolve => {
+      const check = () => (currentState().lock.busy ? setTimeout(check, 30) : resolve(currentState()));
+      setTimeout(check, 0);
+    });
+  }
+
   window.bridgework = {
     ready,
     dispatch(command) {
@@ -566,7 +669,27 @@
     createWorkspace({ board, administrator, email } = {}) {
       return afterSave(callJson('bw_api_create_workspace', [String(board || ''), String(administrator || ''), String(email || '')]));
     },
-    openBackup(text) { return afterSave(callJson('bw_api_open_backup', [String(text)])); },
+    async openBackup(text, passphrase) {
+      text = String(text);
+      const file = lockedFormat(text);
+      if (file) {  // W6: a locked workspace's backup opens with its passphrase and stays locked
+        if (!passphrase) return { ok: false, error: { code: 'passphrase_needed', message: 'This backup is encrypted: give its passphrase.' } };
+        const opened = await S.lock.openBackup(file, String(passphrase));
+        if (!opened) return { ok: false, error: { code: 'wrong_passphrase', message: 'That passphrase does not open this backup. Nothing was changed.' } };
+        adopting = opened;
+        const r = await afterSave(callJson('bw_api_open_backup', [opened.text]));
+        adopting = null;
+        if (r.ok) cc('bw_set_sealed', null, [1]);
+        return r;
+      }
+      return afterSave(callJson('bw_api_open_backup', [text]));
+    },
+    // W6 (docs/automation.md): the same paths as Settings > Workspace and the locked page.
+    lock(passphrase) { cc('bw_api_lock', null, [String(passphrase)]); return lockSettled(); },
+    unlock(passphrase) { cc('bw_api_unlock', null, [String(passphrase)]); return lockSettled(); },
+    lockNow() { return BW.lockNow().then(() => currentState()); },
+    changePassphrase(passphrase, next) { BW.changePassphrase(String(passphrase), String(next)); return lockSettled(); },
+    unlockTime() { return lastUnlockMs; },
     async workspaces() { return S.listWorkspaces(); },
     async openWorkspace(id) { await openAndWait(String(id)); return currentState(); },
     useHere() { useHere(); },

@@ -115,6 +115,7 @@ window.BWStorage = (function () {
     let db;
     try {
       db = await workspaceDb(id);
+      if (keys.has(id)) [puts, meta] = await sealAll(id, puts, meta);
     } catch (e) {
       throw describe(e);
     }
@@ -123,11 +124,12 @@ window.BWStorage = (function () {
       const fail = error => { forget(id); reject(describe(error)); };
       try {
         tx = db.transaction(['meta', 'buckets'], 'readwrite', { durability: 'strict' });
-        tx.oncomplete = () => resolve();
+        tx.oncomplete = () => { newLocks.delete(id); resolve(); };
         tx.onabort = () => fail(tx.error);
         const buckets = tx.objectStore('buckets');
         for (const [key, value] of puts) buckets.put(value, key);
         if (meta) tx.objectStore('meta').put(meta, 'meta');
+        if (newLocks.has(id)) tx.objectStore('meta').put(newLocks.get(id), 'lock');  // a restored locked backup's
       } catch (e) {  // e.g. QuotaExceededError or a closed connection, thrown at once
         if (tx) { tx.onabort = null; try { tx.abort(); } catch (ignored) { /* already over */ } }
         fail(e);
@@ -138,16 +140,164 @@ window.BWStorage = (function () {
   // Every stored value of a workspace, unread: {meta (null for an empty
   // database), buckets: {key: value}}. Opening reads it, and so does the
   // stored values file of a workspace that cannot be opened (storage.md).
-  async function readWorkspace(id) {
+  // `raw`: as stored (sealed values stay sealed), for the stored values file.
+  async function readWorkspace(id, raw) {
     const db = await workspaceDb(id);
     const tx = db.transaction(['meta', 'buckets']);
     const store = tx.objectStore('buckets');
-    const [meta, keys, values] = await Promise.all([
-      request(tx.objectStore('meta').get('meta')), request(store.getAllKeys()), request(store.getAll())]);
+    const [meta, lock, names, values] = await Promise.all([
+      request(tx.objectStore('meta').get('meta')), request(tx.objectStore('meta').get('lock')),
+      request(store.getAllKeys()), request(store.getAll())]);
     const buckets = {};
-    keys.forEach((k, i) => { buckets[k] = values[i]; });
-    return { meta: meta === undefined ? null : meta, buckets };
+    names.forEach((k, i) => { buckets[k] = values[i]; });
+    const data = { meta: meta === undefined ? null : meta, buckets, lock: lock || null };
+    if (raw || !lock) return data;
+    const key = keys.get(id);
+    if (!key) return { ...data, locked: true };
+    data.meta = data.meta === null ? null : await unseal(key, id, 'meta', data.meta);
+    for (const k of names) data.buckets[k] = await unseal(key, id, 'bucket:' + k, data.buckets[k]);
+    return data;
   }
 
-  return { describe, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, write, forget };
+  // [SECTION] W6: the passphrase lock. Each stored value of a locked workspace
+  // is AES-GCM 256 (WebCrypto) under the workspace's random data key, with a
+  // fresh 96-bit IV and the value's place ("<workspace>/bucket:<n>", "/meta")
+  // as additional data, so values cannot be swapped. The data key is kept
+  // wrapped (AES-GCM) by a key derived from the passphrase with PBKDF2-SHA256,
+  // 600,000 iterations: a new passphrase rewraps it and re-encrypts nothing.
+  // The lock record ("lock" in the meta store) holds only the wrapped key.
+  const ITERATIONS = 600000;
+  const SEALED = 'bw-sealed:1:';
+  const keys = new Map();      // workspace id -> data key, while unlocked in this tab
+  const newLocks = new Map();  // workspace id -> lock record written with its first values
+  const text = new TextEncoder(), words = new TextDecoder();
+  const random = n => crypto.getRandomValues(new Uint8Array(n));
+  function base64(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 32768) out += String.fromCharCode.apply(null, bytes.subarray(i, i + 32768));
+    return btoa(out);
+  }
+  const bytesOf = b64 => Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+
+  async function passphraseKey(passphrase, salt, iterations) {
+    const base = await crypto.subtle.importKey('raw', text.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+    return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base,
+                                   { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+  }
+  async function lockRecord(dataKey, passphrase) {
+    const salt = random(16), iv = random(12);
+    const wrapped = await crypto.subtle.wrapKey('raw', dataKey, await passphraseKey(passphrase, salt, ITERATIONS), { name: 'AES-GCM', iv });
+    return { version: 1, cipher: 'AES-GCM-256', kdf: 'PBKDF2-SHA256', iterations: ITERATIONS,
+             salt: base64(salt), iv: base64(iv), wrapped: base64(new Uint8Array(wrapped)) };
+  }
+  // The data key, or null when the passphrase is not the one (AES-GCM's tag says so).
+  async function openLock(lock, passphrase) {
+    try {
+      const kek = await passphraseKey(passphrase, bytesOf(lock.salt), lock.iterations);
+      return await crypto.subtle.unwrapKey('raw', bytesOf(lock.wrapped), kek, { name: 'AES-GCM', iv: bytesOf(lock.iv) },
+                                           { name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+    } catch (e) {
+      return null;
+    }
+  }
+  async function seal(key, id, place, value) {
+    const iv = random(12);
+    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: text.encode(id + '/' + place) }, key, text.encode(value));
+    return SEALED + base64(iv) + ':' + base64(new Uint8Array(sealed));
+  }
+  async function unseal(key, id, place, value) {
+    if (typeof value !== 'string' || !value.startsWith(SEALED))
+      throw { name: 'Damaged', message: 'a value of this locked workspace is not encrypted (' + place + ')' };
+    const [iv, sealed] = value.slice(SEALED.length).split(':');
+    try {
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytesOf(iv), additionalData: text.encode(id + '/' + place) },
+                                                key, bytesOf(sealed));
+      return words.decode(plain);
+    } catch (e) {
+      throw { name: 'Damaged', message: 'a value of this locked workspace does not decrypt (' + place + '): it was changed or moved' };
+    }
+  }
+  async function sealAll(id, puts, meta) {
+    const key = keys.get(id);
+    const sealed = await Promise.all(puts.map(async ([k, v]) => [k, await seal(key, id, 'bucket:' + k, v)]));
+    return [sealed, meta ? await seal(key, id, 'meta', meta) : meta];
+  }
+
+  // Every value rewritten in one transaction: sealed with `key`, or plain (null).
+  async function rewrite(id, key, lock) {
+    const data = await readWorkspace(id);
+    if (data.locked) throw { name: 'Locked', message: 'unlock it first' };
+    const db = await workspaceDb(id);
+    const puts = [];
+    for (const [k, v] of Object.entries(data.buckets)) puts.push([Number(k), key ? await seal(key, id, 'bucket:' + k, v) : v]);
+    const meta = key ? await seal(key, id, 'meta', data.meta) : data.meta;
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['meta', 'buckets'], 'readwrite', { durability: 'strict' });
+      tx.oncomplete = resolve;
+      tx.onabort = () => reject(tx.error);
+      const store = tx.objectStore('buckets');
+      for (const [k, v] of puts) store.put(v, k);
+      tx.objectStore('meta').put(meta, 'meta');
+      if (lock) tx.objectStore('meta').put(lock, 'lock');
+      else tx.objectStore('meta').delete('lock');
+    });
+  }
+
+  async function lockedEntry(id, locked) {
+    const entry = (await listWorkspaces()).find(w => w.id === id);
+    if (entry) await putWorkspace({ ...entry, locked });
+  }
+
+  const lock = {
+    held: id => keys.has(id),
+    // Seals every stored value of an open (unlocked) workspace.
+    async enable(id, passphrase) {
+      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+      await rewrite(id, key, await lockRecord(key, passphrase));
+      keys.set(id, key);
+      await lockedEntry(id, true);
+    },
+    // True when the passphrase opens the workspace's lock; nothing changes otherwise.
+    async unlock(id, passphrase) {
+      const data = await readWorkspace(id, true);
+      if (!data.lock) return true;
+      const key = await openLock(data.lock, passphrase);
+      if (key) keys.set(id, key);
+      return !!key;
+    },
+    async change(id, passphrase, next) {
+      const data = await readWorkspace(id, true);
+      const key = data.lock && await openLock(data.lock, passphrase);
+      if (!key) return false;
+      const db = await workspaceDb(id);
+      const record = await lockRecord(key, next);
+      await request(db.transaction('meta', 'readwrite').objectStore('meta').put(record, 'lock'));
+      return true;
+    },
+    async remove(id, passphrase) {
+      const data = await readWorkspace(id, true);
+      if (!data.lock || !(await openLock(data.lock, passphrase))) return false;
+      await rewrite(id, null, null);
+      keys.delete(id);
+      await lockedEntry(id, false);
+      return true;
+    },
+    forget(id) { keys.delete(id); },
+    // A locked workspace's backup: the same lock, sealing the whole file.
+    async sealBackup(id, backup) {
+      const data = await readWorkspace(id, true);
+      return JSON.stringify({ format: 'bridgework-locked-backup', version: 1, lock: data.lock,
+                              value: await seal(keys.get(id), 'backup', 'file', backup) });
+    },
+    // The backup's text, or null for a wrong passphrase; `adopt` then keeps
+    // the workspace it becomes locked with the same passphrase.
+    async openBackup(file, passphrase) {
+      const key = await openLock(file.lock, passphrase);
+      if (!key) return null;
+      return { text: await unseal(key, 'backup', 'file', file.value), key, lock: file.lock };
+    },
+    adopt(id, key, record) { keys.set(id, key); newLocks.set(id, record); },
+  };
+
+  return { describe, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, write, forget, lock };
 })();

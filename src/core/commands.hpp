@@ -66,6 +66,7 @@ struct SetDemoClock { std::string at; };  // T4, demo workspaces only
 struct SetKioskMode { bool on = false; };         // M6: this computer signs in job seekers only
 struct RequireStaffPins { bool required = false; };  // P4
 struct RecordBackup { bool encrypted = false; };   // P4, W3: a backup was downloaded
+struct SetLockAfter { int minutes = 0; };          // W6: 0 = never
 struct AddClosure { std::string date, name; };  // T2
 struct RemoveClosure { std::string date; };
 // S1: the Individual Service Strategy.
@@ -179,7 +180,7 @@ struct SetTarget { int program_year = 0, quarter = 0; std::string measure; Recor
 using Command = std::variant<AddOrganisation, RenameOrganisation, AddStaff, UpdateStaff,
                              SetStaffPin, DeactivateStaff, ReactivateStaff, EnrolClient,
                              UpdateClient, TransferPrimaryContact, ExitClient, RecordContact, RaiseIssue,
-                             EscalateIssue, CloseIssue, SetDemoClock, SetKioskMode, RequireStaffPins, RecordBackup, AddClosure, RemoveClosure, AddGoal,
+                             EscalateIssue, CloseIssue, SetDemoClock, SetKioskMode, RequireStaffPins, RecordBackup, SetLockAfter, AddClosure, RemoveClosure, AddGoal,
                              AchieveGoal, AddActivity, RescheduleActivity, EndActivity, RecordPlanAgreement,
                              WriteAgreementLetter, AddEmployer, UpdateEmployer, AddEstablishment,
                              LogCommunication, JoinAccount, TriageEmployer, SetFocusSectors, RefuseService,

@@ -171,6 +171,17 @@ struct People : Change {
                                         : "Downloaded a backup of the whole workspace");
   }
 
+  Outcome operator()(const SetLockAfter& c) {
+    if (!can_manage_people(*actor)) return refuse("not_allowed", "Only an Administrator sets when the workspace locks.");
+    if (c.minutes < 0 || c.minutes > 24 * 60)
+      return refuse("invalid_field", "Give the minutes without use before it locks: 1 to 1440, or 0 for never.");
+    const int before = ws.meta.lock_after_minutes;
+    ws.meta.lock_after_minutes = c.minutes;
+    return done(RecordId{}, c.minutes ? "The passphrase lock closes after " + std::to_string(c.minutes) +
+                                            " minutes without use (was " + std::to_string(before) + ")"
+                                      : "The passphrase lock closes only on \"Lock now\"");
+  }
+
   Outcome operator()(const SetDemoClock& c) {
     if (!can_manage_people(*actor)) return refuse("not_allowed", "Only an Administrator moves the demo clock (T4).");
     if (!ws.meta.demo) return refuse("not_allowed", "Only a demo workspace's clock can be moved (T4).");
@@ -281,6 +292,11 @@ std::vector<CommandRow> people_commands() {
                                  "Move the demo workspace's clock forward (T4). Demo workspaces only.",
                                  {{"at", T::DateTime, true, "YYYY-MM-DDTHH:MM local time, not before the real time"}}},
                                 [](const json& j) { return SetDemoClock{text(j, "at")}; }),
+      row<SetLockAfter, People>({"set_lock_after",
+                                 "W6",
+                                 "How long a passphrase-locked workspace stays open without use (W6). Administrators.",
+                                 {{"minutes", T::Int, true, "1 to 1440; 0 locks only on \"Lock now\""}}},
+                                [](const json& j) { return SetLockAfter{number(j, "minutes", -1)}; }),
       row<SetKioskMode, People>({"set_kiosk_mode",
                                  "M6",
                                  "Turn kiosk mode on or off (M6): on this computer only the job board signs in, and an "

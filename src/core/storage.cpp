@@ -211,7 +211,7 @@ json to_json(const WorkspaceMeta& m) {
           {"bucket_count", kBucketCount}, {"focus_sectors", m.focus_sectors},
           {"subsidised_programs", programs}, {"local_service_types", types},
           {"state_establishments", m.state_establishments}, {"ese_exports", exports}, {"targets", targets},
-          {"kiosk", m.kiosk}, {"require_pins", m.require_pins},
+          {"kiosk", m.kiosk}, {"require_pins", m.require_pins}, {"lock_after_minutes", m.lock_after_minutes},
           {"last_backup_at", m.last_backup_at ? json(format_iso(m.last_backup_at)) : json(nullptr)},
           {"sign_in_failures", failures}};
 }
@@ -385,6 +385,7 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
                            field<std::string>(t, "organisation"), field<long long>(t, "value")});
     m.kiosk = optional_field(j, "kiosk", false);  // schema 6
     m.require_pins = optional_field(j, "require_pins", false);
+    m.lock_after_minutes = optional_field(j, "lock_after_minutes", 15);
     if (j.contains("last_backup_at") && !j["last_backup_at"].is_null()) m.last_backup_at = time_from(j, "last_backup_at");
     for (auto& [id, f] : optional_field(j, "sign_in_failures", json::object()).items())
       m.sign_in_failures[id] = {field<int>(f, "count"), time_from(f, "last_at")};

@@ -71,6 +71,7 @@ struct WorkspaceMeta {
   bool kiosk = false;         // M6: only the job board signs in here, until an Administrator's PIN leaves it
   bool require_pins = false;  // P4: every staff member signs in with a PIN
   LocalSeconds last_backup_at = 0;  // W3: the last backup downloaded; 0 = never
+  int lock_after_minutes = 15;      // W6: a passphrase-locked workspace locks after this long unused; 0 = never
   std::map<RecordId, SignInFailures> sign_in_failures;
 };
 

@@ -33,6 +33,13 @@ void bw_js_register_workspace(const char* workspace, const char* name, int demo)
 void bw_js_close_workspace();
 void bw_js_use_here();
 void bw_js_reload_into_update();
+void bw_js_unlock(const char* passphrase);
+void bw_js_lock_now();
+void bw_js_enable_lock(const char* passphrase);
+void bw_js_change_passphrase(const char* passphrase, const char* next);
+void bw_js_set_lock_after(int minutes);
+void bw_js_download_backup(const char* name, const char* text, int plain);
+void bw_js_open_locked_backup(const char* passphrase);
 void bw_js_saved(double change);
 void bw_js_save_failed(const char* reason);
 void bw_js_announce(const char* message);
@@ -78,12 +85,15 @@ void set_store(std::unique_ptr<WorkspaceStore> store) {
   if (!(s && s->active && s->pin_hash.empty() && !g_state.workspace->meta.kiosk && !g_state.workspace->meta.require_pins))
     g_state.signed_in.clear();
   g_state.last_told.clear();
+  if (g_state.workspace) bw_js_set_lock_after(g_state.workspace->meta.lock_after_minutes);
 }
 
 // W1: one IndexedDB transaction at a time; changes made meanwhile go in the
 // next one (group commit). "Saved" is shown only after it completed.
 void pump_save() {
-  if (!g_store || g_state.workspace_id.empty() || !(g_state.writer || g_handing_over) || g_store->writing()) return;
+  if (!g_store || g_state.workspace_id.empty() || !(g_state.writer || g_handing_over) || g_store->writing() ||
+      g_state.lock.busy)  // W6: every value is being sealed (or rewrapped): the next write waits
+    return;
   auto batch = g_store->next_batch();
   if (!batch) return;
   g_state.save = SaveState::Saving;
@@ -100,6 +110,7 @@ void start_new(NewWorkspace made, const std::string& id, bool replaces_demo) {
   g_state.loading = false;
   g_state.writer = true;
   g_handing_over = false;
+  g_state.lock = {};
   const std::string name = made.workspace.meta.name + (made.workspace.meta.demo && !replaces_demo ? " (restored)" : "");
   bw_js_register_workspace(id.c_str(), name.c_str(), replaces_demo);
   set_store(std::make_unique<WorkspaceStore>(std::move(made.workspace), false));
@@ -161,6 +172,7 @@ Outcome dispatch(const Command& cmd) {
           it != g_state.workspace->notifications.end() && it->second.from == g_state.signed_in)
         g_state.last_told.push_back(id);
     pump_save();
+    bw_js_set_lock_after(g_state.workspace->meta.lock_after_minutes);
   }
   return o;
 }
@@ -223,6 +235,7 @@ void open_workspace(const std::string& id) {
   if (kiosk_refusal() && id != g_state.workspace_id) return;
   set_store(nullptr);
   g_handing_over = false;
+  g_state.lock = {};
   g_state.workspace_id = id;
   g_state.loading = true;
   g_state.open_error.clear();
@@ -232,6 +245,7 @@ void open_workspace(const std::string& id) {
 void close_workspace() {
   if (kiosk_refusal()) return;
   set_store(nullptr);
+  g_state.lock = {};
   g_state.workspace_id.clear();
   g_state.signed_in.clear();
   bw_js_close_workspace();
@@ -240,6 +254,48 @@ void close_workspace() {
 void use_here() { bw_js_use_here(); }
 
 void reload_into_update() { bw_js_reload_into_update(); }
+
+std::optional<Error> enable_lock(const std::string& passphrase, const std::string& repeated) {
+  const Staff* me = g_state.workspace ? g_state.workspace->find_staff(g_state.signed_in) : nullptr;
+  if (!me || !can_manage_people(*me)) return Error{"not_allowed", "Only an Administrator locks a workspace with a passphrase."};
+  if (g_state.lock.sealed) return Error{"not_allowed", "This workspace is already locked with a passphrase."};
+  if (!g_state.writer) return Error{"read_only", "Choose \"Use here\" first: another tab is saving this workspace."};
+  if (passphrase.size() < 12) return Error{"invalid_field", "A passphrase has at least 12 characters: a few words are easy to remember."};
+  if (passphrase != repeated) return Error{"invalid_field", "The two passphrases differ. Type the same one twice."};
+  g_state.lock.busy = true;
+  g_state.lock.message.clear();
+  bw_js_enable_lock(passphrase.c_str());
+  return std::nullopt;
+}
+
+void unlock(const std::string& passphrase) {
+  if (!g_state.lock.waiting || g_state.lock.busy) return;
+  g_state.lock.busy = true;
+  g_state.lock.message.clear();
+  bw_js_unlock(passphrase.c_str());
+}
+
+void lock_now() { bw_js_lock_now(); }
+
+std::optional<Error> change_passphrase(const std::string& current, const std::string& next, const std::string& repeated) {
+  const Staff* me = g_state.workspace ? g_state.workspace->find_staff(g_state.signed_in) : nullptr;
+  if (!me || !can_manage_people(*me)) return Error{"not_allowed", "Only an Administrator changes the passphrase."};
+  if (next.size() < 12) return Error{"invalid_field", "A passphrase has at least 12 characters."};
+  if (next != repeated) return Error{"invalid_field", "The two new passphrases differ. Type the same one twice."};
+  g_state.lock.busy = true;
+  g_state.lock.message.clear();
+  bw_js_change_passphrase(current.c_str(), next.c_str());
+  return std::nullopt;
+}
+
+void open_locked_backup(const std::string& passphrase) {
+  g_state.lock.message.clear();
+  bw_js_open_locked_backup(passphrase.c_str());
+}
+
+void download_backup(const std::string& name, const std::string& text, bool plain) {
+  bw_js_download_backup(name.c_str(), text.c_str(), plain ? 1 : 0);
+}
 
 void export_stored(const std::string& id) { bw_js_export_stored(id.c_str()); }
 
@@ -339,6 +395,49 @@ EMSCRIPTEN_KEEPALIVE void bw_storage_problem(const char* message) {
 EMSCRIPTEN_KEEPALIVE void bw_set_persisted(int persisted) { g_state.persisted = persisted != 0; }
 
 EMSCRIPTEN_KEEPALIVE void bw_set_update_ready(int ready) { g_state.update_ready = ready != 0; }
+
+// W6: the workspace being opened is locked: the first page asks for its passphrase.
+EMSCRIPTEN_KEEPALIVE void bw_needs_passphrase(const char* id) {
+  if (id != g_state.workspace_id) return;
+  g_state.loading = false;
+  g_state.lock.waiting = true;
+  g_state.lock.busy = false;
+}
+
+// Unlocking, sealing or rewrapping is over: `ok`, whether the values are now sealed, and what to say.
+EMSCRIPTEN_KEEPALIVE void bw_lock_changed(int ok, int sealed, const char* message) {
+  g_state.lock.busy = false;
+  g_state.lock.sealed = sealed != 0;
+  g_state.lock.message = message;
+  g_state.lock.message_ok = ok != 0;
+  if (ok && g_store) g_state.lock.waiting = false;
+  bw::host::pump_save();
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_set_sealed(int sealed) {
+  g_state.lock.sealed = sealed != 0;
+  g_state.lock.waiting = false;
+}
+
+// "Lock now" or the inactivity limit: every change was saved; the key is gone.
+EMSCRIPTEN_KEEPALIVE void bw_locked(const char* id) {
+  if (id != g_state.workspace_id) return;
+  bw::host::sign_out();
+  bw::host::set_store(nullptr);
+  g_state.lock = {};
+  g_state.lock.waiting = true;
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_unlock_failed(const char* message) {
+  g_state.lock.busy = false;
+  g_state.lock.message = message;
+  g_state.lock.message_ok = false;
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_backup_needs_passphrase() {
+  g_state.lock.backup_waiting = true;
+  g_state.lock.message.clear();
+}
 
 EMSCRIPTEN_KEEPALIVE void bw_set_storage_estimate(double usage, double quota) {
   g_state.storage_usage = usage;
@@ -462,6 +561,12 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_leave_kiosk(const char* administrator, c
 
 EMSCRIPTEN_KEEPALIVE void bw_api_sign_out() { bw::host::sign_out(); }
 
+EMSCRIPTEN_KEEPALIVE void bw_api_lock(const char* passphrase) {
+  if (auto e = bw::host::enable_lock(passphrase, passphrase)) g_state.lock.message = e->message, g_state.lock.message_ok = false;
+}
+
+EMSCRIPTEN_KEEPALIVE void bw_api_unlock(const char* passphrase) { bw::host::unlock(passphrase); }
+
 EMSCRIPTEN_KEEPALIVE const char* bw_printable_now() {
   g_reply = bw::ui::printable_now();
   return g_reply.c_str();
@@ -503,6 +608,8 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_state() {
                       {"saved_change", g_store ? g_store->saved_change() : 0}}},
             {"open_error", g_state.open_error}, {"message", bw::host::g_announced}, {"storage_problem", g_state.storage_problem},
             {"update_ready", g_state.update_ready},
+            {"lock", {{"waiting", g_state.lock.waiting}, {"sealed", g_state.lock.sealed}, {"busy", g_state.lock.busy},
+                      {"message", g_state.lock.message}}},
             {"persisted", g_state.persisted ? json(*g_state.persisted) : json(nullptr)},
             {"storage", {{"usage", g_state.storage_usage}, {"quota", g_state.storage_quota}}}};
   return reply(j);

@@ -71,6 +71,10 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4{0.22f, 0.36f, 0.52f, 1});
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4{0.28f, 0.44f, 0.62f, 1});
   if (ImGui::Button("Sign out")) host::sign_out();
+  if (host::state().lock.sealed) {  // W6
+    ImGui::SameLine();
+    if (ImGui::Button("Lock now")) host::lock_now();
+  }
   ImGui::PopStyleColor(2);
   ImGui::EndChild();
   ImGui::PopStyleVar();
@@ -181,7 +185,7 @@ void draw_backup_reminder(const Workspace& ws, const Staff& me) {
   warning_text(ws.meta.last_backup_at ? "The last backup of this workspace was " + std::to_string(days) + " days ago."
                                       : "This workspace has never been backed up.");
   ImGui::SameLine();
-  if (primary_button("Download a backup now")) nav().notice = download_backup(ws);
+  if (primary_button("Download a backup now")) nav().notice = download_backup(ws, false);
   ImGui::SameLine();
   if (ImGui::Button("Remind me tomorrow")) later_until = host::now() + 86400;
   ImGui::Separator();
@@ -247,7 +251,9 @@ void draw_app() {
 
   if (!ws || (me && !me->active)) {
     ImGui::BeginChild("welcome", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-    if (ws) draw_sign_in(*ws); else draw_welcome();
+    if (st.lock.waiting || st.lock.backup_waiting) draw_locked();
+    else if (ws) draw_sign_in(*ws);
+    else draw_welcome();
     ImGui::EndChild();
   } else if (seeker) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2{px(28), px(20)});

@@ -32,7 +32,15 @@ struct State {
   std::string storage_problem;           // IndexedDB missing or refused, in words
   std::optional<bool> persisted;         // navigator.storage.persist() answer
   double storage_usage = 0, storage_quota = 0;
-  bool update_ready = false;             // W7: a new build is installed and waits  // navigator.storage.estimate(), bytes; 0 = not known
+  bool update_ready = false;             // W7: a new build is installed and waits
+  struct Lock {                          // W6: the passphrase lock
+    bool waiting = false;         // the workspace named by workspace_id waits for its passphrase
+    bool sealed = false;          // the open workspace's stored values are encrypted
+    bool busy = false;            // unlocking, sealing or rewrapping: saving waits
+    bool backup_waiting = false;  // a picked backup is encrypted and waits for its passphrase
+    std::string message;          // the last outcome, in words
+    bool message_ok = false;
+  } lock;  // navigator.storage.estimate(), bytes; 0 = not known
   std::vector<WorkspaceEntry> workspaces;
 };
 
@@ -60,6 +68,14 @@ void download(const std::string& name, const std::string& bytes, const char* mim
 void close_workspace(); // back to the workspace chooser
 void use_here();        // take over writing from another tab
 void reload_into_update();  // W7: once every change is saved, the page reloads into the new build
+// W6: the passphrase lock (web/storage.js seals every stored value).
+std::optional<Error> enable_lock(const std::string& passphrase, const std::string& repeated);
+void unlock(const std::string& passphrase);
+void lock_now();
+std::optional<Error> change_passphrase(const std::string& current, const std::string& next, const std::string& repeated);
+void open_locked_backup(const std::string& passphrase);
+// A backup file: sealed with the workspace's lock when it has one, unless `plain`.
+void download_backup(const std::string& name, const std::string& text, bool plain);
 void retry_save();      // after "Save failed", try the write again
 // A workspace that cannot be opened: its stored values, as they are, in a file
 // to keep or to hand to whoever repairs it (storage.md, "Stored values file").

@@ -2,7 +2,7 @@
 // nobody escapes, throttled PINs, what each role may take, the demo reset.
 // Usage: [ONLY=<part of a test name>] node privacy.mjs <built site folder>.
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, serve, openApp, widget, click, type } from './harness.mjs';
@@ -179,6 +179,109 @@ await test('C5: a training provider has no backup and no workspace settings; onl
   assert.notEqual(reset.id, before);
   assert.equal(await bw(page, () => window.bridgework.state().signed_in), null, 'a reset signs nobody in');
   await page.waitForFunction(() => window.bridgework.ui.rect('Sign in to the job board'), null, { timeout: 10000 });
+});
+
+
+// What an attacker who copies the browser profile must not read (W6).
+async function secretsOf(page) {
+  return bw(page, () => {
+    const b = window.bridgework;
+    const out = [];
+    for (const c of b.query('clients', {}).result) {
+      out.push(`${c.first_name} ${c.last_name}`);
+      if (c.email) out.push(c.email);
+      for (const n of b.query('case_notes', { client: c.id }).result || []) if (n.text.length > 25) out.push(n.text);
+    }
+    return out;
+  });
+}
+const leaks = (values, secrets) => secrets.filter(x => values.some(v => JSON.stringify(v).includes(JSON.stringify(x).slice(1, -1))));
+
+await test('W6: a workspace locked with a passphrase keeps no name, email or note readable in IndexedDB or its backup; a wrong passphrase changes nothing', async context => {
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const secrets = await secretsOf(page);
+  assert.ok(secrets.length > 80, `${secrets.length} names, emails and notes`);
+  assert.ok(leaks(await rawValues(page), secrets).length > 50, 'unlocked, the values are plain JSON');
+
+  const passphrase = 'cedar valley lantern 42';
+  assert.equal((await bw(page, () => window.bridgework.lock('short'))).lock.message,
+               'A passphrase has at least 12 characters: a few words are easy to remember.');
+  const locked = await bw(page, p => window.bridgework.lock(p), passphrase);
+  assert.equal(locked.lock.sealed, true, JSON.stringify(locked.lock));
+  let raw = await rawValues(page);
+  assert.deepEqual(leaks(raw, secrets), []);
+  const plain = raw.filter(v => typeof v === 'string' && !v.startsWith('bw-sealed:1:'));
+  assert.deepEqual(plain, [], 'every stored value is sealed');
+  console.log(`     raw bytes: ${raw.length} stored values, ${secrets.length} names, emails and notes looked for, 0 found`);
+
+  // Changes go on being saved, sealed.
+  const enrolled = await bw(page, () => {
+    const b = window.bridgework;
+    const like = b.query('clients', {}).result.find(c => c.active && c.programs.includes('wioa_adult') && !c.youth &&
+                                                     b.query('staff', {}).result.find(s => s.id === c.primary_contact).active);
+    return b.dispatch({ type: 'enrol_client', first_name: 'Quintessa', last_name: 'Marlowe', date_of_birth: '1991-03-04',
+                        email: 'quintessa@mail.example', programs: ['wioa_adult'], provider: like.provider, primary_contact: like.primary_contact });
+  });
+  assert.equal(enrolled.ok, true, JSON.stringify(enrolled));
+  assert.deepEqual(leaks(await rawValues(page), ['Quintessa', 'quintessa@mail.example']), []);
+
+  // Its backup is sealed the same way.
+  await click(page, 'Settings');
+  await click(page, 'Workspace');
+  const download = page.waitForEvent('download');
+  await click(page, 'Download an encrypted backup');
+  const backup = await readFile(await (await download).path(), 'utf8');
+  assert.ok(backup.startsWith('{"format":"bridgework-locked-backup"'));
+  assert.deepEqual(leaks([backup], [...secrets, 'Quintessa']), []);
+
+  // Locked: nothing is readable in the page, and a wrong passphrase changes nothing.
+  const st = await bw(page, () => window.bridgework.lockNow());
+  assert.equal(st.lock.waiting, true);
+  assert.equal(st.signed_in, null);
+  assert.equal((await bw(page, () => window.bridgework.query('clients', {}))).ok, false);
+  await page.reload();
+  await bw(page, () => window.bridgework.ready);
+  await widget(page, 'Unlock');
+  raw = await rawValues(page);
+  const wrong = await bw(page, () => window.bridgework.unlock('cedar valley lantern 43'));
+  assert.equal(wrong.lock.message, 'That passphrase is not right. Nothing was changed: try again.');
+  assert.deepEqual(await rawValues(page), raw);
+  await widget(page, 'That passphrase is not right. Nothing was changed: try again.');
+
+  // Unlocked through the page.
+  await type(page, 'Passphrase', passphrase);
+  await click(page, 'Unlock');
+  await page.waitForFunction(() => !window.bridgework.state().lock.waiting && !window.bridgework.state().lock.busy);
+  const ms = await bw(page, () => window.bridgework.unlockTime());
+  console.log(`     unlock (PBKDF2-SHA256 600,000 iterations, then ${raw.length} values decrypted and read): ${ms.toFixed(0)} ms`);
+  assert.ok(ms < 1000, `${ms} ms`);
+  await widget(page, 'Dana Whitfield');  // "Who are you?": the lock signed everyone out
+
+  // The backup restores with its passphrase only, and stays locked.
+  assert.equal((await bw(page, t => window.bridgework.openBackup(t), backup)).error.code, 'passphrase_needed');
+  assert.equal((await bw(page, t => window.bridgework.openBackup(t, 'not the passphrase'), backup)).error.code, 'wrong_passphrase');
+  const restored = await bw(page, ([t, p]) => window.bridgework.openBackup(t, p), [backup, passphrase]);
+  assert.equal(restored.ok, true, JSON.stringify(restored));
+  assert.equal((await bw(page, () => window.bridgework.state())).lock.sealed, true);
+  assert.deepEqual(leaks(await rawValues(page), [...secrets, 'Quintessa']), []);
+});
+
+await test('W6: a locked workspace locks itself after the minutes without use the Administrator set', async context => {
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.bridgework && window.bridgework.ready, null, { timeout: 60000 });
+  await bw(page, () => window.bridgework.ready);
+  await openDemo(page);
+  assert.equal((await bw(page, () => window.bridgework.lock('a long enough passphrase'))).lock.sealed, true);
+  assert.equal((await bw(page, () => window.bridgework.dispatch({ type: 'set_lock_after', minutes: 2 }))).ok, true);
+  await page.clock.fastForward('01:30');
+  await page.waitForTimeout(6000);
+  assert.equal((await bw(page, () => window.bridgework.state())).lock.waiting, false, 'not yet');
+  await page.clock.fastForward('01:00');
+  await page.waitForFunction(() => window.bridgework.state().lock.waiting, null, { timeout: 15000 });
+  assert.equal((await bw(page, () => window.bridgework.state())).signed_in, null);
 });
 
 await test('W7: after the first visit the app opens and works with the server stopped', async context => {

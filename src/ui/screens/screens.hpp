@@ -61,9 +61,12 @@ void draw_correction(const RecordId& note);
 void draw_welcome();
 // W3: why this browser may drop the data kept here, in words; "" when it keeps it.
 std::string storage_risk();
-// P4, C5: an Administrator's backup of the whole workspace, noted in the audit first.
+// P4, C5: an Administrator's backup of the whole workspace, noted in the audit first;
+// sealed like the workspace when it is passphrase-locked, unless `plain` (W6).
 // Returns why not, or "".
-std::string download_backup(const Workspace& ws);
+std::string download_backup(const Workspace& ws, bool plain);
+// W6: a locked workspace (or a picked locked backup) asks for its passphrase.
+void draw_locked();
 void draw_sign_in(const Workspace& ws);
 void draw_my_work(const Workspace& ws, const Staff& me);
 void draw_clients(const Workspace& ws, const Staff& me);

@@ -264,6 +264,63 @@ void draw_storage() {
   ImGui::PopTextWrapPos();
 }
 
+// W6: the passphrase lock (Administrators).
+void draw_passphrase_lock(const Workspace& ws) {
+  struct Kept {
+    std::string passphrase, repeated, current, error;
+    int minutes = -1;
+  };
+  Kept& k = for_this_person<Kept>();
+  const host::State::Lock& lock = host::state().lock;
+  subheading("Passphrase lock (W6)");
+  if (!lock.sealed) {
+    ImGui::PushTextWrapPos(px(820));
+    ImGui::TextUnformatted("Encrypts everything this browser stores of the workspace (AES-GCM 256). Opening it then "
+                           "asks for the passphrase, and it locks itself after a time without use. Without the "
+                           "passphrase the data cannot be read by anyone: keep it where your agency keeps its keys.");
+    ImGui::PopTextWrapPos();
+    ImGui::SetNextItemWidth(px(320));
+    ImGui::InputText("Passphrase (12 characters or more)", &k.passphrase, ImGuiInputTextFlags_Password);
+    ImGui::SetNextItemWidth(px(320));
+    ImGui::InputText("The passphrase again", &k.repeated, ImGuiInputTextFlags_Password);
+    if (lock.busy) muted("Encrypting every stored value...");
+    else if (primary_button("Lock with this passphrase")) {
+      auto e = host::enable_lock(k.passphrase, k.repeated);
+      k.error = e ? e->message : "";
+      if (!e) k.passphrase.clear(), k.repeated.clear();
+    }
+  } else {
+    good_text("Locked with a passphrase: every stored value is encrypted.");
+    if (ImGui::Button("Lock now")) host::lock_now();
+    if (k.minutes < 0) k.minutes = ws.meta.lock_after_minutes;
+    ImGui::SetNextItemWidth(px(140));
+    ImGui::InputInt("minutes without use before it locks (0: only \"Lock now\")", &k.minutes);
+    ImGui::SameLine();
+    if (ImGui::Button("Set")) {
+      Outcome o = host::dispatch(SetLockAfter{k.minutes});
+      k.error = o.ok ? "" : o.error.message;
+    }
+    ImGui::SetNextItemWidth(px(320));
+    ImGui::InputText("Current passphrase", &k.current, ImGuiInputTextFlags_Password);
+    ImGui::SetNextItemWidth(px(320));
+    ImGui::InputText("New passphrase", &k.passphrase, ImGuiInputTextFlags_Password);
+    ImGui::SetNextItemWidth(px(320));
+    ImGui::InputText("The new passphrase again", &k.repeated, ImGuiInputTextFlags_Password);
+    if (!lock.busy && ImGui::Button("Change the passphrase")) {
+      auto e = host::change_passphrase(k.current, k.passphrase, k.repeated);
+      k.error = e ? e->message : "";
+      k.current.clear(), k.passphrase.clear(), k.repeated.clear();
+    }
+    if (confirm_button("Download a plain backup",
+                       "This backup is not encrypted: anyone who gets the file reads every client's record. "
+                       "The download is in the audit.",
+                       "Download it unencrypted"))
+      k.error = download_backup(ws, true);
+  }
+  if (!k.error.empty()) error_text(k.error);
+  else if (!lock.message.empty()) lock.message_ok ? good_text(lock.message) : error_text(lock.message);
+}
+
 // P4, M6: who signs in here and how (Administrators).
 void draw_sign_in_rules(const Workspace& ws, const Staff& me) {
   struct Kept {
@@ -344,8 +401,10 @@ void draw_workspace(const Workspace& ws, const Staff& me) {
           "Each download is in the audit.");
     if (ws.meta.last_backup_at)
       muted("Last backup: " + display_datetime(ws.meta.last_backup_at) + ".");
-    if (ImGui::Button("Download a backup")) kept.backup_error = download_backup(ws);
+    if (ImGui::Button(host::state().lock.sealed ? "Download an encrypted backup" : "Download a backup"))
+      kept.backup_error = download_backup(ws, false);
     error_text(kept.backup_error);
+    draw_passphrase_lock(ws);
     draw_sign_in_rules(ws, me);
   }
   subheading("Other workspaces");
@@ -354,13 +413,14 @@ void draw_workspace(const Workspace& ws, const Staff& me) {
 
 }  // namespace
 
-std::string download_backup(const Workspace& ws) {
-  Outcome o = host::dispatch(RecordBackup{});
+std::string download_backup(const Workspace& ws, bool plain) {
+  const bool encrypted = host::state().lock.sealed && !plain;  // W6: a locked workspace's backup is sealed too
+  Outcome o = host::dispatch(RecordBackup{encrypted});
   if (!o.ok) return o.error.message;
-  std::string name = "bridgework-backup-";
+  std::string name = encrypted ? "bridgework-locked-backup-" : "bridgework-backup-";
   for (char c : ws.meta.name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
   name += "-" + format_iso_date(date_of(host::now())) + ".json";
-  host::download(name, encode_backup(ws, host::now()), "application/json");
+  host::download_backup(name, encode_backup(ws, host::now()), plain);
   return "";
 }
 

@@ -87,6 +87,35 @@ void draw_kiosk(const Workspace& ws) {
 }
 }  // namespace
 
+void draw_locked() {
+  struct Kept {
+    std::string passphrase;
+  };
+  auto& [passphrase] = for_this_person<Kept>();
+  const host::State& st = host::state();
+  const bool backup = st.lock.backup_waiting && !st.lock.waiting;
+  std::string name = st.workspace_id;
+  for (auto& w : st.workspaces)
+    if (w.id == st.workspace_id) name = w.name;
+  heading(backup ? "This backup is encrypted" : "This workspace is locked");
+  muted(backup ? "It was downloaded from a workspace locked with a passphrase: type that passphrase to restore it."
+               : name + " is locked with a passphrase (W6): its data stays encrypted until it is typed.");
+  ImGui::Spacing();
+  ImGui::SetNextItemWidth(px(360));
+  const bool enter = ImGui::InputText("Passphrase", &passphrase, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (st.lock.busy) {
+    ImGui::TextUnformatted("Unlocking...");
+  } else if (primary_button(backup ? "Open the backup" : "Unlock") || enter) {
+    if (backup) host::open_locked_backup(passphrase);
+    else host::unlock(passphrase);
+    passphrase.clear();
+  }
+  if (!st.lock.message.empty() && !st.lock.message_ok) error_text(st.lock.message);
+  ImGui::Spacing();
+  if (ImGui::Button("Choose another workspace")) host::close_workspace();
+}
+
 void draw_sign_in(const Workspace& ws) {
   if (ws.meta.kiosk) {
     draw_kiosk(ws);
