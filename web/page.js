@@ -438,7 +438,10 @@
   for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart'])
     window.addEventListener(type, () => { lastInput = performance.now(); }, { capture: true, passive: true });
   setInterval(() => {
-    if (workspace && lockAfterMs > 0 && S.lock.held(workspace) && performance.now() - lastInput > lockAfterMs) BW.lockNow();
+    const idle = performance.now() - lastInput;
+    if (workspace && lockAfterMs > 0 && S.lock.held(workspace) && idle > lockAfterMs) BW.lockNow();
+    // M6: a kiosk signs out a job seeker who walked away (asked without waking the app).
+    if (window.Module && Module.calledRun && Module.ccall('bw_kiosk_idle', 'number', ['number'], [idle / 1000])) wake();
   }, 5000);
   const whenIdle = () => new Promise(resolve => {
     const check = () => (cc('bw_idle', 'number') ? resolve() : (cc('bw_flush', null), setTimeout(check, 50)));

@@ -434,6 +434,15 @@ EMSCRIPTEN_KEEPALIVE void bw_unlock_failed(const char* message) {
   g_state.lock.message_ok = false;
 }
 
+// M6: a job seeker who walked away from a kiosk is signed out after 5 minutes
+// without input, so the next person does not find their session. 1 when it did.
+EMSCRIPTEN_KEEPALIVE int bw_kiosk_idle(double seconds) {
+  const Workspace* ws = g_state.workspace;
+  if (!ws || !ws->meta.kiosk || !ws->find_client(g_state.signed_in) || seconds < 300) return 0;
+  bw::host::sign_out();
+  return 1;
+}
+
 EMSCRIPTEN_KEEPALIVE void bw_backup_needs_passphrase() {
   g_state.lock.backup_waiting = true;
   g_state.lock.message.clear();

@@ -2,12 +2,15 @@
 // nobody escapes, throttled PINs, what each role may take, the demo reset.
 // Usage: [ONLY=<part of a test name>] node privacy.mjs <built site folder>.
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { start, serve, openApp, widget, click, type } from './harness.mjs';
 
 const { site, server, browser, test, finish, bw } = await start();
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const labels = page => bw(page, () => window.bridgework.ui.items().map(i => i.label));
 const saved = page => page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
 
@@ -284,11 +287,35 @@ await test('W6: a locked workspace locks itself after the minutes without use th
   assert.equal((await bw(page, () => window.bridgework.state())).signed_in, null);
 });
 
-await test('W7: after the first visit the app opens and works with the server stopped', async context => {
+await test('M6: a job seeker who walks away from the kiosk is signed out after 5 minutes without input', async context => {
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.bridgework && window.bridgework.ready, null, { timeout: 60000 });
+  await bw(page, () => window.bridgework.ready);
+  const admin = await openDemo(page);
+  await bw(page, async id => {
+    const b = window.bridgework;
+    await b.dispatch({ type: 'set_staff_pin', staff: id, pin: '97531' });
+    await b.dispatch({ type: 'set_kiosk_mode', on: true });
+    b.signOut();
+    return b.signIn('elena.coleman@mail.example', '2468');
+  }, admin);
+  assert.ok(await bw(page, () => window.bridgework.state().signed_in));
+  await page.clock.fastForward('04:00');
+  await page.waitForTimeout(6000);
+  assert.ok(await bw(page, () => window.bridgework.state().signed_in), 'not yet after 4 minutes');
+  await page.clock.fastForward('01:30');
+  await page.waitForFunction(() => !window.bridgework.state().signed_in, null, { timeout: 15000 });
+  await widget(page, 'Sign in to the job board');
+});
+
+await test('W7: after the first visit the app opens and works with the server stopped; a rebuild is offered, and taken once all is saved', async context => {
   // A copy of the site this test can rebuild, on a server it can stop.
   const copy = await mkdtemp(join(tmpdir(), 'bridgework-site-'));
   await cp(site, copy, { recursive: true });
-  const own = await serve(copy);
+  let own = await serve(copy);
+  const port = own.port;
   try {
     const page = await openApp(context, own.url);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
@@ -314,9 +341,23 @@ await test('W7: after the first visit the app opens and works with the server st
 
     await page.reload();  // still offline: the change made offline was saved
     await bw(page, () => window.bridgework.ready);
-    const clients = await bw(page, () => window.bridgework.query('clients', { search: 'Offline' }).result);
-    assert.equal(clients.length, 1);
+    assert.equal((await bw(page, () => window.bridgework.query('clients', { search: 'Offline' }).result)).length, 1);
     assert.equal(await bw(page, () => window.bridgework.version()), first);
+
+    // A rebuild: one file changes, so the build's version does. It is offered, not forced.
+    await writeFile(join(copy, 'page.js'), (await readFile(join(copy, 'page.js'), 'utf8')) + '\n// rebuilt\n');
+    execFileSync('cmake', [`-DSITE_DIR=${copy}`, `-DTEMPLATE=${join(root, 'web', 'sw.js')}`, '-P', join(root, 'cmake', 'service_worker.cmake')]);
+    own = await serve(copy, port);
+    await page.reload();
+    await bw(page, () => window.bridgework.ready);
+    await page.waitForFunction(() => window.bridgework.state().update_ready, null, { timeout: 60000, polling: 250 });
+    assert.equal(await bw(page, () => window.bridgework.version()), first, 'the running build until the person chooses');
+    await click(page, 'Reload into the new version');
+    await page.waitForFunction(async v => window.bridgework && (await window.bridgework.version()) !== null &&
+                                          (await window.bridgework.version()) !== v, first, { timeout: 30000, polling: 500 });
+    await bw(page, () => window.bridgework.ready);
+    assert.equal((await bw(page, () => window.bridgework.query('clients', { search: 'Offline' }).result)).length, 1,
+                 'nothing lost in the update');
   } finally {
     await own.close();
     await rm(copy, { recursive: true, force: true });
