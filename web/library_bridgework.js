@@ -56,6 +56,7 @@ mergeInto(LibraryManager.library, {
   bw_js_set_lock_after: function (minutes) { window.BW.setLockAfter(minutes); },
   bw_js_download_backup: function (name, text, plain) { window.BW.downloadBackup(UTF8ToString(name), UTF8ToString(text), !!plain); },
   bw_js_open_locked_backup: function (passphrase) { window.BW.openLockedBackup(UTF8ToString(passphrase)); },
+  bw_js_lock_from_start: function (passphrase) { window.BW.lockFromStart(UTF8ToString(passphrase)); },
   bw_js_saved: function (change) { window.BW.saved(change); },
   bw_js_save_failed: function (reason) { window.BW.saveFailed(UTF8ToString(reason)); },
   bw_js_announce: function (message) {

@@ -169,9 +169,15 @@
     registerWorkspace(id, name, demo) {
       switchTo(id);
       holdLock(id, false);
-      const locked = !!adopting;
+      const passphrase = startLocked;
+      startLocked = null;
+      const locked = !!adopting || !!passphrase;
       if (adopting) { S.lock.adopt(id, adopting.key, adopting.lock); adopting = null; }
       const listed = (async () => {
+        if (passphrase) {  // W6: sealed before its first value is written
+          await S.lock.fresh(id, passphrase);
+          cc('bw_set_sealed', null, [1]);
+        }
         if (demo) {  // W3: one demo per browser; opening a new one resets it
           for (const w of await S.listWorkspaces())
             if (w.demo && w.id !== id) await S.deleteWorkspace(w.id);
@@ -450,9 +456,11 @@
   const lockDone = (ok, message) => cc('bw_lock_changed', null, [ok ? 1 : 0, S.lock.held(workspace) ? 1 : 0, message]);
   let lockedBackup = null;  // a picked backup that waits for its passphrase
   let adopting = null;      // the lock a restored locked backup keeps
+  let startLocked = null;   // the passphrase a workspace being created is locked with from its first write
 
   Object.assign(BW, {
     setLockAfter(minutes) { lockAfterMs = minutes * 60000; },
+    lockFromStart(passphrase) { startLocked = passphrase; },
     async unlock(passphrase) {
       const id = workspace;
       const t0 = performance.now();
@@ -669,8 +677,9 @@
     leaveKiosk(administrator, pin) { return callJson('bw_api_leave_kiosk', [String(administrator), pin ? String(pin) : '']); },
     signOut() { cc('bw_api_sign_out', null); },
     openDemo() { return afterSave(callJson('bw_api_open_demo')); },
-    createWorkspace({ board, administrator, email } = {}) {
-      return afterSave(callJson('bw_api_create_workspace', [String(board || ''), String(administrator || ''), String(email || '')]));
+    createWorkspace({ board, administrator, email, passphrase } = {}) {
+      return afterSave(callJson('bw_api_create_workspace', [String(board || ''), String(administrator || ''), String(email || ''),
+                                                             String(passphrase || '')]));
     },
     async openBackup(text, passphrase) {
       text = String(text);

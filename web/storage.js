@@ -297,6 +297,11 @@ window.BWStorage = (function () {
       return { text: await unseal(key, 'backup', 'file', file.value), key, lock: file.lock };
     },
     adopt(id, key, record) { keys.set(id, key); newLocks.set(id, record); },
+    // A new workspace's own lock, written with its first values.
+    async fresh(id, passphrase) {
+      const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+      lock.adopt(id, key, await lockRecord(key, passphrase));
+    },
   };
 
   return { describe, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, write, forget, lock };

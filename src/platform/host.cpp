@@ -40,6 +40,7 @@ void bw_js_change_passphrase(const char* passphrase, const char* next);
 void bw_js_set_lock_after(int minutes);
 void bw_js_download_backup(const char* name, const char* text, int plain);
 void bw_js_open_locked_backup(const char* passphrase);
+void bw_js_lock_from_start(const char* passphrase);
 void bw_js_saved(double change);
 void bw_js_save_failed(const char* reason);
 void bw_js_announce(const char* message);
@@ -192,8 +193,11 @@ void sign_out() {
 }
 
 std::optional<Error> create_workspace(const std::string& board, const std::string& admin,
-                                      const std::string& email) {
+                                      const std::string& email, const std::string& passphrase) {
   if (auto e = kiosk_refusal()) return e;
+  if (!passphrase.empty() && passphrase.size() < 12)
+    return Error{"invalid_field", "A passphrase has at least 12 characters: a few words are easy to remember."};
+  if (!passphrase.empty()) bw_js_lock_from_start(passphrase.c_str());  // the next workspace registered is sealed from its first write
   const std::string origin = take(bw_js_random_origin());
   auto made = bw::create_workspace(board, admin, email, origin, now());
   if (auto* e = std::get_if<Error>(&made)) return *e;
@@ -601,8 +605,9 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_open_backup(const char* text) {
   return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
 }
 
-EMSCRIPTEN_KEEPALIVE const char* bw_api_create_workspace(const char* board, const char* admin, const char* email) {
-  if (auto e = bw::host::create_workspace(board, admin, email)) return reply(error_json(*e));
+EMSCRIPTEN_KEEPALIVE const char* bw_api_create_workspace(const char* board, const char* admin, const char* email,
+                                                         const char* passphrase) {
+  if (auto e = bw::host::create_workspace(board, admin, email, passphrase)) return reply(error_json(*e));
   return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
 }
 

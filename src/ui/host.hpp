@@ -54,8 +54,9 @@ std::optional<Error> sign_in(const std::string& who, const std::string& pin);
 // M6: an Administrator's PIN turns kiosk mode off and signs them in.
 std::optional<Error> leave_kiosk(const std::string& administrator, const std::string& pin);
 void sign_out();
+// W6: with a passphrase (12 characters or more) nothing of it is ever stored unencrypted.
 std::optional<Error> create_workspace(const std::string& board, const std::string& admin,
-                                      const std::string& email);
+                                      const std::string& email, const std::string& passphrase = "");
 // W3: a fresh demo workspace (replaces an earlier demo, then signs nobody in).
 // This and the other ways to another workspace are refused in kiosk mode.
 std::optional<Error> open_demo();

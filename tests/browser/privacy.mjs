@@ -7,6 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { start, serve, openApp, widget, click, type } from './harness.mjs';
 
 const { site, server, browser, test, finish, bw } = await start();
@@ -308,6 +309,36 @@ await test('M6: a job seeker who walks away from the kiosk is signed out after 5
   await page.clock.fastForward('01:30');
   await page.waitForFunction(() => !window.bridgework.state().signed_in, null, { timeout: 15000 });
   await widget(page, 'Sign in to the job board');
+});
+
+await test('W6: a workspace locked from its creation leaves no name on disk in the browser profile; one without a lock does', async () => {
+  const profile = await mkdtemp(join(tmpdir(), 'bridgework-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  try {
+    const page = await openApp(context, server.url);
+    const enrol = (board, passphrase, first, last) => bw(page, async ([board, passphrase, first, last]) => {
+      const b = window.bridgework;
+      const made = await b.createWorkspace({ board, administrator: 'Rae Admin', passphrase });
+      if (!made.ok) return made;
+      const provider = (await b.dispatch({ type: 'add_organisation', name: 'Lantern Center', kind: 'one_stop_provider' })).id;
+      const ers = (await b.dispatch({ type: 'add_staff', name: 'Eli Ers', organisation: provider, role: 'ers' })).id;
+      return b.dispatch({ type: 'enrol_client', first_name: first, last_name: last, date_of_birth: '1991-03-04',
+                          email: `${first.toLowerCase()}@mail.example`, programs: ['wioa_adult'], provider, primary_contact: ers });
+    }, [board, passphrase, first, last]);
+    assert.equal((await enrol('Lantern Board', 'lantern board passphrase', 'Quintessa', 'Marlowe')).ok, true);
+    assert.equal((await bw(page, () => window.bridgework.state())).lock.sealed, true);
+    assert.equal((await enrol('Control Board', '', 'Zebulon', 'Quarrington')).ok, true);
+  } finally {
+    await context.close();
+  }
+  const holding = word => execFileSync('grep', ['-rla', word, profile], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+  const found = word => { try { return holding(word); } catch { return 0; } };  // grep exits 1 when nothing matches
+  assert.ok(found('Quarrington') > 0, 'the unlocked control workspace is readable on disk, so the search works');
+  assert.deepEqual(['Quintessa', 'Marlowe', 'quintessa@mail.example'].map(found), [0, 0, 0]);
+  console.log('     browser profile on disk: the locked workspace\'s client found in 0 files; the unlocked control\'s in ' + found('Quarrington'));
+  await rm(profile, { recursive: true, force: true });
 });
 
 await test('W7: after the first visit the app opens and works with the server stopped; a rebuild is offered, and taken once all is saved', async context => {

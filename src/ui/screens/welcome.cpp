@@ -4,6 +4,7 @@
 
 #include "../host.hpp"
 #include "../widgets.hpp"
+#include "imgui_stdlib.h"
 #include "screens.hpp"
 
 namespace bw::ui {
@@ -29,9 +30,9 @@ void draw_open_error(const host::State& st) {
 void draw_welcome() {
   const host::State& st = host::state();
   struct Kept {
-    std::string board, admin, email, error;
+    std::string board, admin, email, passphrase, error;
   };
-  auto& [board, admin, email, error] = for_this_person<Kept>();
+  auto& [board, admin, email, passphrase, error] = for_this_person<Kept>();
   ImGui::SetCursorPos(ImVec2{px(40), px(30)});
   ImGui::BeginGroup();
   heading("Welcome to Bridgework");
@@ -77,10 +78,13 @@ void draw_welcome() {
   text_field("Board name", board, 360, "e.g. Valley Workforce Development Board");
   text_field("Your name (first administrator)", admin, 360);
   text_field("Your work email", email, 360);
+  ImGui::SetNextItemWidth(px(360));
+  ImGui::InputText("Passphrase (optional, 12 characters or more)", &passphrase, ImGuiInputTextFlags_Password);
+  muted("With a passphrase, nothing of the workspace is ever stored unencrypted on this computer (W6).");
   if (submit_button("Create workspace")) {
-    auto e = host::create_workspace(board, admin, email);
+    auto e = host::create_workspace(board, admin, email, passphrase);
     error = e ? e->message : "";
-    if (!e) board = admin = email = "";
+    if (!e) board = admin = email = passphrase = "";
   }
   error_text(error);
   ImGui::EndGroup();
