@@ -387,8 +387,8 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
     m.require_pins = optional_field(j, "require_pins", false);
     m.lock_after_minutes = optional_field(j, "lock_after_minutes", 15);
     if (j.contains("last_backup_at") && !j["last_backup_at"].is_null()) m.last_backup_at = time_from(j, "last_backup_at");
-    for (auto& [id, f] : optional_field(j, "sign_in_failures", json::object()).items())
-      m.sign_in_failures[id] = {field<int>(f, "count"), time_from(f, "last_at")};
+    const json failures = optional_field(j, "sign_in_failures", json::object());  // kept: items() refers to it
+    for (auto& [id, f] : failures.items()) m.sign_in_failures[id] = {field<int>(f, "count"), time_from(f, "last_at")};
     for (const json& c : optional_field(j, "closures", json::array()))
       ws.calendar.add_closure(date_from(c, "date"), field<std::string>(c, "name"));
     return ws;

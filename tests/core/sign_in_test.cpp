@@ -7,6 +7,7 @@
 #include "pin.hpp"
 #include "queries.hpp"
 #include "sign_in.hpp"
+#include "storage.hpp"
 
 using namespace bw;
 using namespace bw::test;
@@ -222,4 +223,25 @@ TEST_CASE("C5: nothing a training provider's staff can ask names a client who is
     }
   }
   CHECK(asked > 1000);
+}
+
+TEST_CASE("P4: the wrong PINs counted, kiosk mode and the other schema 6 settings are stored and read back") {
+  Area a;
+  a.ok(SetStaffPin{a.ers, "4821"}, a.ers);
+  sign_in(a.ws, a.ers, "0000", a.now);
+  sign_in(a.ws, a.ers, "0001", a.now + 1);
+  a.ws.meta.kiosk = true;
+  a.ws.meta.require_pins = true;
+  a.ws.meta.last_backup_at = a.now;
+  a.ws.meta.lock_after_minutes = 30;
+  auto read = decode_meta(encode_meta(a.ws));  // found by the fuzzer: the failures were read from a destroyed value
+  REQUIRE(std::holds_alternative<Workspace>(read));
+  const WorkspaceMeta& m = std::get<Workspace>(read).meta;
+  REQUIRE(m.sign_in_failures.contains(a.ers));
+  CHECK(m.sign_in_failures.at(a.ers).count == 2);
+  CHECK(m.sign_in_failures.at(a.ers).last_at == a.now + 1);
+  CHECK(m.kiosk);
+  CHECK(m.require_pins);
+  CHECK(m.last_backup_at == a.now);
+  CHECK(m.lock_after_minutes == 30);
 }
