@@ -550,14 +550,10 @@
       setInterval(() => reg.update().catch(() => {}), 30 * 60000);
     }).catch(() => { /* no offline use here (a private window, say): the app works online as before */ });
   }
-  BW.reloadIntoUpdate = function reloadIntoUpdate() {
+  BW.reloadIntoUpdate = async function reloadIntoUpdate() {
     if (!updateWaiting || reloadingIntoUpdate) return;
-    if (!cc('bw_idle', 'number')) {  // nothing unsaved is ever left behind
-      cc('bw_flush', null);
-      setTimeout(reloadIntoUpdate, 100);
-      return;
-    }
     reloadingIntoUpdate = true;
+    await whenIdle();  // nothing unsaved is ever left behind
     updateWaiting.postMessage('take-over');
     setTimeout(() => location.reload(), 3000);  // should controllerchange not come
   };

@@ -186,6 +186,16 @@ await test('C5: a training provider has no backup and no workspace settings; onl
 });
 
 
+// The app on a page whose clock the test moves (Playwright's clock: timers and performance.now()).
+async function openWithClock(context) {
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.bridgework && window.bridgework.ready, null, { timeout: 60000 });
+  await bw(page, () => window.bridgework.ready);
+  return page;
+}
+
 // What an attacker who copies the browser profile must not read (W6).
 async function secretsOf(page) {
   return bw(page, () => {
@@ -272,11 +282,7 @@ await test('W6: a workspace locked with a passphrase keeps no name, email or not
 });
 
 await test('W6: a locked workspace locks itself after the minutes without use the Administrator set', async context => {
-  const page = await context.newPage();
-  await page.clock.install();
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.bridgework && window.bridgework.ready, null, { timeout: 60000 });
-  await bw(page, () => window.bridgework.ready);
+  const page = await openWithClock(context);
   await openDemo(page);
   assert.equal((await bw(page, () => window.bridgework.lock('a long enough passphrase'))).lock.sealed, true);
   assert.equal((await bw(page, () => window.bridgework.dispatch({ type: 'set_lock_after', minutes: 2 }))).ok, true);
@@ -289,11 +295,7 @@ await test('W6: a locked workspace locks itself after the minutes without use th
 });
 
 await test('M6: a job seeker who walks away from the kiosk is signed out after 5 minutes without input', async context => {
-  const page = await context.newPage();
-  await page.clock.install();
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.bridgework && window.bridgework.ready, null, { timeout: 60000 });
-  await bw(page, () => window.bridgework.ready);
+  const page = await openWithClock(context);
   const admin = await openDemo(page);
   await bw(page, async id => {
     const b = window.bridgework;
