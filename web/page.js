@@ -486,7 +486,7 @@
       try {
         await whenIdle();
         await S.lock.enable(id, passphrase);
-        lockDone(true, 'Locked with the passphrase: every stored value is encrypted.');
+        lockDone(true, '');  // Settings says it is locked
       } catch (e) {
         lockDone(false, 'The workspace could not be locked: ' + S.describe(e));
       }

@@ -343,6 +343,50 @@ await test('W6: a workspace locked from its creation leaves no name on disk in t
   await rm(profile, { recursive: true, force: true });
 });
 
+await test('W6: a workspace locked after use keeps older copies on disk; the steps Settings gives (encrypted backup, clear the site data, open the backup) leave no name', async () => {
+  const profile = await mkdtemp(join(tmpdir(), 'bridgework-profile-'));
+  const found = word => { try { return execFileSync('grep', ['-rla', word, profile], { encoding: 'utf8' }).split('\n').filter(Boolean).length; } catch { return 0; } };
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, acceptDownloads: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const passphrase = 'harbor light passphrase';
+  try {
+    const page = await openApp(context, server.url);
+    assert.equal((await bw(page, async () => {
+      const b = window.bridgework;
+      await b.createWorkspace({ board: 'Harbor Board', administrator: 'Rae Admin' });
+      const provider = (await b.dispatch({ type: 'add_organisation', name: 'Harbor Center', kind: 'one_stop_provider' })).id;
+      const ers = (await b.dispatch({ type: 'add_staff', name: 'Eli Ers', organisation: provider, role: 'ers' })).id;
+      return b.dispatch({ type: 'enrol_client', first_name: 'Ottoline', last_name: 'Vandersloot', date_of_birth: '1991-03-04',
+                          email: 'ottoline@mail.example', programs: ['wioa_adult'], provider, primary_contact: ers });
+    })).ok, true);
+    assert.equal((await bw(page, p => window.bridgework.lock(p), passphrase)).lock.sealed, true);
+    assert.ok(found('Vandersloot') > 0, 'what was saved before the lock is still in the browser\'s files');
+    await click(page, 'Settings');
+    await click(page, 'Workspace');
+    const download = page.waitForEvent('download');
+    await click(page, 'Download an encrypted backup');
+    const backup = await readFile(await (await download).path(), 'utf8');
+    await widget(page, 'Records saved before the lock can stay readable in this browser\'s own files until the browser tidies them. ' +
+                       'To leave none on this computer: download the encrypted backup, clear this site\'s data in the browser\'s settings, then open the backup here with the passphrase.');
+
+    // What "clear this site's data" in the browser's settings does.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: new URL(server.url).origin, storageTypes: 'indexeddb' });
+    await page.reload();
+    await bw(page, () => window.bridgework.ready);
+    const restored = await bw(page, ([t, p]) => window.bridgework.openBackup(t, p), [backup, passphrase]);
+    assert.equal(restored.ok, true, JSON.stringify(restored));
+    assert.equal((await bw(page, () => window.bridgework.state())).lock.sealed, true);
+    assert.equal((await bw(page, () => window.bridgework.workspaces())).length, 1);
+  } finally {
+    await context.close();
+  }
+  assert.deepEqual(['Ottoline', 'Vandersloot', 'ottoline@mail.example'].map(found), [0, 0, 0]);
+  console.log('     locked after use, then backed up, site data cleared and the backup opened: the client found in 0 files');
+  await rm(profile, { recursive: true, force: true });
+});
+
 await test('W7: after the first visit the app opens and works with the server stopped; a rebuild is offered, and taken once all is saved', async context => {
   // A copy of the site this test can rebuild, on a server it can stop.
   const copy = await mkdtemp(join(tmpdir(), 'bridgework-site-'));

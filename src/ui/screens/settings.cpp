@@ -273,15 +273,17 @@ void draw_passphrase_lock(const Workspace& ws) {
   Kept& k = for_this_person<Kept>();
   const host::State::Lock& lock = host::state().lock;
   subheading("Passphrase lock (W6)");
+  // Half the width on a narrow window, so the labels beside the fields show.
+  const auto field_width = [] { ImGui::SetNextItemWidth(std::min(px(320), ImGui::GetContentRegionAvail().x * 0.5f)); };
   if (!lock.sealed) {
     ImGui::PushTextWrapPos(px(820));
     ImGui::TextUnformatted("Encrypts everything this browser stores of the workspace (AES-GCM 256). Opening it then "
                            "asks for the passphrase, and it locks itself after a time without use. Without the "
                            "passphrase the data cannot be read by anyone: keep it where your agency keeps its keys.");
     ImGui::PopTextWrapPos();
-    ImGui::SetNextItemWidth(px(320));
+    field_width();
     ImGui::InputText("Passphrase (12 characters or more)", &k.passphrase, ImGuiInputTextFlags_Password);
-    ImGui::SetNextItemWidth(px(320));
+    field_width();
     ImGui::InputText("The passphrase again", &k.repeated, ImGuiInputTextFlags_Password);
     if (lock.busy) muted("Encrypting every stored value...");
     else if (primary_button("Lock with this passphrase")) {
@@ -291,6 +293,11 @@ void draw_passphrase_lock(const Workspace& ws) {
     }
   } else {
     good_text("Locked with a passphrase: every stored value is encrypted.");
+    // Chromium's storage keeps overwritten values in its files until it compacts
+    // them, and a page cannot make it: only clearing the site's data removes them.
+    warning_text("Records saved before the lock can stay readable in this browser's own files until the browser tidies "
+          "them. To leave none on this computer: download the encrypted backup, clear this site's data in the "
+          "browser's settings, then open the backup here with the passphrase.");
     if (ImGui::Button("Lock now")) host::lock_now();
     if (k.minutes < 0) k.minutes = ws.meta.lock_after_minutes;
     ImGui::SetNextItemWidth(px(140));
@@ -300,11 +307,11 @@ void draw_passphrase_lock(const Workspace& ws) {
       Outcome o = host::dispatch(SetLockAfter{k.minutes});
       k.error = o.ok ? "" : o.error.message;
     }
-    ImGui::SetNextItemWidth(px(320));
+    field_width();
     ImGui::InputText("Current passphrase", &k.current, ImGuiInputTextFlags_Password);
-    ImGui::SetNextItemWidth(px(320));
+    field_width();
     ImGui::InputText("New passphrase", &k.passphrase, ImGuiInputTextFlags_Password);
-    ImGui::SetNextItemWidth(px(320));
+    field_width();
     ImGui::InputText("The new passphrase again", &k.repeated, ImGuiInputTextFlags_Password);
     if (!lock.busy && ImGui::Button("Change the passphrase")) {
       auto e = host::change_passphrase(k.current, k.passphrase, k.repeated);
