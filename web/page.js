@@ -673,6 +673,7 @@
     leaveKiosk(administrator, pin) { return callJson('bw_api_leave_kiosk', [String(administrator), pin ? String(pin) : '']); },
     signOut() { cc('bw_api_sign_out', null); },
     openDemo() { return afterSave(callJson('bw_api_open_demo')); },
+    openGenerated(clients) { return afterSave(callJson('bw_api_open_generated', [Number(clients) | 0])); },
     createWorkspace({ board, administrator, email, passphrase } = {}) {
       return afterSave(callJson('bw_api_create_workspace', [String(board || ''), String(administrator || ''), String(email || ''),
                                                              String(passphrase || '')]));

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "generate.hpp"
 #include "report.hpp"
 #include "setup.hpp"
 #include "storage.hpp"
@@ -25,7 +26,11 @@ constexpr const char* kUsage =
     "      several backups (same FEIN and address) counts once. The state's establishment total is\n"
     "      the option's, else the first backup's that has one.\n"
     "  bridgework demo-backup FILE [--at YYYY-MM-DDTHH:MM]\n"
-    "      writes the demo workspace, as of that time (default: now), as a backup file\n";
+    "      writes the demo workspace, as of that time (default: now), as a backup file\n"
+    "  bridgework generate --clients N [--seed S] [--at YYYY-MM-DDTHH:MM] FILE\n"
+    "      writes a large fictional workspace as a backup file: N clients with 18 months of\n"
+    "      contacts, plans and issues, and a year of employers, jobs, matches, hires and services\n"
+    "      (docs/generate.md). The same seed (default 1) and time make the same file.\n";
 
 int usage(const std::string& why) {
   std::fprintf(stderr, "bridgework: %s\n%s", why.c_str(), kUsage);
@@ -146,6 +151,50 @@ int demo_backup(const std::vector<std::string>& args) {
   return 0;
 }
 
+int generate(const std::vector<std::string>& args) {
+  long long clients = 0, seed = 1;
+  LocalSeconds at = local_now();
+  std::string file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (a == "--clients" && has_value) {
+      if (!whole_number(args[++i], clients) || clients < 1 || clients > 1000000) return usage("--clients is 1 to 1000000");
+    } else if (a == "--seed" && has_value) {
+      if (!whole_number(args[++i], seed)) return usage("--seed is a whole number");
+    } else if (a == "--at" && has_value) {
+      auto t = parse_iso(args[++i]);
+      if (!t) return usage("--at is YYYY-MM-DDTHH:MM");
+      at = *t;
+    } else if (a.rfind("--", 0) == 0 || !file.empty()) {
+      return usage("unknown option " + a);
+    } else {
+      file = a;
+    }
+  }
+  if (clients == 0) return usage("give --clients, how many clients to make");
+  if (file.empty()) return usage("give the file to write");
+  const auto started = std::chrono::steady_clock::now();
+  const Generated g = generate_workspace(int(clients), std::uint64_t(seed), "gen" + std::to_string(seed % 1000000000), at);
+  if (g.refused) {
+    std::fprintf(stderr, "bridgework: %d of %d commands were refused, the first: %s\n", g.refused, g.commands,
+                 g.first_refusal.c_str());
+    return 1;
+  }
+  if (!write_file(file, encode_backup(g.workspace, at))) {
+    std::fprintf(stderr, "bridgework: cannot write %s\n", file.c_str());
+    return 1;
+  }
+  const Workspace& ws = g.workspace;
+  std::printf("%s: %zu clients, %zu staff, %zu contacts, %zu employers, %zu establishments, %zu jobs, %zu matches, "
+              "%zu hires, %zu services, %zu comments, %zu issues, %zu audit entries; %d commands in %.1f s\n",
+              file.c_str(), ws.clients.size(), ws.staff.size(), ws.contacts.size(), ws.employers.size(),
+              ws.establishments.size(), ws.jobs.size(), ws.matches.size(), ws.hires.size(), ws.services.size(),
+              ws.comments.size(), ws.issues.size(), ws.audit.size(), g.commands,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -155,6 +204,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "ese") return ese(args);
   if (command == "demo-backup") return demo_backup(args);
+  if (command == "generate") return generate(args);
   if (command == "--help" || command == "-h") {
     std::printf("%s", kUsage);
     return 0;

@@ -135,8 +135,8 @@ struct Clients : Change {
       }
     // M2: so do their open matches (a dual-enrolled client's stay with the board's Case Manager).
     const RecordId manager = case_manager_for(ws, client);
-    for (auto& [id, m] : ws.matches)
-      if (m.client == client.id && !is_closed(m.stage) && m.case_manager != manager) {
+    for (const RecordId& id : ws.matches_by_client[client.id])
+      if (Match& m = ws.matches.at(id); !is_closed(m.stage) && m.case_manager != manager) {
         m.case_manager = manager;
         stamp(m.revision);
         o.touched.push_back(m.id);

@@ -127,16 +127,13 @@ std::vector<const Hire*> hires_to_complete(const Workspace& ws, const Staff& sta
 }
 
 const Match* open_match(const Workspace& ws, const RecordId& client, const RecordId& job) {
-  for (auto& [id, m] : ws.matches)
-    if (m.client == client && m.job == job && !is_closed(m.stage)) return &m;
+  for (const Match* m : records_in(ws.matches, ws.matches_by_client, client))
+    if (m->job == job && !is_closed(m->stage)) return m;
   return nullptr;
 }
 
 std::vector<const Match*> matches_of_client(const Workspace& ws, const RecordId& client) {
-  std::vector<const Match*> out;
-  for (auto& [id, m] : ws.matches)
-    if (m.client == client) out.push_back(&m);
-  return out;
+  return records_in(ws.matches, ws.matches_by_client, client);
 }
 
 }  // namespace bw

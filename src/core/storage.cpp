@@ -584,7 +584,7 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
     m.closed_at = optional_time_from(r, "closed_at");
     m.close_note = field<std::string>(r, "close_note");
     m.revision = rev_from(r, "revision");
-    ws.matches[id] = std::move(m);
+    ws.add_match(std::move(m));
   } else if (kind == "hire") {
     Hire h;
     h.id = id;

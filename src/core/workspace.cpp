@@ -119,6 +119,9 @@ void Workspace::add_service(Service s) {
 void Workspace::add_notification(Notification n) {
   store(notifications, notifications_by_staff, std::move(n), [](const Notification& x) { return x.to; });
 }
+void Workspace::add_match(Match m) {
+  store(matches, matches_by_client, std::move(m), [](const Match& x) { return x.client; });
+}
 void Workspace::add_comment(Comment c) {
   store(comments, comments_by_record, std::move(c), [](const Comment& x) { return x.record; });
 }
@@ -143,7 +146,7 @@ void Workspace::sort_audit_index() {
   // Ids grow with time, so id order is the order they were added (W5).
   for (auto* index : {&issues_by_subject, &goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
                       &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff, &jobs_by_owner,
-                      &comments_by_record})
+                      &comments_by_record, &matches_by_client})
     for (auto& [client, ids] : *index) std::sort(ids.begin(), ids.end());
   for (auto& [quarter, ids] : services_by_quarter) std::sort(ids.begin(), ids.end());
   for (auto& [record, ids] : audit_by_record)

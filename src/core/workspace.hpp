@@ -119,6 +119,7 @@ struct Workspace {
   std::map<RecordId, Service> services;
   std::map<RecordId, Notification> notifications;
   std::map<RecordId, Match> matches;
+  std::unordered_map<RecordId, std::vector<RecordId>> matches_by_client;  // M1-M4: each client's matches, by id
   std::map<RecordId, Hire> hires;
   // Of each employer: establishments, communications, jobs, services, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,
@@ -167,6 +168,7 @@ struct Workspace {
   void add_service(Service s);
   void add_notification(Notification n);
   void add_comment(Comment c);
+  void add_match(Match m);        // stores it and indexes it by client
   void add_goal(Goal g);          // stores it and indexes it by client
   void add_activity(Activity a);  // stores it and indexes it by client
   void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order

@@ -15,6 +15,7 @@
 
 #include "access.hpp"
 #include "conversation.hpp"
+#include "generate.hpp"
 #include "integrity.hpp"
 #include "queries.hpp"
 #include "setup.hpp"
@@ -105,14 +106,14 @@ void pump_save() {
 
 // `replaces_demo`: W3, a fresh demo takes the place of the demo kept in this
 // browser. A restored backup never replaces anything, even a demo's backup.
-void start_new(NewWorkspace made, const std::string& id, bool replaces_demo) {
+void start_new(NewWorkspace made, const std::string& id, bool replaces_demo, std::string_view demo_suffix = " (restored)") {
   g_state.workspace_id = id;
   g_state.open_error.clear();
   g_state.loading = false;
   g_state.writer = true;
   g_handing_over = false;
   g_state.lock = {};
-  const std::string name = made.workspace.meta.name + (made.workspace.meta.demo && !replaces_demo ? " (restored)" : "");
+  const std::string name = made.workspace.meta.name + std::string(made.workspace.meta.demo && !replaces_demo ? demo_suffix : "");
   bw_js_register_workspace(id.c_str(), name.c_str(), replaces_demo);
   set_store(std::make_unique<WorkspaceStore>(std::move(made.workspace), false));
   g_state.signed_in = made.administrator;
@@ -226,6 +227,20 @@ std::optional<Error> open_backup(const std::string& text) {
   const std::string id = take(bw_js_random_origin());
   g_state.workspace = nullptr;
   start_new(NewWorkspace{std::get<Workspace>(std::move(back)), {}}, id, false);  // nobody signed in yet
+  return std::nullopt;
+}
+
+std::optional<Error> open_generated(int clients) {
+  if (auto e = kiosk_refusal()) return e;
+  if (clients < 100 || clients > kMostGeneratedClients)
+    return Error{"invalid_field", "Choose from 100 to " + std::to_string(kMostGeneratedClients) +
+                                      " clients: larger boards are made with the bridgework tool (docs/generate.md)."};
+  const std::string origin = take(bw_js_random_origin());
+  g_state.workspace = nullptr;
+  Generated made = generate_workspace(clients, 1, origin, now());
+  if (made.refused) return Error{"refused", "The generated workspace could not be made: " + made.first_refusal};
+  // Beside the browser's demo, not instead of it; nobody signed in (P4).
+  start_new(NewWorkspace{std::move(made.workspace), {}}, origin, false, " (generated)");
   return std::nullopt;
 }
 
@@ -594,6 +609,11 @@ EMSCRIPTEN_KEEPALIVE void bw_api_open_workspace(const char* id) { bw::host::open
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_open_demo() {
   if (auto e = bw::host::open_demo()) return reply(error_json(*e));
+  return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
+}
+
+EMSCRIPTEN_KEEPALIVE const char* bw_api_open_generated(int clients) {
+  if (auto e = bw::host::open_generated(clients)) return reply(error_json(*e));
   return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
 }
 

@@ -63,6 +63,9 @@ std::optional<Error> open_demo();
 void open_workspace(const std::string& id);
 // A backup file (storage.md) opened as a new workspace in this browser.
 std::optional<Error> open_backup(const std::string& text);
+// A large fictional workspace (generate.hpp) opened beside the demo, nobody signed in.
+inline constexpr int kMostGeneratedClients = 1000;
+std::optional<Error> open_generated(int clients);
 void pick_backup();  // asks for the file, then opens it (errors in open_error)
 // Hands a file to the browser to save (R2 exports, backups).
 void download(const std::string& name, const std::string& bytes, const char* mime);

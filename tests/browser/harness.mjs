@@ -58,10 +58,11 @@ export function suite(browser, artifacts) {
   async function test(name, body) {
     if (process.env.ONLY && !name.includes(process.env.ONLY)) return;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const started = Date.now();
     try {
       await body(context);
       results.push([name, null]);
-      console.log(`ok   ${name}`);
+      console.log(`ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (e) {
       results.push([name, e]);
       const [page] = context.pages();  // what the page showed when it failed

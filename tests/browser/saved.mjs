@@ -74,6 +74,42 @@ await test('openWorkspace moves the whole app to that workspace; a change goes t
   assert.deepEqual(page.errors, []);
 });
 
+await test('a demo\'s Administrator opens a large generated board beside the demo; it is saved whole and opens again after a reload', async context => {
+  const page = await openApp(context, server.url);
+  await click(page, 'Open the demo workspace');
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
+  const demo = (await state(page)).workspace;
+  assert.equal((await bw(page, () => window.bridgework.openGenerated(5000))).error.code, 'invalid_field');
+  await click(page, 'Settings');
+  await click(page, 'Workspace');
+  await click(page, '250 clients');
+  await click(page, 'Generate a large workspace');
+  const started = Date.now();
+  await click(page, 'Generate it');
+  await page.waitForFunction(demo => window.bridgework.state().workspace !== demo && window.bridgework.state().save.state === 'saved',
+                             demo, { timeout: 120000 });
+  const made = (Date.now() - started) / 1000;
+  const id = (await state(page)).workspace;
+  assert.equal((await state(page)).signed_in, null, 'nobody is signed in (P4)');
+  const listed = await bw(page, () => window.bridgework.workspaces());
+  const generated = listed.find(w => w.id === id);
+  assert.ok(generated && generated.name.endsWith('(generated)'), JSON.stringify(listed));
+  assert.ok(listed.some(w => w.id === demo), 'the demo stays');
+  const counts = () => bw(page, () => {
+    const b = window.bridgework;
+    b.signIn(b.query('staff').result.find(s => s.role === 'administrator').id);
+    const w = b.query('workspace').result;
+    b.signOut();
+    return w;
+  });
+  const before = await counts();
+  assert.equal(before.clients, 250);
+  await reopen(page);
+  await page.waitForFunction(id => window.bridgework.state().workspace === id && !window.bridgework.state().loading, id);
+  assert.deepEqual(await counts(), before);
+  console.log(`     250 generated clients (${JSON.stringify(before)}): made and saved in ${made.toFixed(1)} s`);
+});
+
 await test('W5: after restoring a backup whose id sequence lags, new records keep their ids through a reopen', async context => {
   const page = await openApp(context, server.url);
   const backup = await demoBackup();

@@ -360,7 +360,8 @@ void draw_sign_in_rules(const Workspace& ws, const Staff& me) {
 
 void draw_workspace(const Workspace& ws, const Staff& me) {
   struct Kept {
-    std::string at, error, backup_error;
+    std::string at, error, backup_error, generate_error;
+    int generate_clients = host::kMostGeneratedClients;
   };
   Kept& kept = for_this_person<Kept>();
   std::string &at = kept.at, &error = kept.error;  // named references: a lambda below uses them
@@ -400,6 +401,20 @@ void draw_workspace(const Workspace& ws, const Staff& me) {
     if (confirm_button("Reset the demo", "The changes made in this demo are lost; a fresh one opens at \"Who are you?\".",
                        "Start a fresh demo"))
       host::open_demo();
+    subheading("A large board");
+    muted("Opens a new fictional workspace beside this demo, with two years of a board's work for as many clients: "
+          "about 130 records a client (contacts, services, matches, the audit). It takes a few seconds a thousand "
+          "clients. This demo stays in the list of workspaces.");
+    for (int size : {250, 500, host::kMostGeneratedClients}) {
+      ImGui::RadioButton(size == 1000 ? "1,000 clients" : (std::to_string(size) + " clients").c_str(), &kept.generate_clients, size);
+      ImGui::SameLine();
+    }
+    if (confirm_button("Generate a large workspace",
+                       "A new workspace of " + std::to_string(kept.generate_clients) +
+                           " fictional clients opens at \"Who are you?\". The page is busy while it is made.",
+                       "Generate it"))
+      if (auto e = host::open_generated(kept.generate_clients)) kept.generate_error = e->message;
+    error_text(kept.generate_error);
   }
   if (admin) {  // C5: the whole workspace leaves only with an Administrator, in the audit (P4)
     subheading("Backup");

@@ -1,0 +1,106 @@
+// A board's scale in the page (printed, not asserted), for workspaces made by
+// the generator (docs/generate.md) at each size given: restoring it, a cold
+// load beside its floor (a plain-JS read and JSON.parse of the same stored
+// values, in the same page), signing in to My Work, saving one change there,
+// My Work's own drawing per frame, and memory. Run by `./dev bench`.
+// Usage: node scale.mjs <built site folder> <clients>...
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve, launch, openApp } from './harness.mjs';
+
+const [site, ...sizes] = process.argv.slice(2);
+const cli = join(site, '..', '..', 'native', 'bridgework');
+const root = await mkdtemp(join(tmpdir(), 'bridgework-scale-'));
+for (const f of await readdir(site)) await symlink(resolve(site, f), join(root, f));
+const server = await serve(root);
+const browser = await launch();
+const ms = x => `${x.toFixed(0)} ms`;
+const mb = x => `${(x / 1048576).toFixed(0)} MB`;
+
+for (const clients of sizes.map(Number)) {
+  const file = `generated-${clients}.json`;
+  const made = execFileSync(cli, ['generate', '--clients', String(clients), '--seed', '1', join(root, file)], { encoding: 'utf8' });
+  console.log(`\n${clients} clients: ${made.trim().replace(/^[^:]*: /, '')}`);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await openApp(context, server.url);
+  page.on('crash', () => console.log('  the page crashed'));
+  try {
+    const restored = await page.evaluate(async file => {
+      const text = await (await fetch(file)).text();
+      const t = performance.now();
+      const r = await window.bridgework.openBackup(text);
+      return { ok: r.ok, error: r.error && r.error.message, ms: performance.now() - t, chars: text.length };
+    }, file);
+    if (!restored.ok) { console.log(`  restoring the backup (${mb(restored.chars)}): refused, ${restored.error}`); continue; }
+    console.log(`  restoring the backup (${mb(restored.chars)} of JSON): ${ms(restored.ms)} to saved`);
+
+    // Cold load: navigation until the workspace is open, then its floor in the same page.
+    const id = await page.evaluate(() => window.bridgework.state().workspace);
+    const t0 = Date.now();
+    await page.reload();
+    await page.waitForFunction(id => window.bridgework && window.bridgework.state().workspace === id && !window.bridgework.state().loading,
+                               id, { timeout: 600000, polling: 50 });
+    const cold = Date.now() - t0;
+    const floor = await page.evaluate(async id => {
+      const t = performance.now();
+      const db = await new Promise((ok, no) => { const r = indexedDB.open('bridgework-ws-' + id); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+      const all = store => new Promise(ok => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+      const values = [...await all('meta'), ...await all('buckets')];
+      let records = 0;
+      for (const v of values) { const x = JSON.parse(v); records += Array.isArray(x) ? x.length : 1; }
+      db.close();
+      return { ms: performance.now() - t, values: values.length, records };
+    }, id);
+    console.log(`  cold load, navigation -> workspace open: ${ms(cold)} = ${(cold / floor.ms).toFixed(1)}x its floor ` +
+                `(plain JS reading the ${floor.values} stored values and JSON.parse: ${ms(floor.ms)}, ${floor.records} records)`);
+
+    // The case staff member holding the largest caseload, on My Work.
+    const who = await page.evaluate(() => {
+      const b = window.bridgework;
+      b.signIn(b.query('staff', {}).result.find(s => s.role === 'administrator' && s.active).id);
+      const held = {};
+      for (const c of b.query('clients', {}).result) if (c.active) held[c.primary_contact] = (held[c.primary_contact] || 0) + 1;
+      const [id, count] = Object.entries(held).sort((a, b) => b[1] - a[1])[0];
+      return { id, count };
+    });
+    const signIn = await page.evaluate(async id => {
+      const f0 = window.bridgework.ui.frames();
+      const t = performance.now();
+      window.bridgework.signIn(id);
+      while (window.bridgework.ui.frames() === f0) await new Promise(r => requestAnimationFrame(r));
+      return performance.now() - t;
+    }, who.id);
+    console.log(`  signIn -> first frame of My Work (${who.count} active clients): ${ms(signIn)}`);
+    await page.mouse.move(700, 450);
+    const [f0, d0] = await page.evaluate(() => [window.bridgework.ui.frames(), window.bridgework.ui.drawTime()]);
+    for (let i = 0; i < 60; ++i) { await page.mouse.move(700 + (i % 2) * 40, 450 + (i % 5) * 10); await page.waitForTimeout(25); }
+    const [f1, d1] = await page.evaluate(() => [window.bridgework.ui.frames(), window.bridgework.ui.drawTime()]);
+    console.log(`  My Work's own drawing: ${((d1 - d0) / Math.max(1, f1 - f0)).toFixed(2)} ms per frame (${f1 - f0} frames with the pointer moving)`);
+    const saves = await page.evaluate(async () => {
+      const b = window.bridgework;
+      const me = b.state().signed_in;
+      const mine = b.query('clients', {}).result.filter(c => c.active && c.primary_contact === me);
+      const times = [];
+      for (let i = 0; i < 30; ++i) {
+        const t = performance.now();
+        const r = await b.dispatch({ type: 'add_comment', record: mine[i % mine.length].id, text: 'Called about the interview ' + i });
+        if (!r.ok) throw new Error(r.error.message);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { p50: times[15], p95: times[28] };
+    });
+    console.log(`  saving one change on My Work (dispatch -> transaction complete): p50 ${ms(saves.p50)}, p95 ${ms(saves.p95)} (30 comments)`);
+    const memory = await page.evaluate(() => ({ wasm: window.Module.HEAP8.length, js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
+    console.log(`  memory after loading: wasm heap ${mb(memory.wasm)}, JS heap ${mb(memory.js)}`);
+  } catch (e) {
+    console.log(`  stopped: ${String(e.message || e).split('\n')[0]}`);
+  } finally {
+    await context.close();
+  }
+}
+await browser.close();
+server.close();
+await rm(root, { recursive: true });
