@@ -42,17 +42,21 @@
   // into it (src/platform/main.cpp, frame), so an idle page costs nothing.
   const AWAKE_MS = 1500;
   let lastWake = performance.now(), framesDrawn = 0, drawTime = 0, resumeLoop = null;
+  // The frame that first shows the latest call or input: a call changes the
+  // app at once, input in the frame that reads it (ui.current()).
+  let showingFrame = 0;
   function resumeFrames() {
     if (resumeLoop) { const resume = resumeLoop; resumeLoop = null; resume(); }
   }
-  function wake() {
+  function wake(frames = 1) {
     lastWake = performance.now();
+    showingFrame = Math.max(showingFrame, framesDrawn + frames);
     resumeFrames();
   }
   for (const type of ['pointermove', 'pointerdown', 'pointerup', 'wheel', 'keydown', 'keyup', 'touchstart',
                       'touchmove', 'touchend', 'focus', 'blur', 'resize', 'compositionend', 'paste'])
-    window.addEventListener(type, wake, { capture: true, passive: true });
-  document.addEventListener('visibilitychange', wake);
+    window.addEventListener(type, () => wake(2), { capture: true, passive: true });
+  document.addEventListener('visibilitychange', () => wake(2));
 
   // [SECTION] Text and the clipboard. While a field is edited the hidden text
   // element holds the focus: what the browser inserts into it (typed, composed,
@@ -715,6 +719,8 @@
       rect(label) { return window.bridgework.ui.items().find(i => i.label === label) || null; },
       // Frames drawn since the page loaded; reading it does not wake the app.
       frames() { return framesDrawn; },
+      // True once a frame drawn after the latest call or input is in items(); reading it does not wake the app.
+      current() { return framesDrawn >= showingFrame; },
       // Milliseconds the screens spent drawing those frames (before rendering); reading it does not wake the app.
       drawTime() { return drawTime; },
       // The characters of a text the app's font cannot draw (shown as a placeholder).

@@ -97,14 +97,24 @@ export async function openApp(context, url) {
 // Scrolls down the way a person would when it is below the fold, and waits
 // until it stops moving (a change just made can still shift the layout).
 export async function widget(page, label, timeout = 10000) {
-  let r = await drawn(page, label, timeout);
-  for (let i = 0; i < 10; ++i) {
-    await page.waitForTimeout(60);
-    const again = await page.evaluate(l => window.bridgework.ui.rect(l), label);
-    if (again && again.x === r.x && again.y === r.y) return again;
-    r = again || await drawn(page, label, timeout);
-  }
-  return r;
+  try {
+    return await settled(page, label, 1500);
+  } catch { /* not in view yet */ }
+  await drawn(page, label, timeout);
+  return settled(page, label, timeout);
+}
+
+// The widget's rect once two frames drawn after the latest call or input
+// (ui.current(): not where a sign-in or a click moved it from) agree on it.
+async function settled(page, label, timeout) {
+  const handle = await page.waitForFunction(l => {
+    const ui = window.bridgework.ui;
+    if (!ui.current()) return false;
+    const r = ui.rect(l), frame = ui.frames(), seen = window.bridgeworkSettling;
+    window.bridgeworkSettling = { l, r, frame };
+    return r && seen && seen.l === l && seen.r && seen.frame < frame && seen.r.x === r.x && seen.r.y === r.y && r;
+  }, label, { polling: 'raf', timeout });
+  return handle.jsonValue();
 }
 
 async function drawn(page, label, timeout) {
