@@ -10,6 +10,7 @@
 #include "jobs.hpp"
 #include "matches.hpp"
 #include "plan.hpp"
+#include "report.hpp"
 
 namespace bw {
 namespace {
@@ -91,7 +92,7 @@ constexpr std::array<const char*, 5> kGains = {
     "Training for current workers on new equipment"};
 
 enum class Kind { Enrol, Contact, Exit, Issue, CloseIssue, Comment, Employer, Reply, Triage, Service, Job, JobEnd,
-                  Match, MatchStep, CompleteHire, Deactivate };
+                  Match, MatchStep, CompleteHire, Deactivate, EseExport, ReadInbox };
 struct Event {
   LocalSeconds at;
   std::uint64_t seq;
@@ -126,6 +127,14 @@ class Generator {
       schedule(now_ - 5 * kDay - LocalSeconds(u * 360 * kDay), Kind::Employer, e);
     }
     for (int d = 0; d < deactivations_; ++d) schedule(now_ - LocalSeconds(10 + 7 * d) * kDay, Kind::Deactivate, d);
+    // R2: each quarter's ESE report exported a few days before it is due.
+    for (ProgramQuarter q = program_quarter_of(date_of(start_ + 400 * kDay));;
+         q = program_quarter_of(sys_days{last_day(q)} + days{1})) {
+      const LocalSeconds at = start_of(sys_days{ese_due(q)} - days{5}) + 10 * 3600;
+      if (at >= now_) break;
+      schedule(at, Kind::EseExport, q.program_year, q.quarter);
+    }
+    schedule(now_ - 2 * kDay, Kind::ReadInbox, 0);  // K2: staff read their inboxes; the last two days wait
     while (!queue_.empty()) {
       const Event e = queue_.top();
       queue_.pop();
@@ -143,7 +152,7 @@ class Generator {
   std::uint64_t seq_ = 0;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
   std::vector<CaseStaff> ers_, acas_;
-  std::vector<RecordId> bsrs_, trainers_, training_providers_;
+  std::vector<RecordId> bsrs_, trainers_, training_providers_, managers_;
   std::vector<RecordId> clients_;        // by client number, once enrolled
   std::vector<EmployerState> employers_;  // by employer number, once added
   std::vector<RecordId> jobs_;
@@ -192,7 +201,7 @@ class Generator {
                                                    (i >= int(kTowns.size()) ? " " + std::to_string(i / kTowns.size() + 1) : ""),
                                                OrganisationKind::OneStopProvider},
                                admin, t));
-      staff(person_name(), center_ids.back(), Role::Manager);
+      managers_.push_back(staff(person_name(), center_ids.back(), Role::Manager));
     }
     for (int i = 0; i < youth; ++i) {
       youth_ids.push_back(run(AddOrganisation{"Youth Pathways " + std::to_string(i + 1), OrganisationKind::YouthProvider}, admin, t));
@@ -247,6 +256,8 @@ class Generator {
       case Kind::MatchStep: return match_step(e);
       case Kind::CompleteHire: return complete_hire(e);
       case Kind::Deactivate: return deactivate(e);
+      case Kind::EseExport: return void(run(RecordEseExport{e.a, e.b}, managers_.front(), e.at));
+      case Kind::ReadInbox: return read_inboxes(e);
     }
   }
 
@@ -382,8 +393,10 @@ class Generator {
       run(AddEstablishment{id, "Second site", std::to_string(200 + e.a % 9000) + " Oak Ave, " + town + ", CA 93650", sector.naics}, by, e.at + 900);
     if (rnd_.chance(0.7)) schedule(later(e.at, 2, 10), Kind::Reply, n);
     if (rnd_.chance(0.9)) schedule(later(e.at, 1, 3), Kind::Triage, n);  // B4: the rest wait in the queue
-    if (rnd_.chance(0.05))
-      run(RaiseIssue{{}, "A placed worker says the first paycheck was short", IssueSource::Employer, id}, by, e.at + 1200);
+    if (rnd_.chance(0.05)) {
+      const RecordId issue = run(RaiseIssue{{}, "A placed worker says the first paycheck was short", IssueSource::Employer, id}, by, e.at + 1200);
+      if (!issue.empty()) issues_.push_back(issue), schedule(later(e.at, 1, 8), Kind::CloseIssue, int(issues_.size() - 1), 0);
+    }
     schedule(later(e.at, 0, 9), Kind::Service, n);
     schedule(later(e.at, 1, 60), Kind::Job, n);
   }
@@ -510,13 +523,20 @@ class Generator {
   }
 
   void complete_hire(const Event& e) {
-    if (rnd_.chance(0.15)) return;  // M4: some wait on My Work to be completed
+    if (e.at > now_ - 10 * kDay && rnd_.chance(0.5)) return;  // M4: recent ones wait on My Work to be completed
     const Hire& h = ws().hires.at(hires_[size_t(e.a)]);
     const RecordId id = h.id, owner = ws().matches.at(h.match).job_owner;
     if (!ws().staff.at(owner).active) return;
     run(CompleteHire{id, format_iso_date(sys_days{date_of(e.at)} + days{rnd_.between(3, 14)}), 16 + rnd_.below(1600) / 100.0,
                      double(rnd_.between(20, 40))},
         owner, e.at);
+  }
+
+  void read_inboxes(const Event& e) {
+    std::vector<RecordId> active;
+    for (const auto& [id, s] : ws().staff)
+      if (s.active) active.push_back(id);
+    for (size_t i = 0; i < active.size(); ++i) run(MarkRead{}, active[i], e.at + LocalSeconds(i) * 60);
   }
 
   // P3: an ERS leaves; their clients wait in the Manager's reassignment queue.

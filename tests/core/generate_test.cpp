@@ -101,6 +101,12 @@ TEST_CASE("Generator: every record passes the readers, in a board's proportions 
   CHECK(complete < int(ws.hires.size()));
   CHECK(untriaged > 0);
   CHECK(std::any_of(ws.staff.begin(), ws.staff.end(), [](const auto& s) { return !s.second.active; }));  // P3
+  // K2, R2: staff read their inboxes (the last two days wait) and exported each past quarter's report.
+  int unread = 0;
+  for (const auto& [id, note] : ws.notifications) unread += !note.read;
+  CHECK(unread > 0);
+  per("unread notifications", unread, double(ws.notifications.size()), 0.0, 0.1);
+  CHECK(ws.meta.ese_exports.size() >= 3);
 
   // Dated relative to now: nothing after it, enrolments within two years.
   const auto today = date_of(kNow);
