@@ -101,9 +101,8 @@ struct Event {
   bool operator>(const Event& o) const { return at != o.at ? at > o.at : seq > o.seq; }
 };
 
-struct CaseStaff { RecordId id, organisation; double weight; bool youth; };
+struct CaseStaff { RecordId id, organisation; double weight; };
 struct EmployerState { RecordId id, owner; bool direct; };
-struct JobState { RecordId id; };
 
 class Generator {
  public:
@@ -152,7 +151,7 @@ class Generator {
   std::uint64_t seq_ = 0;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> queue_;
   std::vector<CaseStaff> ers_, acas_;
-  std::vector<RecordId> bsrs_, trainers_, training_providers_, managers_;
+  std::vector<RecordId> bsrs_, training_providers_, managers_;
   std::vector<RecordId> clients_;        // by client number, once enrolled
   std::vector<EmployerState> employers_;  // by employer number, once added
   std::vector<RecordId> jobs_;
@@ -194,7 +193,7 @@ class Generator {
       std::string email = name;
       std::replace(email.begin(), email.end(), ' ', '.');
       std::transform(email.begin(), email.end(), email.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
-      return run(AddStaff{name, email + std::to_string(seq_++) + "@staff.example", org, role, ""}, admin, t);
+      return run(AddStaff{name, email + std::to_string(ws().staff.size()) + "@staff.example", org, role, ""}, admin, t);
     };
     for (int i = 0; i < centers; ++i) {
       center_ids.push_back(run(AddOrganisation{std::string(kTowns[size_t(i) % kTowns.size()]) + " Career Center" +
@@ -212,16 +211,16 @@ class Generator {
                                                             std::to_string(i + 1),
                                                         OrganisationKind::TrainingProvider},
                                         admin, t));
-      trainers_.push_back(staff(person_name(), training_providers_.back(), Role::TrainingProviderStaff));
+      staff(person_name(), training_providers_.back(), Role::TrainingProviderStaff);
     }
     // Caseloads differ: weights from 1 to 3.75 give caseloads of about 40 to 150.
     for (int i = 0; i < ers; ++i) {
       const RecordId& org = center_ids[size_t(i) % center_ids.size()];
-      ers_.push_back({staff(person_name(), org, Role::EmploymentReadinessSpecialist), org, 1 + 2.75 * rnd_.unit(), false});
+      ers_.push_back({staff(person_name(), org, Role::EmploymentReadinessSpecialist), org, 1 + 2.75 * rnd_.unit()});
     }
     for (int i = 0; i < acas; ++i) {
       const RecordId& org = youth_ids[size_t(i) % youth_ids.size()];
-      acas_.push_back({staff(person_name(), org, Role::AcademicCareerAdvisor), org, 1 + 2.75 * rnd_.unit(), true});
+      acas_.push_back({staff(person_name(), org, Role::AcademicCareerAdvisor), org, 1 + 2.75 * rnd_.unit()});
     }
     for (int i = 0; i < bsrs; ++i)
       bsrs_.push_back(staff(person_name(), center_ids[size_t(i) % center_ids.size()], Role::BusinessServicesRepresentative));

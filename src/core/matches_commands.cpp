@@ -49,9 +49,7 @@ struct Matches : Change {
     if (auto why = take_approvers(m, *job, *client)) return *why;
     m.ready_at = ctx.now;
     stamp(m.revision);
-    const RecordId id = m.id;
-    ws.add_match(std::move(m));
-    const Match& match = ws.matches.at(id);
+    const Match& match = ws.add_match(std::move(m));
     Outcome o = done(match.id, "Referred " + full_name(*client) + " to " + job->title);
     const std::string what = full_name(*client) + " was referred to " + job->title + ": approve or send back";
     notify(o, match.job_owner, what + " by " + display_datetime(owner_action_due(ws, match)) + " (M3).", match.id);
@@ -205,9 +203,7 @@ struct Matches : Change {
     if (auto why = take_approvers(m, *job, *seeker)) return *why;
     m.ready_at = ctx.now;
     stamp(m.revision);
-    const RecordId id = m.id;
-    ws.add_match(std::move(m));
-    const Match& match = ws.matches.at(id);
+    const Match& match = ws.add_match(std::move(m));
     Outcome o = done(match.id, full_name(*seeker) + " marked interest in " + job->title + " on the job board");
     const std::string who = full_name(*seeker) + " is interested in " + job->title + " (job board)";
     notify(o, match.case_manager, who + ": explain the fit and submit the match (M1).", match.id);

@@ -119,8 +119,10 @@ void Workspace::add_service(Service s) {
 void Workspace::add_notification(Notification n) {
   store(notifications, notifications_by_staff, std::move(n), [](const Notification& x) { return x.to; });
 }
-void Workspace::add_match(Match m) {
+const Match& Workspace::add_match(Match m) {
+  const RecordId id = m.id;
   store(matches, matches_by_client, std::move(m), [](const Match& x) { return x.client; });
+  return matches.at(id);
 }
 void Workspace::add_comment(Comment c) {
   store(comments, comments_by_record, std::move(c), [](const Comment& x) { return x.record; });

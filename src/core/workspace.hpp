@@ -168,7 +168,7 @@ struct Workspace {
   void add_service(Service s);
   void add_notification(Notification n);
   void add_comment(Comment c);
-  void add_match(Match m);        // stores it and indexes it by client
+  const Match& add_match(Match m);  // stores it and indexes it by client
   void add_goal(Goal g);          // stores it and indexes it by client
   void add_activity(Activity a);  // stores it and indexes it by client
   void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order

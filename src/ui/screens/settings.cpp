@@ -405,8 +405,9 @@ void draw_workspace(const Workspace& ws, const Staff& me) {
     muted("Opens a new fictional workspace beside this demo, with two years of a board's work for as many clients: "
           "about 130 records a client (contacts, services, matches, the audit). It takes a few seconds a thousand "
           "clients. This demo stays in the list of workspaces.");
-    for (int size : {250, 500, host::kMostGeneratedClients}) {
-      ImGui::RadioButton(size == 1000 ? "1,000 clients" : (std::to_string(size) + " clients").c_str(), &kept.generate_clients, size);
+    static_assert(host::kMostGeneratedClients == 1000, "the largest size offered below");
+    for (auto [size, label] : {std::pair{250, "250 clients"}, {500, "500 clients"}, {1000, "1,000 clients"}}) {
+      ImGui::RadioButton(label, &kept.generate_clients, size);
       ImGui::SameLine();
     }
     if (confirm_button("Generate a large workspace",
