@@ -12,6 +12,7 @@ log() { printf 'emsdk-setup: %s\n' "$*"; }
 # --- Debian packages ------------------------------------------------------
 packages=(cmake g++ make python3 chromium nlohmann-json3-dev doctest-dev
           fonts-noto-core fonts-dejavu-core xz-utils dpkg-dev ca-certificates
+          fonttools                     # the fonts are cut to the characters the app draws
           libreoffice-calc-nogui   # R3: the CSV files are read back by a spreadsheet
           clang-14 libclang-rt-14-dev   # the readers' fuzzers: libFuzzer, AddressSanitizer, UBSan
           poppler-utils)                # printed documents are read back from their PDF

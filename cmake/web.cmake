@@ -11,6 +11,9 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
 target_compile_options(imgui PRIVATE -sUSE_GLFW=3)
+# Its save and restore of the GL state around each frame read from src/platform/gl_state.cpp, not the GPU.
+set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES
+  COMPILE_DEFINITIONS "glGetIntegerv=bw_gl_get_integerv;glIsEnabled=bw_gl_is_enabled")
 # The item hooks let the page report where each labelled widget is drawn, so
 # browser tests can click real coordinates (src/platform/ui_probe.cpp).
 # 32-bit characters: an emoji or other character beyond U+FFFF typed into a field is kept as it is.
@@ -25,8 +28,44 @@ target_compile_options(bridgework PRIVATE -sUSE_GLFW=3 -Wall)
 
 set(SITE_DIR ${CMAKE_BINARY_DIR}/site)
 set_target_properties(bridgework PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${SITE_DIR} SUFFIX ".js")
-set(FONT_FILE /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf)
-set(FONT_BOLD_FILE /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)
+# The fonts, cut to the characters the app draws (the glyph ranges in
+# src/ui/theme.cpp, read from there) and without the hinting and layout tables
+# ImGui does not use: a third of their size, drawn the same.
+find_program(PYFTSUBSET pyftsubset REQUIRED)
+file(READ ${CMAKE_SOURCE_DIR}/src/ui/theme.cpp THEME_SOURCE)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/theme.cpp)
+function(glyph_ranges name out)
+  string(REGEX MATCH "${name}\\[\\] = {([^}]*)}" found "${THEME_SOURCE}")
+  string(REGEX MATCHALL "0x[0-9A-Fa-f]+" bounds "${CMAKE_MATCH_1}")
+  set(unicodes "")
+  while(bounds)
+    list(POP_FRONT bounds first last)
+    string(SUBSTRING ${first} 2 -1 first)
+    string(SUBSTRING ${last} 2 -1 last)
+    list(APPEND unicodes "U+${first}-${last}")
+  endwhile()
+  if(NOT unicodes)
+    message(FATAL_ERROR "no ${name} in src/ui/theme.cpp")
+  endif()
+  list(JOIN unicodes "," unicodes)
+  set(${out} ${unicodes} PARENT_SCOPE)
+endfunction()
+glyph_ranges(kRanges TEXT_UNICODES)
+glyph_ranges(kSymbolRanges SYMBOL_UNICODES)
+set(FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
+function(cut_font source unicodes output)
+  add_custom_command(OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${FONT_DIR}
+    COMMAND ${PYFTSUBSET} ${source} --unicodes=${unicodes} --no-hinting --layout-features= --name-IDs=*
+            --drop-tables+=GSUB,GPOS,GDEF,kern,FFTM --output-file=${output}
+    DEPENDS ${source} ${CMAKE_SOURCE_DIR}/src/ui/theme.cpp VERBATIM)
+endfunction()
+set(FONT_FILE ${FONT_DIR}/ui.ttf)
+set(FONT_BOLD_FILE ${FONT_DIR}/ui-bold.ttf)
+cut_font(/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ${TEXT_UNICODES} ${FONT_FILE})
+cut_font(/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ${TEXT_UNICODES} ${FONT_BOLD_FILE})
+add_custom_target(fonts DEPENDS ${FONT_FILE} ${FONT_BOLD_FILE})
+add_dependencies(bridgework fonts)
 target_link_options(bridgework PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sALLOW_MEMORY_GROWTH=1
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
@@ -34,18 +73,20 @@ target_link_options(bridgework PRIVATE
   "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_bridgework.js"
   "SHELL:--preload-file ${FONT_FILE}@/fonts/ui.ttf"
   "SHELL:--preload-file ${FONT_BOLD_FILE}@/fonts/ui-bold.ttf")
-set_property(TARGET bridgework APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/web/library_bridgework.js)
+set_property(TARGET bridgework APPEND PROPERTY LINK_DEPENDS
+  ${CMAKE_SOURCE_DIR}/web/library_bridgework.js ${FONT_FILE} ${FONT_BOLD_FILE})
 
 # The page shell and its scripts sit beside the build output.
 set(SITE_FILES web/index.html web/page.js web/storage.js web/manifest.webmanifest
     assets/icon.svg)
 list(TRANSFORM SITE_FILES PREPEND ${CMAKE_SOURCE_DIR}/)
 # Arrows, symbols and dingbats, fetched after the first frame (src/ui/theme.cpp).
-set(SYMBOLS_FONT_FILE /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf)
+cut_font(/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ${SYMBOL_UNICODES} ${FONT_DIR}/symbols.ttf)
 add_custom_target(site_files ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory ${SITE_DIR}
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SITE_FILES} ${SITE_DIR}/
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${SYMBOLS_FONT_FILE} ${SITE_DIR}/symbols.ttf
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${FONT_DIR}/symbols.ttf ${SITE_DIR}/symbols.ttf
+  DEPENDS ${FONT_DIR}/symbols.ttf
   VERBATIM)
 
 # W7: the service worker, versioned by the hash of every file above.

@@ -62,7 +62,7 @@
   // element holds the focus: what the browser inserts into it (typed, composed,
   // dictated, picked, pasted) goes to the app, in order with the key presses
   // (src/platform/input.cpp), and the element stays empty.
-  const textIn = document.getElementById('text-in');
+  const textIn = document.getElementById('text-in'), canvas = document.getElementById('canvas');
   let composing = false;
   const sendText = text => { if (text) cc('bw_input_text', null, [text]); };
   // Its key presses make text through it, not through GLFW's keypress listener
@@ -81,24 +81,30 @@
     e.preventDefault();  // line breaks and deletions come from the keys, as in the app's fields
   });
   textIn.addEventListener('input', () => { if (!composing) textIn.value = ''; });
+  // The clipboard's events reach the app from the text element, and from the
+  // canvas too: a field clicked a moment ago may not have given the element
+  // the focus yet when Ctrl+V comes (the click and the keys wait in order for
+  // the app's frames, src/platform/input.cpp). The page's own dialogs keep theirs.
+  const forApp = e => e.target === textIn || e.target === canvas || e.target === document.body;
   let ctrlV = false;  // the paste comes from Ctrl+V, which the app also sees
-  textIn.addEventListener('keydown', e => { ctrlV = e.ctrlKey && !e.altKey && e.code === 'KeyV'; });
-  textIn.addEventListener('keyup', () => { ctrlV = false; });
-  textIn.addEventListener('paste', e => {
+  window.addEventListener('keydown', e => { ctrlV = forApp(e) && e.ctrlKey && !e.altKey && e.code === 'KeyV'; }, true);
+  window.addEventListener('keyup', () => { ctrlV = false; }, true);
+  window.addEventListener('paste', e => {
+    if (!forApp(e)) return;
     e.preventDefault();
     cc('bw_input_paste', null, [e.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n'), ctrlV ? 1 : 0]);
   });
   // Copy and cut give the system clipboard the field's selected text; cut's
   // deletion is the app's own Ctrl+X.
   const copySelection = e => {
-    if (e.target !== textIn) return;
+    if (!forApp(e)) return;
     const text = cc('bw_input_selection', 'string');
     if (!text) return;
     e.clipboardData.setData('text/plain', text);
     e.preventDefault();
   };
-  textIn.addEventListener('copy', copySelection);
-  textIn.addEventListener('cut', copySelection);
+  window.addEventListener('copy', copySelection);
+  window.addEventListener('cut', copySelection);
 
   // Arrows, symbols and dingbats: a second font, fetched once the first frame
   // is drawn so that it never delays it (src/ui/theme.cpp merges it).
@@ -112,9 +118,11 @@
   // [SECTION] Hand-overs from C++ (web/library_bridgework.js)
   const BW = {
     awake() { return performance.now() - lastWake < AWAKE_MS; },
-    frameDrawn(drawMs) {
+    // inputLeft: keys, text or clicks wait for the next frame (src/platform/input.cpp).
+    frameDrawn(drawMs, inputLeft) {
       drawTime += drawMs;
       if (++framesDrawn === 1) loadSymbols();
+      if (inputLeft) showingFrame = Math.max(showingFrame, framesDrawn + 2);
     },
     // The app's address (src/ui/address.cpp) as the page's: Back and Forward step through them.
     setAddress(address, replace) {
@@ -133,7 +141,7 @@
         if (active !== textIn && (!active || active === document.body || active.id === 'canvas'))
           textIn.focus({ preventScroll: true });
       } else if (active === textIn) {
-        document.getElementById('canvas').focus({ preventScroll: true });
+        canvas.focus({ preventScroll: true });
       }
     },
     onWake(resume) { resumeLoop = resume; },  // the frame loop sleeps until wake()
@@ -263,7 +271,7 @@
 
   function closeEmail() {
     document.getElementById('email').hidden = true;
-    document.getElementById('canvas').focus();
+    canvas.focus();
   }
   document.getElementById('email-close').addEventListener('click', closeEmail);
   document.getElementById('email-copy').addEventListener('click', async () => {
@@ -288,7 +296,7 @@
 
   function closePrintable() {
     document.getElementById('printable').hidden = true;
-    document.getElementById('canvas').focus();
+    canvas.focus();
   }
   document.getElementById('printable-print').addEventListener('click', () => window.print());
   document.getElementById('printable-close').addEventListener('click', closePrintable);
@@ -729,7 +737,6 @@
   };
 
   // [SECTION] Emscripten module
-  const canvas = document.getElementById('canvas');
   canvas.addEventListener('webglcontextlost', e => {
     e.preventDefault();
     document.getElementById('status').textContent = 'The graphics context was lost: reload the page. Saved changes are kept.';

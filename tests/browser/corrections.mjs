@@ -3,10 +3,9 @@
 // Usage: [ONLY=<part of a test name>] node corrections.mjs <built site folder>.
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { start, openApp, widget, click, pointAndClick, press, type } from './harness.mjs';
+import { start, openApp, widget, click, pointAndClick, press, type, labels } from './harness.mjs';
 
 const { artifacts, server, browser, test, finish, bw } = await start();
-const labels = page => bw(page, () => window.bridgework.ui.items().map(i => i.label));
 const saved = page => page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
 
 async function openDemoAs(page, name) {

@@ -117,6 +117,12 @@ async function settled(page, label, timeout) {
   return handle.jsonValue();
 }
 
+// The labels of every widget in a frame that shows the latest call and input (ui.current()).
+export async function labels(page) {
+  await page.waitForFunction(() => window.bridgework.ui.current(), null, { polling: 'raf' });
+  return page.evaluate(() => window.bridgework.ui.items().map(i => i.label));
+}
+
 async function drawn(page, label, timeout) {
   const find = () => page.evaluate(l => window.bridgework.ui.rect(l), label);
   try {

@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { start, serve, openApp, widget, click, type } from './harness.mjs';
+import { start, serve, openApp, widget, click, type, labels } from './harness.mjs';
 
 const { site, server, browser, test, finish, bw } = await start();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const labels = page => bw(page, () => window.bridgework.ui.items().map(i => i.label));
 const saved = page => page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
 
 // The first demo in a browser signs in its Administrator.
@@ -106,6 +105,9 @@ await test('PIN guessing is throttled, survives a reload, and the PIN is PBKDF2 
     const b = window.bridgework;
     b.signOut();
     const codes = [];
+    // The app's clock counts whole seconds: start at the top of one, so the
+    // 1 s wait after the third guess is not cut short by the next second.
+    while (Date.now() % 1000 > 20) { /* a moment */ }
     const t0 = performance.now();
     for (let i = 0; i < 20; ++i) codes.push(b.signIn(id, String(1000 + i)).error.code);
     return { codes, ms: performance.now() - t0 };

@@ -35,9 +35,9 @@ const roleName = {
 const keep = process.env.SHOTS === '1';
 
 async function checkScreens(page, who) {
-  const items = await bw(page, () => window.bridgework.ui.items());
   // The sidebar's entries: left of the content, above the person's name and the status bar.
-  const signOut = items.find(i => i.label === 'Sign out');
+  const signOut = await widget(page, 'Sign out');  // in a frame drawn for this person
+  const items = await bw(page, () => window.bridgework.ui.items());
   const entries = items.filter(i => i.x < sidebar && i.y < signOut.y - 40).map(i => i.label);
   assert.ok(entries.length >= 3, `${who}: the sidebar offers screens (${entries.join(', ')})`);
   const problems = [];
