@@ -617,6 +617,7 @@
     keepForOffline();
     let list = [];
     try { list = await sendDirectory(); } catch (e) { storageProblem(e); }
+    if (S.lost()) cc('bw_storage_lost', null, [S.lost()]);
     // The workspace opened last (the directory notes it durably); none if it was closed.
     const last = list.filter(w => w.opened).sort((a, b) => (a.opened < b.opened ? 1 : -1))[0];
     if (last) await openAndWait(last.id);

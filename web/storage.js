@@ -5,6 +5,7 @@
 'use strict';
 window.BWStorage = (function () {
   const DIRECTORY = 'bridgework';
+  let lost = null;  // why the browser deleted this site's stored data, when it did
   const DB_VERSION = 1;  // IndexedDB's version of the layout above
   const dbs = new Map(); // workspace id -> Promise<IDBDatabase>
 
@@ -37,7 +38,12 @@ window.BWStorage = (function () {
     return new Promise((resolve, reject) => {
       let r;
       try { r = indexedDB.open(name, DB_VERSION); } catch (e) { reject(e); return; }
-      r.onupgradeneeded = () => upgrade(r.result);
+      r.onupgradeneeded = e => {
+        // Chromium deletes a site's IndexedDB it finds damaged (after a crash
+        // of the disk or the browser) and says so here, once.
+        if (e.dataLoss === 'total') lost = e.dataLossMessage || 'the browser found its stored data damaged';
+        upgrade(r.result);
+      };
       r.onsuccess = () => {
         const db = r.result;
         db.onversionchange = () => db.close();  // let a newer version upgrade
@@ -304,5 +310,5 @@ window.BWStorage = (function () {
     },
   };
 
-  return { describe, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, write, forget, lock };
+  return { describe, lost: () => lost, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, write, forget, lock };
 })();

@@ -411,6 +411,13 @@ EMSCRIPTEN_KEEPALIVE void bw_storage_problem(const char* message) {
   g_state.storage_problem = message;
 }
 
+// At start, the browser said it had deleted this site's stored data, found
+// damaged (IndexedDB's dataLoss "total"): the first page says so, and how to go on.
+EMSCRIPTEN_KEEPALIVE void bw_storage_lost(const char* why) {
+  g_state.open_error = std::string("This browser found the data it kept for Bridgework damaged, and deleted it (") +
+                       why + "). Restore your latest backup file below to carry on.";
+}
+
 EMSCRIPTEN_KEEPALIVE void bw_set_persisted(int persisted) { g_state.persisted = persisted != 0; }
 
 EMSCRIPTEN_KEEPALIVE void bw_set_update_ready(int ready) { g_state.update_ready = ready != 0; }

@@ -1,10 +1,12 @@
 // Saved means saved (W1, W4, W5): the storage layer's paths to lost or
 // locked-away data, each tried in Debian's Chromium against the built page.
 // Usage: [ONLY=<part of a test name>] node saved.mjs <built site folder>.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
 import { start, openApp, widget, click } from './harness.mjs';
 
 const { site, artifacts, server, browser, test, finish, bw } = await start();
@@ -367,6 +369,49 @@ await test('a workspace whose data is damaged: the start ends on the first page,
   await page.waitForFunction(id => window.bridgework.state().workspace !== id && !window.bridgework.state().open_error, id);
   await widget(page, 'Sign in to the job board');  // "Who are you?"
   assert.deepEqual(page.errors, []);
+});
+
+await test('when the browser deletes the storage it found damaged, the first page says so and a backup brings the work back', async () => {
+  // Chromium deletes a site's IndexedDB it cannot read (a file a crash left
+  // broken) and starts it empty. Here its CURRENT file is broken by hand.
+  const profile = await mkdtemp(join(tmpdir(), 'bridgework-profile-'));
+  const launch = () => chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, acceptDownloads: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  let context = await launch();
+  let backup;
+  try {
+    const page = await openApp(context, server.url);
+    await openDemo(page);
+    assert.equal((await addOrg(page, 'Kept Before The Damage')).ok, true);
+    await click(page, 'Settings');
+    await click(page, 'Workspace');
+    const download = page.waitForEvent('download');
+    await click(page, 'Download a backup');
+    backup = await readFile(await (await download).path(), 'utf8');
+  } finally {
+    await context.close();
+  }
+  const folder = join(profile, 'Default', 'IndexedDB');
+  for (const db of (await readdir(folder)).filter(d => d.endsWith('.indexeddb.leveldb')))
+    await writeFile(join(folder, db, 'CURRENT'), 'damaged');
+  context = await launch();
+  try {
+    const page = await openApp(context, server.url);
+    const st = await state(page);
+    assert.equal(st.workspace, null);
+    assert.match(st.open_error, /^This browser found the data it kept for Bridgework damaged, and deleted it \(.+\)\. Restore your latest backup file below to carry on\.$/);
+    await widget(page, st.open_error);
+    await widget(page, 'Restore a backup file');
+    await page.screenshot({ path: join(artifacts, 'storage-deleted-by-browser.png') });
+    const restored = await restore(page, JSON.parse(backup));
+    assert.equal(restored.ok, true, JSON.stringify(restored));
+    assert.ok((await orgNames(page)).includes('Kept Before The Damage'));
+    assert.equal((await state(page)).open_error, '');
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 });
 
 await browser.close();
