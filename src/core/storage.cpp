@@ -629,7 +629,8 @@ std::optional<Error> decode_records(Workspace& ws, const json& j) {
       id = field<std::string>(r, "id").substr(0, 80);
       if (id.empty()) throw Damaged("its id is empty");
       // W5: one id, one record. A second record with the same id would replace the first on reopening.
-      if (const char* other = ws.kind_of(id))
+      const char* other = ws.ids_read.insert(id).second ? nullptr : ws.kind_of(id);
+      if (other)
         throw Damaged(std::string("its id is also the id of ") +
                       (other == kind ? "another " : std::string("aeiou").find(other[0]) != std::string::npos ? "an " : "a ") +
                       other + " record");

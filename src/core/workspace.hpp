@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "calendar.hpp"
@@ -120,6 +121,9 @@ struct Workspace {
   std::map<RecordId, Notification> notifications;
   std::map<RecordId, Match> matches;
   std::unordered_map<RecordId, std::vector<RecordId>> matches_by_client;  // M1-M4: each client's matches, by id
+  // W5: while stored records are read, every id read so far (one hash lookup
+  // each, not one per kind); check_integrity empties it once all are read.
+  std::unordered_set<RecordId> ids_read;
   std::map<RecordId, Hire> hires;
   // Of each employer: establishments, communications, jobs, services, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,
