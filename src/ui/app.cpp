@@ -111,17 +111,23 @@ void draw_status_bar(const Workspace* ws, const Staff* me, const Client* seeker)
   ImGui::AlignTextToFramePadding();
   draw_save_state(ws);
   ImGui::SameLine(0, px(28));
+  const std::string clock = "Clock: " + display_datetime(host::now());
+  std::string who = "Not signed in";
   if (me && ws) {
     const Organisation* org = ws->find_organisation(me->organisation);
-    ImGui::Text("Signed in: %s (%s, %s)", me->name.c_str(), std::string(role_label(me->role)).c_str(),
-                org ? org->name.c_str() : "?");
+    const std::string role(role_label(me->role));
+    who = "Signed in: " + me->name + " (" + role + ", " + (org ? org->name : "?") + ")";
+    // Half a screen wide, the organisation gives way so that the clock shows.
+    if (ImGui::CalcTextSize(who.c_str()).x + px(28) + ImGui::CalcTextSize(clock.c_str()).x > ImGui::GetContentRegionAvail().x)
+      who = "Signed in: " + me->name + " (" + role + ")";
   } else if (seeker) {
-    ImGui::Text("Job board: %s", full_name(*seeker).c_str());
-  } else {
-    ImGui::TextUnformatted("Not signed in");
+    who = "Job board: " + full_name(*seeker);
   }
+  ImGui::TextUnformatted(who.c_str());
+  listed(who);
   ImGui::SameLine(0, px(28));
-  ImGui::Text("Clock: %s", display_datetime(host::now()).c_str());
+  ImGui::TextUnformatted(clock.c_str());
+  listed("Clock");
   if (ws && ws->meta.clock_offset > 0) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, colour::kWarning);

@@ -38,9 +38,6 @@ void subheading(std::string_view text) {
   ImGui::Separator();
 }
 
-namespace {
-// A message just drawn (the last item) is listed by ui.items() under its own
-// text, so a test reads what a person reads (docs/automation.md).
 void listed(std::string_view text) {
   ImGuiContext& g = *GImGui;
   const std::string label(text);
@@ -48,7 +45,6 @@ void listed(std::string_view text) {
   IMGUI_TEST_ENGINE_ITEM_ADD(g.LastItemData.Rect, id);
   IMGUI_TEST_ENGINE_ITEM_INFO(id, label.c_str(), 0);
 }
-}  // namespace
 
 void muted(std::string_view text) {
   ImGui::PushStyleColor(ImGuiCol_Text, colour::kMuted);

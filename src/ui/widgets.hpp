@@ -52,6 +52,9 @@ bool begin_combo(const char* label, const std::string& preview, float width_css 
 bool begin_tab(const char* label);
 // A typed whole number ("412000"), or nullopt for anything else.
 std::optional<long long> whole_number(const std::string& text);
+// A text just drawn (the last item) is listed by ui.items() under its own
+// text, so a test reads what a person reads (docs/automation.md).
+void listed(std::string_view text);
 // A row's link (ImGui::Selectable spanning the row) whose text wraps within its
 // column instead of being cut off; listed under `text` (ui.items()).
 bool wrapped_row_link(std::string_view text, const char* id);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { start, openApp, widget, click, press, pixel, chooseAdultProgram } from './harness.mjs';
+import { start, openApp, widget, click, press, pixel, chooseAdultProgram, labels } from './harness.mjs';
 
 const { artifacts, server, browser, test, finish, bw } = await start();
 
@@ -42,6 +42,12 @@ for (const dpr of [1, 2]) {
         await page.waitForTimeout(150);
         const name = `resize-${dpr}x-${++step}-${width}x${height}`;
         await drawnInPlace(page, width, dpr, name);
+        // The status bar shows the whole clock; half a screen wide, the organisation gives way.
+        const clock = await widget(page, 'Clock');
+        assert.ok(clock.x + clock.w <= width, `${name}: the clock ends at ${clock.x + clock.w}, inside ${width}`);
+        const who = (await labels(page)).find(l => l.startsWith('Signed in: '));
+        assert.equal(who, width < 1000 ? 'Signed in: Dana Whitfield (Administrator)'
+                                       : 'Signed in: Dana Whitfield (Administrator, Cedar Valley Workforce Board)');
         // A click on the sidebar opens that screen, and the way back works too.
         await click(page, 'Clients');
         await widget(page, 'search');  // the Clients search box
