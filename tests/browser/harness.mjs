@@ -156,7 +156,12 @@ export async function pointAndClick(page, x, y) {
   await page.mouse.down();
   await page.waitForTimeout(50);
   await page.mouse.up();
-  await page.waitForTimeout(80);
+  // As a person sees the click take effect: a frame after the one that read
+  // the release (input waits in order when frames are slow). A click that
+  // leaves the page (a reload) ends the wait too.
+  await page.waitForFunction(() => !window.bridgework || window.bridgework.ui.current(), null,
+                             { polling: 'raf', timeout: 10000 }).catch(() => {});
+  await page.waitForTimeout(30);
 }
 
 export async function click(page, label) {
