@@ -10,10 +10,16 @@
 
 namespace bw {
 
-int bucket_of(std::string_view id) {
+int bucket_of(std::string_view id, int count) {
   std::uint32_t h = 2166136261u;  // FNV-1a: stable across builds and platforms
   for (char c : id) h = (h ^ std::uint8_t(c)) * 16777619u;
-  return int(h % kBucketCount);
+  return int(h % std::uint32_t(count));
+}
+
+int bucket_count_for(std::size_t records) {
+  int count = kMinBucketCount;
+  while (count < kMaxBucketCount && records > std::size_t(count) * kBucketRecords) count *= 2;
+  return count;
 }
 
 std::string seal(std::string plain) { return plain; }
@@ -208,7 +214,7 @@ json to_json(const WorkspaceMeta& m) {
   return {{"schema_version", m.schema_version}, {"name", m.name}, {"demo", m.demo},
           {"id_origin", m.id_origin}, {"next_sequence", m.next_sequence},
           {"created_at", format_iso(m.created_at)}, {"clock_offset", m.clock_offset},
-          {"bucket_count", kBucketCount}, {"focus_sectors", m.focus_sectors},
+          {"bucket_count", m.bucket_count}, {"focus_sectors", m.focus_sectors},
           {"subsidised_programs", programs}, {"local_service_types", types},
           {"state_establishments", m.state_establishments}, {"ese_exports", exports}, {"targets", targets},
           {"kiosk", m.kiosk}, {"require_pins", m.require_pins}, {"lock_after_minutes", m.lock_after_minutes},
@@ -367,7 +373,10 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
     m.next_sequence = field<std::uint64_t>(j, "next_sequence");
     m.created_at = time_from(j, "created_at");
     m.clock_offset = field<LocalSeconds>(j, "clock_offset");
-    if (field<int>(j, "bucket_count") != kBucketCount) throw Damaged("\"bucket_count\" is not " + std::to_string(kBucketCount));
+    m.bucket_count = field<int>(j, "bucket_count");  // 1024 up to schema 6
+    if (m.bucket_count < kMinBucketCount || m.bucket_count > kMaxBucketCount || (m.bucket_count & (m.bucket_count - 1)))
+      throw Damaged("\"bucket_count\" is not a power of two from " + std::to_string(kMinBucketCount) + " to " +
+                    std::to_string(kMaxBucketCount));
     if (m.id_origin.empty()) throw Damaged("\"id_origin\" is empty");
     // Schema 1 had no business settings: it gets the defaults of a new workspace.
     m.focus_sectors = optional_field(j, "focus_sectors", default_focus_sectors());
@@ -720,30 +729,17 @@ std::variant<Workspace, Error> decode_backup(const std::string& text) {
 }
 
 // [SECTION] WorkspaceStore
-WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
-    : ws_(std::move(ws)), members_(kBucketCount) {
+WorkspaceStore::WorkspaceStore(Workspace ws, bool stored) : ws_(std::move(ws)) {
   ws_.sort_audit_index();
-  auto add = [&](const RecordId& id) { members_[bucket_of(id)].push_back(id); };
-  for (auto& [id, r] : ws_.organisations) add(id);
-  for (auto& [id, r] : ws_.staff) add(id);
-  for (auto& [id, r] : ws_.clients) add(id);
-  for (auto& [id, r] : ws_.issues) add(id);
-  for (auto& [id, r] : ws_.case_notes) add(id);
-  for (auto& [id, r] : ws_.contacts) add(id);
-  for (auto& [id, r] : ws_.goals) add(id);
-  for (auto& [id, r] : ws_.activities) add(id);
-  for (auto& [id, r] : ws_.employers) add(id);
-  for (auto& [id, r] : ws_.establishments) add(id);
-  for (auto& [id, r] : ws_.communications) add(id);
-  for (auto& [id, r] : ws_.jobs) add(id);
-  for (auto& [id, r] : ws_.services) add(id);
-  for (auto& [id, r] : ws_.notifications) add(id);
-  for (auto& [id, r] : ws_.matches) add(id);
-  for (auto& [id, r] : ws_.hires) add(id);
-  for (auto& [id, r] : ws_.comments) add(id);
-  for (auto& [id, r] : ws_.audit) add(id);
+  std::vector<RecordId> ids;
+  ws_.for_each_id([&](const RecordId& id) { ids.push_back(id); });
+  records_ = ids.size();
+  // New or restored: spread for its size. Stored: as the meta says, where the records are.
+  if (!stored) ws_.meta.bucket_count = bucket_count_for(records_);
+  members_.resize(ws_.meta.bucket_count);
+  for (RecordId& id : ids) members_[bucket_of(id, ws_.meta.bucket_count)].push_back(std::move(id));
   if (!stored) {
-    for (int b = 0; b < kBucketCount; ++b)
+    for (int b = 0; b < ws_.meta.bucket_count; ++b)
       if (!members_[b].empty()) dirty_.insert(b);
     meta_dirty_ = true;
     change_ = 1;
@@ -752,16 +748,38 @@ WorkspaceStore::WorkspaceStore(Workspace ws, bool stored)
 
 void WorkspaceStore::touch(const RecordId& id) {
   if (id.empty()) return;
-  const int b = bucket_of(id);
+  const int b = bucket_of(id, ws_.meta.bucket_count);
   auto& m = members_[b];
-  if (std::find(m.begin(), m.end(), id) == m.end()) m.push_back(id);
+  if (std::find(m.begin(), m.end(), id) == m.end()) m.push_back(id), ++records_;
   dirty_.insert(b);
+}
+
+// Past kBucketRecords a bucket on average, the count doubles (as often as
+// needed) and every bucket is written with the meta in one transaction: old
+// buckets lose the records that move up, so those are written even if left
+// empty, and no record is ever in two places. A stored workspace grows at its
+// first change, never by being opened.
+void WorkspaceStore::grow_if_needed() {
+  const int count = bucket_count_for(records_);
+  if (count <= ws_.meta.bucket_count) return;
+  const int old = ws_.meta.bucket_count;
+  std::vector<std::vector<RecordId>> spread(count);
+  for (auto& ids : members_)
+    for (RecordId& id : ids) spread[bucket_of(id, count)].push_back(std::move(id));
+  members_ = std::move(spread);
+  ws_.meta.bucket_count = count;
+  for (int b = 0; b < count; ++b)
+    if (b < old || !members_[b].empty()) dirty_.insert(b);
+  // A write under way holds buckets of the old count: it still lands whole,
+  // and this batch rewrites every one of them after it.
+  meta_dirty_ = true;
 }
 
 Outcome WorkspaceStore::dispatch(const Command& cmd, const Context& ctx) {
   Outcome o = apply(ws_, cmd, ctx);
   if (!o.ok) return o;
   for (const RecordId& id : o.touched) touch(id);
+  grow_if_needed();
   meta_dirty_ = true;  // the id sequence (and the demo clock) live in meta
   ++change_;
   return o;
@@ -772,6 +790,7 @@ SignInResult WorkspaceStore::sign_in(const std::string& who, const std::string& 
   SignInResult r = bw::sign_in(ws_, who, pin, now, path);
   if (r.meta_changed || !r.touched.empty()) {
     for (const RecordId& id : r.touched) touch(id);
+    grow_if_needed();
     meta_dirty_ = true;
     ws_.change = next_change();
     ++change_;

@@ -1,11 +1,12 @@
 // The stored form of a workspace (W1, W5, W6).
 //
-// Layout: one "meta" value, plus the records spread over kBucketCount bucket
-// values by a hash of their id. A change rewrites only the buckets of the
-// records it touched, so saving costs in proportion to the change (about 100
-// records a bucket at 100,000 records), and loading reads ~1,000 values
-// instead of one per record. Every value passes through seal/unseal, the one
-// place where encryption at rest (W6) sits.
+// Layout: one "meta" value, plus the records spread over the meta's
+// `bucket_count` bucket values by a hash of their id. A change rewrites only
+// the buckets of the records it touched, and the count doubles as the
+// workspace grows so that a bucket holds 32-64 records: saving costs in
+// proportion to the change, whatever the workspace's size, and loading reads
+// one value per ~50 records instead of one per record. Every value passes
+// through seal/unseal, the one place where encryption at rest (W6) sits.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -21,9 +22,17 @@
 
 namespace bw {
 
-inline constexpr int kBucketCount = 1024;
+inline constexpr int kMinBucketCount = 1024;     // a new workspace's count
+inline constexpr int kMaxBucketCount = 1 << 22;  // what a reader accepts
+inline constexpr int kBucketRecords = 64;        // more on average: the count doubles
 
-int bucket_of(std::string_view id);
+// The bucket of an id among `count` (a power of two): 32-bit FNV-1a of the
+// id's UTF-8 bytes, modulo the count. Doubling the count splits bucket b
+// into b and b + the old count.
+int bucket_of(std::string_view id, int count);
+// The count for `records` records: the least power of two, at least
+// kMinBucketCount, that keeps the average at most kBucketRecords.
+int bucket_count_for(std::size_t records);
 
 // W6 seam: every value on its way to and from IndexedDB.
 std::string seal(std::string plain);
@@ -97,9 +106,12 @@ class WorkspaceStore {
 
  private:
   void touch(const RecordId& id);
+  void grow_if_needed();
+
 
   Workspace ws_;
   std::vector<std::vector<RecordId>> members_;  // bucket -> record ids
+  std::size_t records_ = 0;                     // held in members_
   std::set<int> dirty_;
   bool meta_dirty_ = false;
   std::uint64_t change_ = 0, saved_ = 0;

@@ -17,8 +17,9 @@ namespace bw {
 // Stored data carries this; data from a newer schema is refused, never rewritten.
 // 2 added service plans (goals, activities) and agreement letters; 3 added
 // comments, follows and job board access; 4 the ESE report's settings and
-// export log. Older data reads as it is.
-inline constexpr int kSchemaVersion = 6;
+// export log; 5 service corrections; 6 sign-in settings and PBKDF2 PINs; 7 a
+// bucket count that grows with the workspace. Older data reads as it is.
+inline constexpr int kSchemaVersion = 7;
 
 // W4: how much one value may hold, so that no record, bucket or request grows
 // past what the reader handles (docs/automation.md, "Limits"). A command's text
@@ -62,6 +63,7 @@ struct WorkspaceMeta {
   std::uint64_t next_sequence = 1;
   LocalSeconds created_at = 0;
   LocalSeconds clock_offset = 0;  // T4: seconds the demo clock runs ahead of real time
+  int bucket_count = 1024;        // how many values the records are spread over (storage.hpp)
   std::vector<std::string> focus_sectors;            // B4
   std::vector<SubsidisedProgram> subsidised_programs;  // J4
   std::vector<LocalServiceType> local_service_types;   // R1: local names -> federal categories

@@ -82,6 +82,10 @@ for (const clients of sizes.map(Number)) {
       const b = window.bridgework;
       const me = b.state().signed_in;
       const mine = b.query('clients', {}).result.filter(c => c.active && c.primary_contact === me);
+      // What the saves write: every value put, counted on its way to IndexedDB.
+      let chars = 0, values = 0;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (value, ...rest) { chars += String(value).length; ++values; return put.call(this, value, ...rest); };
       const times = [];
       for (let i = 0; i < 30; ++i) {
         const t = performance.now();
@@ -89,10 +93,12 @@ for (const clients of sizes.map(Number)) {
         if (!r.ok) throw new Error(r.error.message);
         times.push(performance.now() - t);
       }
+      IDBObjectStore.prototype.put = put;
       times.sort((a, b) => a - b);
-      return { p50: times[15], p95: times[28] };
+      return { p50: times[15], p95: times[28], chars: chars / 30, values: values / 30 };
     });
     console.log(`  saving one change on My Work (dispatch -> transaction complete): p50 ${ms(saves.p50)}, p95 ${ms(saves.p95)} (30 comments)`);
+    console.log(`  written per change: ${Math.round(saves.chars).toLocaleString('en-US')} characters in ${saves.values.toFixed(1)} values (meta included)`);
     const memory = await page.evaluate(() => ({ wasm: window.Module.HEAP8.length, js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
     console.log(`  memory after loading: wasm heap ${mb(memory.wasm)}, JS heap ${mb(memory.js)}`);
   } catch (e) {

@@ -45,7 +45,7 @@ Workspace open(const json& f) {
 }
 }  // namespace
 
-TEST_CASE("W4: the demo saved by each schema version 1-5 opens in this version with every record as it was") {
+TEST_CASE("W4: the demo saved by each schema version 1-6 opens in this version with every record as it was") {
   for (int schema = 1; schema < kSchemaVersion; ++schema) {
     CAPTURE(schema);
     const json f = fixture(schema);
@@ -94,13 +94,13 @@ TEST_CASE("W4: the demo saved by each schema version 1-5 opens in this version w
         CHECK(ws.audit.at(id).summary == r["summary"]);
       }
     }
-    if (schema >= 3) {  // M6: the job seeker's PIN, stored as FNV-1a then, still signs in
+    if (schema >= 3) {  // M6: the job seeker's PIN (FNV-1a up to schema 5, PBKDF2 since 6) still signs in
       Workspace copy = ws;
       const Client* seeker = nullptr;
       for (auto& [id, c] : copy.clients)
         if (!c.portal_pin_hash.empty()) seeker = &c;
       REQUIRE(seeker);
-      CHECK_FALSE(pin_hash_is_current(seeker->portal_pin_hash));
+      CHECK(pin_hash_is_current(seeker->portal_pin_hash) == (schema >= 6));
       CHECK(sign_in(copy, seeker->id, "1111", test::at("2026-11-21T10:00")).error->code == "wrong_pin");
       CHECK(sign_in(copy, seeker->email, kDemoJobSeekerPin, test::at("2026-11-21T10:01")).signed_in == seeker->id);
       CHECK(pin_hash_is_current(copy.clients.at(seeker->id).portal_pin_hash));

@@ -1,5 +1,7 @@
 // storage: the stored form round-trips, saving writes only what changed (W1),
 // newer or damaged data is refused untouched.
+#include <limits>
+
 #include "helpers.hpp"
 #include "storage.hpp"
 
@@ -153,14 +155,147 @@ TEST_CASE("W6 seam: every value passes through seal and unseal") {
 }
 
 TEST_CASE("buckets spread ids evenly and never move") {
-  std::vector<int> counts(kBucketCount);
-  Workspace ws;
-  ws.meta.id_origin = "a1b2c3d4";
-  for (int i = 0; i < 100000; ++i) ++counts[bucket_of(ws.new_id())];
-  const auto [lo, hi] = std::minmax_element(counts.begin(), counts.end());
-  CHECK(*lo > 50);
-  CHECK(*hi < 150);
-  CHECK(bucket_of("a1b2c3d4-0000000001") == bucket_of(std::string("a1b2c3d4-0000000001")));
+  for (int count : {kMinBucketCount, 4 * kMinBucketCount}) {
+    CAPTURE(count);
+    std::vector<int> counts(count);
+    Workspace ws;
+    ws.meta.id_origin = "a1b2c3d4";
+    for (int i = 0; i < 100 * count; ++i) {
+      const RecordId id = ws.new_id();
+      const int b = bucket_of(id, count);
+      ++counts[b];
+      // Doubling splits a bucket in two: a record moves up by the old count or stays.
+      const int doubled = bucket_of(id, 2 * count);
+      CHECK((doubled == b || doubled == b + count));
+    }
+    const auto [lo, hi] = std::minmax_element(counts.begin(), counts.end());
+    CHECK(*lo > 50);
+    CHECK(*hi < 150);
+  }
+  CHECK(bucket_of("a1b2c3d4-0000000001", 1024) == bucket_of(std::string("a1b2c3d4-0000000001"), 1024));
+}
+
+TEST_CASE("the bucket count keeps 32 to 64 records a bucket, at every size") {
+  CHECK(bucket_count_for(0) == kMinBucketCount);
+  CHECK(bucket_count_for(std::size_t(kMinBucketCount) * kBucketRecords) == kMinBucketCount);
+  CHECK(bucket_count_for(std::size_t(kMinBucketCount) * kBucketRecords + 1) == 2 * kMinBucketCount);
+  for (std::size_t records = 1; records < 100'000'000; records = records * 3 / 2 + 1) {
+    CAPTURE(records);
+    const int count = bucket_count_for(records);
+    CHECK((count & (count - 1)) == 0);
+    CHECK(records <= std::size_t(count) * kBucketRecords);
+    if (count > kMinBucketCount) CHECK(records > std::size_t(count) * kBucketRecords / 2);
+  }
+  CHECK(bucket_count_for(std::numeric_limits<std::size_t>::max()) == kMaxBucketCount);
+}
+
+namespace {
+// `n` more records, copies of an organisation (the smallest record), put
+// straight into the workspace with new ids (W5).
+void add_copies(Workspace& ws, int n) {
+  const Organisation model = ws.organisations.begin()->second;
+  for (int i = 0; i < n; ++i) {
+    Organisation o = model;
+    o.id = ws.new_id();
+    ws.organisations[o.id] = o;
+  }
+  ws.change = next_change();
+}
+
+std::size_t record_count(const Workspace& ws) {
+  std::size_t n = 0;
+  ws.for_each_id([&](const RecordId&) { ++n; });
+  return n;
+}
+}  // namespace
+
+TEST_CASE("W1: the bucket count doubles as the workspace grows; every record stays in exactly one bucket") {
+  Area a;
+  add_copies(a.ws, kMinBucketCount * kBucketRecords - 100 - int(record_count(a.ws)));
+  WorkspaceStore made(a.ws, false);
+  FakeDatabase db;
+  save_all(made, db);
+  CHECK(made.workspace().meta.bucket_count == kMinBucketCount);
+
+  // Opened from storage (what db holds), then changed until the average passes kBucketRecords.
+  WorkspaceStore store(made.workspace(), true);
+  CHECK_FALSE(store.next_batch());  // opening alone writes nothing
+  std::optional<SaveBatch> grown;
+  for (int i = 0; i < 100 && !grown; ++i) {
+    REQUIRE(store.dispatch(a.adult(), Context{a.ers, a.now}).ok);
+    auto batch = store.next_batch();
+    REQUIRE(batch);
+    if (batch->buckets.size() > 2) grown = std::move(batch);
+    else db.write(*batch), store.batch_committed();
+  }
+  REQUIRE(grown);
+  CHECK(store.workspace().meta.bucket_count == 2 * kMinBucketCount);
+  CHECK_FALSE(grown->meta.empty());
+  // Every old bucket is written (it lost the records that moved up), with the new ones, in one batch.
+  std::set<int> written;
+  for (auto& [b, v] : grown->buckets) written.insert(b);
+  for (int b = 0; b < kMinBucketCount; ++b) CHECK(written.count(b) == 1);
+
+  SUBCASE("written, it loads back whole, each record in the bucket its id names") {
+    db.write(*grown);
+    store.batch_committed();
+    const Workspace loaded = db.load();  // decode_bucket refuses an id read twice (W5)
+    CHECK(loaded.meta.bucket_count == 2 * kMinBucketCount);
+    CHECK(record_count(loaded) == record_count(store.workspace()));
+    for (auto& [b, v] : db.buckets)
+      for (const json& r : json::parse(v)) CHECK(bucket_of(r["id"].get<std::string>(), 2 * kMinBucketCount) == b);
+    // And the next change writes a bucket or two of the new count again.
+    REQUIRE(store.dispatch(a.adult(), Context{a.ers, a.now}).ok);
+    auto next = store.next_batch();
+    REQUIRE(next);
+    CHECK(next->buckets.size() <= 2);
+  }
+  SUBCASE("a failed write leaves the old count stored; the retry writes the whole growth") {
+    store.batch_failed();
+    CHECK(std::get<Workspace>(decode_meta(db.meta)).meta.bucket_count == kMinBucketCount);  // as it was
+    auto retry = store.next_batch();
+    REQUIRE(retry);
+    CHECK(retry->buckets.size() == grown->buckets.size());
+    db.write(*retry);
+    store.batch_committed();
+    CHECK(record_count(db.load()) == record_count(store.workspace()));
+  }
+}
+
+TEST_CASE("W1: what one change writes does not grow with the workspace") {
+  std::vector<std::size_t> written;
+  for (int size : {70'000, 280'000}) {
+    CAPTURE(size);
+    Area a;
+    add_copies(a.ws, size - int(record_count(a.ws)));
+    a.ws.meta.bucket_count = bucket_count_for(std::size_t(size));  // as the store leaves it
+    WorkspaceStore store(std::move(a.ws), true);
+    REQUIRE(store.dispatch(a.adult(), Context{a.ers, a.now}).ok);
+    auto batch = store.next_batch();
+    REQUIRE(batch);
+    CHECK(batch->buckets.size() <= 2);  // the client and its audit entry
+    std::size_t chars = 0, most = 0;
+    for (auto& [b, v] : batch->buckets) chars += v.size(), most = std::max(most, json::parse(v).size());
+    CHECK(most <= 2 * kBucketRecords);  // with 1,024 buckets for ever, 280,000 records put ~270 in each
+    written.push_back(chars);
+  }
+  // Four times the records; about the same written (each size averages 34 records a bucket).
+  CHECK(written[1] <= 2 * written[0]);
+}
+
+TEST_CASE("a bucket count that is not a power of two in range is damage") {
+  WorkspaceMeta m;
+  m.name = "X";
+  m.id_origin = "o";
+  json j = to_json(m);
+  for (int bad : {0, 512, 1000, 3000, kMaxBucketCount * 2}) {
+    j["bucket_count"] = bad;
+    auto r = decode_meta(j.dump());
+    REQUIRE(std::holds_alternative<Error>(r));
+    CHECK(std::get<Error>(r).message == "The workspace settings are damaged: \"bucket_count\" is not a power of two from 1024 to 4194304.");
+  }
+  j["bucket_count"] = 8192;
+  CHECK(std::get<Workspace>(decode_meta(j.dump())).meta.bucket_count == 8192);
 }
 
 TEST_CASE("W1: the demo workspace, every kind of record in it, round-trips") {

@@ -11,7 +11,7 @@ root=$(git rev-parse --show-toplevel)
 work=$(mktemp -d)
 trap 'git -C "$root" worktree prune; rm -rf "$work"' EXIT
 # schema version -> the last commit that saved it
-for pair in 1:93df39b032 2:cc0ef21ee5 3:225ab24a58 4:71961e18be 5:e3189b0db5; do
+for pair in 1:93df39b032 2:cc0ef21ee5 3:225ab24a58 4:71961e18be 5:e3189b0db5 6:65f317f835; do
   schema=${pair%%:*} commit=${pair#*:}
   git -C "$root" worktree add -q --detach "$work/$schema" "$commit"
   g++ -std=c++20 -O1 -w -I"$work/$schema/src/core" "$here/make_fixture.cpp" "$work/$schema"/src/core/*.cpp -o "$work/make-$schema"
