@@ -629,31 +629,35 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
   return true;
 }
 
-std::optional<Error> decode_records(Workspace& ws, const json& j) {
-  std::string kind, id;  // of the record being read, for the message
+// Reads one stored record into `ws`, or says what is wrong with it.
+std::optional<Error> decode_record(Workspace& ws, const json& r) {
+  std::string kind = "record", id;  // of the record being read, for the message
   try {
-    for (const json& r : j) {
-      kind = "record", id.clear();
-      kind = field<std::string>(r, "kind").substr(0, 40);
-      id = field<std::string>(r, "id").substr(0, 80);
-      if (id.empty()) throw Damaged("its id is empty");
-      // W5: one id, one record. A second record with the same id would replace the first on reopening.
-      const char* other = ws.ids_read.insert(id).second ? nullptr : ws.kind_of(id);
-      if (other)
-        throw Damaged(std::string("its id is also the id of ") +
-                      (other == kind ? "another " : std::string("aeiou").find(other[0]) != std::string::npos ? "an " : "a ") +
-                      other + " record");
-      if (!read_case_record(ws, kind, id, r) && !read_business_record(ws, kind, id, r)) {
-        const std::string unknown = kind;
-        kind = "record";
-        throw Damaged("its kind \"" + unknown + "\" is not one this version knows");
-      }
+    kind = field<std::string>(r, "kind").substr(0, 40);
+    id = field<std::string>(r, "id").substr(0, 80);
+    if (id.empty()) throw Damaged("its id is empty");
+    // W5: one id, one record. A second record with the same id would replace the first on reopening.
+    const char* other = ws.ids_read.insert(id).second ? nullptr : ws.kind_of(id);
+    if (other)
+      throw Damaged(std::string("its id is also the id of ") +
+                    (other == kind ? "another " : std::string("aeiou").find(other[0]) != std::string::npos ? "an " : "a ") +
+                    other + " record");
+    if (!read_case_record(ws, kind, id, r) && !read_business_record(ws, kind, id, r)) {
+      const std::string unknown = kind;
+      kind = "record";
+      throw Damaged("its kind \"" + unknown + "\" is not one this version knows");
     }
   } catch (const std::exception& e) {
     const std::string named = kind == "record" ? "record" : kind + " record";
     const std::string which = id.empty() ? "A " + named : "The " + named + " " + id;
     return Error{"corrupt", which + " is damaged: " + in_words(e) + "."};
   }
+  return std::nullopt;
+}
+
+std::optional<Error> decode_records(Workspace& ws, const json& j) {
+  for (const json& r : j)
+    if (auto e = decode_record(ws, r)) return e;
   return std::nullopt;
 }
 }  // namespace
@@ -700,7 +704,28 @@ std::string encode_backup(const Workspace& ws, LocalSeconds exported_at) {
 }
 
 std::variant<Workspace, Error> decode_backup(const std::string& text) {
-  const json j = json::parse(text, nullptr, false);
+  // Each record is read into the workspace as soon as it is parsed, then
+  // dropped: a tree of the whole file would take several times its size in
+  // memory. Records that come before the settings (a hand-edited file) wait
+  // in the tree. What is wrong is said in the same order as for a tree.
+  std::optional<Workspace> ws;
+  std::optional<Error> meta_error, record_error;
+  std::string top_key;
+  const json j = json::parse(text, [&](int depth, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::key && depth == 1) top_key = parsed.get<std::string>();
+    const bool ended = event == json::parse_event_t::object_end || event == json::parse_event_t::array_end ||
+                       event == json::parse_event_t::value;
+    if (!ended) return true;
+    if (event == json::parse_event_t::object_end && depth == 1 && top_key == "meta" && !ws && !meta_error) {
+      auto made = decode_meta(seal(parsed.dump()));
+      if (auto* e = std::get_if<Error>(&made)) meta_error = *e;
+      else ws = std::get<Workspace>(std::move(made));
+      return true;
+    }
+    if (depth != 2 || top_key != "records" || !ws) return true;
+    if (!record_error) record_error = decode_record(*ws, parsed);
+    return false;  // read (or not needed after an error): dropped from the tree
+  }, false);
   auto refuse = [](std::string code, const std::string& why) {
     return Error{std::move(code), "This backup cannot be restored: " + why + " Nothing was changed."};
   };
@@ -719,13 +744,13 @@ std::variant<Workspace, Error> decode_backup(const std::string& text) {
   const auto records = j.find("records");
   if (records == j.end() || !records->is_array())
     return refuse("corrupt", "its list of records (\"records\") is missing or is not a JSON list.");
-  auto made = decode_meta(seal(meta->dump()));
-  if (auto* e = std::get_if<Error>(&made)) return refuse(e->code, e->message);
-  Workspace ws = std::get<Workspace>(std::move(made));
-  if (auto e = decode_records(ws, *records)) return refuse(e->code, e->message);
-  if (auto e = check_integrity(ws)) return refuse(e->code, e->message);
-  ws.sort_audit_index();
-  return ws;
+  if (meta_error) return refuse(meta_error->code, meta_error->message);
+  if (!ws) return refuse("corrupt", "its workspace settings (\"meta\") are missing or are not a JSON object.");
+  if (record_error) return refuse(record_error->code, record_error->message);
+  if (auto e = decode_records(*ws, *records)) return refuse(e->code, e->message);  // those before the settings
+  if (auto e = check_integrity(*ws)) return refuse(e->code, e->message);
+  ws->sort_audit_index();
+  return std::move(*ws);
 }
 
 // [SECTION] WorkspaceStore
@@ -799,6 +824,13 @@ SignInResult WorkspaceStore::sign_in(const std::string& who, const std::string& 
 }
 
 std::optional<SaveBatch> WorkspaceStore::next_batch() {
+  std::vector<std::pair<int, std::string>> buckets;
+  auto batch = next_batch([&](int b, std::string value) { buckets.emplace_back(b, std::move(value)); });
+  if (batch) batch->buckets = std::move(buckets);
+  return batch;
+}
+
+std::optional<SaveBatch> WorkspaceStore::next_batch(const std::function<void(int, std::string)>& put) {
   if (in_flight_ || (!meta_dirty_ && dirty_.empty())) return std::nullopt;
   SaveBatch batch;
   batch.up_to_change = change_;
@@ -806,10 +838,10 @@ std::optional<SaveBatch> WorkspaceStore::next_batch() {
   for (int b : dirty_) {
     auto ids = members_[b];
     std::sort(ids.begin(), ids.end());
-    json records = json::array();
+    std::string value = "[";
     for (const RecordId& id : ids)
-      if (auto r = record_json(ws_, id)) records.push_back(std::move(*r));
-    batch.buckets.emplace_back(b, seal(records.dump()));
+      if (auto r = record_json(ws_, id)) value += (value.size() > 1 ? "," : "") + r->dump();
+    put(b, seal(value + "]"));
   }
   in_flight_ = InFlight{change_, std::move(dirty_), meta_dirty_};
   dirty_.clear();

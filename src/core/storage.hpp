@@ -9,6 +9,7 @@
 // through seal/unseal, the one place where encryption at rest (W6) sits.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -101,6 +102,10 @@ class WorkspaceStore {
 
   // Nothing to write, or a write already under way: nullopt.
   std::optional<SaveBatch> next_batch();
+  // The same, handing each bucket's value to `put` as it is made instead of
+  // keeping them in the batch: a restored board's first write is the whole
+  // workspace, and this keeps one bucket of it in memory at a time.
+  std::optional<SaveBatch> next_batch(const std::function<void(int bucket, std::string value)>& put);
   void batch_committed();
   void batch_failed();  // its buckets are written again with the next batch
 

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "access.hpp"
 #include "conversation.hpp"
@@ -96,11 +97,14 @@ void pump_save() {
   if (!g_store || g_state.workspace_id.empty() || !(g_state.writer || g_handing_over) || g_store->writing() ||
       g_state.lock.busy)  // W6: every value is being sealed (or rewrapped): the next write waits
     return;
-  auto batch = g_store->next_batch();
+  bool begun = false;
+  auto batch = g_store->next_batch([&](int bucket, const std::string& value) {
+    if (!std::exchange(begun, true)) bw_js_write_begin(g_state.workspace_id.c_str());
+    bw_js_write_put(bucket, value.c_str());
+  });
   if (!batch) return;
   g_state.save = SaveState::Saving;
-  bw_js_write_begin(g_state.workspace_id.c_str());
-  for (auto& [bucket, value] : batch->buckets) bw_js_write_put(bucket, value.c_str());
+  if (!begun) bw_js_write_begin(g_state.workspace_id.c_str());
   bw_js_write_commit(batch->meta.c_str());
 }
 

@@ -31,10 +31,10 @@ for (const clients of sizes.map(Number)) {
       const text = await (await fetch(file)).text();
       const t = performance.now();
       const r = await window.bridgework.openBackup(text);
-      return { ok: r.ok, error: r.error && r.error.message, ms: performance.now() - t, chars: text.length };
+      return { ok: r.ok, error: r.error && r.error.message, ms: performance.now() - t, chars: text.length, wasm: window.Module.HEAP8.length };
     }, file);
     if (!restored.ok) { console.log(`  restoring the backup (${mb(restored.chars)}): refused, ${restored.error}`); continue; }
-    console.log(`  restoring the backup (${mb(restored.chars)} of JSON): ${ms(restored.ms)} to saved`);
+    console.log(`  restoring the backup (${mb(restored.chars)} of JSON): ${ms(restored.ms)} to saved, wasm heap then ${mb(restored.wasm)}`);
 
     // Cold load: navigation until the workspace is open, then its floor in the same page.
     const id = await page.evaluate(() => window.bridgework.state().workspace);

@@ -149,6 +149,27 @@ TEST_CASE("W4: malformed backups are refused with sentences, never a parser's wo
                                 " is damaged: \"last_name\" is missing."), e.message);
 }
 
+TEST_CASE("W4: a backup is read in any order of its parts, and names the first damaged record") {
+  const json b = demo_backup();
+  // Records before the settings, as a hand-edited file may have them.
+  const std::string reordered = "{\"records\":" + b["records"].dump() + ",\"version\":1,\"meta\":" + b["meta"].dump() +
+                                ",\"format\":\"bridgework-backup\"}";
+  auto r = decode_backup(reordered);
+  REQUIRE_MESSAGE(std::holds_alternative<Workspace>(r), std::get<Error>(r).message);
+  std::size_t read = 0;
+  std::get<Workspace>(r).for_each_id([&](const RecordId&) { ++read; });
+  CHECK(read == b["records"].size());
+
+  // Of two damaged records, the first in the file is named, whatever its kind of damage.
+  json x = b;
+  first_of(x, "client").erase("last_name");  // records are written organisations and staff first
+  REQUIRE(x["records"][2]["kind"] != "client");
+  x["records"][2] = 5;
+  CHECK_MESSAGE(mentions(refused(x), "A record is damaged: it is not a JSON object."), refused(x).message);
+  x["records"][2] = json::array({1});
+  CHECK_MESSAGE(mentions(refused(x), "A record is damaged: it is not a JSON object."), refused(x).message);
+}
+
 TEST_CASE("W4: a text longer than a stored value may hold is refused, a long one within the limit is kept") {
   json b = demo_backup();
   first_of(b, "employer")["legal_name"] = std::string(10'000'000, 'x');  // a 10 MB employer name
