@@ -76,7 +76,7 @@ struct Clients : Change {
     const std::string summary =
         "Enrolled " + full_name(client) + " with " + provider->name + "; primary contact " + contact->name;
     const auto warning = youth_age_warning(c.programs, client.date_of_birth, client.enrolled_on);
-    ws.clients.emplace(id, std::move(client));
+    ws.add_client(std::move(client));
     Outcome o = done(id, summary + (warning ? ". " + *warning : ""));
     if (warning) o.notice = *warning;
     return o;
@@ -122,7 +122,7 @@ struct Clients : Change {
     if (auto r = check_primary_contact(c.primary_contact, is_youth(client), ws.organisations.at(client.provider)))
       return *r;
     const std::string from = ws.staff.at(client.primary_contact).name;
-    client.primary_contact = c.primary_contact;
+    ws.set_primary_contact(client.id, c.primary_contact);
     stamp(client.revision);
     Outcome o = done(client.id, "Transferred " + full_name(client) + " from " + from + " to " +
                                     ws.staff.at(c.primary_contact).name + ": " + c.reason);

@@ -43,8 +43,13 @@ std::optional<ContactStanding> contact_standing(const Workspace& ws, const Clien
 
 CaseloadMonth caseload_month(const Workspace& ws, const RecordId& staff, year_month month, year_month_day today) {
   CaseloadMonth out;
-  for (auto& [id, c] : ws.clients) {
-    if (!staff.empty() && c.primary_contact != staff) continue;
+  std::vector<const Client*> clients;  // one person's from the index; the board's all
+  if (!staff.empty()) clients = records_in(ws.clients, ws.clients_by_primary_contact, staff);
+  else
+    for (auto& [id, c] : ws.clients) clients.push_back(&c);
+  for (const Client* client : clients) {
+    const Client& c = *client;
+    const RecordId& id = c.id;
     auto standing = contact_standing(ws, c, month, today);
     if (!standing) continue;
     out.rows.push_back({&c, *standing});

@@ -14,8 +14,8 @@ namespace bw {
 MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now) {
   MyWork w;
   const auto today = date_of(now);
-  for (auto& [id, c] : ws.clients)
-    if (c.primary_contact == me.id && is_active(c)) w.caseload.push_back(&c);
+  for (const Client* c : records_in(ws.clients, ws.clients_by_primary_contact, me.id))
+    if (is_active(*c)) w.caseload.push_back(c);
   std::sort(w.caseload.begin(), w.caseload.end(), [](const Client* a, const Client* b) {
     return std::tie(a->last_name, a->first_name) < std::tie(b->last_name, b->first_name);
   });

@@ -458,7 +458,7 @@ bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id
     c.plan_agreed_how = optional_field(r, "plan_agreed_how", "");
     c.portal_pin_hash = optional_field(r, "portal_pin_hash", "");  // schema 3
     c.revision = rev_from(r, "revision");
-    ws.clients[id] = std::move(c);
+    ws.add_client(std::move(c));
   } else if (kind == "issue") {
     Issue i;
     i.id = id;

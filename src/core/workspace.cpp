@@ -102,13 +102,32 @@ void Workspace::add_job(Job j) {
   store(jobs, jobs_by_employer, std::move(j), [](const Job& x) { return x.employer; });
 }
 
+namespace {
+// A record's key changed: it moves to the new key's list, which stays in id order.
+void move_in_index(std::unordered_map<RecordId, std::vector<RecordId>>& index, const RecordId& id,
+                   const RecordId& from, const RecordId& to) {
+  std::erase(index[from], id);
+  auto& list = index[to];
+  list.insert(std::upper_bound(list.begin(), list.end(), id), id);
+}
+}  // namespace
+
 void Workspace::set_job_owner(const RecordId& job, const RecordId& owner) {
   Job& j = jobs.at(job);
-  std::erase(jobs_by_owner[j.owner], job);
-  auto& theirs = jobs_by_owner[owner];
-  theirs.insert(std::upper_bound(theirs.begin(), theirs.end(), job), job);
+  move_in_index(jobs_by_owner, job, j.owner, owner);
   j.owner = owner;
 }
+
+void Workspace::add_client(Client c) {
+  store(clients, clients_by_primary_contact, std::move(c), [](const Client& x) { return x.primary_contact; });
+}
+
+void Workspace::set_primary_contact(const RecordId& client, const RecordId& staff) {
+  Client& c = clients.at(client);
+  move_in_index(clients_by_primary_contact, client, c.primary_contact, staff);
+  c.primary_contact = staff;
+}
+
 void Workspace::add_service(Service s) {
   if (!services.count(s.id)) {
     const ProgramQuarter q = program_quarter_of(s.date);
@@ -148,7 +167,7 @@ void Workspace::sort_audit_index() {
   // Ids grow with time, so id order is the order they were added (W5).
   for (auto* index : {&issues_by_subject, &goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
                       &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff, &jobs_by_owner,
-                      &comments_by_record, &matches_by_client})
+                      &comments_by_record, &matches_by_client, &clients_by_primary_contact})
     for (auto& [client, ids] : *index) std::sort(ids.begin(), ids.end());
   for (auto& [quarter, ids] : services_by_quarter) std::sort(ids.begin(), ids.end());
   for (auto& [record, ids] : audit_by_record)

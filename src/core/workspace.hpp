@@ -131,6 +131,8 @@ struct Workspace {
   std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,
       jobs_by_employer, services_by_employer;
   std::unordered_map<RecordId, std::vector<RecordId>> jobs_by_owner;  // J2, P3: each staff member's jobs, by id
+  // C2: the clients each staff member is the primary contact of (exited ones too), by id
+  std::unordered_map<RecordId, std::vector<RecordId>> clients_by_primary_contact;
   // R1, R2: the services of each program-year quarter (T5), by id.
   std::map<std::pair<int, int>, std::vector<RecordId>> services_by_quarter;
   std::unordered_map<RecordId, std::vector<RecordId>> notifications_by_staff;
@@ -171,6 +173,8 @@ struct Workspace {
   void add_communication(Communication c);
   void add_job(Job j);
   void set_job_owner(const RecordId& job, const RecordId& owner);  // keeps jobs_by_owner
+  void add_client(Client c);                                            // stores it and indexes it by primary contact
+  void set_primary_contact(const RecordId& client, const RecordId& staff);  // C3: keeps the index
   void add_service(Service s);
   void add_notification(Notification n);
   void add_comment(Comment c);

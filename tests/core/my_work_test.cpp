@@ -36,6 +36,54 @@ TEST_CASE("C2, P3: My Work holds the person's caseload by name, and a Manager's 
   CHECK(my_work(a.ws, a.ws.staff.at(a.ers2), a.now).reassign.empty());  // not theirs to reassign
 }
 
+TEST_CASE("C2, C3: each person's caseload index agrees with the clients, after transfers, an exit and a reload") {
+  const LocalSeconds now = at("2026-11-20T10:00");
+  NewWorkspace made = create_demo_workspace("demo", now);
+  Workspace& ws = made.workspace;
+  auto agree = [](const Workspace& w) {
+    std::map<RecordId, std::vector<RecordId>> held;
+    for (auto& [id, c] : w.clients) held[c.primary_contact].push_back(id);
+    std::size_t indexed_total = 0;
+    for (auto& [staff, ids] : w.clients_by_primary_contact) indexed_total += ids.size();
+    CHECK(indexed_total == w.clients.size());
+    for (auto& [staff, ids] : held) {
+      std::vector<RecordId> indexed;
+      for (const Client* c : records_in(w.clients, w.clients_by_primary_contact, staff)) indexed.push_back(c->id);
+      CHECK(indexed == ids);
+    }
+  };
+  agree(ws);
+  // C3: every client of one ERS goes to a colleague at the same provider, then one comes back.
+  const Client* first = nullptr;
+  for (auto& [id, c] : ws.clients)
+    if (!first && is_active(c) && ws.staff.at(c.primary_contact).active) first = &c;
+  REQUIRE(first);
+  const RecordId from = first->primary_contact, provider = first->provider;
+  RecordId to;
+  for (auto& [id, s] : ws.staff)
+    if (id != from && s.active && s.role == ws.staff.at(from).role && s.organisation == provider) to = id;
+  REQUIRE_FALSE(to.empty());
+  RecordId manager;  // C3: the provider's Manager transfers
+  for (auto& [id, s] : ws.staff)
+    if (s.active && s.role == Role::Manager && s.organisation == provider) manager = id;
+  REQUIRE_FALSE(manager.empty());
+  const Context by{manager, now};
+  std::vector<RecordId> moved;
+  for (auto& [id, c] : ws.clients)
+    if (c.primary_contact == from && is_active(c)) moved.push_back(id);
+  REQUIRE(moved.size() >= 2);
+  for (const RecordId& id : moved)
+    REQUIRE(apply(ws, TransferPrimaryContact{id, to, "Caseload balanced"}, by).ok);
+  REQUIRE(apply(ws, TransferPrimaryContact{moved[0], from, "Back with the first ERS"}, by).ok);
+  const Outcome exited = apply(ws, ExitClient{moved[1], "2026-11-19", "Entered employment"}, Context{to, now});
+  REQUIRE_MESSAGE(exited.ok, exited.error.message);
+  agree(ws);
+  CHECK(my_work(ws, ws.staff.at(from), now).caseload.size() == 1);
+  auto back = decode_backup(encode_backup(ws, now));
+  REQUIRE(std::holds_alternative<Workspace>(back));
+  agree(std::get<Workspace>(back));
+}
+
 TEST_CASE("J2, R1: jobs by owner and services by quarter agree with the records, after a reassignment and a reload") {
   const LocalSeconds now = at("2026-11-20T10:00");
   NewWorkspace made = create_demo_workspace("demo", now);
