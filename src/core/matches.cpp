@@ -103,10 +103,8 @@ bool hire_complete(const Hire& h) { return h.start_date && h.wage_cents && h.hou
 
 std::vector<const Match*> matches_to_act_on(const Workspace& ws, const Staff& staff) {
   std::vector<const Match*> out;
-  for (auto& [id, m] : ws.matches) {
-    // Most matches are closed or waiting on the employer: only these stages wait on staff.
-    if (m.stage != MatchStage::AwaitingApproval && m.stage != MatchStage::SentBack && m.stage != MatchStage::Interested)
-      continue;
+  for (const RecordId& id : ws.matches_waiting) {  // most matches are closed or with the employer
+    const Match& m = ws.matches.at(id);
     const MatchActor a = actor_of(ws, m, staff);
     const bool owner_turn = a.job_owner && m.stage == MatchStage::AwaitingApproval && !m.owner_approved_at;
     const bool manager_turn = a.case_manager && ((m.stage == MatchStage::AwaitingApproval && !m.case_manager_approved_at) ||

@@ -68,7 +68,7 @@ struct Matches : Change {
       return refuse("not_allowed", "Only a match sent back for edits, or a job seeker's interest, is submitted here.");
     if (auto why = missing_fit(c.fit)) return refuse("missing_field", *why);
     m.fit = c.fit;
-    m.stage = MatchStage::AwaitingApproval;
+    ws.set_match_stage(m.id, MatchStage::AwaitingApproval);
     m.owner_approved_at.reset();
     m.case_manager_approved_at = ctx.now;  // resubmitting is the case manager's approval
     m.ready_at = ctx.now;
@@ -115,7 +115,7 @@ struct Matches : Change {
       case MatchAction::RecordInterview: m.interview_granted_at = ctx.now; break;
       default: m.closed_at = ctx.now, m.close_note = c.note; break;
     }
-    m.stage = next;
+    ws.set_match_stage(m.id, next);
     stamp(m.revision);
     const Client& client = ws.clients.at(m.client);
     const Job& job = ws.jobs.at(m.job);
@@ -217,7 +217,7 @@ struct Matches : Change {
     if (it == ws.matches.end() || it->second.client != seeker->id) return refuse("not_found", "That is not one of your jobs.");
     Match& m = it->second;
     if (is_closed(m.stage)) return refuse("not_allowed", "This is already closed: " + std::string(match_stage_label(m.stage)) + ".");
-    m.stage = MatchStage::Withdrawn;
+    ws.set_match_stage(m.id, MatchStage::Withdrawn);
     m.closed_at = ctx.now;
     m.close_note = "withdrawn by the job seeker on the job board";
     stamp(m.revision);

@@ -138,10 +138,24 @@ void Workspace::add_service(Service s) {
 void Workspace::add_notification(Notification n) {
   store(notifications, notifications_by_staff, std::move(n), [](const Notification& x) { return x.to; });
 }
+namespace {
+bool waits_on_staff(MatchStage s) {
+  return s == MatchStage::AwaitingApproval || s == MatchStage::SentBack || s == MatchStage::Interested;
+}
+}  // namespace
+
 const Match& Workspace::add_match(Match m) {
   const RecordId id = m.id;
+  const MatchStage stage = m.stage;
   store(matches, matches_by_client, std::move(m), [](const Match& x) { return x.client; });
+  set_match_stage(id, stage);
   return matches.at(id);
+}
+
+void Workspace::set_match_stage(const RecordId& match, MatchStage stage) {
+  matches.at(match).stage = stage;
+  if (waits_on_staff(stage)) matches_waiting.insert(match);
+  else matches_waiting.erase(match);
 }
 void Workspace::add_comment(Comment c) {
   store(comments, comments_by_record, std::move(c), [](const Comment& x) { return x.record; });

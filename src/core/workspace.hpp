@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -123,6 +124,7 @@ struct Workspace {
   std::map<RecordId, Notification> notifications;
   std::map<RecordId, Match> matches;
   std::unordered_map<RecordId, std::vector<RecordId>> matches_by_client;  // M1-M4: each client's matches, by id
+  std::set<RecordId> matches_waiting;  // M2, M3: matches in a stage that waits on staff (matches_to_act_on)
   // W5: while stored records are read, every id read so far (one hash lookup
   // each, not one per kind); check_integrity empties it once all are read.
   std::unordered_set<RecordId> ids_read;
@@ -179,6 +181,7 @@ struct Workspace {
   void add_notification(Notification n);
   void add_comment(Comment c);
   const Match& add_match(Match m);  // stores it and indexes it by client
+  void set_match_stage(const RecordId& match, MatchStage stage);  // keeps matches_waiting
   void add_goal(Goal g);          // stores it and indexes it by client
   void add_activity(Activity a);  // stores it and indexes it by client
   void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order

@@ -102,7 +102,7 @@ for (const clients of sizes.map(Number)) {
     const memory = await page.evaluate(() => ({ wasm: window.Module.HEAP8.length, js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
     console.log(`  memory after loading: wasm heap ${mb(memory.wasm)}, JS heap ${mb(memory.js)}`);
   } catch (e) {
-    console.log(`  stopped: ${String(e.message || e).split('\n')[0]}`);
+    console.log(`  stopped: ${String(e.message || e).split('\n').slice(0, 6).join('\n    ')}`);
   } finally {
     await context.close();
   }

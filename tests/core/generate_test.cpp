@@ -118,3 +118,35 @@ TEST_CASE("Generator: every record passes the readers, in a board's proportions 
   for (const auto& [id, s] : ws.services) CHECK(s.date <= today);
   for (const auto& [id, e] : ws.audit) CHECK(e.at <= kNow);
 }
+
+TEST_CASE("M2, M3: the matches waiting on each person, from the index, are those a look at every match finds") {
+  const Generated g = generate_workspace(300, 3, "gen3", kNow);
+  REQUIRE_MESSAGE(g.refused == 0, g.first_refusal);
+  auto every_match = [](const Workspace& ws, const Staff& s) {  // the rule itself (M2, M3), over all matches
+    std::vector<const Match*> out;
+    for (auto& [id, m] : ws.matches) {
+      const MatchActor a = actor_of(ws, m, s);
+      if ((a.job_owner && m.stage == MatchStage::AwaitingApproval && !m.owner_approved_at) ||
+          (a.case_manager && ((m.stage == MatchStage::AwaitingApproval && !m.case_manager_approved_at) ||
+                              m.stage == MatchStage::SentBack || m.stage == MatchStage::Interested)))
+        out.push_back(&m);
+    }
+    std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->ready_at < b->ready_at; });
+    return out;
+  };
+  auto agree = [&](const Workspace& ws) {
+    std::size_t waiting = 0;
+    for (auto& entry : ws.staff) {
+      const Staff& s = entry.second;
+      CAPTURE(s.name);
+      const auto found = matches_to_act_on(ws, s);
+      CHECK(found == every_match(ws, s));
+      waiting += found.size();
+    }
+    CHECK(waiting > 20);
+  };
+  agree(g.workspace);
+  auto back = decode_backup(encode_backup(g.workspace, kNow));
+  REQUIRE(std::holds_alternative<Workspace>(back));
+  agree(std::get<Workspace>(back));
+}
