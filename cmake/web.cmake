@@ -10,7 +10,9 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
-target_compile_options(imgui PRIVATE -sUSE_GLFW=3)
+# Built for size, two fifths less code (docs/development.md, "The wasm's size").
+# The core and screens stay at -O3: at -Oz a workspace opens 15-70% slower.
+target_compile_options(imgui PRIVATE -sUSE_GLFW=3 -Oz)
 # Its save and restore of the GL state around each frame read from src/platform/gl_state.cpp, not the GPU.
 set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES
   COMPILE_DEFINITIONS "glGetIntegerv=bw_gl_get_integerv;glIsEnabled=bw_gl_is_enabled")
@@ -95,6 +97,18 @@ add_custom_target(service_worker ALL
           -P ${CMAKE_SOURCE_DIR}/cmake/service_worker.cmake
   VERBATIM)
 add_dependencies(service_worker bridgework site_files)
+
+# The floor of the page's figures (tests/browser/bench.mjs): a bare ImGui page
+# built by the same toolchain, with the app's ImGui (and so its GL state
+# without round trips), beside the site and never part of it.
+add_executable(bare_page tests/benchmarks/bare_page/bare_page.cpp src/platform/gl_state.cpp)
+target_link_libraries(bare_page PRIVATE imgui)
+target_compile_options(bare_page PRIVATE -sUSE_GLFW=3)
+target_link_options(bare_page PRIVATE -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1)
+set_target_properties(bare_page PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bare_page SUFFIX ".js")
+add_custom_command(TARGET bare_page POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/tests/benchmarks/bare_page/index.html
+          ${CMAKE_BINARY_DIR}/bare_page/index.html VERBATIM)
 
 # The core tests compiled by em++ as well: the app runs on Emscripten's libc++,
 # whose calendar code differs from the native one (ctest runs it under node).

@@ -13,7 +13,7 @@ mergeInto(LibraryManager.library, {
     Browser.updateResizeListeners();
   },
   bw_js_awake: function () { return window.BW.awake() ? 1 : 0; },
-  bw_js_frame_drawn: function (drawMs, inputLeft) { window.BW.frameDrawn(drawMs, !!inputLeft); },
+  bw_js_frame_drawn: function (drawMs, frameMs, inputLeft) { window.BW.frameDrawn(drawMs, frameMs, !!inputLeft); },
   // Nothing to draw: the animation-frame loop stops until window.BW wakes it
   // (input, a call into the app) or `ms` pass (the clock's next minute).
   bw_js_sleep__deps: ['emscripten_pause_main_loop', 'emscripten_resume_main_loop'],

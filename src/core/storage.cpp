@@ -237,11 +237,16 @@ struct Damaged : std::runtime_error {
 
 std::string quoted(const char* key) { return std::string("\"") + key + "\""; }
 
-// What went wrong, in words: the readers' own sentences as they are, anything
-// else (a parser's "[json.exception...]") as a plain one.
-std::string in_words(const std::exception& e) {
-  if (dynamic_cast<const Damaged*>(&e)) return e.what();
-  return "it is not in the form this version reads";
+// What went wrong, in words, called inside a catch: the readers' own sentences
+// as they are, anything else (a parser's "[json.exception...]") as a plain one.
+std::string in_words() {
+  try {
+    throw;
+  } catch (const Damaged& e) {
+    return e.what();
+  } catch (...) {
+    return "it is not in the form this version reads";
+  }
 }
 
 const json& member(const json& j, const char* key) {
@@ -401,8 +406,8 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
     for (const json& c : optional_field(j, "closures", json::array()))
       ws.calendar.add_closure(date_from(c, "date"), field<std::string>(c, "name"));
     return ws;
-  } catch (const std::exception& e) {
-    return Error{"corrupt", "The workspace settings are damaged: " + in_words(e) + "."};
+  } catch (const std::exception&) {
+    return Error{"corrupt", "The workspace settings are damaged: " + in_words() + "."};
   }
 }
 
@@ -647,10 +652,10 @@ std::optional<Error> decode_record(Workspace& ws, const json& r) {
       kind = "record";
       throw Damaged("its kind \"" + unknown + "\" is not one this version knows");
     }
-  } catch (const std::exception& e) {
+  } catch (const std::exception&) {
     const std::string named = kind == "record" ? "record" : kind + " record";
     const std::string which = id.empty() ? "A " + named : "The " + named + " " + id;
-    return Error{"corrupt", which + " is damaged: " + in_words(e) + "."};
+    return Error{"corrupt", which + " is damaged: " + in_words() + "."};
   }
   return std::nullopt;
 }

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <malloc.h>
 #include <memory>
 #include <utility>
 
@@ -561,6 +562,9 @@ EMSCRIPTEN_KEEPALIVE void bw_flush() { bw::host::pump_save(); }
 
 // Nothing unsaved and no write under way.
 EMSCRIPTEN_KEEPALIVE int bw_idle() { return !g_store || (!g_store->writing() && !g_store->has_unsaved()); }
+
+// Bytes of the wasm heap in use (handed out by malloc and not freed), for ui.heapInUse().
+EMSCRIPTEN_KEEPALIVE double bw_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 
 // [SECTION] window.bridgework

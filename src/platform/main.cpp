@@ -30,7 +30,7 @@ int g_contrast = -1;     // the theme they were built for: 1 high contrast
 // the backing store and tells GLFW, which then only follows.
 extern "C" void bw_js_fit_canvas(int width, int height);
 extern "C" int bw_js_awake();          // input, or a call into the app, in the last moments
-extern "C" void bw_js_frame_drawn(double draw_ms, int input_left);  // counts frames and the screens' time (window.bridgework.ui)
+extern "C" void bw_js_frame_drawn(double draw_ms, double frame_ms, int input_left);  // counts frames and their time (window.bridgework.ui)
 extern "C" void bw_js_sleep(int ms);   // pauses the frame loop until input, a call, or ms pass
 
 // Resizes the canvas if the window changed; true when it did.
@@ -123,6 +123,7 @@ void frame() {
   }
   idle_frames = 0;
   drawn_minute = now / 60;
+  const double frame_start = emscripten_get_now();
   glfwPollEvents();
   bw::probe::begin_frame(g_scale);
   ImGui_ImplOpenGL3_NewFrame();
@@ -141,7 +142,7 @@ void frame() {
   glClearColor(bg.x, bg.y, bg.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  bw_js_frame_drawn(draw_ms, input_left);
+  bw_js_frame_drawn(draw_ms, emscripten_get_now() - frame_start, input_left);
 }
 }  // namespace
 

@@ -1,5 +1,8 @@
 // Page figures (printed, not asserted): download size, time from navigation
-// to the first drawn frame, and time to save one change durably.
+// to the first drawn frame and a frame's main-thread time, each beside the
+// same figure of a bare ImGui page built by the same toolchain (the floor,
+// tests/benchmarks/bare_page, built beside the site); idle cost; time to save
+// one change durably; the ESE export.
 // Usage: node bench.mjs <built site folder> [screenshot.png]
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -7,26 +10,55 @@ import { join } from 'node:path';
 import { serve, launch, openApp, widget, click } from './harness.mjs';
 
 const site = process.argv[2];
-for (const f of ['bridgework.wasm', 'bridgework.js', 'bridgework.data']) {
-  const bytes = await readFile(join(site, f));
-  console.log(`${f.padEnd(18)} ${(bytes.length / 1024).toFixed(0).padStart(6)} KB raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(0).padStart(6)} KB gzip`);
+const bare = join(site, '..', 'bare_page');
+const kb = x => `${(x / 1024).toFixed(0).padStart(6)} KB`;
+let downloaded = 0, bareDownloaded = 0;
+for (const [folder, files] of [[site, ['bridgework.wasm', 'bridgework.js', 'bridgework.data']], [bare, ['bare_page.wasm', 'bare_page.js']]]) {
+  for (const f of files) {
+    const bytes = await readFile(join(folder, f));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    if (folder === site) downloaded += gz; else bareDownloaded += gz;
+    console.log(`${f.padEnd(18)} ${kb(bytes.length)} raw, ${kb(gz)} gzip`);
+  }
 }
+console.log(`download, gzip -9: ${kb(downloaded).trim()} = ${(downloaded / bareDownloaded).toFixed(1)}x the bare ImGui page's ${kb(bareDownloaded).trim()}`);
 
 const server = await serve(site);
+const bareServer = await serve(bare);
 const browser = await launch();
-const firstFrames = [];
+// Navigation -> first drawn frame, median of 5, for the app and for the bare page alternately.
+const firstFrames = { app: [], bare: [] };
 for (let i = 0; i < 5; ++i) {
+  for (const which of ['app', 'bare']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const start = Date.now();
+    await page.goto(which === 'app' ? server.url : bareServer.url);
+    if (which === 'app')
+      await page.waitForFunction(() => window.bridgework && window.bridgework.ui && window.Module.calledRun &&
+                                        window.bridgework.ui.items().length > 0, null, { polling: 'raf', timeout: 60000 });
+    else
+      await page.waitForFunction(() => window.bare.frames > 0, null, { polling: 'raf', timeout: 60000 });
+    firstFrames[which].push(Date.now() - start);
+    await context.close();
+  }
+}
+const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`navigation to first frame: median ${median(firstFrames.app)} ms = ${(median(firstFrames.app) / median(firstFrames.bare)).toFixed(1)}x ` +
+            `the bare ImGui page's ${median(firstFrames.bare)} ms (runs: ${firstFrames.app.join(', ')} / ${firstFrames.bare.join(', ')} ms)`);
+
+// A frame's main-thread time (input to picture) with the pointer moving: the bare page's, the floor of every screen's.
+{
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const start = Date.now();
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.bridgework && window.bridgework.ui && window.Module.calledRun &&
-                                    window.bridgework.ui.items().length > 0, null, { polling: 'raf', timeout: 60000 });
-  firstFrames.push(Date.now() - start);
+  await page.goto(bareServer.url);
+  await page.waitForFunction(() => window.bare.frames > 0);
+  const [f0, t0] = await page.evaluate(() => [window.bare.frames, window.bare.frameTime]);
+  for (let i = 0; i < 60; ++i) { await page.mouse.move(600 + (i % 2) * 40, 400 + (i % 5) * 10); await page.waitForTimeout(25); }
+  const [f1, t1] = await page.evaluate(() => [window.bare.frames, window.bare.frameTime]);
+  console.log(`a frame of the bare ImGui page (floor): ${((t1 - t0) / (f1 - f0)).toFixed(2)} ms main-thread time (${f1 - f0} frames, pointer moving)`);
   await context.close();
 }
-firstFrames.sort((a, b) => a - b);
-console.log(`navigation to first frame: median ${firstFrames[2]} ms (runs: ${firstFrames.join(', ')} ms)`);
 
 // Idle: main-thread time and frames drawn in 5 s with nobody touching the
 // page, beside a static page's cost in the same run (the floor).
@@ -55,6 +87,13 @@ const page = await openApp(context, server.url);
 await idle(page, 'the first page, before any input');
 await page.evaluate(() => window.bridgework.openDemo());
 await page.mouse.move(600, 400);
+{
+  const read = () => page.evaluate(() => [window.bridgework.ui.frames(), window.bridgework.ui.frameTime()]);
+  const [f0, t0] = await read();
+  for (let i = 0; i < 60; ++i) { await page.mouse.move(600 + (i % 2) * 40, 400 + (i % 5) * 10); await page.waitForTimeout(25); }
+  const [f1, t1] = await read();
+  console.log(`a frame of My Work of the demo: ${((t1 - t0) / (f1 - f0)).toFixed(2)} ms main-thread time (${f1 - f0} frames, pointer moving)`);
+}
 await idle(page, 'My Work of the demo, after input');
 if (process.argv[3]) {  // the README's picture: the demo's Clients table
   await click(page, 'Clients');
@@ -114,3 +153,4 @@ console.log(`ESE export in the page (query ese_files, PY2026 Q1): median ${ese.m
             `(after logging ${services} services through dispatch in ${(ese.logged / 1000).toFixed(1)} s)`);
 await browser.close();
 server.close();
+bareServer.close();

@@ -2,7 +2,8 @@
 // the generator (docs/generate.md) at each size given: restoring it, a cold
 // load beside its floor (a plain-JS read and JSON.parse of the same stored
 // values, in the same page), signing in to My Work, saving one change there,
-// My Work's own drawing per frame, and memory. Run by `./dev bench`.
+// My Work's own drawing per frame, and memory (after loading, and across
+// 1,000 changes against a fresh load of the result). Run by `./dev bench`.
 // Usage: node scale.mjs <built site folder> <clients>...
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
@@ -31,10 +32,12 @@ for (const clients of sizes.map(Number)) {
       const text = await (await fetch(file)).text();
       const t = performance.now();
       const r = await window.bridgework.openBackup(text);
-      return { ok: r.ok, error: r.error && r.error.message, ms: performance.now() - t, chars: text.length, wasm: window.Module.HEAP8.length };
+      return { ok: r.ok, error: r.error && r.error.message, ms: performance.now() - t, chars: text.length,
+               wasm: window.Module.HEAP8.length, used: window.bridgework.ui.heapInUse() };
     }, file);
     if (!restored.ok) { console.log(`  restoring the backup (${mb(restored.chars)}): refused, ${restored.error}`); continue; }
-    console.log(`  restoring the backup (${mb(restored.chars)} of JSON): ${ms(restored.ms)} to saved, wasm heap then ${mb(restored.wasm)}`);
+    console.log(`  restoring the backup (${mb(restored.chars)} of JSON): ${ms(restored.ms)} to saved; ` +
+                `wasm heap then ${mb(restored.wasm)}, ${mb(restored.used)} of it in use`);
 
     // Cold load: navigation until the workspace is open, then its floor in the same page.
     const id = await page.evaluate(() => window.bridgework.state().workspace);
@@ -99,8 +102,28 @@ for (const clients of sizes.map(Number)) {
     });
     console.log(`  saving one change on My Work (dispatch -> transaction complete): p50 ${ms(saves.p50)}, p95 ${ms(saves.p95)} (30 comments)`);
     console.log(`  written per change: ${Math.round(saves.chars).toLocaleString('en-US')} characters in ${saves.values.toFixed(1)} values (meta included)`);
-    const memory = await page.evaluate(() => ({ wasm: window.Module.HEAP8.length, js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
-    console.log(`  memory after loading: wasm heap ${mb(memory.wasm)}, JS heap ${mb(memory.js)}`);
+    const memory = await page.evaluate(() => ({ wasm: window.Module.HEAP8.length, used: window.bridgework.ui.heapInUse(),
+                                                js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
+    console.log(`  memory after loading: wasm heap ${mb(memory.wasm)} (${mb(memory.used)} in use), JS heap ${mb(memory.js)}`);
+
+    // Memory across 1,000 changes, then against the same data loaded afresh: what the session holds beyond its data.
+    const changes = await page.evaluate(async () => {
+      const b = window.bridgework;
+      const mine = b.query('clients', {}).result.filter(c => c.active && c.primary_contact === b.state().signed_in);
+      const before = b.ui.heapInUse();
+      for (let i = 0; i < 1000; ++i) {
+        const r = await b.dispatch({ type: 'add_comment', record: mine[i % mine.length].id, text: 'Left a message about the job fair ' + i });
+        if (!r.ok) throw new Error(r.error.message);
+      }
+      return { before, after: b.ui.heapInUse(), wasm: window.Module.HEAP8.length };
+    });
+    await page.reload();
+    await page.waitForFunction(id => window.bridgework && window.bridgework.state().workspace === id && !window.bridgework.state().loading,
+                               id, { timeout: 600000, polling: 50 });
+    const afresh = await page.evaluate(() => window.bridgework.ui.heapInUse());
+    console.log(`  1,000 more changes (comments): heap in use ${mb(changes.before)} -> ${mb(changes.after)} ` +
+                `(${Math.round((changes.after - changes.before) / 1000).toLocaleString('en-US')} bytes a change), wasm heap ${mb(changes.wasm)}; ` +
+                `the same data loaded afresh: ${mb(afresh)} in use (the session holds ${Math.round((changes.after - afresh) / 1024).toLocaleString('en-US')} KB more)`);
   } catch (e) {
     console.log(`  stopped: ${String(e.message || e).split('\n').slice(0, 6).join('\n    ')}`);
   } finally {
