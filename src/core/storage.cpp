@@ -708,7 +708,7 @@ std::string encode_backup(const Workspace& ws, LocalSeconds exported_at) {
   return out + "]}";
 }
 
-std::variant<Workspace, Error> decode_backup(const std::string& text) {
+std::variant<Workspace, Error> decode_backup(std::string_view text) {
   // Each record is read into the workspace as soon as it is parsed, then
   // dropped: a tree of the whole file would take several times its size in
   // memory. Records that come before the settings (a hand-edited file) wait

@@ -73,7 +73,8 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored);
 // elsewhere or hand to the command-line tool (docs/storage.md, "Backup file").
 std::string encode_backup(const Workspace& ws, LocalSeconds exported_at);
 // Refuses, changing nothing, what is not a backup, a newer schema, or damaged data.
-std::variant<Workspace, Error> decode_backup(const std::string& text);
+// Read where it lies, never copied: a backup may be hundreds of megabytes.
+std::variant<Workspace, Error> decode_backup(std::string_view text);
 
 // What one IndexedDB transaction writes: the meta value and some buckets.
 struct SaveBatch {

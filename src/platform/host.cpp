@@ -224,7 +224,7 @@ std::optional<Error> open_demo() {
   return std::nullopt;
 }
 
-std::optional<Error> open_backup(const std::string& text) {
+std::optional<Error> open_backup(std::string_view text) {
   if (auto e = kiosk_refusal()) return e;
   auto back = decode_backup(text);
   if (auto* e = std::get_if<Error>(&back)) return *e;

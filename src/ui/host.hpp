@@ -62,7 +62,7 @@ std::optional<Error> create_workspace(const std::string& board, const std::strin
 std::optional<Error> open_demo();
 void open_workspace(const std::string& id);
 // A backup file (storage.md) opened as a new workspace in this browser.
-std::optional<Error> open_backup(const std::string& text);
+std::optional<Error> open_backup(std::string_view text);
 // A large fictional workspace (generate.hpp) opened beside the demo, nobody signed in.
 inline constexpr int kMostGeneratedClients = 1000;
 std::optional<Error> open_generated(int clients);
