@@ -19,6 +19,7 @@
   // the 5 MB wasm stack, which a long text overflows, and a trap there breaks
   // every later call. C++ copies what it keeps during the call.
   function cc(name, returns, args = []) {
+    if (!window.Module || !Module.calledRun) throw new Error('Bridgework is still starting: wait for window.bridgework.ready first.');
     wake();  // a call into the app may change what it shows
     const ptrs = [];
     try {

@@ -61,6 +61,22 @@ for (const dpr of [1, 2]) {
   });
 }
 
+await test('a call before the app has started says to wait for ready, and ready then opens the way', async context => {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', e => page.errors.push(String(e)));
+  // Straight after page.js defines window.bridgework; the WebAssembly is still loading then.
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    try { window.bridgework.state(); window.early = 'answered'; } catch (e) { window.early = e.message; }
+  }));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.early !== undefined);
+  assert.equal(await page.evaluate(() => window.early), 'Bridgework is still starting: wait for window.bridgework.ready first.');
+  const state = await page.evaluate(async () => { await window.bridgework.ready; return window.bridgework.state(); });
+  assert.equal(state.loading, false);
+  assert.deepEqual(page.errors, []);
+});
+
 await test('a window exactly the size of the screen is just a window: filled, no fullscreen, no pointer lock, no errors', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, screen: { width: 1366, height: 768 } });
   try {

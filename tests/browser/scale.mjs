@@ -18,6 +18,10 @@ for (const f of await readdir(site)) await symlink(resolve(site, f), join(root, 
 const server = await serve(root);
 const browser = await launch();
 const ms = x => `${x.toFixed(0)} ms`;
+// After a reload: the app has started and has loaded workspace `id`.
+const opened = (page, id) => page.waitForFunction(
+  id => window.Module && window.Module.calledRun && window.bridgework.state().workspace === id && !window.bridgework.state().loading,
+  id, { timeout: 600000, polling: 50 });
 const mb = x => `${(x / 1048576).toFixed(0)} MB`;
 
 for (const clients of sizes.map(Number)) {
@@ -43,8 +47,7 @@ for (const clients of sizes.map(Number)) {
     const id = await page.evaluate(() => window.bridgework.state().workspace);
     const t0 = Date.now();
     await page.reload();
-    await page.waitForFunction(id => window.bridgework && window.bridgework.state().workspace === id && !window.bridgework.state().loading,
-                               id, { timeout: 600000, polling: 50 });
+    await opened(page, id);
     const cold = Date.now() - t0;
     const floor = await page.evaluate(async id => {
       const t = performance.now();
@@ -118,8 +121,7 @@ for (const clients of sizes.map(Number)) {
       return { before, after: b.ui.heapInUse(), wasm: window.Module.HEAP8.length };
     });
     await page.reload();
-    await page.waitForFunction(id => window.bridgework && window.bridgework.state().workspace === id && !window.bridgework.state().loading,
-                               id, { timeout: 600000, polling: 50 });
+    await opened(page, id);
     const afresh = await page.evaluate(() => window.bridgework.ui.heapInUse());
     console.log(`  1,000 more changes (comments): heap in use ${mb(changes.before)} -> ${mb(changes.after)} ` +
                 `(${Math.round((changes.after - changes.before) / 1000).toLocaleString('en-US')} bytes a change), wasm heap ${mb(changes.wasm)}; ` +
