@@ -47,16 +47,19 @@ const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`navigation to first frame: median ${median(firstFrames.app)} ms = ${(median(firstFrames.app) / median(firstFrames.bare)).toFixed(1)}x ` +
             `the bare ImGui page's ${median(firstFrames.bare)} ms (runs: ${firstFrames.app.join(', ')} / ${firstFrames.bare.join(', ')} ms)`);
 
-// A frame's main-thread time (input to picture) with the pointer moving: the bare page's, the floor of every screen's.
-{
+// A frame's main-thread time (input to picture) with the pointer moving; `read` gives [frames, their time].
+async function frameTime(page, label, read) {
+  const [f0, t0] = await page.evaluate(read);
+  for (let i = 0; i < 60; ++i) { await page.mouse.move(600 + (i % 2) * 40, 400 + (i % 5) * 10); await page.waitForTimeout(25); }
+  const [f1, t1] = await page.evaluate(read);
+  console.log(`a frame of ${label}: ${((t1 - t0) / (f1 - f0)).toFixed(2)} ms main-thread time (${f1 - f0} frames, pointer moving)`);
+}
+{  // the bare page's: the floor of every screen's
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(bareServer.url);
   await page.waitForFunction(() => window.bare.frames > 0);
-  const [f0, t0] = await page.evaluate(() => [window.bare.frames, window.bare.frameTime]);
-  for (let i = 0; i < 60; ++i) { await page.mouse.move(600 + (i % 2) * 40, 400 + (i % 5) * 10); await page.waitForTimeout(25); }
-  const [f1, t1] = await page.evaluate(() => [window.bare.frames, window.bare.frameTime]);
-  console.log(`a frame of the bare ImGui page (floor): ${((t1 - t0) / (f1 - f0)).toFixed(2)} ms main-thread time (${f1 - f0} frames, pointer moving)`);
+  await frameTime(page, 'the bare ImGui page (floor)', () => [window.bare.frames, window.bare.frameTime]);
   await context.close();
 }
 
@@ -87,13 +90,7 @@ const page = await openApp(context, server.url);
 await idle(page, 'the first page, before any input');
 await page.evaluate(() => window.bridgework.openDemo());
 await page.mouse.move(600, 400);
-{
-  const read = () => page.evaluate(() => [window.bridgework.ui.frames(), window.bridgework.ui.frameTime()]);
-  const [f0, t0] = await read();
-  for (let i = 0; i < 60; ++i) { await page.mouse.move(600 + (i % 2) * 40, 400 + (i % 5) * 10); await page.waitForTimeout(25); }
-  const [f1, t1] = await read();
-  console.log(`a frame of My Work of the demo: ${((t1 - t0) / (f1 - f0)).toFixed(2)} ms main-thread time (${f1 - f0} frames, pointer moving)`);
-}
+await frameTime(page, 'My Work of the demo', () => [window.bridgework.ui.frames(), window.bridgework.ui.frameTime()]);
 await idle(page, 'My Work of the demo, after input');
 if (process.argv[3]) {  // the README's picture: the demo's Clients table
   await click(page, 'Clients');
