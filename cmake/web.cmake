@@ -70,7 +70,7 @@ add_custom_target(fonts DEPENDS ${FONT_FILE} ${FONT_BOLD_FILE})
 add_dependencies(bridgework fonts)
 target_link_options(bridgework PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sALLOW_MEMORY_GROWTH=1
-  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,lengthBytesUTF8
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_bridgework.js"
   "SHELL:--preload-file ${FONT_FILE}@/fonts/ui.ttf"

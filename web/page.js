@@ -18,6 +18,7 @@
   // Strings cross into wasm through the heap. ccall's 'string' copies them onto
   // the 5 MB wasm stack, which a long text overflows, and a trap there breaks
   // every later call. C++ copies what it keeps during the call.
+  const utf8 = new TextEncoder();
   function cc(name, returns, args = []) {
     if (!window.Module || !Module.calledRun) throw new Error('Bridgework is still starting: wait for window.bridgework.ready first.');
     wake();  // a call into the app may change what it shows
@@ -25,10 +26,15 @@
     try {
       const values = args.map(a => {
         if (typeof a !== 'string') return a;
-        const size = Module.lengthBytesUTF8(a) + 1, ptr = Module._malloc(size);
+        // The browser's own encoder: every stored value crosses here when a
+        // workspace opens (hundreds of megabytes on a large board), and
+        // Emscripten's stringToUTF8 is a JavaScript loop. UTF-8 takes at most 3
+        // bytes a UTF-16 unit; only a very long text is measured first.
+        const size = (a.length < 1 << 24 ? a.length * 3 : Module.lengthBytesUTF8(a)) + 1, ptr = Module._malloc(size);
         if (!ptr) throw new Error('there is not enough memory for a text of ' + size + ' bytes');
         ptrs.push(ptr);
-        Module.stringToUTF8(a, ptr, size);
+        const { written } = utf8.encodeInto(a, Module.HEAPU8.subarray(ptr, ptr + size - 1));
+        Module.HEAPU8[ptr + written] = 0;
         return ptr;
       });
       return Module.ccall(name, returns, args.map(() => 'number'), values);

@@ -668,18 +668,36 @@ std::optional<Error> decode_records(Workspace& ws, const json& j) {
 }  // namespace
 
 namespace {
-// The stored form of whichever record has this id.
-std::optional<json> record_json(const Workspace& ws, const RecordId& id) {
-  std::optional<json> out;
-  auto look = [&](const auto& records) {
-    if (out) return;
-    if (auto it = records.find(id); it != records.end()) out = to_json(it->second);
-  };
-  look(ws.organisations), look(ws.staff), look(ws.clients), look(ws.issues), look(ws.case_notes);
-  look(ws.contacts), look(ws.goals), look(ws.activities), look(ws.employers), look(ws.establishments);
-  look(ws.communications), look(ws.jobs), look(ws.services), look(ws.notifications), look(ws.matches);
-  look(ws.hires), look(ws.comments), look(ws.audit);
+// Calls f(kind, records) for each map of records, kind numbering them in one fixed order.
+template <class W, class F>
+void each_kind(W& ws, F f) {
+  std::uint8_t kind = 0;
+  auto one = [&](auto& records) { f(kind++, records); };
+  one(ws.organisations), one(ws.staff), one(ws.clients), one(ws.issues), one(ws.case_notes), one(ws.contacts);
+  one(ws.goals), one(ws.activities), one(ws.employers), one(ws.establishments), one(ws.communications);
+  one(ws.jobs), one(ws.services), one(ws.notifications), one(ws.matches), one(ws.hires), one(ws.comments);
+  one(ws.audit);
+}
+
+// The map's own key for this id, and the map's place in each_kind; nullptr if none holds it.
+std::pair<const RecordId*, std::uint8_t> find_record(const Workspace& ws, const RecordId& id) {
+  std::pair<const RecordId*, std::uint8_t> out{nullptr, 0};
+  each_kind(ws, [&](std::uint8_t kind, const auto& records) {
+    if (out.first) return;
+    if (auto it = records.find(id); it != records.end()) out = {&it->first, kind};
+  });
   return out;
+}
+
+// Appends the stored form of the record of this kind and id, if it is there.
+void append_record(std::string& out, const Workspace& ws, const RecordId& id, std::uint8_t kind) {
+  each_kind(ws, [&](std::uint8_t k, const auto& records) {
+    if (k != kind) return;
+    if (auto it = records.find(id); it != records.end()) {
+      if (out.size() > 1) out += ',';
+      out += to_json(it->second).dump();
+    }
+  });
 }
 }  // namespace
 
@@ -761,13 +779,13 @@ std::variant<Workspace, Error> decode_backup(std::string_view text) {
 // [SECTION] WorkspaceStore
 WorkspaceStore::WorkspaceStore(Workspace ws, bool stored) : ws_(std::move(ws)) {
   ws_.sort_audit_index();
-  std::vector<RecordId> ids;
-  ws_.for_each_id([&](const RecordId& id) { ids.push_back(id); });
-  records_ = ids.size();
+  each_kind(ws_, [&](std::uint8_t, const auto& records) { records_ += records.size(); });
   // New or restored: spread for its size. Stored: as the meta says, where the records are.
   if (!stored) ws_.meta.bucket_count = bucket_count_for(records_);
   members_.resize(ws_.meta.bucket_count);
-  for (RecordId& id : ids) members_[bucket_of(id, ws_.meta.bucket_count)].push_back(std::move(id));
+  each_kind(ws_, [&](std::uint8_t kind, const auto& records) {
+    for (const auto& [id, r] : records) members_[bucket_of(id, ws_.meta.bucket_count)].push_back({&id, kind});
+  });
   if (!stored) {
     for (int b = 0; b < ws_.meta.bucket_count; ++b)
       if (!members_[b].empty()) dirty_.insert(b);
@@ -780,7 +798,8 @@ void WorkspaceStore::touch(const RecordId& id) {
   if (id.empty()) return;
   const int b = bucket_of(id, ws_.meta.bucket_count);
   auto& m = members_[b];
-  if (std::find(m.begin(), m.end(), id) == m.end()) m.push_back(id), ++records_;
+  if (std::none_of(m.begin(), m.end(), [&](const Member& r) { return *r.id == id; }))
+    if (auto [key, kind] = find_record(ws_, id); key) m.push_back({key, kind}), ++records_;
   dirty_.insert(b);
 }
 
@@ -793,9 +812,9 @@ void WorkspaceStore::grow_if_needed() {
   const int count = bucket_count_for(records_);
   if (count <= ws_.meta.bucket_count) return;
   const int old = ws_.meta.bucket_count;
-  std::vector<std::vector<RecordId>> spread(count);
-  for (auto& ids : members_)
-    for (RecordId& id : ids) spread[bucket_of(id, count)].push_back(std::move(id));
+  std::vector<std::vector<Member>> spread(count);
+  for (auto& bucket : members_)
+    for (const Member& r : bucket) spread[bucket_of(*r.id, count)].push_back(r);
   members_ = std::move(spread);
   ws_.meta.bucket_count = count;
   for (int b = 0; b < count; ++b)
@@ -841,12 +860,12 @@ std::optional<SaveBatch> WorkspaceStore::next_batch(const std::function<void(int
   batch.up_to_change = change_;
   if (meta_dirty_) batch.meta = encode_meta(ws_);
   for (int b : dirty_) {
-    auto ids = members_[b];
-    std::sort(ids.begin(), ids.end());
+    auto& records = members_[b];
+    std::sort(records.begin(), records.end(), [](const Member& x, const Member& y) { return *x.id < *y.id; });
     std::string value = "[";
-    for (const RecordId& id : ids)
-      if (auto r = record_json(ws_, id)) value += (value.size() > 1 ? "," : "") + r->dump();
-    put(b, seal(value + "]"));
+    for (const Member& r : records) append_record(value, ws_, *r.id, r.kind);
+    value += ']';
+    put(b, seal(std::move(value)));
   }
   in_flight_ = InFlight{change_, std::move(dirty_), meta_dirty_};
   dirty_.clear();

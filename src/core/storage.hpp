@@ -90,6 +90,8 @@ class WorkspaceStore {
   // `stored`: the workspace came from storage (nothing to write yet) or is new
   // (everything to write).
   WorkspaceStore(Workspace ws, bool stored);
+  WorkspaceStore(const WorkspaceStore&) = delete;  // its members point into its own workspace
+  WorkspaceStore& operator=(const WorkspaceStore&) = delete;
 
   const Workspace& workspace() const { return ws_; }
   Outcome dispatch(const Command& cmd, const Context& ctx);
@@ -116,7 +118,14 @@ class WorkspaceStore {
 
 
   Workspace ws_;
-  std::vector<std::vector<RecordId>> members_;  // bucket -> record ids
+  // A record of a bucket: its id as its map holds it (a record is never
+  // removed, and a map's keys stay where they are), and its kind as the map's
+  // place in each_kind (storage.cpp), so writing a bucket looks in one map.
+  struct Member {
+    const RecordId* id;
+    std::uint8_t kind;
+  };
+  std::vector<std::vector<Member>> members_;  // bucket -> records
   std::size_t records_ = 0;                     // held in members_
   std::set<int> dirty_;
   bool meta_dirty_ = false;

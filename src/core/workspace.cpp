@@ -182,14 +182,20 @@ void Workspace::sort_audit_index() {
   for (auto* index : {&issues_by_subject, &goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
                       &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff, &jobs_by_owner,
                       &comments_by_record, &matches_by_client, &clients_by_primary_contact})
-    for (auto& [client, ids] : *index) std::sort(ids.begin(), ids.end());
-  for (auto& [quarter, ids] : services_by_quarter) std::sort(ids.begin(), ids.end());
-  for (auto& [record, ids] : audit_by_record)
-    std::sort(ids.begin(), ids.end(), [&](const RecordId& a, const RecordId& b) {
-      const auto& ea = audit.at(a);
-      const auto& eb = audit.at(b);
-      return ea.at != eb.at ? ea.at < eb.at : a < b;
-    });
+    for (auto& [client, ids] : *index)
+      if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+  for (auto& [quarter, ids] : services_by_quarter)
+    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+  // Each entry's time is looked up once, not at every comparison.
+  std::vector<std::pair<LocalSeconds, RecordId>> trail;
+  for (auto& [record, ids] : audit_by_record) {
+    if (ids.size() < 2) continue;
+    trail.clear();
+    for (const RecordId& id : ids) trail.emplace_back(audit.at(id).at, id);
+    if (std::is_sorted(trail.begin(), trail.end())) continue;
+    std::sort(trail.begin(), trail.end());
+    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = std::move(trail[i].second);
+  }
 }
 
 }  // namespace bw

@@ -341,3 +341,30 @@ TEST_CASE("Workspace::change is new after every applied command and every load, 
   REQUIRE(!decode_bucket(copy, "[]"));
   CHECK(copy.change > after_command);
 }
+
+TEST_CASE("a record's audit trail reads oldest first, whatever order its entries were loaded in") {
+  // Ids grow with every change, but a computer's clock can go back between
+  // changes (another computer after a restore, a corrected clock): time decides,
+  // then the id. Every order of loading gives the same trail, and sorting a
+  // sorted trail leaves it as it is.
+  const std::vector<std::pair<RecordId, LocalSeconds>> entries = {
+      {"o-0000000001", 500}, {"o-0000000002", 300}, {"o-0000000003", 300}, {"o-0000000004", 900}, {"o-0000000005", 100}};
+  const std::vector<RecordId> oldest_first = {"o-0000000005", "o-0000000002", "o-0000000003", "o-0000000001", "o-0000000004"};
+  std::vector<std::size_t> order = {0, 1, 2, 3, 4};
+  do {
+    Workspace ws;
+    for (std::size_t i : order) {
+      AuditEntry e{entries[i].first, entries[i].second, "s", "add_case_note", "the-record", "x"};
+      ws.index_audit(e);
+      ws.audit[e.id] = e;
+    }
+    AuditEntry lone{"o-0000000006", 50, "s", "add_case_note", "other-record", "y"};
+    ws.index_audit(lone);
+    ws.audit[lone.id] = lone;
+    ws.sort_audit_index();
+    CHECK(ws.audit_by_record.at("the-record") == oldest_first);
+    CHECK(ws.audit_by_record.at("other-record") == std::vector<RecordId>{"o-0000000006"});
+    ws.sort_audit_index();
+    CHECK(ws.audit_by_record.at("the-record") == oldest_first);
+  } while (std::next_permutation(order.begin(), order.end()));
+}
