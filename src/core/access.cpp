@@ -78,11 +78,14 @@ std::vector<const Client*> reassignment_queue(const Workspace& ws, const Staff& 
   const bool admin = viewer.active && viewer.role == Role::Administrator;
   const bool manager = viewer.active && viewer.role == Role::Manager;
   if (!admin && !manager) return out;
-  for (auto& [id, c] : ws.clients) {
-    if (!is_active(c) || (manager && c.provider != viewer.organisation)) continue;
-    const Staff* pc = ws.find_staff(c.primary_contact);
-    if (!pc || !pc->active) out.push_back(&c);
+  // Through each staff member's list: a board has far fewer staff than clients.
+  for (auto& [contact, ids] : ws.clients_by_primary_contact) {
+    if (const Staff* pc = ws.find_staff(contact); pc && pc->active) continue;
+    for (const RecordId& id : ids)
+      if (const Client& c = ws.clients.at(id); is_active(c) && !(manager && c.provider != viewer.organisation))
+        out.push_back(&c);
   }
+  std::sort(out.begin(), out.end(), [](const Client* a, const Client* b) { return a->id < b->id; });
   return out;
 }
 

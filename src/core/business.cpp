@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "jobs.hpp"
 
@@ -155,15 +156,13 @@ bool is_owner(const Employer& e, const RecordId& staff) {
 }
 
 std::vector<const Employer*> accounts_to_enter(const Workspace& ws, const RecordId& staff) {
+  std::set<RecordId> answered;  // employers by id, as the employers' list is
+  for (const Communication* c : records_in(ws.communications, ws.communications_by_staff, staff))
+    if (is_reciprocal(*c)) answered.insert(c->employer);
   std::vector<const Employer*> out;
-  for (auto& [id, e] : ws.employers) {
-    if (is_owner(e, staff) || e.kind != EmployerKind::DirectEmployer) continue;
-    for (const Communication* c : communications_of(ws, id))
-      if (c->by == staff && is_reciprocal(*c)) {
-        out.push_back(&e);
-        break;
-      }
-  }
+  for (const RecordId& id : answered)
+    if (const Employer& e = ws.employers.at(id); !is_owner(e, staff) && e.kind == EmployerKind::DirectEmployer)
+      out.push_back(&e);
   return out;
 }
 

@@ -148,11 +148,15 @@ std::vector<const Job*> jobs_to_reassign(const Workspace& ws, const Staff& viewe
   const bool admin = viewer.active && viewer.role == Role::Administrator;
   const bool manager = viewer.active && viewer.role == Role::Manager;
   if (!admin && !manager) return out;
-  for (auto& [id, j] : ws.jobs) {
-    if (job_status(j, now) == JobStatus::Closed || (manager && j.owner_organisation != viewer.organisation)) continue;
-    const Staff* owner = ws.find_staff(j.owner);
-    if (!owner || !owner->active) out.push_back(&j);
+  // Through each owner's list: a board has far fewer staff than jobs.
+  for (auto& [owner, ids] : ws.jobs_by_owner) {
+    if (const Staff* s = ws.find_staff(owner); s && s->active) continue;
+    for (const RecordId& id : ids)
+      if (const Job& j = ws.jobs.at(id);
+          job_status(j, now) != JobStatus::Closed && !(manager && j.owner_organisation != viewer.organisation))
+        out.push_back(&j);
   }
+  std::sort(out.begin(), out.end(), [](const Job* a, const Job* b) { return a->id < b->id; });
   return out;
 }
 

@@ -26,8 +26,7 @@ MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now) {
   w.stale = stale_activities(ws, me.id, today);
   w.ese = ese_reminders(ws, me, today);
   if (can_see_comments(me))
-    for (auto& [id, c] : ws.comments)
-      w.mentions += c.at > now - 7 * 86400 && std::find(c.tags.begin(), c.tags.end(), me.id) != c.tags.end();
+    for (const Comment* c : records_in(ws.comments, ws.comments_by_tag, me.id)) w.mentions += c->at > now - 7 * 86400;
   w.matches = matches_to_act_on(ws, me);
   w.hires = hires_to_complete(ws, me);
   for (const Job* j : records_in(ws.jobs, ws.jobs_by_owner, me.id)) {
@@ -37,9 +36,10 @@ MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now) {
   w.accounts_to_enter = accounts_to_enter(ws, me.id);
   if (is_business_role(me.role)) {
     MyWork::Services s{program_quarter_of(today)};
-    if (auto q = ws.services_by_quarter.find({s.quarter.program_year, s.quarter.quarter}); q != ws.services_by_quarter.end())
+    if (auto q = ws.services_by_staff_quarter.find({me.id, s.quarter.program_year, s.quarter.quarter});
+        q != ws.services_by_staff_quarter.end())
       for (const RecordId& id : q->second)
-        if (const Service& sv = ws.services.at(id); sv.staff == me.id && !is_voided(sv)) {
+        if (const Service& sv = ws.services.at(id); !is_voided(sv)) {
           ++s.count;
           s.on_time += entered_on_time(ws, sv);
         }

@@ -95,6 +95,7 @@ void Workspace::add_establishment(Establishment e) {
   store(establishments, establishments_by_employer, std::move(e), [](const Establishment& x) { return x.employer; });
 }
 void Workspace::add_communication(Communication c) {
+  if (!communications.count(c.id)) communications_by_staff[c.by].push_back(c.id);
   store(communications, communications_by_employer, std::move(c), [](const Communication& x) { return x.employer; });
 }
 void Workspace::add_job(Job j) {
@@ -132,6 +133,7 @@ void Workspace::add_service(Service s) {
   if (!services.count(s.id)) {
     const ProgramQuarter q = program_quarter_of(s.date);
     services_by_quarter[{q.program_year, q.quarter}].push_back(s.id);
+    services_by_staff_quarter[{s.staff, q.program_year, q.quarter}].push_back(s.id);
   }
   store(services, services_by_employer, std::move(s), [](const Service& x) { return x.employer; });
 }
@@ -158,6 +160,8 @@ void Workspace::set_match_stage(const RecordId& match, MatchStage stage) {
   else matches_waiting.erase(match);
 }
 void Workspace::add_comment(Comment c) {
+  if (!comments.count(c.id))
+    for (const RecordId& tagged : c.tags) comments_by_tag[tagged].push_back(c.id);
   store(comments, comments_by_record, std::move(c), [](const Comment& x) { return x.record; });
 }
 
@@ -178,14 +182,18 @@ void Workspace::add_contact(Contact c) {
 }
 
 void Workspace::sort_audit_index() {
+  auto sort_lists = [](auto& index) {
+    for (auto& [key, ids] : index)
+      if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+  };
   // Ids grow with time, so id order is the order they were added (W5).
   for (auto* index : {&issues_by_subject, &goals_by_client, &activities_by_client, &case_notes_by_client, &establishments_by_employer,
                       &communications_by_employer, &jobs_by_employer, &services_by_employer, &notifications_by_staff, &jobs_by_owner,
-                      &comments_by_record, &matches_by_client, &clients_by_primary_contact})
-    for (auto& [client, ids] : *index)
-      if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
-  for (auto& [quarter, ids] : services_by_quarter)
-    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
+                      &comments_by_record, &comments_by_tag, &communications_by_staff, &matches_by_client,
+                      &clients_by_primary_contact})
+    sort_lists(*index);
+  sort_lists(services_by_quarter);
+  sort_lists(services_by_staff_quarter);
   // Each entry's time is looked up once, not at every comparison.
   std::vector<std::pair<LocalSeconds, RecordId>> trail;
   for (auto& [record, ids] : audit_by_record) {

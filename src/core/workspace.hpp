@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -137,9 +138,14 @@ struct Workspace {
   std::unordered_map<RecordId, std::vector<RecordId>> clients_by_primary_contact;
   // R1, R2: the services of each program-year quarter (T5), by id.
   std::map<std::pair<int, int>, std::vector<RecordId>> services_by_quarter;
+  // R1: each staff member's services of each quarter (My Work counts theirs), by id.
+  std::map<std::tuple<RecordId, int, int>, std::vector<RecordId>> services_by_staff_quarter;
+  // B3: each staff member's communications with employers, by id.
+  std::unordered_map<RecordId, std::vector<RecordId>> communications_by_staff;
   std::unordered_map<RecordId, std::vector<RecordId>> notifications_by_staff;
   std::map<RecordId, Comment> comments;
   std::unordered_map<RecordId, std::vector<RecordId>> comments_by_record;  // K1: oldest first
+  std::unordered_map<RecordId, std::vector<RecordId>> comments_by_tag;     // K1: the comments tagging each person
   std::map<RecordId, AuditEntry> audit;
   // Audit entries of each record, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;

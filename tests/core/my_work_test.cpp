@@ -4,6 +4,12 @@
 #include "report.hpp"
 #include "setup.hpp"
 #include "storage.hpp"
+#include "generate.hpp"
+#include "business.hpp"
+#include "jobs.hpp"
+#include "matches.hpp"
+#include "access.hpp"
+#include "conversation.hpp"
 
 using namespace bw;
 using namespace bw::test;
@@ -135,4 +141,113 @@ TEST_CASE("My Work says when there is nothing to do, and not when there is") {
   CHECK_FALSE(after.nothing_to_do());
   CHECK(after.issues.size() == 1);   // P3: the departed owner's issue is the Manager's now
   CHECK(after.reassign.size() == 1);  // and their client waits for reassignment
+}
+
+namespace {
+// What each index answers, as a scan of every record, the way it was first written.
+std::vector<const Employer*> accounts_to_enter_by_scan(const Workspace& ws, const RecordId& staff) {
+  std::vector<const Employer*> out;
+  for (auto& [id, e] : ws.employers) {
+    if (is_owner(e, staff) || e.kind != EmployerKind::DirectEmployer) continue;
+    for (auto& [cid, c] : ws.communications)
+      if (c.employer == id && c.by == staff && is_reciprocal(c)) {
+        out.push_back(&e);
+        break;
+      }
+  }
+  return out;
+}
+std::vector<const Client*> reassignment_queue_by_scan(const Workspace& ws, const Staff& viewer) {
+  std::vector<const Client*> out;
+  if (!viewer.active || (viewer.role != Role::Administrator && viewer.role != Role::Manager)) return out;
+  for (auto& [id, c] : ws.clients) {
+    if (!is_active(c) || (viewer.role == Role::Manager && c.provider != viewer.organisation)) continue;
+    const Staff* pc = ws.find_staff(c.primary_contact);
+    if (!pc || !pc->active) out.push_back(&c);
+  }
+  return out;
+}
+std::vector<const Job*> jobs_to_reassign_by_scan(const Workspace& ws, const Staff& viewer, LocalSeconds now) {
+  std::vector<const Job*> out;
+  if (!viewer.active || (viewer.role != Role::Administrator && viewer.role != Role::Manager)) return out;
+  for (auto& [id, j] : ws.jobs) {
+    if (job_status(j, now) == JobStatus::Closed ||
+        (viewer.role == Role::Manager && j.owner_organisation != viewer.organisation))
+      continue;
+    const Staff* owner = ws.find_staff(j.owner);
+    if (!owner || !owner->active) out.push_back(&j);
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("K1, B3, R1, M3, M4, P3: My Work's indexes answer as a scan of every record would, for every person, after a reload") {
+  const LocalSeconds now = at("2026-11-20T10:00");
+  Generated g = generate_workspace(300, 5, "gen5", now);
+  REQUIRE(g.refused == 0);
+  // B3: business staff answered by employers they do not own yet.
+  Workspace& ws0 = g.workspace;
+  std::vector<RecordId> bsrs;
+  for (auto& [id, s] : ws0.staff)
+    if (s.role == Role::BusinessServicesRepresentative && s.active) bsrs.push_back(id);
+  for (const RecordId& bsr : bsrs) {
+    int answered = 0;
+    for (auto& [eid, e] : ws0.employers)
+      if (e.kind == EmployerKind::DirectEmployer && !is_owner(e, bsr) && answered++ < 2)
+        REQUIRE(apply(ws0, LogCommunication{eid, "", Channel::Telephone, true, false, "Called back about openings"},
+                      Context{bsr, now}).ok);
+  }
+  // P3: some staff have left, their clients and jobs waiting for someone.
+  int n = 0;
+  for (auto& [id, s] : g.workspace.staff)
+    if ((s.role == Role::EmploymentReadinessSpecialist || s.role == Role::BusinessServicesRepresentative) && n++ % 3 == 0)
+      s.active = false;
+  const auto reloaded = decode_backup(encode_backup(g.workspace, now));
+  REQUIRE(std::holds_alternative<Workspace>(reloaded));
+  int mentions = 0, accounts = 0, services = 0, reassign = 0, jobs = 0, matches = 0, hires = 0;
+  for (const Workspace* ws : {static_cast<const Workspace*>(&g.workspace), &std::get<Workspace>(reloaded)}) {
+    for (auto& [staff_id, s] : ws->staff) {
+      const RecordId id = staff_id;  // CAPTURE keeps it in a lambda: clang 14 takes no structured binding there
+      CAPTURE(id);
+      CHECK(accounts_to_enter(*ws, id) == accounts_to_enter_by_scan(*ws, id));
+      CHECK(reassignment_queue(*ws, s) == reassignment_queue_by_scan(*ws, s));
+      CHECK(jobs_to_reassign(*ws, s, now) == jobs_to_reassign_by_scan(*ws, s, now));
+      std::vector<const Match*> waiting;
+      for (auto& [mid, m] : ws->matches) {
+        const MatchActor a = actor_of(*ws, m, s);
+        const bool awaiting = m.stage == MatchStage::AwaitingApproval;
+        if ((a.job_owner && awaiting && !m.owner_approved_at) ||
+            (a.case_manager && ((awaiting && !m.case_manager_approved_at) || m.stage == MatchStage::SentBack ||
+                                m.stage == MatchStage::Interested)))
+          waiting.push_back(&m);
+      }
+      std::stable_sort(waiting.begin(), waiting.end(), [](auto* x, auto* y) { return x->ready_at < y->ready_at; });
+      CHECK(matches_to_act_on(*ws, s) == waiting);
+      std::vector<const Hire*> open_hires;
+      for (auto& [hid, h] : ws->hires)
+        if (const MatchActor a = actor_of(*ws, ws->matches.at(h.match), s); !hire_complete(h) && (a.job_owner || a.case_manager))
+          open_hires.push_back(&h);
+      CHECK(hires_to_complete(*ws, s) == open_hires);
+      matches += int(waiting.size()), hires += int(open_hires.size());
+      const MyWork w = my_work(*ws, s, now);
+      int tagged = 0, logged = 0;
+      for (auto& [cid, c] : ws->comments)
+        tagged += c.at > now - 7 * 86400 && std::find(c.tags.begin(), c.tags.end(), id) != c.tags.end();
+      const ProgramQuarter q = program_quarter_of(date_of(now));
+      for (auto& [sid, sv] : ws->services)
+        logged += sv.staff == id && !is_voided(sv) && program_quarter_of(sv.date) == q;
+      CHECK(w.mentions == (can_see_comments(s) ? tagged : 0));
+      if (w.services) CHECK(w.services->count == logged);
+      mentions += w.mentions, accounts += int(w.accounts_to_enter.size()), reassign += int(w.reassign.size());
+      services += w.services ? w.services->count : 0, jobs += int(w.jobs_to_reassign.size());
+    }
+  }
+  // Each was asked where it has something to find.
+  CHECK(mentions > 0);
+  CHECK(accounts > 0);
+  CHECK(services > 0);
+  CHECK(reassign > 0);
+  CHECK(jobs > 0);
+  CHECK(matches > 0);
+  CHECK(hires > 0);
 }
