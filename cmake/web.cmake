@@ -69,7 +69,13 @@ cut_font(/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ${TEXT_UNICODES} ${FON
 add_custom_target(fonts DEPENDS ${FONT_FILE} ${FONT_BOLD_FILE})
 add_dependencies(bridgework fonts)
 target_link_options(bridgework PRIVATE
-  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sALLOW_MEMORY_GROWTH=1
+  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1
+  # A large board needs more than the 2 GB memory grows to by default. Addresses
+  # past 2 GB reach JavaScript as negative numbers: web/page.js and
+  # web/library_bridgework.js read the pointers they use as unsigned (WebGL 2
+  # takes its offsets as unsigned itself; tests/browser/page.mjs draws and saves
+  # past 2 GB).
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,lengthBytesUTF8
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_bridgework.js"

@@ -66,6 +66,7 @@ mergeInto(LibraryManager.library, {
   bw_js_show_printable: function (html) { window.BW.showPrintable(UTF8ToString(html)); },
   bw_js_show_email: function (email) { window.BW.showEmail(JSON.parse(UTF8ToString(email))); },
   bw_js_download: function (name, bytes, length, mime) {
+    bytes >>>= 0;  // past 2 GB a pointer arrives negative
     window.BW.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + length), UTF8ToString(mime));
   },
   bw_js_pick_backup: function () { window.BW.pickBackup(); },

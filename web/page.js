@@ -30,7 +30,7 @@
         // workspace opens (hundreds of megabytes on a large board), and
         // Emscripten's stringToUTF8 is a JavaScript loop. UTF-8 takes at most 3
         // bytes a UTF-16 unit; only a very long text is measured first.
-        const size = (a.length < 1 << 24 ? a.length * 3 : Module.lengthBytesUTF8(a)) + 1, ptr = Module._malloc(size);
+        const size = (a.length < 1 << 24 ? a.length * 3 : Module.lengthBytesUTF8(a)) + 1, ptr = Module._malloc(size) >>> 0;  // past 2 GB a pointer arrives negative
         if (!ptr) throw new Error('there is not enough memory for a text of ' + size + ' bytes');
         ptrs.push(ptr);
         const { written } = utf8.encodeInto(a, Module.HEAPU8.subarray(ptr, ptr + size - 1));

@@ -564,7 +564,8 @@ EMSCRIPTEN_KEEPALIVE void bw_flush() { bw::host::pump_save(); }
 EMSCRIPTEN_KEEPALIVE int bw_idle() { return !g_store || (!g_store->writing() && !g_store->has_unsaved()); }
 
 // Bytes of the wasm heap in use (handed out by malloc and not freed), for ui.heapInUse().
-EMSCRIPTEN_KEEPALIVE double bw_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
+// mallinfo's fields are ints: read as unsigned, they count up to the 4 GB the heap may reach.
+EMSCRIPTEN_KEEPALIVE double bw_heap_in_use() { return static_cast<double>(static_cast<unsigned>(mallinfo().uordblks)); }
 
 
 // [SECTION] window.bridgework

@@ -124,6 +124,57 @@ await test('names as people write them are drawn, not "?", and found by searchin
   assert.equal(await bw(page, () => window.bridgework.query('clients', { search: "o'brien" }).result.length), 1);
 });
 
+await test('past 2 GB of memory the app still draws, takes long texts and saves them: a large board is not cut off at 2 GB', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await openApp(context, server.url);
+    await signedInDemo(page);
+    // Memory held until the next free block lies past 2 GB, as a large board's
+    // would, the gaps below it filled too: what the app allocates from here on
+    // (16 KB or more) comes from above it.
+    const high = await bw(page, () => {
+      let p = 0;
+      for (const size of [64 << 20, 1 << 20, 64 << 10, 16 << 10])
+        do p = window.Module._malloc(size) >>> 0; while (p && p < 2 ** 31);
+      return p;
+    });
+    assert.ok(high >= 2 ** 31, `a block past 2 GB (got ${high})`);
+    // A long text crosses into the heap above 2 GB and comes back the same.
+    const text = 'Łódź 😀 Ærø Straße '.repeat(1000).trim();  // a comment holds up to 20,000 characters
+    assert.ok(await bw(page, n => { const p = window.Module._malloc(n) >>> 0; window.Module._free(p); return p >= 2 ** 31; },
+                       text.length * 3 + 1), 'a text of this length is placed past 2 GB');
+    const client = await bw(page, () => window.bridgework.query('clients', {}).result[0].id);
+    const made = await bw(page, ([record, t]) => window.bridgework.dispatch({ type: 'add_comment', record, text: t }), [client, text]);
+    assert.equal(made.ok, true, JSON.stringify(made.error));
+    const read = await bw(page, record => window.bridgework.query('comments', { record }).result[0].text, client);
+    assert.ok(read === text, `the comment reads back as written (${read.length} of ${text.length} characters)`);
+    await page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+    // ImGui's vertex buffers grow past what they held, into the memory above
+    // 2 GB, and WebGL draws from them: the window is drawn in place at each size.
+    for (const [width, height] of [[1920, 1080], [2560, 1440]]) {
+      await page.setViewportSize({ width, height });
+      await click(page, 'Clients');
+      await widget(page, 'search');
+      await page.waitForTimeout(300);
+      await drawnInPlace(page, width, 1, `past-2gb-${width}`);
+    }
+    await click(page, 'My Work');
+    await page.waitForTimeout(300);
+    await drawnInPlace(page, 2560, 1, 'past-2gb-my-work');
+    assert.ok(await bw(page, () => window.bridgework.ui.heapInUse()) > 2 ** 31, 'the heap in use counts past 2 GB');
+    assert.deepEqual(page.errors, []);
+    // Saved means saved: the comment is there after a reload.
+    await page.reload();
+    await page.waitForFunction(() => window.bridgework && window.bridgework.ready);
+    await page.evaluate(() => window.bridgework.ready);
+    await page.waitForFunction(() => !window.bridgework.state().loading && window.bridgework.state().workspace);
+    assert.ok(await bw(page, ([record, t]) => window.bridgework.query('comments', { record }).result[0].text === t, [client, text]),
+              'the comment is there after a reload');
+  } finally {
+    await context.close();
+  }
+});
+
 // Clicks into a text box (its label is drawn right of it).
 // Clicks into a text field, and waits until it is edited (the text element has the focus).
 async function intoBox(page, label) {
