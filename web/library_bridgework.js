@@ -54,7 +54,12 @@ mergeInto(LibraryManager.library, {
   bw_js_change_passphrase: function (passphrase, next) { window.BW.changePassphrase(UTF8ToString(passphrase), UTF8ToString(next)); },
   bw_js_remove_lock: function (passphrase) { window.BW.removeLock(UTF8ToString(passphrase)); },
   bw_js_set_lock_after: function (minutes) { window.BW.setLockAfter(minutes); },
-  bw_js_download_backup: function (name, text, plain) { window.BW.downloadBackup(UTF8ToString(name), UTF8ToString(text), !!plain); },
+  // The backup as bytes, not a string: a JavaScript string holds at most about
+  // 512 MB, and a large board's backup is more.
+  bw_js_download_backup: function (name, text, length, plain) {
+    text >>>= 0;  // past 2 GB a pointer arrives negative
+    window.BW.downloadBackup(UTF8ToString(name), HEAPU8.slice(text, text + length), !!plain);
+  },
   bw_js_open_locked_backup: function (passphrase) { window.BW.openLockedBackup(UTF8ToString(passphrase)); },
   bw_js_lock_from_start: function (passphrase) { window.BW.lockFromStart(UTF8ToString(passphrase)); },
   bw_js_saved: function (change) { window.BW.saved(change); },

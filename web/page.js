@@ -253,13 +253,13 @@
       input.accept = '.json,application/json';
       input.addEventListener('change', async () => {
         if (!input.files.length) return;
-        const text = await input.files[0].text();
-        if (lockedFormat(text)) {  // W6: the welcome page asks for its passphrase
-          lockedBackup = text;
+        const file = input.files[0];
+        if (await lockedFile(file)) {  // W6: the welcome page asks for its passphrase
+          lockedBackup = await file.text();
           cc('bw_backup_needs_passphrase', null);
           return;
         }
-        await window.bridgework.openBackup(text);
+        await window.bridgework.openBackup(file);
       });
       input.click();
     },
@@ -528,9 +528,10 @@
         lockDone(false, 'The lock could not be removed: ' + S.describe(e));
       }
     },
-    async downloadBackup(name, text, plain) {
+    async downloadBackup(name, bytes, plain) {
       const id = workspace;
-      BW.download(name, !plain && S.lock.held(id) ? await S.lock.sealBackup(id, text) : text, 'application/json');
+      const sealed = !plain && S.lock.held(id);  // W6: sealed as text (a locked board's backup stays under 512 MB)
+      BW.download(name, sealed ? await S.lock.sealBackup(id, new TextDecoder().decode(bytes)) : bytes, 'application/json');
     },
     async openLockedBackup(passphrase) {
       if (!lockedBackup) return;
@@ -663,9 +664,44 @@
   }
 
   // A locked workspace's backup file, parsed; null for any other text.
+  const lockedStart = '{"format":"bridgework-locked-backup"';
   function lockedFormat(text) {
-    if (!text.startsWith('{"format":"bridgework-locked-backup"')) return null;
+    if (!text.startsWith(lockedStart)) return null;
     try { return JSON.parse(text); } catch (e) { return null; }
+  }
+  const lockedFile = async file => (await file.slice(0, lockedStart.length).text()) === lockedStart;
+  // W2: a backup file goes into the heap as bytes, read in pieces: a JavaScript
+  // string holds at most about 512 MB, and a large board's backup is more.
+  async function openBackupBytes(file) {
+    const refused = (code, message) => {
+      cc('bw_backup_refused', null, [message]);
+      return { ok: false, error: { code, message } };
+    };
+    const size = file.size;
+    cc('bw_backup_refused', null, ['']);  // checks the app has started, and clears the last refusal
+    const ptr = Module._malloc(size + 1) >>> 0;  // past 2 GB a pointer arrives negative
+    if (!ptr)
+      return refused('too_large', `This backup cannot be restored: at ${Math.round(size / 1048576)} MB it is larger than ` +
+                                  'this browser can hold in memory. Nothing was changed.');
+    try {
+      const reader = file.stream().getReader();
+      let at = 0;
+      try {
+        for (let piece = await reader.read(); !piece.done; piece = await reader.read()) {
+          if (at + piece.value.length > size) throw new Error('it changed while it was read');
+          Module.HEAPU8.set(piece.value, ptr + at);  // HEAPU8 afresh: the heap may have grown meanwhile
+          at += piece.value.length;
+        }
+      } catch (e) {
+        return refused('unreadable', `This backup cannot be restored: the file could not be read (${(e && e.message) || e}). ` +
+                                     'Choose it again. Nothing was changed.');
+      }
+      Module.HEAPU8[ptr + at] = 0;
+      wake();
+      return JSON.parse(Module.ccall('bw_api_open_backup', 'string', ['number'], [ptr]));
+    } finally {
+      Module._free(ptr);
+    }
   }
   // Resolves with state() once the lock's work (sealing, unlocking) is over.
   function lockSettled() {
@@ -700,6 +736,10 @@
                                                              String(passphrase || '')]));
     },
     async openBackup(text, passphrase) {
+      if (text instanceof Blob) {  // a File too
+        if (!(await lockedFile(text))) return afterSave(await openBackupBytes(text));
+        text = await text.text();
+      }
       text = String(text);
       const file = lockedFormat(text);
       if (file) {  // W6: a locked workspace's backup opens with its passphrase and stays locked

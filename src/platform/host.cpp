@@ -41,7 +41,7 @@ void bw_js_lock_now();
 void bw_js_enable_lock(const char* passphrase);
 void bw_js_change_passphrase(const char* passphrase, const char* next);
 void bw_js_set_lock_after(int minutes);
-void bw_js_download_backup(const char* name, const char* text, int plain);
+void bw_js_download_backup(const char* name, const char* text, int length, int plain);
 void bw_js_open_locked_backup(const char* passphrase);
 void bw_js_lock_from_start(const char* passphrase);
 void bw_js_saved(double change);
@@ -318,7 +318,7 @@ void open_locked_backup(const std::string& passphrase) {
 }
 
 void download_backup(const std::string& name, const std::string& text, bool plain) {
-  bw_js_download_backup(name.c_str(), text.c_str(), plain ? 1 : 0);
+  bw_js_download_backup(name.c_str(), text.data(), static_cast<int>(text.size()), plain ? 1 : 0);
 }
 
 void export_stored(const std::string& id) { bw_js_export_stored(id.c_str()); }
@@ -632,6 +632,9 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_open_generated(int clients) {
   if (auto e = bw::host::open_generated(clients)) return reply(error_json(*e));
   return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
 }
+
+// A backup file refused before it reached the core (larger than memory, unreadable): said as a refused backup is.
+EMSCRIPTEN_KEEPALIVE void bw_backup_refused(const char* message) { g_state.open_error = message; }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_open_backup(const char* text) {
   if (auto e = bw::host::open_backup(text)) {

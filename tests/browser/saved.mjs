@@ -157,13 +157,17 @@ await test('W4: backups with a repeated id, a broken reference or a 10 MB name a
   b = structuredClone(good);
   b.meta = null;
   cases.push([b, /"meta"\) are missing/]);
-  for (const [backup, words] of cases) {
-    const r = await bw(page, text => window.bridgework.openBackup(text), JSON.stringify(backup));
-    assert.equal(r.ok, false);
-    assert.match(r.error.message, words);
-    assert.match(r.error.message, /^This backup cannot be restored: .* Nothing was changed\.$/s);
-    assert.doesNotMatch(r.error.message, /json\.exception/);
-  }
+  // As text (scripts) and as a file (the page's "Restore a backup file" hands over the File).
+  for (const asFile of [false, true])
+    for (const [backup, words] of cases) {
+      const r = await bw(page, ([text, asFile]) => window.bridgework.openBackup(asFile ? new Blob([text]) : text),
+                         [JSON.stringify(backup), asFile]);
+      assert.equal(r.ok, false);
+      assert.match(r.error.message, words);
+      assert.match(r.error.message, /^This backup cannot be restored: .* Nothing was changed\.$/s);
+      assert.doesNotMatch(r.error.message, /json\.exception/);
+      assert.equal(await bw(page, () => window.bridgework.state().open_error), r.error.message);
+    }
   assert.deepEqual(await bw(page, () => window.bridgework.workspaces()), before);
   // The page shows the last refusal and still works.
   await widget(page, 'Open the demo workspace');

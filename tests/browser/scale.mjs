@@ -33,10 +33,11 @@ for (const clients of sizes.map(Number)) {
   page.on('crash', () => console.log('  the page crashed'));
   try {
     const restored = await page.evaluate(async file => {
-      const text = await (await fetch(file)).text();
+      // As "Restore a backup file" hands it over: the file, read into the app as bytes.
+      const backup = await (await fetch(file)).blob();
       const t = performance.now();
-      const r = await window.bridgework.openBackup(text);
-      return { ok: r.ok, error: r.error && r.error.message, ms: performance.now() - t, chars: text.length,
+      const r = await window.bridgework.openBackup(backup);
+      return { ok: r.ok, error: r.error && r.error.message, ms: performance.now() - t, chars: backup.size,
                wasm: window.Module.HEAP8.length, used: window.bridgework.ui.heapInUse() };
     }, file);
     if (!restored.ok) { console.log(`  restoring the backup (${mb(restored.chars)}): refused, ${restored.error}`); continue; }
