@@ -697,8 +697,7 @@
                                      'Choose it again. Nothing was changed.');
       }
       Module.HEAPU8[ptr + at] = 0;
-      wake();
-      return JSON.parse(Module.ccall('bw_api_open_backup', 'string', ['number'], [ptr]));
+      return callJson('bw_api_open_backup', [ptr]);  // a number crosses as it is
     } finally {
       Module._free(ptr);
     }

@@ -1,7 +1,6 @@
 #include "integrity.hpp"
 
 #include <cstdlib>
-#include <string_view>
 
 namespace bw {
 namespace {
@@ -23,30 +22,13 @@ class Checker {
       return;
     }
     for (const char* k : kinds)
-      if (holds(k, target)) return;
+      if (ws_.holds(k, target)) return;
     const char* found = ws_.kind_of(target);
     throw Broken{"The " + std::string(kind) + " record " + id + " names the " + field + " " + target +
                  (found ? ", which is a " + std::string(found) + " record." : ", which is not in this workspace.")};
   }
 
  private:
-  // Looks in the one map of that kind: most references are right, and kind_of
-  // would look through every map before it.
-  bool holds(std::string_view kind, const RecordId& id) const {
-    if (kind == "organisation") return ws_.organisations.count(id);
-    if (kind == "staff") return ws_.staff.count(id);
-    if (kind == "client") return ws_.clients.count(id);
-    if (kind == "issue") return ws_.issues.count(id);
-    if (kind == "goal") return ws_.goals.count(id);
-    if (kind == "employer") return ws_.employers.count(id);
-    if (kind == "establishment") return ws_.establishments.count(id);
-    if (kind == "job") return ws_.jobs.count(id);
-    if (kind == "match") return ws_.matches.count(id);
-    if (kind == "hire") return ws_.hires.count(id);
-    const char* found = ws_.kind_of(id);
-    return found && kind == found;
-  }
-
   const Workspace& ws_;
 };
 

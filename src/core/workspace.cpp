@@ -46,6 +46,27 @@ const char* Workspace::kind_of(const RecordId& id) const {
   return nullptr;
 }
 
+bool Workspace::holds(std::string_view kind, const RecordId& id) const {
+  if (kind == "organisation") return organisations.count(id);
+  if (kind == "staff") return staff.count(id);
+  if (kind == "client") return clients.count(id);
+  if (kind == "issue") return issues.count(id);
+  if (kind == "case_note") return case_notes.count(id);
+  if (kind == "contact") return contacts.count(id);
+  if (kind == "goal") return goals.count(id);
+  if (kind == "activity") return activities.count(id);
+  if (kind == "employer") return employers.count(id);
+  if (kind == "establishment") return establishments.count(id);
+  if (kind == "communication") return communications.count(id);
+  if (kind == "job") return jobs.count(id);
+  if (kind == "service") return services.count(id);
+  if (kind == "notification") return notifications.count(id);
+  if (kind == "match") return matches.count(id);
+  if (kind == "hire") return hires.count(id);
+  if (kind == "comment") return comments.count(id);
+  return kind == "audit" && audit.count(id);
+}
+
 template <class Map>
 static auto find_in(const Map& m, const RecordId& id) -> const typename Map::mapped_type* {
   auto it = m.find(id);

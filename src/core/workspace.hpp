@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -153,6 +154,8 @@ struct Workspace {
   RecordId new_id();  // W5: never reused, since next_sequence only grows
   // The stored kind ("client", "service", ...) of the record with this id, or nullptr.
   const char* kind_of(const RecordId& id) const;
+  // Whether the records of that stored kind hold this id: one map, where kind_of looks through them all.
+  bool holds(std::string_view kind, const RecordId& id) const;
   // Calls f(id) for the id of every record of every kind.
   template <class F>
   void for_each_id(F f) const {
