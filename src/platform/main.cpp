@@ -23,6 +23,7 @@ GLFWwindow* g_window = nullptr;
 float g_scale = 0;       // devicePixelRatio the fonts were built for
 float g_text_size = 0;   // text size (CSS px) the fonts were built for
 int g_contrast = -1;     // the theme they were built for: 1 high contrast
+bool g_every_character = false;  // after the first frame (bw_fonts_complete)
 
 // The canvas is sized here, not through glfwSetWindowSize: Emscripten 3.1.6's
 // GLFW asks for fullscreen (and so pointer lock) when that size equals the
@@ -54,7 +55,7 @@ bool fit_canvas() {
     g_scale = dpr;
     g_text_size = text_size;
     g_contrast = contrast;
-    bw::ui::load_theme(text_size, dpr, contrast == 1);
+    bw::ui::load_theme(text_size, dpr, contrast == 1, g_every_character);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     changed = true;
@@ -146,8 +147,12 @@ void frame() {
 }
 }  // namespace
 
-// The symbols font (web/page.js) is in the file system: the fonts are made again with it.
-extern "C" EMSCRIPTEN_KEEPALIVE void bw_symbols_arrived() { g_scale = 0; }
+// After the first frame (web/page.js, once the symbols font arrived or could
+// not): the fonts are made again with every character, the symbols included.
+extern "C" EMSCRIPTEN_KEEPALIVE void bw_fonts_complete() {
+  g_every_character = true;
+  g_scale = 0;
+}
 
 int main() {
   if (!glfwInit()) return 1;

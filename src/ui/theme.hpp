@@ -15,7 +15,9 @@ float scale();  // device pixels per CSS pixel
 
 // Rebuilds the font atlas and the style for a text size, pixel ratio and
 // theme; the high-contrast theme is black on white with strong borders.
-void load_theme(float text_size, float device_pixel_ratio, bool high_contrast);
+// Before every_character (the first frames) the fonts hold only Basic Latin
+// and Latin-1.
+void load_theme(float text_size, float device_pixel_ratio, bool high_contrast, bool every_character);
 
 // The colours screens use; load_theme sets them for the theme.
 namespace colour {

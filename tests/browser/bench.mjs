@@ -26,9 +26,9 @@ console.log(`download, gzip -9: ${kb(downloaded).trim()} = ${(downloaded / bareD
 const server = await serve(site);
 const bareServer = await serve(bare);
 const browser = await launch();
-// Navigation -> first drawn frame, median of 5, for the app and for the bare page alternately.
+// Navigation -> first drawn frame, median of 9, for the app and for the bare page alternately.
 const firstFrames = { app: [], bare: [] };
-for (let i = 0; i < 5; ++i) {
+for (let i = 0; i < 9; ++i) {
   for (const which of ['app', 'bare']) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

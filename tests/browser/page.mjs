@@ -103,12 +103,13 @@ await test('a window exactly the size of the screen is just a window: filled, no
 await test('names as people write them are drawn, not "?", and found by searching without accents', async context => {
   const page = await openApp(context, server.url);
   await signedInDemo(page);
+  // Every character but Basic Latin and Latin-1 arrives a moment after the first frame.
+  await page.waitForFunction(() => window.bridgework.ui.missingGlyphs('Ł → ☐').length === 0);
   const typical = 'José Núñez-O’Brien “quoted” – — … € № ™ Łódź Đặng Øyvind Ærø Straße Ωmega Дмитрий';
   assert.deepEqual(await bw(page, t => window.bridgework.ui.missingGlyphs(t), typical), []);
+  assert.deepEqual(await bw(page, () => window.bridgework.ui.missingGlyphs('→ ← ⇒ ≤ ≠ ☐ ☑ ★ ✓ ✗ ■ ● ▶')), []);
   // What the fonts lack is drawn as the placeholder, and said so here.
   assert.deepEqual(await bw(page, () => window.bridgework.ui.missingGlyphs('ok 😀')), ['😀']);
-  // Arrows and symbols arrive with the second font, after the first frame.
-  await page.waitForFunction(() => window.bridgework.ui.missingGlyphs('→ ← ⇒ ≤ ≠ ☐ ☑ ★ ✓ ✗ ■ ● ▶').length === 0);
   const org = await bw(page, () => window.bridgework.query('organisations').result.find(o => o.name === 'Cedar Valley Career Center').id);
   const ers = await bw(page, id => window.bridgework.query('eligible_primary_contacts', { provider: id, youth: false }).result[0].id, org);
   const made = await bw(page, ([provider, contact]) => window.bridgework.dispatch({
@@ -122,6 +123,31 @@ await test('names as people write them are drawn, not "?", and found by searchin
   await widget(page, 'Núñez-O’Brien, José');
   await page.screenshot({ path: join(artifacts, 'search-folded.png') });
   assert.equal(await bw(page, () => window.bridgework.query('clients', { search: "o'brien" }).result.length), 1);
+});
+
+await test('the first frame is drawn with Latin-1 fonts; every character follows, with or without the symbols font', async context => {
+  // Nothing else than Basic Latin and Latin-1 before the first frame: the rest would delay it by 70-150 ms.
+  // The symbols font is refused, and a second and a half late, after the first frame has been looked at.
+  await context.route('**/symbols.ttf', async route => {
+    await new Promise(r => setTimeout(r, 1500));
+    await route.fulfill({ status: 404, body: '' });
+  });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const seen = window.firstFrameGlyphs = [];
+    const look = () => {
+      if (window.bridgework && window.bridgework.ui && window.Module && Module.calledRun && window.bridgework.ui.frames() > 0)
+        seen.push(...window.bridgework.ui.missingGlyphs('aé€Ł'));
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.bridgework.ui.missingGlyphs('Łódź Đặng Ωmega Дмитрий € №').length === 0);
+  // Latin-1 was there at once (é), the euro sign and Polish letters came after.
+  assert.deepEqual(await bw(page, () => window.firstFrameGlyphs), ['€', 'Ł']);
+  // The symbols font did not arrive: its characters are the placeholder, and said so.
+  assert.deepEqual(await bw(page, () => window.bridgework.ui.missingGlyphs('→ ☐ a')), ['→', '☐']);
 });
 
 await test('past 2 GB of memory the app still draws, takes long texts and saves them: a large board is not cut off at 2 GB', async () => {
