@@ -256,7 +256,7 @@
         if (!input.files.length) return;
         const file = input.files[0];
         if (await lockedFile(file)) {  // W6: the welcome page asks for its passphrase
-          lockedBackup = await file.text();
+          lockedBackup = file;
           cc('bw_backup_needs_passphrase', null);
           return;
         }
@@ -531,8 +531,8 @@
     },
     async downloadBackup(name, bytes, plain) {
       const id = workspace;
-      const sealed = !plain && S.lock.held(id);  // W6: sealed as text (a locked board's backup stays under 512 MB)
-      BW.download(name, sealed ? await S.lock.sealBackup(id, new TextDecoder().decode(bytes)) : bytes, 'application/json');
+      const sealed = !plain && S.lock.held(id);  // W6
+      BW.download(name, sealed ? await S.lock.sealBackup(id, bytes) : bytes, 'application/json');
     },
     async openLockedBackup(passphrase) {
       if (!lockedBackup) return;
@@ -664,45 +664,45 @@
     return new Promise(resolve => waiting.push({ change, resolve, result: answer }));
   }
 
-  // A locked workspace's backup file, parsed; null for any other text.
   const lockedStart = '{"format":"bridgework-locked-backup"';
-  function lockedFormat(text) {
-    if (!text.startsWith(lockedStart)) return null;
-    try { return JSON.parse(text); } catch (e) { return null; }
-  }
   const lockedFile = async file => (await file.slice(0, lockedStart.length).text()) === lockedStart;
-  // W2: a backup file goes into the heap as bytes, read in pieces: a JavaScript
-  // string holds at most about 512 MB, and a large board's backup is more.
-  async function openBackupBytes(file) {
-    const refused = (code, message) => {
-      cc('bw_backup_refused', null, [message]);
-      return { ok: false, error: { code, message } };
-    };
-    const size = file.size;
+  const refused = (code, message) => {
+    cc('bw_backup_refused', null, [message]);
+    return { ok: false, error: { code, message } };
+  };
+  // W2: a backup goes into the heap as bytes: a JavaScript string holds at
+  // most about 512 MB, and a large board's backup is more. `fill(ptr)` puts
+  // its `size` bytes there.
+  async function openBackupBytes(size, fill) {
     cc('bw_backup_refused', null, ['']);  // checks the app has started, and clears the last refusal
     const ptr = Module._malloc(size + 1) >>> 0;  // past 2 GB a pointer arrives negative
     if (!ptr)
       return refused('too_large', `This backup cannot be restored: at ${Math.round(size / 1048576)} MB it is larger than ` +
                                   'this browser can hold in memory. Nothing was changed.');
     try {
-      const reader = file.stream().getReader();
-      let at = 0;
       try {
-        for (let piece = await reader.read(); !piece.done; piece = await reader.read()) {
-          if (at + piece.value.length > size) throw new Error('it changed while it was read');
-          Module.HEAPU8.set(piece.value, ptr + at);  // HEAPU8 afresh: the heap may have grown meanwhile
-          at += piece.value.length;
-        }
+        await fill(ptr);
       } catch (e) {
         return refused('unreadable', `This backup cannot be restored: the file could not be read (${(e && e.message) || e}). ` +
                                      'Choose it again. Nothing was changed.');
       }
-      Module.HEAPU8[ptr + at] = 0;
+      Module.HEAPU8[ptr + size] = 0;
       return callJson('bw_api_open_backup', [ptr]);  // a number crosses as it is
     } finally {
       Module._free(ptr);
     }
   }
+  // A file's bytes, read in pieces.
+  const streamed = file => async ptr => {
+    const reader = file.stream().getReader();
+    let at = 0;
+    for (let piece = await reader.read(); !piece.done; piece = await reader.read()) {
+      if (at + piece.value.length > file.size) throw new Error('it changed while it was read');
+      Module.HEAPU8.set(piece.value, ptr + at);  // HEAPU8 afresh: the heap may have grown meanwhile
+      at += piece.value.length;
+    }
+    if (at !== file.size) throw new Error('it changed while it was read');
+  };
   // Resolves with state() once the lock's work (sealing, unlocking) is over.
   function lockSettled() {
     return new Promise(resolve => {
@@ -735,24 +735,30 @@
       return afterSave(callJson('bw_api_create_workspace', [String(board || ''), String(administrator || ''), String(email || ''),
                                                              String(passphrase || '')]));
     },
-    async openBackup(text, passphrase) {
-      if (text instanceof Blob) {  // a File too
-        if (!(await lockedFile(text))) return afterSave(await openBackupBytes(text));
-        text = await text.text();
+    async openBackup(file, passphrase) {
+      if (!(file instanceof Blob)) {  // the file's text
+        const text = String(file);
+        if (!text.startsWith(lockedStart)) return afterSave(callJson('bw_api_open_backup', [text]));
+        file = new Blob([text]);
+      } else if (!(await lockedFile(file))) {  // a File or Blob
+        return afterSave(await openBackupBytes(file.size, streamed(file)));
       }
-      text = String(text);
-      const file = lockedFormat(text);
-      if (file) {  // W6: a locked workspace's backup opens with its passphrase and stays locked
-        if (!passphrase) return { ok: false, error: { code: 'passphrase_needed', message: 'This backup is encrypted: give its passphrase.' } };
-        const opened = await S.lock.openBackup(file, String(passphrase));
-        if (!opened) return { ok: false, error: { code: 'wrong_passphrase', message: 'That passphrase does not open this backup. Nothing was changed.' } };
-        adopting = opened;
-        const r = await afterSave(callJson('bw_api_open_backup', [opened.text]));
-        adopting = null;
-        if (r.ok) cc('bw_set_sealed', null, [1]);
-        return r;
+      // W6: a locked workspace's backup opens with its passphrase and stays locked.
+      if (!passphrase) return { ok: false, error: { code: 'passphrase_needed', message: 'This backup is encrypted: give its passphrase.' } };
+      let opened;
+      try {
+        opened = await S.lock.openBackup(file, String(passphrase));
+      } catch (e) {
+        if (e && e.name === 'Damaged') return refused('corrupt', `This backup cannot be restored: ${e.message}. Nothing was changed.`);
+        return refused('unreadable', `This backup cannot be restored: the file could not be read (${(e && e.message) || e}). ` +
+                                     'Choose it again. Nothing was changed.');
       }
-      return afterSave(callJson('bw_api_open_backup', [text]));
+      if (!opened) return { ok: false, error: { code: 'wrong_passphrase', message: 'That passphrase does not open this backup. Nothing was changed.' } };
+      adopting = opened;
+      const r = await afterSave(await openBackupBytes(opened.bytes.length, ptr => Module.HEAPU8.set(opened.bytes, ptr)));
+      adopting = null;
+      if (r.ok) cc('bw_set_sealed', null, [1]);
+      return r;
     },
     // W6 (docs/automation.md): the same paths as Settings > Workspace and the locked page.
     lock(passphrase) { cc('bw_api_lock', null, [String(passphrase)]); return lockSettled(); },

@@ -184,6 +184,35 @@ window.BWStorage = (function () {
     return btoa(out);
   }
   const bytesOf = b64 => Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+  // Large values in base64 go in pieces of whole 3-byte groups, each a string
+  // far below the 512 MB a JavaScript string holds.
+  const BASE64_PIECE = 3 << 20;
+  async function base64Bytes(blob) {  // a Blob of base64 text
+    const out = new Uint8Array(Math.ceil(blob.size / 4) * 3);
+    let n = 0;
+    for (let at = 0; at < blob.size; at += BASE64_PIECE / 3 * 4) {
+      const piece = atob(await blob.slice(at, at + BASE64_PIECE / 3 * 4).text());
+      for (let i = 0; i < piece.length; ++i) out[n++] = piece.charCodeAt(i);
+    }
+    return out.subarray(0, n);
+  }
+  // A locked backup file's lock and where its sealed value lies, read from its
+  // two ends: `{"format": ..., "lock": {...}, "value": "bw-sealed:1:<iv>:<base64>"}`.
+  async function lockedBackupParts(file) {
+    const damaged = why => ({ name: 'Damaged', message: why });
+    const head = await file.slice(0, 1 << 16).text();
+    const value = head.indexOf('"value":"' + SEALED);
+    const ivAt = value + '"value":"'.length + SEALED.length, colon = head.indexOf(':', ivAt);
+    if (value < 0 || colon < 0 || !/^[\x20-\x7e]*$/.test(head.slice(0, colon)))  // ASCII: characters are bytes
+      throw damaged('it does not have the layout of an encrypted backup');
+    let lock;
+    try { lock = JSON.parse(head.slice(0, value) + '"value":""}').lock; } catch (e) { /* said below */ }
+    if (!lock || typeof lock !== 'object') throw damaged('its lock cannot be read');
+    const tailAt = Math.max(colon + 1, file.size - 64), tail = await file.slice(tailAt).text();
+    const end = tail.lastIndexOf('"');
+    if (end < 0 || !/^"\s*}\s*$/.test(tail.slice(end))) throw damaged('it is incomplete (it does not end as an encrypted backup does)');
+    return { lock, iv: head.slice(ivAt, colon), from: colon + 1, to: tailAt + end };
+  }
 
   async function passphraseKey(passphrase, salt, iterations) {
     const base = await crypto.subtle.importKey('raw', text.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
@@ -289,18 +318,40 @@ window.BWStorage = (function () {
       return true;
     },
     forget(id) { keys.delete(id); },
-    // A locked workspace's backup: the same lock, sealing the whole file.
-    async sealBackup(id, backup) {
+    // A locked workspace's backup: the same lock, sealing the backup file's
+    // bytes (`seal` of 'backup/file', storage.md). A Blob made in pieces: a
+    // large board's backup is more than a JavaScript string holds (512 MB).
+    async sealBackup(id, bytes) {
       const data = await readWorkspace(id, true);
-      return JSON.stringify({ format: 'bridgework-locked-backup', version: 1, lock: data.lock,
-                              value: await seal(keys.get(id), 'backup', 'file', backup) });
+      const iv = random(12);
+      const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: text.encode('backup/file') },
+                                                                keys.get(id), bytes));
+      const head = JSON.stringify({ format: 'bridgework-locked-backup', version: 1, lock: data.lock, value: '' }).slice(0, -2);
+      const parts = [head + SEALED + base64(iv) + ':'];
+      for (let i = 0; i < sealed.length; i += BASE64_PIECE) parts.push(base64(sealed.subarray(i, i + BASE64_PIECE)));
+      parts.push('"}');
+      return new Blob(parts, { type: 'application/json' });
     },
-    // The backup's text, or null for a wrong passphrase; `adopt` then keeps
-    // the workspace it becomes locked with the same passphrase.
+    // A locked backup file (a Blob): the backup's bytes, or null for a wrong
+    // passphrase; `adopt` then keeps the workspace it becomes locked with the
+    // same passphrase. Throws {name: 'Damaged', message} for a damaged file.
     async openBackup(file, passphrase) {
-      const key = await openLock(file.lock, passphrase);
+      const parts = await lockedBackupParts(file);
+      const key = await openLock(parts.lock, passphrase);
       if (!key) return null;
-      return { text: await unseal(key, 'backup', 'file', file.value), key, lock: file.lock };
+      let sealed, plain;
+      try {
+        sealed = await base64Bytes(file.slice(parts.from, parts.to));
+      } catch (e) {
+        throw { name: 'Damaged', message: 'its encrypted contents are not base64' };
+      }
+      try {
+        plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytesOf(parts.iv), additionalData: text.encode('backup/file') },
+                                            key, sealed);
+      } catch (e) {
+        throw { name: 'Damaged', message: 'its encrypted contents do not decrypt: the file was changed or is incomplete' };
+      }
+      return { bytes: new Uint8Array(plain), key, lock: parts.lock };
     },
     adopt(id, key, record) { keys.set(id, key); newLocks.set(id, record); },
     // A new workspace's own lock, written with its first values.

@@ -283,6 +283,59 @@ await test('W6: a workspace locked with a passphrase keeps no name, email or not
   assert.deepEqual(leaks(await rawValues(page), [...secrets, 'Quintessa']), []);
 });
 
+await test('W6: a locked board\'s backup is sealed and opened in pieces, as bytes, and a damaged one is refused with a reason', async context => {
+  // Bytes throughout: a large board's backup is more than a JavaScript string holds (512 MB). This one
+  // is smaller, but its base64 spans several of the pieces it is written and read in (4 MB each).
+  const page = await openApp(context, server.url);
+  await openDemo(page);
+  const generated = await bw(page, () => window.bridgework.openGenerated(200));
+  assert.equal(generated.ok, true, JSON.stringify(generated));
+  const admin = await bw(page, () => window.bridgework.query('staff', {}).result.find(s => s.role === 'administrator' && s.active).id);
+  assert.equal((await bw(page, id => window.bridgework.signIn(id), admin)).ok, true);
+  const clients = await bw(page, () => window.bridgework.query('clients', {}).result.map(c => `${c.first_name} ${c.last_name}`).sort());
+  const passphrase = 'harbour lights at seven';
+  assert.equal((await bw(page, p => window.bridgework.lock(p), passphrase)).lock.sealed, true);
+  await click(page, 'Settings');
+  await click(page, 'Workspace');
+  const download = page.waitForEvent('download');
+  await click(page, 'Download an encrypted backup');
+  const backup = await readFile(await (await download).path(), 'utf8');
+  assert.ok(backup.length > 2 * 4 * 1048576, `${backup.length} characters: more than two pieces`);
+  const file = JSON.parse(backup);
+  assert.deepEqual(Object.keys(file), ['format', 'version', 'lock', 'value']);
+  assert.equal(file.format, 'bridgework-locked-backup');
+  assert.match(file.value, /^bw-sealed:1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/]+=*$/);
+  assert.deepEqual(leaks([backup], clients.slice(0, 40)), []);
+
+  const workspaces = () => bw(page, () => window.bridgework.workspaces().then(w => w.length));
+  const before = await workspaces();
+  const open = (text, pass, asBlob) => bw(page, ([t, p, b]) => window.bridgework.openBackup(b ? new Blob([t]) : t, p), [text, pass, asBlob]);
+  // Damaged: cut short, one character of the sealed value changed, its lock gone; each refused, nothing changed.
+  const middle = backup.length >> 1, other = backup[middle] === 'A' ? 'B' : 'A';
+  for (const [damaged, why] of [
+    [backup.slice(0, -5000), 'This backup cannot be restored: it is incomplete (it does not end as an encrypted backup does). Nothing was changed.'],
+    [backup.slice(0, middle) + other + backup.slice(middle + 1), 'This backup cannot be restored: its encrypted contents do not decrypt: the file was changed or is incomplete. Nothing was changed.'],
+    [backup.replace(/"lock":\{[^}]*\}/, '"lock":7'), 'This backup cannot be restored: its lock cannot be read. Nothing was changed.'],
+  ]) {
+    for (const asBlob of [false, true]) {
+      const r = await open(damaged, passphrase, asBlob);
+      assert.deepEqual(r, { ok: false, error: { code: 'corrupt', message: why } });
+      assert.equal((await bw(page, () => window.bridgework.state())).open_error, why);
+    }
+  }
+  assert.equal((await open(backup, 'not the passphrase', true)).error.code, 'wrong_passphrase');
+  assert.equal(await workspaces(), before);
+
+  // Whole, as a file: restored with every client, and locked with the same passphrase.
+  const restored = await open(backup, passphrase, true);
+  assert.equal(restored.ok, true, JSON.stringify(restored));
+  assert.equal(await workspaces(), before + 1);
+  assert.equal((await bw(page, () => window.bridgework.state())).lock.sealed, true);
+  assert.equal((await bw(page, id => window.bridgework.signIn(id), admin)).ok, true);
+  assert.deepEqual(await bw(page, () => window.bridgework.query('clients', {}).result.map(c => `${c.first_name} ${c.last_name}`).sort()), clients);
+  assert.deepEqual(leaks(await rawValues(page), clients.slice(0, 40)), []);
+});
+
 await test('W6: a locked workspace locks itself after the minutes without use the Administrator set', async context => {
   const page = await openWithClock(context);
   await openDemo(page);
