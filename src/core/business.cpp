@@ -196,8 +196,7 @@ TriageRoute suggested_route(const Workspace& ws, const RecordId& employer) {
 
 std::vector<const Employer*> triage_queue(const Workspace& ws) {
   std::vector<const Employer*> out;
-  for (auto& [id, e] : ws.employers)
-    if (!e.triage) out.push_back(&e);  // ids grow with time: oldest first
+  for (const RecordId& id : ws.employers_untriaged) out.push_back(&ws.employers.at(id));  // ids grow with time: oldest first
   return out;
 }
 

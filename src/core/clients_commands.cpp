@@ -137,7 +137,7 @@ struct Clients : Change {
     const RecordId manager = case_manager_for(ws, client);
     for (const RecordId& id : ws.matches_by_client[client.id])
       if (Match& m = ws.matches.at(id); !is_closed(m.stage) && m.case_manager != manager) {
-        m.case_manager = manager;
+        ws.set_match_approvers(m.id, m.job_owner, manager);
         stamp(m.revision);
         o.touched.push_back(m.id);
       }

@@ -1,6 +1,7 @@
 #include "contacts.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace bw {
 using namespace std::chrono;
@@ -24,11 +25,26 @@ bool contact_required(const Client& c, year_month month) {
   return !c.exited_on || month <= month_of(*c.exited_on);
 }
 
-bool contacted_in(const Workspace& ws, const RecordId& client, year_month month) {
+namespace {
+// Calls f on each of the client's contacts in `month`. Their list is in date
+// order and the months asked for are recent: read from its end, it stops at
+// the first earlier contact instead of looking each one up.
+template <class F>
+void contacts_in(const Workspace& ws, const RecordId& client, year_month month, F f) {
   auto it = ws.contacts_by_client.find(client);
-  if (it == ws.contacts_by_client.end()) return false;
-  return std::any_of(it->second.begin(), it->second.end(),
-                     [&](const RecordId& id) { return month_of(ws.contacts.at(id).date) == month; });
+  if (it == ws.contacts_by_client.end()) return;
+  for (auto id = it->second.rbegin(); id != it->second.rend(); ++id) {
+    const Contact& k = ws.contacts.at(*id);
+    if (month_of(k.date) < month) return;
+    if (month_of(k.date) == month && !f(k)) return;
+  }
+}
+}  // namespace
+
+bool contacted_in(const Workspace& ws, const RecordId& client, year_month month) {
+  bool found = false;
+  contacts_in(ws, client, month, [&](const Contact&) { return !(found = true); });
+  return found;
 }
 
 std::optional<ContactStanding> contact_standing(const Workspace& ws, const Client& c, year_month month,
@@ -59,13 +75,11 @@ CaseloadMonth caseload_month(const Workspace& ws, const RecordId& staff, year_mo
       case ContactStanding::Overdue: ++out.overdue; break;
       case ContactStanding::Missed: ++out.missed; break;
     }
-    if (auto it = ws.contacts_by_client.find(id); it != ws.contacts_by_client.end())
-      for (const RecordId& cid : it->second) {
-        const Contact& k = ws.contacts.at(cid);
-        if (month_of(k.date) != month) continue;
-        ++out.contacts;
-        out.in_person += k.type == ContactType::InPerson;
-      }
+    contacts_in(ws, id, month, [&](const Contact& k) {
+      ++out.contacts;
+      out.in_person += k.type == ContactType::InPerson;
+      return true;
+    });
   }
   auto rank = [](ContactStanding s) {
     switch (s) {
@@ -77,7 +91,7 @@ CaseloadMonth caseload_month(const Workspace& ws, const RecordId& staff, year_mo
   };
   std::sort(out.rows.begin(), out.rows.end(), [&](const auto& a, const auto& b) {
     if (rank(a.standing) != rank(b.standing)) return rank(a.standing) < rank(b.standing);
-    return a.client->last_name + a.client->first_name < b.client->last_name + b.client->first_name;
+    return std::tie(a.client->last_name, a.client->first_name) < std::tie(b.client->last_name, b.client->first_name);
   });
   return out;
 }

@@ -229,8 +229,9 @@ std::vector<Notification> alerts_for(const Workspace& ws, const Staff& staff, Lo
           "The issue about " + issue_subject(ws, *i) + " is at level " + std::to_string(st.level) + ": " + st.reason,
           i->id);
   }
-  for (auto& [id, j] : ws.jobs) {
-    if (j.owner != staff.id) continue;
+  for (const Job* job : records_in(ws.jobs, ws.jobs_by_owner, staff.id)) {  // in id order, as the jobs are
+    const Job& j = *job;
+    const RecordId& id = j.id;
     const std::string round = std::to_string(j.times_posted);  // each posting expires anew
     if (job_status(j, now) == JobStatus::Expired)
       raise("expired" + round, start_of(year_month_day{sys_days{j.deadline} + days{1}}),

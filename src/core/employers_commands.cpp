@@ -44,7 +44,7 @@ struct Employers : Change {
     Establishment site{ws.new_id(), e.id, c.establishment, c.address, c.naics, {}};
     stamp(site.revision);
     const RecordId id = e.id, site_id = site.id;
-    ws.employers.emplace(id, std::move(e));
+    ws.add_employer(std::move(e));
     ws.add_establishment(std::move(site));
     Outcome o = done(id, "Entered " + c.legal_name + " with its establishment " + c.establishment);
     o.touched.push_back(site_id);
@@ -140,7 +140,7 @@ struct Employers : Change {
     if (c.route != rule && c.note.empty())
       return refuse("missing_field", std::string("The focus-sector rule sends this business to ") +
                                          std::string(route_label(rule)) + ": say why it goes elsewhere (B4).");
-    e.triage = Triage{c.route, actor->id, ctx.now, c.note};
+    ws.set_triage(e.id, Triage{c.route, actor->id, ctx.now, c.note});
     stamp(e.revision);
     return done(e.id, "Routed " + e.legal_name + " to " + std::string(route_label(c.route)) +
                           (c.note.empty() ? "" : ": " + c.note));

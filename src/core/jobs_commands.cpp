@@ -170,7 +170,7 @@ struct Jobs : Change {
     // M2: the job's open matches go with it to the new owner.
     for (auto& [id, m] : ws.matches)
       if (m.job == j.id && !is_closed(m.stage) && m.job_owner != to->id) {
-        m.job_owner = to->id;
+        ws.set_match_approvers(m.id, to->id, m.case_manager);
         stamp(m.revision);
         o.touched.push_back(m.id);
       }

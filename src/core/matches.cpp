@@ -118,7 +118,11 @@ std::unordered_set<RecordId> acting_for(const Workspace& ws, const Staff& staff)
 std::vector<const Match*> matches_to_act_on(const Workspace& ws, const Staff& staff) {
   std::vector<const Match*> out;
   const auto people = acting_for(ws, staff);
-  for (const RecordId& id : ws.matches_waiting) {  // most matches are closed or with the employer
+  std::set<RecordId> waiting;  // on any of them, in id order
+  for (const RecordId& person : people)
+    if (auto it = ws.matches_waiting_on.find(person); it != ws.matches_waiting_on.end())
+      waiting.insert(it->second.begin(), it->second.end());
+  for (const RecordId& id : waiting) {
     const Match& m = ws.matches.at(id);
     const MatchActor a{people.count(m.job_owner) > 0, people.count(m.case_manager) > 0};
     const bool owner_turn = a.job_owner && m.stage == MatchStage::AwaitingApproval && !m.owner_approved_at;

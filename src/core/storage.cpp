@@ -534,7 +534,7 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
                           date_from(f, "consulted_on"), field<std::string>(f, "board_outcome"),
                           field<std::string>(f, "by"), time_from(f, "at")};
     e.revision = rev_from(r, "revision");
-    ws.employers[id] = std::move(e);
+    ws.add_employer(std::move(e));
   } else if (kind == "establishment") {
     ws.add_establishment(Establishment{id, field<std::string>(r, "employer"), field<std::string>(r, "name"),
                                        field<std::string>(r, "address"), field<std::string>(r, "naics"),

@@ -119,6 +119,16 @@ void Workspace::add_communication(Communication c) {
   if (!communications.count(c.id)) communications_by_staff[c.by].push_back(c.id);
   store(communications, communications_by_employer, std::move(c), [](const Communication& x) { return x.employer; });
 }
+void Workspace::add_employer(Employer e) {
+  if (e.triage) employers_untriaged.erase(e.id);
+  else employers_untriaged.insert(e.id);
+  const RecordId id = e.id;
+  employers.insert_or_assign(id, std::move(e));
+}
+void Workspace::set_triage(const RecordId& employer, Triage t) {
+  employers.at(employer).triage = std::move(t);
+  employers_untriaged.erase(employer);
+}
 void Workspace::add_job(Job j) {
   if (!jobs.count(j.id)) jobs_by_owner[j.owner].push_back(j.id);
   store(jobs, jobs_by_employer, std::move(j), [](const Job& x) { return x.employer; });
@@ -176,9 +186,20 @@ const Match& Workspace::add_match(Match m) {
 }
 
 void Workspace::set_match_stage(const RecordId& match, MatchStage stage) {
-  matches.at(match).stage = stage;
-  if (waits_on_staff(stage)) matches_waiting.insert(match);
-  else matches_waiting.erase(match);
+  Match& m = matches.at(match);
+  m.stage = stage;
+  for (const RecordId* person : {&m.job_owner, &m.case_manager})
+    if (waits_on_staff(stage)) matches_waiting_on[*person].insert(match);
+    else if (auto it = matches_waiting_on.find(*person); it != matches_waiting_on.end()) it->second.erase(match);
+}
+
+void Workspace::set_match_approvers(const RecordId& match, const RecordId& job_owner, const RecordId& case_manager) {
+  Match& m = matches.at(match);
+  if (waits_on_staff(m.stage))  // out of the old approvers' lists
+    for (const RecordId* person : {&m.job_owner, &m.case_manager}) matches_waiting_on[*person].erase(match);
+  m.job_owner = job_owner;
+  m.case_manager = case_manager;
+  set_match_stage(match, m.stage);
 }
 void Workspace::add_comment(Comment c) {
   if (!comments.count(c.id))

@@ -126,7 +126,10 @@ struct Workspace {
   std::map<RecordId, Notification> notifications;
   std::map<RecordId, Match> matches;
   std::unordered_map<RecordId, std::vector<RecordId>> matches_by_client;  // M1-M4: each client's matches, by id
-  std::set<RecordId> matches_waiting;  // M2, M3: matches in a stage that waits on staff (matches_to_act_on)
+  // M2, M3: the matches in a stage that waits on staff, each under its job
+  // owner and under its case manager, by id (matches_to_act_on).
+  std::unordered_map<RecordId, std::set<RecordId>> matches_waiting_on;
+  std::set<RecordId> employers_untriaged;  // B4: employers no one has routed yet, by id (triage_queue)
   // W5: while stored records are read, every id read so far (one hash lookup
   // each, not one per kind); check_integrity empties it once all are read.
   std::unordered_set<RecordId> ids_read;
@@ -180,6 +183,8 @@ struct Workspace {
   const Establishment* find_establishment(const RecordId& id) const;
   const Job* find_job(const RecordId& id) const;
   // Each stores the record and indexes it.
+  void add_employer(Employer e);
+  void set_triage(const RecordId& employer, Triage t);  // B4: keeps employers_untriaged
   void add_establishment(Establishment e);
   void add_communication(Communication c);
   void add_job(Job j);
@@ -190,7 +195,9 @@ struct Workspace {
   void add_notification(Notification n);
   void add_comment(Comment c);
   const Match& add_match(Match m);  // stores it and indexes it by client
-  void set_match_stage(const RecordId& match, MatchStage stage);  // keeps matches_waiting
+  void set_match_stage(const RecordId& match, MatchStage stage);  // keeps matches_waiting_on
+  // M2: a stored match's approvers change only here, which keeps matches_waiting_on.
+  void set_match_approvers(const RecordId& match, const RecordId& job_owner, const RecordId& case_manager);
   void add_goal(Goal g);          // stores it and indexes it by client
   void add_activity(Activity a);  // stores it and indexes it by client
   void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order

@@ -136,6 +136,47 @@ TEST_CASE("P3, M2: a match's approvers are never people who left; the job and th
   CHECK(a.ws.clients.at(a.client).primary_contact == a.ers2);
 }
 
+TEST_CASE("M2, M3, P3: a match that waits on its approvers is on the My Work of whoever it moves to, and leaves the others'") {
+  Left a;
+  const RecordId id = a.ok(ReferMatch{a.client, a.job, a.fit()}, a.ers);  // waits on Ben (the job) and Erin (the client)
+  REQUIRE(a.ws.matches.at(id).stage == MatchStage::AwaitingApproval);
+  // Each person's list, as a scan of every match would give it.
+  auto check_everyone = [&](const char* when) {
+    CAPTURE(when);
+    for (const auto& [staff_id, s] : a.ws.staff) {
+      const RecordId who = staff_id;  // clang 14 takes no structured binding in CAPTURE's lambda
+      CAPTURE(who);
+      std::vector<const Match*> scan;
+      for (const auto& [mid, m] : a.ws.matches) {
+        const MatchActor actor = actor_of(a.ws, m, s);
+        const bool awaiting = m.stage == MatchStage::AwaitingApproval;
+        if ((actor.job_owner && awaiting && !m.owner_approved_at) ||
+            (actor.case_manager && ((awaiting && !m.case_manager_approved_at) || m.stage == MatchStage::SentBack ||
+                                    m.stage == MatchStage::Interested)))
+          scan.push_back(&m);
+      }
+      CHECK(matches_to_act_on(a.ws, s) == scan);
+    }
+  };
+  auto on_list = [&](const RecordId& who) { return matches_to_act_on(a.ws, a.ws.staff.at(who)).size(); };
+  check_everyone("referred");
+  CHECK(on_list(a.bsr) == 1);
+  a.ok(DeactivateStaff{a.bsr, "left"});
+  check_everyone("its job owner left");
+  a.ok(ReassignJob{a.job, a.bsr2}, a.manager);
+  check_everyone("its job reassigned");
+  CHECK(a.ws.matches.at(id).job_owner == a.bsr2);
+  CHECK(on_list(a.bsr2) == 1);
+  a.ok(DeactivateStaff{a.ers, "left"});
+  a.ok(TransferPrimaryContact{a.client, a.ers2, "Erin left the agency"}, a.manager);
+  check_everyone("its client transferred");
+  CHECK(a.ws.matches.at(id).case_manager == a.ers2);
+  a.ok(ActOnMatch{id, MatchAction::Approve, "", ""}, a.bsr2);
+  a.ok(ActOnMatch{id, MatchAction::Approve, "", ""}, a.ers2);
+  check_everyone("approved by both");
+  CHECK(on_list(a.bsr2) + on_list(a.ers2) == 0);
+}
+
 TEST_CASE("P3: a notification meant for someone who left reaches their stand-in, marked as theirs") {
   Left a;
   const RecordId id = a.ok(ReferMatch{a.client, a.job, a.fit()}, a.ers);

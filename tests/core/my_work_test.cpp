@@ -181,7 +181,7 @@ std::vector<const Job*> jobs_to_reassign_by_scan(const Workspace& ws, const Staf
 }
 }  // namespace
 
-TEST_CASE("K1, B3, R1, M3, M4, P3: My Work's indexes answer as a scan of every record would, for every person, after a reload") {
+TEST_CASE("K1, B3, B4, R1, M3, M4, P3: My Work's indexes answer as a scan of every record would, for every person, after a reload") {
   const LocalSeconds now = at("2026-11-20T10:00");
   Generated g = generate_workspace(300, 5, "gen5", now);
   REQUIRE(g.refused == 0);
@@ -197,6 +197,11 @@ TEST_CASE("K1, B3, R1, M3, M4, P3: My Work's indexes answer as a scan of every r
         REQUIRE(apply(ws0, LogCommunication{eid, "", Channel::Telephone, true, false, "Called back about openings"},
                       Context{bsr, now}).ok);
   }
+  // B4: a quarter of the employers routed now, the rest left to the triage queue.
+  int routed = 0;
+  for (auto& [eid, e] : ws0.employers)
+    if (!e.triage && routed++ % 4 == 0)
+      REQUIRE(apply(ws0, TriageEmployer{eid, suggested_route(ws0, eid), ""}, Context{bsrs.front(), now}).ok);
   // P3: some staff have left, their clients and jobs waiting for someone.
   int n = 0;
   for (auto& [id, s] : g.workspace.staff)
@@ -205,7 +210,13 @@ TEST_CASE("K1, B3, R1, M3, M4, P3: My Work's indexes answer as a scan of every r
   const auto reloaded = decode_backup(encode_backup(g.workspace, now));
   REQUIRE(std::holds_alternative<Workspace>(reloaded));
   int mentions = 0, accounts = 0, services = 0, reassign = 0, jobs = 0, matches = 0, hires = 0;
+  int untriaged = 0, triaged = 0;
   for (const Workspace* ws : {static_cast<const Workspace*>(&g.workspace), &std::get<Workspace>(reloaded)}) {
+    std::vector<const Employer*> waiting_triage;
+    for (auto& [eid, e] : ws->employers)
+      if (!e.triage) waiting_triage.push_back(&e);
+    CHECK(triage_queue(*ws) == waiting_triage);
+    untriaged += int(waiting_triage.size()), triaged += int(ws->employers.size() - waiting_triage.size());
     for (auto& [staff_id, s] : ws->staff) {
       const RecordId id = staff_id;  // CAPTURE keeps it in a lambda: clang 14 takes no structured binding there
       CAPTURE(id);
@@ -243,6 +254,8 @@ TEST_CASE("K1, B3, R1, M3, M4, P3: My Work's indexes answer as a scan of every r
     }
   }
   // Each was asked where it has something to find.
+  CHECK(untriaged > 0);
+  CHECK(triaged > 0);
   CHECK(mentions > 0);
   CHECK(accounts > 0);
   CHECK(services > 0);

@@ -211,12 +211,16 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     if (const auto& queue = work.triage; !queue.empty()) {
       subheading("Triage queue (" + std::to_string(queue.size()) + ")");
       muted("Focus-sector businesses go to the board's business team, others to the center (B4).");
-      for (const Employer* e : queue) {
-        ImGui::PushID(e->id.c_str());
-        if (ImGui::Selectable((e->legal_name + ": to " + std::string(route_label(suggested_route(ws, e->id)))).c_str()))
-          nav().open_employer(e->id);
-        ImGui::PopID();
-      }
+      ImGuiListClipper clipper;  // every employer of the board not yet routed: only the rows in view are drawn
+      clipper.Begin(int(queue.size()));
+      while (clipper.Step())
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+          const Employer* e = queue[row];
+          ImGui::PushID(e->id.c_str());
+          if (ImGui::Selectable((e->legal_name + ": to " + std::string(route_label(suggested_route(ws, e->id)))).c_str()))
+            nav().open_employer(e->id);
+          ImGui::PopID();
+        }
     }
   }
 
@@ -224,14 +228,18 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   if (const auto& queue = work.reassign; !queue.empty()) {
     subheading("Reassignment queue (" + std::to_string(queue.size()) + " clients)");
     muted("Their primary contact is deactivated. Open each client and transfer them to an active colleague.");
-    for (const auto& [c, issues] : queue) {  // E2: open issues follow the client to the new primary contact
-      ImGui::PushID(c->id.c_str());
-      if (ImGui::Selectable((full_name(*c) + "  (was " + staff_name(ws, c->primary_contact) + ")" +
-                             (issues ? "; " + std::to_string(issues) + " open issue" + (issues > 1 ? "s" : "") + " follow" : ""))
-                                .c_str()))
-        nav().open_client(c->id);
-      ImGui::PopID();
-    }
+    ImGuiListClipper clipper;  // a departed colleague's whole caseload: only the rows in view are drawn
+    clipper.Begin(int(queue.size()));
+    while (clipper.Step())
+      for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+        const auto& [c, issues] = queue[row];  // E2: open issues follow the client to the new primary contact
+        ImGui::PushID(c->id.c_str());
+        if (ImGui::Selectable((full_name(*c) + "  (was " + staff_name(ws, c->primary_contact) + ")" +
+                               (issues ? "; " + std::to_string(issues) + " open issue" + (issues > 1 ? "s" : "") + " follow" : ""))
+                                  .c_str()))
+          nav().open_client(c->id);
+        ImGui::PopID();
+      }
   }
 
   // P3: jobs whose owner left, for a Manager to give to a colleague.
