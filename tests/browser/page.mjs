@@ -143,6 +143,7 @@ await test('the first frame is drawn with Latin-1 fonts; every character follows
     requestAnimationFrame(look);
   });
   await page.goto(server.url);
+  await bw(page, () => window.bridgework.ready);
   await page.waitForFunction(() => window.bridgework.ui.missingGlyphs('Łódź Đặng Ωmega Дмитрий € №').length === 0);
   // Latin-1 was there at once (é), the euro sign and Polish letters came after.
   assert.deepEqual(await bw(page, () => window.firstFrameGlyphs), ['€', 'Ł']);
