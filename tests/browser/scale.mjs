@@ -95,7 +95,7 @@ for (const clients of sizes.map(Number)) {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function (value, ...rest) { chars += String(value).length; ++values; return put.call(this, value, ...rest); };
       const times = [];
-      for (let i = 0; i < 30; ++i) {
+      for (let i = 0; i < 100; ++i) {
         const t = performance.now();
         const r = await b.dispatch({ type: 'add_comment', record: mine[i % mine.length].id, text: 'Called about the interview ' + i });
         if (!r.ok) throw new Error(r.error.message);
@@ -103,9 +103,9 @@ for (const clients of sizes.map(Number)) {
       }
       IDBObjectStore.prototype.put = put;
       times.sort((a, b) => a - b);
-      return { p50: times[15], p95: times[28], chars: chars / 30, values: values / 30 };
+      return { p50: times[50], p95: times[95], chars: chars / 100, values: values / 100 };
     });
-    console.log(`  saving one change on My Work (dispatch -> transaction complete): p50 ${ms(saves.p50)}, p95 ${ms(saves.p95)} (30 comments)`);
+    console.log(`  saving one change on My Work (dispatch -> transaction complete): p50 ${ms(saves.p50)}, p95 ${ms(saves.p95)} (100 comments)`);
     console.log(`  written per change: ${Math.round(saves.chars).toLocaleString('en-US')} characters in ${saves.values.toFixed(1)} values (meta included)`);
     const memory = await page.evaluate(() => ({ wasm: window.Module.HEAP8.length, used: window.bridgework.ui.heapInUse(),
                                                 js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
