@@ -235,9 +235,11 @@ window.BWStorage = (function () {
       return null;
     }
   }
+  // AES-GCM with the value's place as additional data: a sealed value moved to another place does not open.
+  const sealedAt = (iv, id, place) => ({ name: 'AES-GCM', iv, additionalData: text.encode(id + '/' + place) });
   async function seal(key, id, place, value) {
     const iv = random(12);
-    const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: text.encode(id + '/' + place) }, key, text.encode(value));
+    const sealed = await crypto.subtle.encrypt(sealedAt(iv, id, place), key, text.encode(value));
     return SEALED + base64(iv) + ':' + base64(new Uint8Array(sealed));
   }
   async function unseal(key, id, place, value) {
@@ -245,8 +247,7 @@ window.BWStorage = (function () {
       throw { name: 'Damaged', message: 'a value of this locked workspace is not encrypted (' + place + ')' };
     const [iv, sealed] = value.slice(SEALED.length).split(':');
     try {
-      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytesOf(iv), additionalData: text.encode(id + '/' + place) },
-                                                key, bytesOf(sealed));
+      const plain = await crypto.subtle.decrypt(sealedAt(bytesOf(iv), id, place), key, bytesOf(sealed));
       return words.decode(plain);
     } catch (e) {
       throw { name: 'Damaged', message: 'a value of this locked workspace does not decrypt (' + place + '): it was changed or moved' };
@@ -324,8 +325,7 @@ window.BWStorage = (function () {
     async sealBackup(id, bytes) {
       const data = await readWorkspace(id, true);
       const iv = random(12);
-      const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: text.encode('backup/file') },
-                                                                keys.get(id), bytes));
+      const sealed = new Uint8Array(await crypto.subtle.encrypt(sealedAt(iv, 'backup', 'file'), keys.get(id), bytes));
       const head = JSON.stringify({ format: 'bridgework-locked-backup', version: 1, lock: data.lock, value: '' }).slice(0, -2);
       const parts = [head + SEALED + base64(iv) + ':'];
       for (let i = 0; i < sealed.length; i += BASE64_PIECE) parts.push(base64(sealed.subarray(i, i + BASE64_PIECE)));
@@ -346,8 +346,7 @@ window.BWStorage = (function () {
         throw { name: 'Damaged', message: 'its encrypted contents are not base64' };
       }
       try {
-        plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytesOf(parts.iv), additionalData: text.encode('backup/file') },
-                                            key, sealed);
+        plain = await crypto.subtle.decrypt(sealedAt(bytesOf(parts.iv), 'backup', 'file'), key, sealed);
       } catch (e) {
         throw { name: 'Damaged', message: 'its encrypted contents do not decrypt: the file was changed or is incomplete' };
       }
