@@ -123,7 +123,7 @@ std::uint64_t sequence_of(const RecordId& id, const std::string& origin) {
 }  // namespace
 
 std::optional<Error> check_integrity(Workspace& ws) {
-  std::unordered_set<RecordId>().swap(ws.ids_read);  // all read: its memory goes back
+  decltype(ws.ids_read)().swap(ws.ids_read);  // all read: its memory goes back
   try {
     check_references(ws);
   } catch (const Broken& b) {

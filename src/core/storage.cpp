@@ -7,6 +7,7 @@
 
 #include "business.hpp"
 #include "integrity.hpp"
+#include "json_view.hpp"
 
 namespace bw {
 
@@ -249,104 +250,129 @@ std::string in_words() {
   }
 }
 
+// The helpers below read a record as nlohmann's tree (a backup file, the
+// meta value) or as a JsonView (a stored bucket), with the same sentences.
 const json& member(const json& j, const char* key) {
   if (!j.is_object()) throw Damaged("it is not a JSON object");
   auto it = j.find(key);
   if (it == j.end()) throw Damaged(quoted(key) + " is missing");
   return *it;
 }
+JsonView member(const JsonView& j, const char* key) {
+  if (!j.is_object()) throw Damaged("it is not a JSON object");
+  if (!j.contains(key)) throw Damaged(quoted(key) + " is missing");
+  return j.at(key);
+}
+std::string_view chars(const json& v) { return v.get_ref<const std::string&>(); }
+std::string_view chars(const JsonView& v) { return v.text(); }
 
 // W4: a stored string longer than any the app writes is refused, so that no
 // value grows past what a reader handles.
-std::string text_of(const json& v, const char* key) {
+template <class J>
+std::string text_of(const J& v, const char* key) {
   if (!v.is_string()) throw Damaged(quoted(key) + " is not text");
-  const std::string& s = v.get_ref<const std::string&>();
+  const std::string_view s = chars(v);
   if (s.size() > kMaxStoredChars && utf8_chars(s) > kMaxStoredChars)
     throw Damaged(quoted(key) + " is " + std::to_string(utf8_chars(s)) + " characters long, more than the " +
                   std::to_string(kMaxStoredChars) + " a stored text may hold");
-  return s;
+  return std::string(s);
 }
 
-template <class T>
-T value_of(const json& v, const char* key) {
+template <class T, class J>
+T value_of(const J& v, const char* key) {
   if constexpr (std::is_same_v<T, std::string>) {
     return text_of(v, key);
   } else if constexpr (std::is_same_v<T, bool>) {
     if (!v.is_boolean()) throw Damaged(quoted(key) + " is not true or false");
-    return v.get<bool>();
+    return v.template get<bool>();
   } else if constexpr (std::is_integral_v<T>) {
     // Whole numbers only, and only those the field can hold (1.2e22 is neither).
-    const bool fits = v.is_number_unsigned()  ? v.get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<T>::max())
-                      : v.is_number_integer() ? v.get<std::int64_t>() >= std::int64_t(std::numeric_limits<T>::min()) &&
-                                                    (v.get<std::int64_t>() < 0 ||
-                                                     std::uint64_t(v.get<std::int64_t>()) <= std::uint64_t(std::numeric_limits<T>::max()))
+    const bool fits = v.is_number_unsigned()  ? v.template get<std::uint64_t>() <= std::uint64_t(std::numeric_limits<T>::max())
+                      : v.is_number_integer() ? v.template get<std::int64_t>() >= std::int64_t(std::numeric_limits<T>::min()) &&
+                                                    (v.template get<std::int64_t>() < 0 ||
+                                                     std::uint64_t(v.template get<std::int64_t>()) <= std::uint64_t(std::numeric_limits<T>::max()))
                                               : false;
     if (!fits) throw Damaged(quoted(key) + " is not a whole number in range");
-    return v.get<T>();
+    return v.template get<T>();
   } else if constexpr (std::is_same_v<T, double>) {
-    if (!v.is_number() || !std::isfinite(v.get<double>())) throw Damaged(quoted(key) + " is not a number");
-    return v.get<double>();
+    if (!v.is_number() || !std::isfinite(v.template get<double>())) throw Damaged(quoted(key) + " is not a number");
+    return v.template get<double>();
   } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
     if (!v.is_array()) throw Damaged(quoted(key) + " is not a list");
     std::vector<std::string> out;
-    for (const json& e : v) out.push_back(text_of(e, key));
+    for (const auto& e : v) out.push_back(text_of(e, key));
     return out;
   } else {
-    static_assert(std::is_same_v<T, json>);
+    static_assert(std::is_same_v<T, json> && std::is_same_v<J, json>);
     return v;
   }
 }
 
-template <class T>
-T field(const json& j, const char* key) { return value_of<T>(member(j, key), key); }
+template <class T, class J>
+T field(const J& j, const char* key) { return value_of<T>(member(j, key), key); }
 
 // A field later schemas added: absent in older data, read as `fallback`.
-template <class T>
-T optional_field(const json& j, const char* key, T fallback) {
+template <class T, class J>
+T optional_field(const J& j, const char* key, T fallback) {
   if (!j.is_object()) throw Damaged("it is not a JSON object");
-  auto it = j.find(key);
-  return it == j.end() ? fallback : value_of<T>(*it, key);
+  if (!j.contains(key)) return fallback;
+  return value_of<T>(member(j, key), key);
 }
-std::string optional_field(const json& j, const char* key, const char* fallback) {
-  return optional_field<std::string>(j, key, fallback);
+template <class J>
+std::string optional_field(const J& j, const char* key, const char* fallback) {
+  return optional_field<std::string, J>(j, key, std::string(fallback));
+}
+// Each value of a list later schemas added; none when it is absent.
+template <class J, class F>
+void each_of_optional(const J& j, const char* key, F f) {
+  if (!j.is_object()) throw Damaged("it is not a JSON object");
+  if (!j.contains(key)) return;
+  for (const auto& v : member(j, key)) f(v);
 }
 
-LocalSeconds time_value(const json& v, const char* key) {
+template <class J>
+LocalSeconds time_value(const J& v, const char* key) {
   auto t = parse_iso(text_of(v, key));
   if (!t) throw Damaged(quoted(key) + " is not a time from 1900 to 2100 (" + v.dump().substr(0, 40) + ")");
   return *t;
 }
-std::chrono::year_month_day date_value(const json& v, const char* key) {
+template <class J>
+std::chrono::year_month_day date_value(const J& v, const char* key) {
   auto d = parse_iso_date(text_of(v, key));
   if (!d) throw Damaged(quoted(key) + " is not a date from 1900 to 2100 (" + v.dump().substr(0, 40) + ")");
   return *d;
 }
-LocalSeconds time_from(const json& j, const char* key) { return time_value(member(j, key), key); }
-std::chrono::year_month_day date_from(const json& j, const char* key) { return date_value(member(j, key), key); }
-std::optional<LocalSeconds> optional_time_from(const json& j, const char* key) {
-  const json& v = member(j, key);
+template <class J>
+LocalSeconds time_from(const J& j, const char* key) { return time_value(member(j, key), key); }
+template <class J>
+std::chrono::year_month_day date_from(const J& j, const char* key) { return date_value(member(j, key), key); }
+template <class J>
+std::optional<LocalSeconds> optional_time_from(const J& j, const char* key) {
+  const auto& v = member(j, key);
   if (v.is_null()) return std::nullopt;
   return time_value(v, key);
 }
-std::optional<std::chrono::year_month_day> optional_date_from(const json& j, const char* key) {
-  const json& v = member(j, key);
+template <class J>
+std::optional<std::chrono::year_month_day> optional_date_from(const J& j, const char* key) {
+  const auto& v = member(j, key);
   if (v.is_null()) return std::nullopt;
   return date_value(v, key);
 }
-template <class E, class F>
-E enum_from(const json& v, F from) {
+template <class E, class J, class F>
+E enum_from(const J& v, F from) {
   auto e = from(text_of(v, "name"));
-  if (!e) throw Damaged("\"" + v.get<std::string>().substr(0, 40) + "\" is not a name this version knows");
+  if (!e) throw Damaged("\"" + std::string(chars(v)).substr(0, 40) + "\" is not a name this version knows");
   return *e;
 }
-template <class E, class F>
-E enum_from(const json& j, const char* key, F from) {
+template <class E, class J, class F>
+E enum_from(const J& j, const char* key, F from) {
   auto e = from(field<std::string>(j, key));
-  if (!e) throw Damaged(quoted(key) + " is \"" + j[key].get<std::string>().substr(0, 40) + "\", which this version does not know");
+  if (!e) throw Damaged(quoted(key) + " is \"" + std::string(chars(member(j, key))).substr(0, 40) + "\", which this version does not know");
   return *e;
 }
-Revision rev_from(const json& j, const char* key) {
-  const json& r = member(j, key);
+template <class J>
+Revision rev_from(const J& j, const char* key) {
+  const auto& r = member(j, key);
   return {field<int>(r, "number"), field<std::string>(r, "changed_by"), time_from(r, "changed_at")};
 }
 }  // namespace
@@ -412,21 +438,27 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
 }
 
 namespace {
-std::optional<Error> decode_records(Workspace& ws, const json& j);
+template <class J>
+std::optional<Error> decode_record(Workspace& ws, const J& r);
 }
 
 std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
   auto plain = unseal(std::move(stored));
   if (auto* e = std::get_if<Error>(&plain)) return *e;
-  json j = json::parse(std::get<std::string>(plain), nullptr, false);
-  if (!j.is_array()) return Error{"corrupt", "A stored group of records is damaged: it is not a JSON list."};
+  // Read as a JsonView, not a tree: a workspace opens by reading every bucket.
+  const JsonDocument doc(std::get<std::string>(plain));
+  if (!doc.ok() || !doc.root().is_array())
+    return Error{"corrupt", "A stored group of records is damaged: it is not a JSON list."};
   ws.change = next_change();  // records arrive: what was read from it before is out of date
-  return decode_records(ws, j);
+  for (const JsonView r : doc.root())
+    if (auto e = decode_record(ws, r)) return e;
+  return std::nullopt;
 }
 
 namespace {
 // Each reads one stored record of the kinds it knows into `ws`, or returns false.
-bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id, const json& r) {
+template <class J>
+bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id, const J& r) {
   if (kind == "organisation") {
     ws.organisations[id] = Organisation{id, field<std::string>(r, "name"),
                                         enum_from<OrganisationKind>(r, "organisation_kind", organisation_kind_from),
@@ -453,7 +485,7 @@ bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id
     c.date_of_birth = date_from(r, "date_of_birth");
     c.email = field<std::string>(r, "email");
     c.phone = field<std::string>(r, "phone");
-    for (const json& p : member(r, "programs")) c.programs.push_back(enum_from<Program>(p, program_from));
+    for (const auto& p : member(r, "programs")) c.programs.push_back(enum_from<Program>(p, program_from));
     c.provider = field<std::string>(r, "provider");
     c.primary_contact = field<std::string>(r, "primary_contact");
     c.enrolled_on = date_from(r, "enrolled_on");
@@ -485,9 +517,10 @@ bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id
               enum_from<ContactWith>(r, "with", contact_with_from),
               field<std::string>(r, "results"), field<std::vector<std::string>>(r, "documents"),
               field<std::string>(r, "by"), {}, rev_from(r, "revision")};
-    for (const json& v : optional_field(r, "reviewed", json::array()))  // schema 2
+    each_of_optional(r, "reviewed", [&](const auto& v) {  // schema 2
       k.reviewed.emplace_back(field<std::string>(v, "activity"),
                               enum_from<ActivityDecision>(v, "decision", activity_decision_from));
+    });
     ws.add_contact(std::move(k));
   } else if (kind == "case_note") {
     ws.add_case_note(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
@@ -517,7 +550,8 @@ bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id
   return true;
 }
 
-bool read_business_record(Workspace& ws, const std::string& kind, const RecordId& id, const json& r) {
+template <class J>
+bool read_business_record(Workspace& ws, const std::string& kind, const RecordId& id, const J& r) {
   if (kind == "employer") {
     Employer e;
     e.id = id;
@@ -525,11 +559,11 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
     e.fein = field<std::string>(r, "fein");
     e.ui_account = field<std::string>(r, "ui_account");
     e.kind = enum_from<EmployerKind>(r, "employer_kind", employer_kind_from);
-    for (const json& o : member(r, "owners")) e.owners.push_back({field<std::string>(o, "staff"), time_from(o, "since")});
-    if (const json& t = member(r, "triage"); !t.is_null())
+    for (const auto& o : member(r, "owners")) e.owners.push_back({field<std::string>(o, "staff"), time_from(o, "since")});
+    if (const auto& t = member(r, "triage"); !t.is_null())
       e.triage = Triage{enum_from<TriageRoute>(t, "route", route_from), field<std::string>(t, "by"),
                         time_from(t, "at"), field<std::string>(t, "note")};
-    if (const json& f = member(r, "refusal"); !f.is_null())
+    if (const auto& f = member(r, "refusal"); !f.is_null())
       e.refusal = Refusal{field<std::string>(f, "concern"), field<std::string>(f, "board_consulted"),
                           date_from(f, "consulted_on"), field<std::string>(f, "board_outcome"),
                           field<std::string>(f, "by"), time_from(f, "at")};
@@ -582,7 +616,7 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
     m.client = field<std::string>(r, "client");
     m.job = field<std::string>(r, "job");
     m.origin = field<std::string>(r, "origin") == "self_select" ? MatchOrigin::SelfSelect : MatchOrigin::PartnerReferral;
-    const json& fit = member(r, "fit");
+    const auto& fit = member(r, "fit");
     m.fit = {field<std::string>(fit, "skills"), field<std::string>(fit, "readiness"),
              field<std::string>(fit, "availability"), field<std::string>(fit, "barriers")};
     m.referred_by = field<std::string>(r, "referred_by");
@@ -635,14 +669,22 @@ bool read_business_record(Workspace& ws, const std::string& kind, const RecordId
 }
 
 // Reads one stored record into `ws`, or says what is wrong with it.
-std::optional<Error> decode_record(Workspace& ws, const json& r) {
+// 64-bit FNV-1a: ids that collide are told apart by looking for the record.
+std::uint64_t id_hash(std::string_view id) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+template <class J>
+std::optional<Error> decode_record(Workspace& ws, const J& r) {
   std::string kind = "record", id;  // of the record being read, for the message
   try {
     kind = field<std::string>(r, "kind").substr(0, 40);
     id = field<std::string>(r, "id").substr(0, 80);
     if (id.empty()) throw Damaged("its id is empty");
     // W5: one id, one record. A second record with the same id would replace the first on reopening.
-    const char* other = ws.ids_read.insert(id).second ? nullptr : ws.kind_of(id);
+    const char* other = ws.ids_read.insert(id_hash(id)).second ? nullptr : ws.kind_of(id);
     if (other)
       throw Damaged(std::string("its id is also the id of ") +
                     (other == kind ? "another " : std::string("aeiou").find(other[0]) != std::string::npos ? "an " : "a ") +

@@ -130,9 +130,10 @@ struct Workspace {
   // owner and under its case manager, by id (matches_to_act_on).
   std::unordered_map<RecordId, std::set<RecordId>> matches_waiting_on;
   std::set<RecordId> employers_untriaged;  // B4: employers no one has routed yet, by id (triage_queue)
-  // W5: while stored records are read, every id read so far (one hash lookup
-  // each, not one per kind); check_integrity empties it once all are read.
-  std::unordered_set<RecordId> ids_read;
+  // W5: while stored records are read, a 64-bit hash of every id read so far
+  // (one lookup each, not one per kind, and no copy of the id); a hash seen
+  // before is checked against the records. check_integrity empties it once all are read.
+  std::unordered_set<std::uint64_t> ids_read;
   std::map<RecordId, Hire> hires;
   // Of each employer: establishments, communications, jobs, services, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "../core/json_tree.hpp"
 #include "integrity.hpp"
 #include "storage.hpp"
 
@@ -17,6 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto ws = decode_meta(text);
   if (auto* w = std::get_if<Workspace>(&ws)) (void)encode_meta(*w);
 #elif BRIDGEWORK_FUZZ_TARGET == 2  // decode_bucket, then the checks a whole workspace gets
+  // A bucket is read as a JsonView: it must read every text as nlohmann's parser does.
+  const json tree = json::parse(text, nullptr, false);
+  const JsonDocument doc(text);
+  if (doc.ok() == tree.is_discarded()) __builtin_trap();
+  if (doc.ok() && bw::test::nesting_depth(text) < 200 && bw::test::tree_of(doc.root()) != tree) __builtin_trap();
   Workspace ws;
   ws.meta.id_origin = "f";
   if (!decode_bucket(ws, text) && !check_integrity(ws)) {

@@ -1,0 +1,93 @@
+// W4: a stored bucket is read as a JsonView. Whatever the text, it must read
+// as nlohmann-json reads it: the same texts refused, the same values kept.
+#include <random>
+
+#include "helpers.hpp"
+#include "integrity.hpp"
+#include "json_tree.hpp"
+#include "storage.hpp"
+
+using namespace bw;
+using namespace bw::test;
+
+namespace {
+// The same verdict and, when accepted, the same values.
+void reads_as_nlohmann(const std::string& text) {
+  const json tree = json::parse(text, nullptr, false);
+  const JsonDocument doc(text);
+  CAPTURE(text);
+  REQUIRE(doc.ok() == !tree.is_discarded());
+  if (doc.ok()) CHECK(tree_of(doc.root()) == tree);
+}
+}  // namespace
+
+TEST_CASE("W4: texts at the edges of JSON read as nlohmann-json reads them") {
+  for (const char* text : {
+           "", " ", "[]", "{}", " [ ] ", "[1,]", "[,1]", "{\"a\":1,}", "{\"a\"}", "{\"a\":}", "{1:2}", "[1 2]",
+           "null", "true", "false", "nul", "tru", "[true,false,null]", "\"x\"", "\"x", "[\"x]", "[\"a\\\"b\"]",
+           "0", "-0", "01", "-", "1.", ".5", "1.5", "-1.5e3", "1e", "1e+", "1E-2", "1e400", "-1e400",
+           "18446744073709551615", "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
+           "9223372036854775807", "[1]x", "[1]\n", "\xEF\xBB\xBF[1]", "\xEF\xBB[1]", "[1]\0trailing",
+           "{\"a\":1,\"a\":2}", "{\"a\":{\"b\":[1,{\"c\":null}]},\"d\":[]}", "[[[[[[[[[[]]]]]]]]]]", "[[[[[",
+           "\"\\u0041\\u00e9\\u20ac\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83d\\u0041\"",
+           "\"\\u12\"", "\"\\x\"", "\"\\/\\b\\f\\n\\r\\t\"", "\"tab\there\"", "\"caf\xC3\xA9\"", "\"\xC3\"",
+           "\"\xC0\xAF\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "\"\xF0\x9F\x98\x80\"", "\"\xE2\x82\"",
+           "\"\x7F\"", "[\"\\u0000\"]", "{\"k\\n\":\"v\"}", "[1,\t2\r\n]", "[1e-400]", "[0.1]"}) {
+    reads_as_nlohmann(text);
+  }
+  reads_as_nlohmann(std::string("[1]\0[2]", 7));
+  reads_as_nlohmann(std::string("[\"a\0b\"]", 7));
+  // No nesting overflows the reader's stack (nlohmann's tree is not compared: it recurses).
+  CHECK(JsonDocument(std::string(100000, '[') + std::string(100000, ']')).ok());
+  CHECK_FALSE(JsonDocument(std::string(100000, '[') + std::string(99999, ']')).ok());
+}
+
+TEST_CASE("W4: stored records changed byte by byte read as nlohmann-json reads them, with the same sentences") {
+  // Every record of the demo as one stored list, as the store writes a bucket.
+  const LocalSeconds now = at("2026-11-20T10:00");
+  const Workspace demo = create_demo_workspace("demo", now).workspace;
+  const std::string meta = encode_meta(demo);
+  const std::string records = json::parse(encode_backup(demo, now))["records"].dump();
+  reads_as_nlohmann(records);
+
+  std::mt19937 random(16);
+  const std::string alphabet = "{}[]\",:\\0123456789.eE+-tfnul \xC3\xA9\xED\xF0";
+  int accepted = 0, refused_by_a_record = 0;
+  for (int round = 0; round < 150; ++round) {
+    std::string text = records;
+    const int edits = 1 + int(random() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t at = random() % text.size();
+      switch (random() % 3) {
+        case 0: text[at] = alphabet[random() % alphabet.size()]; break;
+        case 1: text.erase(at, 1 + random() % 4); break;
+        default: text.insert(at, 1, alphabet[random() % alphabet.size()]);
+      }
+    }
+    reads_as_nlohmann(text);
+    const json tree = json::parse(text, nullptr, false);
+    if (!tree.is_array()) continue;  // refused by both before any record is read
+    // The bucket's reader, then the checks a whole workspace gets ...
+    Workspace ws = std::get<Workspace>(decode_meta(meta));
+    std::optional<Error> from_view = decode_bucket(ws, text);
+    refused_by_a_record += from_view.has_value();
+    if (!from_view) from_view = check_integrity(ws);
+    // ... and a backup's reader, which reads the same records as a tree.
+    const std::string backup = "{\"format\":\"bridgework-backup\",\"version\":1,\"meta\":" +
+                               json::parse(meta).dump() + ",\"records\":" + text + "}";
+    const auto from_tree = decode_backup(backup);
+    CAPTURE(text);
+    if (from_view) {
+      REQUIRE(std::holds_alternative<Error>(from_tree));
+      CHECK(std::get<Error>(from_tree).message == "This backup cannot be restored: " + from_view->message + " Nothing was changed.");
+    } else {
+      ++accepted;
+      REQUIRE(std::holds_alternative<Workspace>(from_tree));
+      CHECK(json::parse(encode_backup(ws, now))["records"] ==
+            json::parse(encode_backup(std::get<Workspace>(from_tree), now))["records"]);
+    }
+  }
+  // Both ways were taken often enough to mean something.
+  CHECK(accepted > 15);
+  CHECK(refused_by_a_record > 15);
+}
