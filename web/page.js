@@ -410,7 +410,51 @@
 
   // Reads the stored workspace into the app. Whatever is wrong with the data
   // ends in a message on the first page, never in a stuck start.
+  let loads = 0;  // a newer reload makes an older one stale: the app reads one at a time
   async function reload(id, writer) {
+    // Each group of buckets is read into the app as it arrives (S.readInGroups).
+    const load = ++loads;
+    let stale = false, error = null, found;
+    const stop = e => { error = e; return false; };
+    // A read-only refresh is stale once this tab became the writer.
+    const current = () => load === loads && id === workspace && (writer || !releaseLock) || (stale = true, false);
+    try {
+      found = await S.readInGroups(id, meta => {
+        try { return current() && !!cc('bw_load_begin', 'number', [id, meta]); } catch (e) { return stop(e); }
+      }, values => {
+        try { return current() && values.every(v => cc('bw_load_bucket', 'number', [id, v])); } catch (e) { return stop(e); }
+      });
+    } catch (e) {
+      loadFailed(id, 'It could not be read: ' + S.describe(e));
+      return false;
+    }
+    if (stale) return false;
+    if (found.lock) return reloadSealed(id, writer, current);
+    if (found.meta === null) {
+      loadFailed(id, 'It has no saved data.');
+      return false;
+    }
+    if (found.bad) {
+      loadFailed(id, 'A stored value is not text: the data is damaged.');
+      return false;
+    }
+    if (error) {
+      loadFailed(id, 'Reading it stopped with an error (' + ((error && error.message) || error) + ').');
+      return false;
+    }
+    if (!found.read || !current()) return false;  // refused by the app, which says why, or stale
+    try {
+      cc('bw_load_end', null, [id, writer ? 1 : 0]);
+      cc('bw_set_sealed', null, [0]);
+    } catch (e) {
+      loadFailed(id, 'Reading it stopped with an error (' + ((e && e.message) || e) + ').');
+      return false;
+    }
+    return !currentState().open_error;
+  }
+
+  // The same for a locked workspace (W6): every value is unsealed first.
+  async function reloadSealed(id, writer, current) {
     let data;
     try {
       data = await S.readWorkspace(id);
@@ -418,8 +462,7 @@
       loadFailed(id, 'It could not be read: ' + S.describe(e));
       return false;
     }
-    // A read-only refresh that finished after this tab became the writer is stale.
-    if (id !== workspace || (!writer && releaseLock)) return false;
+    if (!current()) return false;
     if (data.locked) {  // W6: its passphrase first
       cc('bw_needs_passphrase', null, [id]);
       return false;

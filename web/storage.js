@@ -165,6 +165,45 @@ window.BWStorage = (function () {
     return data;
   }
 
+  // Opening a workspace: its meta to `begin`, then its buckets, a group at a
+  // time, to `group` as IndexedDB delivers them, so that the app reads each
+  // group while the next is fetched. One read-only transaction: what is read
+  // is one committed state. `begin` or `group` returning false stops it.
+  // Nothing is read past the meta of a locked workspace (readWorkspace
+  // unseals it), of one with no meta, or past a value that is not text.
+  // Resolves to {meta (null: none), lock, bad (a value is not text), read (every bucket went to `group`)}.
+  const GROUP = 256;
+  async function readInGroups(id, begin, group) {
+    const db = await workspaceDb(id);
+    return new Promise((resolve, reject) => {
+      const tx = db.transaction(['meta', 'buckets']);
+      const metas = tx.objectStore('meta'), store = tx.objectStore('buckets');
+      const found = { meta: null, lock: null, bad: false, read: false };
+      const lock = metas.get('lock'), meta = metas.get('meta'), keys = store.getAllKeys();
+      keys.onsuccess = () => {  // after lock and meta: a transaction's requests succeed in order
+        found.lock = lock.result || null;
+        found.meta = meta.result === undefined ? null : meta.result;
+        if (found.lock || found.meta === null) return;
+        if (typeof found.meta !== 'string') { found.bad = true; return; }
+        if (!begin(found.meta)) return;
+        const names = keys.result;
+        let going = true, left = Math.ceil(names.length / GROUP);
+        found.read = left === 0;
+        for (let i = 0; i < names.length; i += GROUP) {
+          const r = store.getAll(IDBKeyRange.bound(names[i], names[Math.min(i + GROUP, names.length) - 1]));
+          r.onsuccess = () => {
+            if (!going) return;
+            if (r.result.some(v => typeof v !== 'string')) found.bad = true, going = false;
+            else going = group(r.result) !== false;
+            found.read = going && --left === 0;
+          };
+        }
+      };
+      tx.oncomplete = () => resolve(found);
+      tx.onabort = () => reject(tx.error || new Error('the read was stopped'));
+    });
+  }
+
   // [SECTION] W6: the passphrase lock. Each stored value of a locked workspace
   // is AES-GCM 256 (WebCrypto) under the workspace's random data key, with a
   // fresh 96-bit IV and the value's place ("<workspace>/bucket:<n>", "/meta")
@@ -360,5 +399,5 @@ window.BWStorage = (function () {
     },
   };
 
-  return { describe, lost: () => lost, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, write, forget, lock };
+  return { describe, lost: () => lost, listWorkspaces, putWorkspace, markOpened, deleteWorkspace, readWorkspace, readInGroups, write, forget, lock };
 })();

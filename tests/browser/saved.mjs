@@ -375,6 +375,48 @@ await test('a workspace whose data is damaged: the start ends on the first page,
   assert.deepEqual(page.errors, []);
 });
 
+await test('a workspace is read a group of buckets at a time: a damaged value in the last group still stops it with a reason', async context => {
+  const page = await openApp(context, server.url);
+  const id = await openDemo(page);
+  const counts = () => bw(page, () => window.bridgework.query('workspace').result);
+  const whole = await counts();
+  assert.ok(whole.clients > 0);
+  // The last bucket (the demo's 1,024 are read in groups of 256) is made
+  // something else, then each is opened.
+  const spoil = (id, value) => bw(page, async ([id, value]) => {
+    const db = await new Promise(ok => { const r = indexedDB.open('bridgework-ws-' + id); r.onsuccess = () => ok(r.result); });
+    const tx = db.transaction('buckets', 'readwrite');
+    const store = tx.objectStore('buckets');
+    const keys = await new Promise(ok => { const r = store.getAllKeys(); r.onsuccess = () => ok(r.result); });
+    const before = await new Promise(ok => { const r = store.get(keys[keys.length - 1]); r.onsuccess = () => ok(r.result); });
+    store.put(value === 'a number' ? 7 : value, keys[keys.length - 1]);
+    await new Promise(ok => { tx.oncomplete = ok; });
+    db.close();
+    return [keys.length, before];
+  }, [id, value]);
+  const [buckets, kept] = await spoil(id, 'a number');
+  assert.ok(buckets > 512, `${buckets} buckets: more than two groups`);
+  for (const [value, message] of [
+    ['a number', 'It could not be opened: A stored value is not text: the data is damaged.'],
+    ['[{"kind": "staff"', 'A stored group of records is damaged: it is not a JSON list.']]) {
+    if (value !== 'a number') await spoil(id, value);
+    await reopen(page);
+    const st = await state(page);
+    assert.equal(st.loading, false);
+    assert.equal(st.workspace, id);
+    assert.ok(st.open_error.includes(message.replace(/^It could not be opened: /, '')), st.open_error);
+    await widget(page, 'Download its stored data');
+  }
+  // Put back, it opens whole.
+  await spoil(id, kept);
+  await reopen(page);
+  const st = await state(page);
+  assert.equal(st.open_error, '');
+  assert.equal(st.loading, false);
+  assert.deepEqual(await counts(), whole);
+  assert.deepEqual(page.errors, []);
+});
+
 await test('when the browser deletes the storage it found damaged, the first page says so and a backup brings the work back', async () => {
   // Chromium deletes a site's IndexedDB it cannot read (a file a crash left
   // broken) and starts it empty. Here its CURRENT file is broken by hand.

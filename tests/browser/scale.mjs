@@ -107,6 +107,7 @@ for (const clients of sizes.map(Number)) {
     });
     console.log(`  saving one change on My Work (dispatch -> transaction complete): p50 ${ms(saves.p50)}, p95 ${ms(saves.p95)} (100 comments)`);
     console.log(`  written per change: ${Math.round(saves.chars).toLocaleString('en-US')} characters in ${saves.values.toFixed(1)} values (meta included)`);
+    await (await page.context().newCDPSession(page)).send('HeapProfiler.collectGarbage');  // what is held, not what awaits collection
     const memory = await page.evaluate(() => ({ wasm: window.Module.HEAP8.length, used: window.bridgework.ui.heapInUse(),
                                                 js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
     console.log(`  memory after loading: wasm heap ${mb(memory.wasm)} (${mb(memory.used)} in use), JS heap ${mb(memory.js)}`);
