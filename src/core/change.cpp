@@ -19,9 +19,15 @@ void Change::stamp(Revision& r) const {
 }
 
 Outcome Change::done(const RecordId& record, std::string summary) {
+  Outcome o = done_about(record, std::move(summary));
+  o.touched.insert(o.touched.begin(), record);
+  return o;
+}
+
+Outcome Change::done_about(const RecordId& record, std::string summary) {
   AuditEntry e{ws.new_id(), ctx.now, ctx.actor, std::string(command), record, std::move(summary)};
   ws.index_audit(e);
-  Outcome o{true, record, {}, {}, {record, e.id}};
+  Outcome o{true, record, {}, {}, {e.id}};
   ws.audit.emplace(e.id, std::move(e));
   return o;
 }

@@ -29,6 +29,9 @@ struct Change {
   void stamp(Revision& r) const;
   // P4: every change is recorded with who and when.
   Outcome done(const RecordId& record, std::string summary);
+  // The same for a change about `record` that leaves it as it is (a comment
+  // on it): only what the change made is written, not the record again.
+  Outcome done_about(const RecordId& record, std::string summary);
   // N5: every action and status is also a case note on the client's file
   // (an employer issue's notes go on the employer's file).
   void add_note(Outcome& o, const RecordId& client, std::string text, const RecordId& issue = {},

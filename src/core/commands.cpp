@@ -272,7 +272,7 @@ Outcome apply(Workspace& ws, const Command& cmd, const Context& ctx) {
     Change k{ws, ctx, actor, row.spec.type};
     o = row.handle(k, cmd);
   }
-  if (o.ok) ws.change = next_change();
+  if (o.ok) ws.changed(o.touched);
   return o;
 }
 

@@ -58,11 +58,16 @@ std::optional<ContactStanding> contact_standing(const Workspace& ws, const Clien
 }
 
 CaseloadMonth caseload_month(const Workspace& ws, const RecordId& staff, year_month month, year_month_day today) {
-  CaseloadMonth out;
   std::vector<const Client*> clients;  // one person's from the index; the board's all
   if (!staff.empty()) clients = records_in(ws.clients, ws.clients_by_primary_contact, staff);
   else
     for (auto& [id, c] : ws.clients) clients.push_back(&c);
+  return caseload_month(ws, clients, month, today);
+}
+
+CaseloadMonth caseload_month(const Workspace& ws, const std::vector<const Client*>& clients, year_month month,
+                             year_month_day today) {
+  CaseloadMonth out;
   for (const Client* client : clients) {
     const Client& c = *client;
     const RecordId& id = c.id;

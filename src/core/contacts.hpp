@@ -36,5 +36,8 @@ struct CaseloadMonth {
 // N4: the month of the clients whose primary contact is `staff` (all clients when empty).
 CaseloadMonth caseload_month(const Workspace& ws, const RecordId& staff, std::chrono::year_month month,
                              std::chrono::year_month_day today);
+// The same for these clients (a caseload already read: My Work).
+CaseloadMonth caseload_month(const Workspace& ws, const std::vector<const Client*>& clients,
+                             std::chrono::year_month month, std::chrono::year_month_day today);
 
 }  // namespace bw

@@ -23,7 +23,7 @@ struct Conversation : Change {
     Mentions& named = std::get<Mentions>(parsed);
     Comment k{ws.new_id(), c.record, actor->id, ctx.now, c.text, std::move(named.tags), std::move(named.links), {}};
     const std::string title = record_title(ws, c.record);
-    Outcome o = done(c.record, "Commented on " + title);
+    Outcome o = done_about(c.record, "Commented on " + title);
     o.id = k.id;
     o.touched.push_back(k.id);
     const std::string said = readable_comment(ws, c.text, k.links);

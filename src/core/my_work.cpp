@@ -11,19 +11,24 @@
 
 namespace bw {
 
-MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now) {
+MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now, const MyWork* earlier) {
   MyWork w;
   const auto today = date_of(now);
-  for (const Client* c : records_in(ws.clients, ws.clients_by_primary_contact, me.id))
-    if (is_active(*c)) w.caseload.push_back(c);
-  std::sort(w.caseload.begin(), w.caseload.end(), [](const Client* a, const Client* b) {
-    return std::tie(a->last_name, a->first_name) < std::tie(b->last_name, b->first_name);
-  });
+  if (earlier) {
+    w.caseload = earlier->caseload, w.month = earlier->month, w.stale = earlier->stale;
+  } else {
+    const std::vector<const Client*> held = records_in(ws.clients, ws.clients_by_primary_contact, me.id);
+    for (const Client* c : held)
+      if (is_active(*c)) w.caseload.push_back(c);
+    w.month = caseload_month(ws, held, today.year() / today.month(), today);
+    w.stale = stale_activities(ws, w.caseload, today);
+    std::sort(w.caseload.begin(), w.caseload.end(), [](const Client* a, const Client* b) {
+      return std::tie(a->last_name, a->first_name) < std::tie(b->last_name, b->first_name);
+    });
+  }
   w.carries_caseload = me.role == Role::EmploymentReadinessSpecialist || me.role == Role::AcademicCareerAdvisor ||
                        !w.caseload.empty();
-  w.month = caseload_month(ws, me.id, today.year() / today.month(), today);
   for (const Issue* i : issues_to_act_on(ws, me, now)) w.issues.emplace_back(i, escalation_of(ws, *i, now));
-  w.stale = stale_activities(ws, me.id, today);
   w.ese = ese_reminders(ws, me, today);
   if (can_see_comments(me))
     for (const Comment* c : records_in(ws.comments, ws.comments_by_tag, me.id)) w.mentions += c->at > now - 7 * 86400;

@@ -45,6 +45,9 @@ struct MyWork {
   }
 };
 
-MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now);
+// `earlier`: this person's My Work made on the same day with the same
+// Workspace::caseload_change. Its caseload, month and stale activities are
+// kept as they are rather than read again.
+MyWork my_work(const Workspace& ws, const Staff& me, LocalSeconds now, const MyWork* earlier = nullptr);
 
 }  // namespace bw

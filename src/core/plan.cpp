@@ -64,17 +64,23 @@ PlanAgreement plan_agreement(const Workspace& ws, const Client& c) {
 }
 
 std::vector<const Activity*> stale_activities(const Workspace& ws, const RecordId& staff, year_month_day today) {
+  // One person's caseload, from the indexes; else every activity of the board.
+  if (!staff.empty()) return stale_activities(ws, records_in(ws.clients, ws.clients_by_primary_contact, staff), today);
   std::vector<const Activity*> out;
-  auto add = [&](const Client& c, const Activity& a) {
-    if (is_active(c) && activity_status(a, today) == ActivityStatus::Stale) out.push_back(&a);
-  };
-  if (!staff.empty()) {  // one person's caseload, from the indexes
-    for (const Client* c : records_in(ws.clients, ws.clients_by_primary_contact, staff))
-      for (const Activity* a : records_in(ws.activities, ws.activities_by_client, c->id)) add(*c, *a);
-  } else {
-    for (auto& [id, a] : ws.activities)
-      if (const Client* c = ws.find_client(a.client)) add(*c, a);
-  }
+  for (auto& [id, a] : ws.activities)
+    if (const Client* c = ws.find_client(a.client); c && is_active(*c) && activity_status(a, today) == ActivityStatus::Stale)
+      out.push_back(&a);
+  std::sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->planned_end < y->planned_end; });
+  return out;
+}
+
+std::vector<const Activity*> stale_activities(const Workspace& ws, const std::vector<const Client*>& clients,
+                                              year_month_day today) {
+  std::vector<const Activity*> out;
+  for (const Client* c : clients)
+    if (is_active(*c))
+      for (const Activity* a : records_in(ws.activities, ws.activities_by_client, c->id))
+        if (activity_status(*a, today) == ActivityStatus::Stale) out.push_back(a);
   std::sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->planned_end < y->planned_end; });
   return out;
 }

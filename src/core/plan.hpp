@@ -31,5 +31,8 @@ PlanAgreement plan_agreement(const Workspace& ws, const Client& c);
 // when empty), oldest planned end first.
 std::vector<const Activity*> stale_activities(const Workspace& ws, const RecordId& staff,
                                               std::chrono::year_month_day today);
+// The same for these clients (a caseload already read: My Work).
+std::vector<const Activity*> stale_activities(const Workspace& ws, const std::vector<const Client*>& clients,
+                                              std::chrono::year_month_day today);
 
 }  // namespace bw

@@ -449,7 +449,7 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
   const JsonDocument doc(std::get<std::string>(plain));
   if (!doc.ok() || !doc.root().is_array())
     return Error{"corrupt", "A stored group of records is damaged: it is not a JSON list."};
-  ws.change = next_change();  // records arrive: what was read from it before is out of date
+  ws.change = ws.caseload_change = next_change();  // records arrive: what was read from it before is out of date
   for (const JsonView r : doc.root())
     if (auto e = decode_record(ws, r)) return e;
   return std::nullopt;
@@ -883,7 +883,7 @@ SignInResult WorkspaceStore::sign_in(const std::string& who, const std::string& 
     for (const RecordId& id : r.touched) touch(id);
     grow_if_needed();
     meta_dirty_ = true;
-    ws_.change = next_change();
+    ws_.changed(r.touched);
     ++change_;
   }
   return r;

@@ -24,6 +24,14 @@ RecordId Workspace::new_id() {
   return meta.id_origin + "-" + seq;
 }
 
+void Workspace::changed(const std::vector<RecordId>& touched) {
+  change = next_change();
+  if (std::any_of(touched.begin(), touched.end(), [&](const RecordId& id) {
+        return clients.count(id) || contacts.count(id) || activities.count(id);
+      }))
+    caseload_change = change;
+}
+
 const char* Workspace::kind_of(const RecordId& id) const {
   if (organisations.count(id)) return "organisation";
   if (staff.count(id)) return "staff";

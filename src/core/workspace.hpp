@@ -100,6 +100,11 @@ struct Workspace {
   // and for every workspace made or loaded, so that a read model cached with
   // it is current exactly when the number is the same. Not stored.
   std::uint64_t change = next_change();
+  // The `change` at which a client, contact or activity was last written. My
+  // Work's caseload, monthly contacts and stale activities read only those
+  // (my_work.hpp), so they are made again only when this moves or the day
+  // turns: a comment on a caseload of 100,000 does not read the caseload.
+  std::uint64_t caseload_change = change;
   WorkspaceMeta meta;
   BusinessCalendar calendar;  // T2: its closures are stored with the meta
   std::map<RecordId, Organisation> organisations;
@@ -158,6 +163,9 @@ struct Workspace {
   RecordId new_id();  // W5: never reused, since next_sequence only grows
   // The stored kind ("client", "service", ...) of the record with this id, or nullptr.
   const char* kind_of(const RecordId& id) const;
+  // After a change that wrote `touched`: a new `change`, and a new
+  // `caseload_change` if it wrote a client, contact or activity.
+  void changed(const std::vector<RecordId>& touched);
   // Whether the records of that stored kind hold this id: one map, where kind_of looks through them all.
   bool holds(std::string_view kind, const RecordId& id) const;
   // Calls f(id) for the id of every record of every kind.

@@ -5,7 +5,7 @@
 // My Work's own drawing per frame, and memory (after loading, and across
 // 1,000 changes against a fresh load of the result); then a locked backup
 // larger than a JavaScript string. Run by `./dev bench`.
-// Usage: node scale.mjs <built site folder> <clients>...
+// Usage: node scale.mjs <built site folder> <clients or backup.json>...
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,10 +25,16 @@ const opened = (page, id) => page.waitForFunction(
   id, { timeout: 600000, polling: 50 });
 const mb = x => `${(x / 1048576).toFixed(0)} MB`;
 
-for (const clients of sizes.map(Number)) {
-  const file = `generated-${clients}.json`;
-  const made = execFileSync(cli, ['generate', '--clients', String(clients), '--seed', '1', join(root, file)], { encoding: 'utf8' });
-  console.log(`\n${clients} clients: ${made.trim().replace(/^[^:]*: /, '')}`);
+for (const size of sizes) {
+  let file = `generated-${size}.json`;
+  if (size.endsWith('.json')) {  // a backup file given, such as the storage benchmark's
+    file = 'given-' + size.replace(/.*\//, '');
+    await symlink(resolve(size), join(root, file));
+    console.log(`\n${size}:`);
+  } else {
+    const made = execFileSync(cli, ['generate', '--clients', size, '--seed', '1', join(root, file)], { encoding: 'utf8' });
+    console.log(`\n${size} clients: ${made.trim().replace(/^[^:]*: /, '')}`);
+  }
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await openApp(context, server.url);
   page.on('crash', () => console.log('  the page crashed'));

@@ -264,3 +264,65 @@ TEST_CASE("K1, B3, B4, R1, M3, M4, P3: My Work's indexes answer as a scan of eve
   CHECK(matches > 0);
   CHECK(hires > 0);
 }
+
+TEST_CASE("C2, N2, S1: My Work reads the caseload again only after a client, contact or activity is written") {
+  const LocalSeconds now = at("2026-11-20T10:00");
+  Generated g = generate_workspace(200, 7, "gen7", now);
+  REQUIRE(g.refused == 0);
+  Workspace& ws = g.workspace;
+  // The ERS holding the most clients, and one of their clients with an activity under way.
+  const Staff* me = nullptr;
+  for (auto& [id, s] : ws.staff)
+    if (s.active && s.role == Role::EmploymentReadinessSpecialist &&
+        (!me || records_in(ws.clients, ws.clients_by_primary_contact, id).size() >
+                    records_in(ws.clients, ws.clients_by_primary_contact, me->id).size()))
+      me = &s;
+  REQUIRE(me);
+  MyWork work = my_work(ws, *me, now);
+  REQUIRE(work.caseload.size() > 10);
+  REQUIRE(work.month.rows.size() > 10);
+  const Client* client = nullptr;
+  std::vector<ActivityReview> reviews;
+  for (const Client* c : work.caseload) {
+    reviews.clear();
+    for (const Activity* a : records_in(ws.activities, ws.activities_by_client, c->id))
+      if (!a->end) reviews.push_back({a->id, ActivityDecision::Continues, ""});
+    if (!reviews.empty()) { client = c; break; }
+  }
+  REQUIRE(client);
+  const RecordId who = client->id;
+  auto same = [](const MyWork& a, const MyWork& b) {
+    CHECK(a.caseload == b.caseload);
+    CHECK(a.stale == b.stale);
+    REQUIRE(a.month.rows.size() == b.month.rows.size());
+    for (std::size_t i = 0; i < a.month.rows.size(); ++i) {
+      CHECK(a.month.rows[i].client == b.month.rows[i].client);
+      CHECK(a.month.rows[i].standing == b.month.rows[i].standing);
+    }
+    CHECK(std::tie(a.month.contacted, a.month.due, a.month.overdue, a.month.missed, a.month.contacts, a.month.in_person) ==
+          std::tie(b.month.contacted, b.month.due, b.month.overdue, b.month.missed, b.month.contacts, b.month.in_person));
+  };
+  const std::vector<std::pair<Command, bool>> steps = {  // a change, and whether it writes the caseload's kinds
+      {AddComment{who, "Called about the interview"}, false},
+      {RaiseIssue{who, "Missed the workshop", IssueSource::Client, ""}, false},
+      {AddGoal{who, "Earn a forklift certificate"}, false},
+      {RecordContact{who, "", ContactType::InPerson, ContactWith::Participant, "Met at the center", {}, reviews}, true},
+      {AddComment{who, "Brought the documents"}, false},
+      {AddActivity{who, "Resume workshop", "", "", "2026-11-20", "2026-11-27"}, true},
+      {ExitClient{who, "", "Entered employment"}, true},
+      {AddComment{who, "Exit letter sent"}, false},
+  };
+  for (const auto& step : steps) {  // not a structured binding: CAPTURE cannot take one in clang 14
+    const Command& cmd = step.first;
+    const bool writes = step.second;
+    CAPTURE(command_type(cmd));
+    const std::uint64_t before = ws.caseload_change;
+    REQUIRE(apply(ws, cmd, Context{me->id, now}).ok);
+    CHECK((ws.caseload_change != before) == writes);
+    const MyWork fresh = my_work(ws, *me, now);
+    // Kept from the last My Work when nothing it reads changed, it is what a fresh one reads.
+    if (!writes) same(my_work(ws, *me, now, &work), fresh);
+    work = fresh;
+  }
+  CHECK(std::find(work.caseload.begin(), work.caseload.end(), client) == work.caseload.end());  // exited
+}

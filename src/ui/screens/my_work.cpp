@@ -27,13 +27,19 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
 
   const LocalSeconds now = host::now();
   const auto today = date_of(now);
-  // Made again only when the workspace changed or the clock's minute turned.
+  // Made again only when the workspace changed or the clock's minute turned;
+  // its caseload parts only when a client, contact or activity changed or the day turned.
   struct Cached {
     std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
+    std::tuple<std::uint64_t, long long> caseload_key{0, 0};
     MyWork work;
   };
-  auto& [key, work] = for_this_person<Cached>();
-  if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) key = now_key, work = my_work(ws, me, now);
+  auto& [key, caseload_key, work] = for_this_person<Cached>();
+  if (const auto now_key = std::tuple{ws.change, now / 60}; now_key != key) {
+    const auto now_caseload = std::tuple{ws.caseload_change, std::chrono::sys_days(today).time_since_epoch().count()};
+    work = my_work(ws, me, now, now_caseload == caseload_key ? &work : nullptr);
+    key = now_key, caseload_key = now_caseload;
+  }
   if (work.nothing_to_do()) {
     ImGui::Spacing();
     good_text("Nothing to do right now.");
