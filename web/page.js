@@ -445,7 +445,7 @@
     if (!found.read || !current()) return false;  // refused by the app, which says why, or stale
     try {
       cc('bw_load_end', null, [id, writer ? 1 : 0]);
-      cc('bw_set_sealed', null, [0]);
+      cc('bw_set_sealed', null, [S.lock.held(id) ? 1 : 0]);
     } catch (e) {
       loadFailed(id, 'Reading it stopped with an error (' + ((e && e.message) || e) + ').');
       return false;
