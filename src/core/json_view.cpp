@@ -69,9 +69,14 @@ std::string JsonView::dump() const {
   return out + '"';
 }
 
-JsonDocument::JsonDocument(std::string_view text) : text_(text) {
-  nodes_.reserve(text.size() / 16 + 1);
-  ok_ = text.size() < JsonView::kEscaped && parse();
+JsonDocument::JsonDocument(std::string_view text, const Stream* stream) : text_(text), stream_(stream) {
+  if (!stream) nodes_.reserve(text.size() / 16 + 1);
+  ok_ = text.size() <= kMaxText && parse();
+}
+
+std::string_view JsonView::source() const {
+  const Node& n = node();
+  return n.type == Type::Array || n.type == Type::Object ? doc_->text_.substr(n.offset, n.length) : std::string_view{};
 }
 
 namespace {
@@ -259,33 +264,60 @@ bool JsonDocument::parse() {
     ++at_;
     return true;
   };
+  auto close = [&] {
+    JsonView::Node& n = nodes_[open.back()];
+    n.end = std::uint32_t(nodes_.size());
+    n.length = std::uint32_t(at_ - n.offset);
+    open.pop_back();
+  };
+  // Streamed: whether the value being read is an element of the root's list.
+  auto in_list = [&] {
+    return stream_ && open.size() == 2 && nodes_[0].type == Type::Object && nodes_[open[1]].type == Type::Array &&
+           JsonView{this, open[1] - 1}.text() == stream_->list;
+  };
+  std::size_t element_unescaped = 0;  // where the list element being read began in unescaped_
+  // Streamed: a value just read, handed over if it is a member of the root or an element of its list.
+  auto finished = [&](std::uint32_t index) {
+    if (!stream_) return;
+    if (open.size() == 1 && nodes_[0].type == Type::Object) {
+      stream_->member(JsonView{this, index - 1}.text(), JsonView{this, index});
+    } else if (in_list() && stream_->element(JsonView{this, index})) {
+      nodes_.resize(index);
+      unescaped_.resize(element_unescaped);
+    }
+  };
   while (true) {
     // A value.
     skip_space();
     if (at_ >= text_.size()) return false;
+    if (in_list()) element_unescaped = unescaped_.size();
     const char c = text_[at_];
     if (c == '{' || c == '[') {
       JsonView::Node n;
       n.type = c == '{' ? Type::Object : Type::Array;
+      n.offset = std::uint32_t(at_);
       open.push_back(std::uint32_t(nodes_.size()));
       nodes_.push_back(n);
       ++at_;
       skip_space();
-      const char close = c == '{' ? '}' : ']';
-      if (at_ < text_.size() && text_[at_] == close) {
+      if (at_ < text_.size() && text_[at_] == (c == '{' ? '}' : ']')) {
+        const std::uint32_t index = open.back();
         ++at_;
-        nodes_[open.back()].end = std::uint32_t(nodes_.size());
-        open.pop_back();
+        close();
+        finished(index);
       } else {
         if (c == '{' && !key()) return false;
         continue;
       }
-    } else if (c == '"') {
-      if (!parse_string()) return false;
-    } else if (c == '-' || is_digit(c)) {
-      if (!parse_number()) return false;
-    } else if (!literal("true", Type::True) && !literal("false", Type::False) && !literal("null", Type::Null)) {
-      return false;
+    } else {
+      if (c == '"') {
+        if (!parse_string()) return false;
+      } else if (c == '-' || is_digit(c)) {
+        if (!parse_number()) return false;
+      } else if (!literal("true", Type::True) && !literal("false", Type::False) && !literal("null", Type::Null)) {
+        return false;
+      }
+      finished(std::uint32_t(nodes_.size() - 1));
     }
     // After a value: a comma and the next, or the close of containers.
     while (true) {
@@ -300,8 +332,9 @@ bool JsonDocument::parse() {
         break;
       }
       if (d != (object ? '}' : ']')) return false;
-      nodes_[open.back()].end = std::uint32_t(nodes_.size());
-      open.pop_back();
+      const std::uint32_t index = open.back();
+      close();
+      finished(index);
     }
   }
 }

@@ -6,6 +6,7 @@
 // readers give the same records and the same sentences through either.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -68,6 +69,7 @@ class JsonView {
   Iterator end() const;
 
   std::string dump() const;  // a string as JSON text, for messages; other values as "..."
+  std::string_view source() const;  // a list's or object's text as it was read
 
  private:
   friend class JsonDocument;
@@ -75,8 +77,8 @@ class JsonView {
   struct Node {
     Type type = Type::Null;
     std::uint32_t end = 0;      // a container's: the index past its last value
-    std::uint32_t offset = 0;   // a string's: where its characters are
-    std::uint32_t length = 0;   // a string's length (kEscaped bit: in the document's own buffer)
+    std::uint32_t offset = 0;   // a string's characters, or a container's text: where they are
+    std::uint32_t length = 0;   // and how long (kEscaped bit: a string in the document's own buffer)
     union {
       std::int64_t integer = 0;
       std::uint64_t unsigned_;
@@ -95,8 +97,19 @@ class JsonView {
 
 class JsonDocument {
  public:
-  // Parses `text`, which must outlive the document; `ok()` says whether it was JSON.
-  explicit JsonDocument(std::string_view text);
+  // For a document too large to hold as values (a backup file): each value
+  // of the root object is handed to `member` once read, and each element of
+  // the root's list named `list` to `element`, which returns true when it
+  // was used: it is then forgotten.
+  struct Stream {
+    std::string_view list;
+    std::function<void(std::string_view key, JsonView value)> member;
+    std::function<bool(JsonView element)> element;
+  };
+  static constexpr std::size_t kMaxText = (std::size_t(1) << 31) - 1;  // its places are 32-bit
+  // Parses `text`, which must outlive the document; `ok()` says whether it
+  // was JSON (a text longer than kMaxText is not read).
+  explicit JsonDocument(std::string_view text, const Stream* stream = nullptr);
   bool ok() const { return ok_; }
   JsonView root() const { return {this, 0}; }
 
@@ -110,6 +123,7 @@ class JsonDocument {
   std::size_t at_ = 0;
   std::vector<JsonView::Node> nodes_;
   std::string unescaped_;  // strings that held escapes, decoded
+  const Stream* stream_ = nullptr;
   bool ok_ = false;
 };
 

@@ -702,11 +702,6 @@ std::optional<Error> decode_record(Workspace& ws, const J& r) {
   return std::nullopt;
 }
 
-std::optional<Error> decode_records(Workspace& ws, const json& j) {
-  for (const json& r : j)
-    if (auto e = decode_record(ws, r)) return e;
-  return std::nullopt;
-}
 }  // namespace
 
 namespace {
@@ -769,50 +764,51 @@ std::string encode_backup(const Workspace& ws, LocalSeconds exported_at) {
 }
 
 std::variant<Workspace, Error> decode_backup(std::string_view text) {
+  if (text.size() > JsonDocument::kMaxText)
+    return Error{"too_large", "This backup cannot be restored: it is larger than the 2 GB this version reads in one file. "
+                              "Nothing was changed."};
   // Each record is read into the workspace as soon as it is parsed, then
-  // dropped: a tree of the whole file would take several times its size in
-  // memory. Records that come before the settings (a hand-edited file) wait
-  // in the tree. What is wrong is said in the same order as for a tree.
+  // forgotten: the whole file's values would take several times its size in
+  // memory. Records that come before the settings (a hand-edited file) are
+  // kept and read after them. What is wrong is said in the same order as if
+  // the whole file were read first.
   std::optional<Workspace> ws;
   std::optional<Error> meta_error, record_error;
-  std::string top_key;
-  const json j = json::parse(text, [&](int depth, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::key && depth == 1) top_key = parsed.get<std::string>();
-    const bool ended = event == json::parse_event_t::object_end || event == json::parse_event_t::array_end ||
-                       event == json::parse_event_t::value;
-    if (!ended) return true;
-    if (event == json::parse_event_t::object_end && depth == 1 && top_key == "meta" && !ws && !meta_error) {
-      auto made = decode_meta(seal(parsed.dump()));
-      if (auto* e = std::get_if<Error>(&made)) meta_error = *e;
-      else ws = std::get<Workspace>(std::move(made));
-      return true;
-    }
-    if (depth != 2 || top_key != "records" || !ws) return true;
-    if (!record_error) record_error = decode_record(*ws, parsed);
-    return false;  // read (or not needed after an error): dropped from the tree
-  }, false);
+  const JsonDocument::Stream stream{
+      "records",
+      [&](std::string_view key, JsonView value) {
+        if (key != "meta" || !value.is_object() || ws || meta_error) return;
+        auto made = decode_meta(seal(std::string(value.source())));
+        if (auto* e = std::get_if<Error>(&made)) meta_error = *e;
+        else ws = std::get<Workspace>(std::move(made));
+      },
+      [&](JsonView record) {
+        if (!ws) return false;
+        if (!record_error) record_error = decode_record(*ws, record);
+        return true;  // read (or not needed after an error)
+      }};
+  const JsonDocument doc(text, &stream);
+  const JsonView j = doc.root();
   auto refuse = [](std::string code, const std::string& why) {
     return Error{std::move(code), "This backup cannot be restored: " + why + " Nothing was changed."};
   };
-  if (j.is_discarded()) return refuse("not_a_backup", "it is not JSON (is it the right file, and complete?).");
-  if (!j.is_object() || j.value("format", json()) != "bridgework-backup")
+  if (!doc.ok()) return refuse("not_a_backup", "it is not JSON (is it the right file, and complete?).");
+  if (!j.is_object() || !j.contains("format") || j.at("format").text() != "bridgework-backup" || !j.at("format").is_string())
     return refuse("not_a_backup", "it is not a Bridgework backup (Settings > Workspace > \"Download a backup\" makes one).");
-  const auto version = j.find("version");
-  if (version == j.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1)
+  if (!j.contains("version") || !j.at("version").is_number_integer() || j.at("version").get<std::int64_t>() < 1)
     return refuse("corrupt", "it has no layout version (\"version\": 1), so it is damaged or was edited by hand.");
-  if (version->get<std::int64_t>() > 1)
+  if (const auto version = j.at("version").get<std::int64_t>(); version > 1)
     return refuse("newer_schema", "it was made by a newer version of Bridgework (backup layout " +
-                                      std::to_string(version->get<std::int64_t>()) + "). Open it with that version.");
-  const auto meta = j.find("meta");
-  if (meta == j.end() || !meta->is_object())
+                                      std::to_string(version) + "). Open it with that version.");
+  if (!j.contains("meta") || !j.at("meta").is_object())
     return refuse("corrupt", "its workspace settings (\"meta\") are missing or are not a JSON object.");
-  const auto records = j.find("records");
-  if (records == j.end() || !records->is_array())
+  if (!j.contains("records") || !j.at("records").is_array())
     return refuse("corrupt", "its list of records (\"records\") is missing or is not a JSON list.");
   if (meta_error) return refuse(meta_error->code, meta_error->message);
   if (!ws) return refuse("corrupt", "its workspace settings (\"meta\") are missing or are not a JSON object.");
   if (record_error) return refuse(record_error->code, record_error->message);
-  if (auto e = decode_records(*ws, *records)) return refuse(e->code, e->message);  // those before the settings
+  for (const JsonView r : j.at("records"))  // those before the settings
+    if (auto e = decode_record(*ws, r)) return refuse(e->code, e->message);
   if (auto e = check_integrity(*ws)) return refuse(e->code, e->message);
   ws->sort_audit_index();
   return std::move(*ws);

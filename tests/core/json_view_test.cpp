@@ -91,3 +91,32 @@ TEST_CASE("W4: stored records changed byte by byte read as nlohmann-json reads t
   CHECK(accepted > 15);
   CHECK(refused_by_a_record > 15);
 }
+
+TEST_CASE("W4: a backup file changed byte by byte is refused as not JSON exactly when nlohmann-json refuses it") {
+  // A backup is read as a stream (JsonDocument::Stream): the same verdict as reading it whole.
+  const LocalSeconds now = at("2026-11-20T10:00");
+  const std::string backup = encode_backup(create_demo_workspace("demo", now).workspace, now);
+  REQUIRE(std::holds_alternative<Workspace>(decode_backup(backup)));
+  std::mt19937 random(17);
+  const std::string alphabet = "{}[]\",:\\0123456789.eE+-tfnul \xC3\xA9\xED\xF0";
+  int json = 0, not_json = 0;
+  for (int round = 0; round < 150; ++round) {
+    std::string text = backup;
+    const std::size_t at = random() % text.size();
+    switch (random() % 3) {
+      case 0: text[at] = alphabet[random() % alphabet.size()]; break;
+      case 1: text.erase(at, 1 + random() % 4); break;
+      default: text.insert(at, 1, alphabet[random() % alphabet.size()]);
+    }
+    const bool refused_as_not_json = [&] {
+      const auto r = decode_backup(text);
+      const Error* e = std::get_if<Error>(&r);
+      return e && e->message.find("it is not JSON") != std::string::npos;
+    }();
+    CAPTURE(text.substr(at > 60 ? at - 60 : 0, 120));
+    CHECK(refused_as_not_json == json::parse(text, nullptr, false).is_discarded());
+    ++(refused_as_not_json ? not_json : json);
+  }
+  CHECK(json > 15);
+  CHECK(not_json > 15);
+}
