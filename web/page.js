@@ -439,15 +439,22 @@
       return false;
     }
     if (error) {
-      loadFailed(id, 'Reading it stopped with an error (' + ((error && error.message) || error) + ').');
+      stopped(id, error);
       return false;
     }
     if (!found.read || !current()) return false;  // refused by the app, which says why, or stale
+    return endLoad(id, writer);
+  }
+
+  const stopped = (id, e) => loadFailed(id, 'Reading it stopped with an error (' + ((e && e.message) || e) + ').');
+
+  // The last step of a reload: what was read becomes the open workspace.
+  function endLoad(id, writer) {
     try {
       cc('bw_load_end', null, [id, writer ? 1 : 0]);
       cc('bw_set_sealed', null, [S.lock.held(id) ? 1 : 0]);
     } catch (e) {
-      loadFailed(id, 'Reading it stopped with an error (' + ((e && e.message) || e) + ').');
+      stopped(id, e);
       return false;
     }
     return !currentState().open_error;
@@ -480,13 +487,11 @@
       if (!cc('bw_load_begin', 'number', [id, data.meta])) return false;
       for (const value of buckets)
         if (!cc('bw_load_bucket', 'number', [id, value])) return false;
-      cc('bw_load_end', null, [id, writer ? 1 : 0]);
-      cc('bw_set_sealed', null, [S.lock.held(id) ? 1 : 0]);
     } catch (e) {
-      loadFailed(id, 'Reading it stopped with an error (' + ((e && e.message) || e) + ').');
+      stopped(id, e);
       return false;
     }
-    return !currentState().open_error;
+    return endLoad(id, writer);
   }
 
   async function openWorkspace(id) {
