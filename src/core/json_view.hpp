@@ -1,9 +1,8 @@
-// A read-only JSON document for the stored buckets (W1, W4): parsed in one
-// pass into a flat list of values that point into the text, so that reading a
-// bucket allocates per bucket rather than per key and string. It accepts
-// exactly what nlohmann-json's parser accepts (RFC 8259, UTF-8 checked, a
-// leading byte-order mark skipped) and reads it the same way, so the record
-// readers give the same records and the same sentences through either.
+// A read-only JSON document for stored buckets and backup files (W1, W4):
+// parsed in one pass into a flat list of values that point into the text, so
+// that reading a bucket allocates per bucket rather than per key and string.
+// It accepts exactly what nlohmann-json's parser accepts (RFC 8259, UTF-8
+// checked, a leading byte-order mark skipped) and reads it the same way.
 #pragma once
 #include <cstdint>
 #include <functional>

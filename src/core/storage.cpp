@@ -250,8 +250,8 @@ std::string in_words() {
   }
 }
 
-// The helpers below read a record as nlohmann's tree (a backup file, the
-// meta value) or as a JsonView (a stored bucket), with the same sentences.
+// The helpers below read the meta value as nlohmann's tree, and a record
+// (of a bucket or a backup file) as a JsonView, with the same sentences.
 const json& member(const json& j, const char* key) {
   if (!j.is_object()) throw Damaged("it is not a JSON object");
   auto it = j.find(key);
@@ -438,8 +438,7 @@ std::variant<Workspace, Error> decode_meta(std::string stored) {
 }
 
 namespace {
-template <class J>
-std::optional<Error> decode_record(Workspace& ws, const J& r);
+std::optional<Error> decode_record(Workspace& ws, const JsonView& r);
 }
 
 std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
@@ -457,8 +456,7 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
 
 namespace {
 // Each reads one stored record of the kinds it knows into `ws`, or returns false.
-template <class J>
-bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id, const J& r) {
+bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id, const JsonView& r) {
   if (kind == "organisation") {
     ws.organisations[id] = Organisation{id, field<std::string>(r, "name"),
                                         enum_from<OrganisationKind>(r, "organisation_kind", organisation_kind_from),
@@ -550,8 +548,7 @@ bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id
   return true;
 }
 
-template <class J>
-bool read_business_record(Workspace& ws, const std::string& kind, const RecordId& id, const J& r) {
+bool read_business_record(Workspace& ws, const std::string& kind, const RecordId& id, const JsonView& r) {
   if (kind == "employer") {
     Employer e;
     e.id = id;
@@ -676,8 +673,7 @@ std::uint64_t id_hash(std::string_view id) {
   return h;
 }
 
-template <class J>
-std::optional<Error> decode_record(Workspace& ws, const J& r) {
+std::optional<Error> decode_record(Workspace& ws, const JsonView& r) {
   std::string kind = "record", id;  // of the record being read, for the message
   try {
     kind = field<std::string>(r, "kind").substr(0, 40);
