@@ -132,6 +132,10 @@ json students_answer(const Asker& a, const json&) {
 
 }  // namespace
 
+std::string client_search_text(const Client& c) {
+  return c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone;
+}
+
 std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& viewer, const ClientFilter& filter) {
   std::vector<const Client*> out;
   if (!can_see_clients(viewer)) return out;
@@ -141,10 +145,7 @@ std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& vie
       continue;
     if (!filter.primary_contact.empty() && c.primary_contact != filter.primary_contact) continue;
     if (filter.active_only && !is_active(c)) continue;
-    if (!needle.empty()) {
-      const std::string hay = folded(c.first_name + " " + c.last_name + " " + c.id + " " + c.email + " " + c.phone);
-      if (hay.find(needle) == std::string::npos) continue;
-    }
+    if (!needle.empty() && folded(client_search_text(c)).find(needle) == std::string::npos) continue;
     out.push_back(&c);
   }
   return out;

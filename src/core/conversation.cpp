@@ -159,6 +159,11 @@ std::optional<FeedKind> feed_kind_from(std::string_view name) {
   return std::nullopt;
 }
 
+std::string feed_search_text(const Workspace& ws, const FeedItem& f) {
+  const Staff* by = ws.find_staff(f.by);
+  return f.text + " " + record_title(ws, f.record) + " " + (by ? by->name : "");
+}
+
 Feed feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter) {
   std::vector<FeedItem> items;
   if (!can_see_comments(viewer)) return {};
@@ -198,8 +203,7 @@ Feed feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter)
   std::erase_if(items, [&](const FeedItem& f) {
     if (filter.kind && f.kind != *filter.kind) return true;
     if (needle.empty()) return false;
-    const Staff* by = ws.find_staff(f.by);
-    return folded(f.text + " " + record_title(ws, f.record) + " " + (by ? by->name : "")).find(needle) == std::string::npos;
+    return folded(feed_search_text(ws, f)).find(needle) == std::string::npos;
   });
   // Ties keep the order found; the source id (which grows with time) breaks them the same way each time.
   auto before = [&](const FeedItem& a, const FeedItem& b) {

@@ -63,6 +63,8 @@ struct Feed {
   std::size_t total = 0;     // how many matched before the limit
 };
 Feed feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter);
+// What a feed search reads: the text, the record's title and the author's name.
+std::string feed_search_text(const Workspace& ws, const FeedItem& f);
 std::string_view feed_kind_name(FeedKind k);  // "mention", "comment", "update"
 std::optional<FeedKind> feed_kind_from(std::string_view name);
 

@@ -276,6 +276,29 @@ std::string folded(std::string_view text) {
   return out;
 }
 
+void SearchIndex::reset(std::size_t rows) {
+  rows_ = rows;
+  texts_.clear();
+  answered_ = false;
+}
+
+const std::vector<std::uint32_t>& SearchIndex::find(std::string needle) {
+  if (answered_ && needle == needle_) return hits_;
+  std::vector<std::uint32_t> out;
+  auto look = [&](std::uint32_t i) {
+    if (needle.empty() || texts_[i].find(needle) != std::string::npos) out.push_back(i);
+  };
+  // A longer needle that contains the last one can match only what it matched.
+  if (answered_ && !needle_.empty() && needle.find(needle_) != std::string::npos)
+    for (std::uint32_t i : hits_) look(i);
+  else
+    for (std::uint32_t i = 0; i < rows_; ++i) look(i);
+  hits_ = std::move(out);
+  needle_ = std::move(needle);
+  answered_ = true;
+  return hits_;
+}
+
 bool same_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));

@@ -470,5 +470,31 @@ bool same_ignoring_case(std::string_view a, std::string_view b);
 // "o'brien" finds "O’Brien". Every search compares folded(needle) with
 // folded(text).
 std::string folded(std::string_view text);
+// Typing into a list's search box, one character at a time. The rows' folded
+// texts are made on the list's first search and kept until the list changes
+// (reset), and a needle that contains the last one looks only among the rows
+// the last one found, so a keystroke reads texts, not records.
+class SearchIndex {
+ public:
+  void reset(std::size_t rows);
+  // The rows, in order, whose text(i) contains `needle` as a search does
+  // (folded); every row when the needle is empty.
+  template <class Text>
+  const std::vector<std::uint32_t>& find(std::string_view needle, Text text) {
+    if (!needle.empty() && texts_.size() != rows_) {
+      texts_.reserve(rows_);
+      for (std::size_t i = texts_.size(); i < rows_; ++i) texts_.push_back(folded(text(i)));
+    }
+    return find(folded(needle));
+  }
+
+ private:
+  const std::vector<std::uint32_t>& find(std::string needle);
+  std::size_t rows_ = 0;
+  std::vector<std::string> texts_;  // folded; made on the first search
+  bool answered_ = false;
+  std::string needle_;  // what hits_ answers
+  std::vector<std::uint32_t> hits_;
+};
 
 }  // namespace bw

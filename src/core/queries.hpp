@@ -25,6 +25,8 @@ struct ClientFilter {
   bool operator==(const ClientFilter&) const = default;
 };
 
+// What a client search reads: the name, id, email and phone.
+std::string client_search_text(const Client& c);
 // Clients the viewer may list (C5) that match the filter.
 std::vector<const Client*> visible_clients(const Workspace& ws, const Staff& viewer,
                                            const ClientFilter& filter);

@@ -182,6 +182,99 @@ await test('the Employers and Jobs tables sort by a clicked column, both ways, a
   await page.screenshot({ path: join(artifacts, 'jobs-sorted.png') });
 });
 
+await test('the Clients table keeps its column\'s order while a search is typed, deleted and typed again, and across a save', async context => {
+  const page = await openApp(context, server.url);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openDemoAs(page, 'Tomás Reyes');
+  await click(page, 'Clients');
+  await click(page, 'Enrolled');  // the header: oldest enrolment first
+  const label = c => `${c.last_name}, ${c.first_name}`;
+  // The rows the table must show: the query's (in id order), by enrolment date, ties as they came.
+  const expected = async (search, newest) => {
+    const found = await bw(page, s => window.bridgework.query('clients', { search: s, active_only: true }).result, search);
+    const sorted = found.map((c, k) => [c, k]).sort(([a, i], [b, j]) => (a.enrolled_on < b.enrolled_on ? -1 : a.enrolled_on > b.enrolled_on ? 1 : i - j));
+    const rows = sorted.map(([c]) => label(c));
+    return newest ? [...rows].reverse() : rows;
+  };
+  const shows = async (search, newest = false) => {
+    const rows = await expected(search, newest);
+    assert.ok(rows.length > 0, `some client has "${search}"`);
+    let drawn = [];
+    for (let tries = 0; tries < 50; ++tries) {  // the frames that follow the last key
+      drawn = await column(page, rows);
+      if (drawn.length >= Math.min(rows.length, 5) && drawn.every((r, k) => r === rows[k])) break;
+      await page.waitForTimeout(100);
+    }
+    assert.ok(drawn.length >= Math.min(rows.length, 5), `${drawn.length} rows drawn for "${search}"`);
+    assert.deepEqual(drawn, rows.slice(0, drawn.length), `the rows for "${search}"`);
+  };
+  await type(page, 'search', 'ar');
+  await shows('ar');
+  await press(page, 'Backspace');
+  await shows('a');
+  await page.keyboard.type('l', { delay: 15 });
+  await shows('al');
+  // A save while the search is typed: the new client is found, in its place (enrolled today: last).
+  const made = await bw(page, () => {
+    const org = window.bridgework.query('organisations').result.find(o => o.name === 'Cedar Valley Career Center').id;
+    const me = window.bridgework.query('staff', {}).result.find(s => s.name === 'Tomás Reyes').id;
+    return window.bridgework.dispatch({ type: 'enrol_client', first_name: 'Alma', last_name: 'Zuniga', date_of_birth: '1990-05-01',
+                                        programs: ['wioa_adult'], provider: org, primary_contact: me });
+  });
+  assert.equal(made.ok, true, JSON.stringify(made.error));
+  await saved(page);
+  const rows = await expected('al');
+  assert.equal(rows[rows.length - 1], 'Zuniga, Alma');
+  await click(page, 'Enrolled');  // newest first
+  await shows('al', true);
+  await widget(page, 'Zuniga, Alma');
+});
+
+await test('My Work\'s caseload sorts by a clicked column, both ways, and keeps the order across a save', async context => {
+  const page = await openApp(context, server.url);
+  // A laptop's height: below the issues, activities and matches, the caseload is reached by scrolling.
+  await page.setViewportSize({ width: 1366, height: 640 });
+  await openDemoAs(page, 'Tomás Reyes');
+  const mine = await bw(page, () => {
+    const me = window.bridgework.query('staff', {}).result.find(s => s.name === 'Tomás Reyes').id;
+    return window.bridgework.query('clients', { primary_contact: me }).result;
+  });
+  assert.ok(mine.length >= 4, `${mine.length} clients`);
+  const name = c => `${c.first_name} ${c.last_name}`;
+  const names = mine.map(name);
+  const byDate = [...mine].sort((a, b) => (a.enrolled_on < b.enrolled_on ? -1 : a.enrolled_on > b.enrolled_on ? 1 : 0));
+  const drawnAs = async (expected, what) => {
+    let drawn = [];
+    for (let tries = 0; tries < 50 && JSON.stringify(drawn) !== JSON.stringify(expected); ++tries) {
+      await page.waitForTimeout(100);
+      // The caseload's rows: below its headers (the same names are above, in the issues and matches).
+      const header = await bw(page, () => window.bridgework.ui.rect('Enrolled'));
+      drawn = (await bw(page, () => window.bridgework.ui.items())).filter(i => names.includes(i.label) && i.y > header.y)
+        .sort((a, b) => a.y - b.y).map(i => i.label);
+    }
+    assert.deepEqual(drawn, expected, what);
+  };
+  await click(page, 'Enrolled');
+  await drawnAs(byDate.map(name), 'oldest enrolment first');
+  await click(page, 'Enrolled');
+  await drawnAs([...byDate].reverse().map(name), 'newest first');
+  await click(page, 'Client');
+  const byName = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  await drawnAs(byName, 'by name');
+  // A comment on one of them writes no client: the order stays. A corrected name moves its row.
+  const comment = await bw(page, id => window.bridgework.dispatch({ type: 'add_comment', record: id, text: 'Called back.' }), mine[0].id);
+  assert.equal(comment.ok, true, JSON.stringify(comment.error));
+  await saved(page);
+  await drawnAs(byName, 'by name, after a comment');
+  const c = mine[0];
+  const renamed = await bw(page, c => window.bridgework.dispatch({ type: 'update_client', client: c.id, first_name: 'Zoe',
+    last_name: c.last_name, date_of_birth: c.date_of_birth, email: c.email, phone: c.phone }), c);
+  assert.equal(renamed.ok, true, JSON.stringify(renamed.error));
+  await saved(page);
+  names[0] = `Zoe ${c.last_name}`;
+  await drawnAs([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'by name, after a name was corrected');
+});
+
 await test('the Employers screen as an ERS: the table has its normal widths, beside no missing button', async context => {
   const page = await openApp(context, server.url);
   await page.setViewportSize({ width: 1366, height: 768 });

@@ -1,6 +1,8 @@
 // Searching folds case and accents (the page-shell issue's "nunez" finds
 // "Núñez"): every character of Latin-1 and Latin Extended-A folds to its
 // base letters, capitals and small letters alike; other text is kept.
+#include <random>
+
 #include "helpers.hpp"
 #include "queries.hpp"
 
@@ -67,4 +69,55 @@ TEST_CASE("search: the clients query finds Núñez-O’Brien by \"nunez\" and \"
     REQUIRE(r["ok"] == true);
     CHECK(r["result"].size() == 1);
   }
+}
+
+TEST_CASE("search: a search typed, deleted and pasted a character at a time finds what a search of every row finds") {
+  // Texts and needles from a few letters (accented and not), so that most needles find some rows and many find none.
+  std::mt19937 random(7);
+  const std::vector<std::string> letters{"a", "b", "Á", "á", "n", "ñ", " ", "-", "\u2019", "'"};
+  auto some = [&](std::size_t most) {
+    std::string s;
+    for (std::size_t n = random() % (most + 1); n > 0; --n) s += letters[random() % letters.size()];
+    return s;
+  };
+  for (int list = 0; list < 20; ++list) {
+    std::vector<std::string> texts(random() % 300);
+    for (auto& t : texts) t = some(12);
+    SearchIndex index;
+    index.reset(texts.size());
+    std::size_t read = 0;  // texts asked for: each once per list
+    auto text = [&](std::size_t i) { return ++read, texts[i]; };
+    std::string needle;
+    std::size_t found_some = 0, found_none = 0;
+    for (int step = 0; step < 300; ++step) {
+      switch (random() % 6) {
+        case 0: case 1: case 2: needle += letters[random() % letters.size()]; break;  // typed
+        case 3: if (!needle.empty()) needle.pop_back(); break;  // Backspace, which may split a character
+        case 4: needle = some(4); break;  // pasted over
+        default: needle.clear();
+      }
+      std::vector<std::uint32_t> expected;
+      for (std::uint32_t i = 0; i < texts.size(); ++i)
+        if (folded(texts[i]).find(folded(needle)) != std::string::npos) expected.push_back(i);
+      CAPTURE(list);
+      CAPTURE(step);
+      CAPTURE(needle);
+      REQUIRE(index.find(needle, text) == expected);
+      (expected.empty() ? found_none : found_some) += 1;
+    }
+    CHECK(read <= texts.size());
+    if (texts.size() > 50) {
+      CHECK(found_some > 20);
+      CHECK(found_none > 5);
+    }
+  }
+  // A changed list is read again.
+  SearchIndex index;
+  std::vector<std::string> texts{"Núñez", "Nunes"};
+  index.reset(texts.size());
+  CHECK(index.find("nun", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{0, 1});
+  texts = {"Brown", "Núñez", "Smith"};
+  index.reset(texts.size());
+  CHECK(index.find("nun", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{1});
+  CHECK(index.find("", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{0, 1, 2});
 }

@@ -1,6 +1,8 @@
 // Clients: a sortable, filterable table of everyone the viewer may see, and
 // the enrolment form (C1, C2).
 #include <algorithm>
+#include <numeric>
+#include <optional>
 #include <vector>
 
 #include "../host.hpp"
@@ -88,15 +90,26 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
     if (const auto warning = youth_age_warning(f.command().programs, *born, *on)) warning_text(*warning);
 }
 
+// The table's rows are made in three steps, each again only when what it reads
+// changed: the clients the filters (but the search) let through, in id order;
+// their order by the clicked column; the search, read from texts kept for it.
+// So typing a search or clicking a header does not read the whole board again.
 struct ClientTable {
   const Workspace* ws = nullptr;
-  std::uint64_t change = 0;  // Workspace::change the rows were made at
-  ClientFilter filter{.active_only = true}, applied;
-  std::vector<const Client*> rows;
+  std::uint64_t change = 0;  // Workspace::change `listed` was made at
+  ClientFilter filter{.active_only = true}, applied;  // `applied`: what `listed` answers, but the search
+  std::vector<const Client*> listed;
+  std::vector<std::uint32_t> order;  // of `listed`, by the clicked column
+  SearchIndex index;  // over `listed`
+  std::optional<std::string> searched;  // what `rows` answers
+  std::vector<const Client*> rows;  // shown
   bool sort_dirty = true;
 };
 
-void sort_rows(const Workspace& ws, std::vector<const Client*>& rows, const ImGuiTableSortSpecs* specs) {
+// `order` (of `rows`) by the clicked column; `order` as it came when none is.
+void sort_rows(const Workspace& ws, const std::vector<const Client*>& rows, std::vector<std::uint32_t>& order,
+               const ImGuiTableSortSpecs* specs) {
+  std::iota(order.begin(), order.end(), 0u);
   if (!specs || specs->SpecsCount == 0) return;
   const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
   auto key = [&](const Client* c) -> std::string {
@@ -109,13 +122,26 @@ void sort_rows(const Workspace& ws, std::vector<const Client*>& rows, const ImGu
       default: return c->last_name + ", " + c->first_name;
     }
   };
-  std::vector<std::pair<std::string, const Client*>> keyed;
-  keyed.reserve(rows.size());
-  for (const Client* c : rows) keyed.emplace_back(key(c), c);
+  std::vector<std::string> keys;
+  keys.reserve(rows.size());
+  for (const Client* c : rows) keys.push_back(key(c));
   // Age sorts opposite to birth date, so that "ascending age" reads right.
   const bool ascending = (s.SortDirection == ImGuiSortDirection_Ascending) != (s.ColumnIndex == 1);
-  std::stable_sort(keyed.begin(), keyed.end(), [&](auto& a, auto& b) { return ascending ? a.first < b.first : b.first < a.first; });
-  for (size_t i = 0; i < rows.size(); ++i) rows[i] = keyed[i].second;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return ascending ? keys[a] < keys[b] : keys[b] < keys[a];
+  });
+}
+
+// The rows shown: `listed` in `order`, those the search finds.
+void search_rows(ClientTable& table) {
+  const auto& found = table.index.find(table.filter.search, [&](std::size_t i) { return client_search_text(*table.listed[i]); });
+  std::vector<char> hit(table.listed.size(), 0);
+  for (std::uint32_t i : found) hit[i] = 1;
+  table.rows.clear();
+  table.rows.reserve(found.size());
+  for (std::uint32_t i : table.order)
+    if (hit[i]) table.rows.push_back(table.listed[i]);
+  table.searched = table.filter.search;
 }
 
 struct ClientsScreen {
@@ -166,14 +192,20 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     form.reset(ws, me);
     ImGui::OpenPopup("Enrol a client");
   }
-  // Recompute the rows only when the data, the search or the sort changed.
-  if (table.ws != &ws || table.change != ws.change || !(table.applied == table.filter)) {
+  ClientFilter unsearched = table.filter;
+  unsearched.search.clear();
+  if (table.ws != &ws || table.change != ws.change || !(table.applied == unsearched)) {
     table.ws = &ws;
     table.change = ws.change;
-    table.applied = table.filter;
-    table.rows = visible_clients(ws, me, table.filter);
+    table.applied = std::move(unsearched);
+    table.listed = visible_clients(ws, me, table.applied);
+    table.order.resize(table.listed.size());
+    std::iota(table.order.begin(), table.order.end(), 0u);  // until the table sorts them, below
+    table.index.reset(table.listed.size());
+    table.searched.reset();
     table.sort_dirty = true;
   }
+  if (table.searched != table.filter.search) search_rows(table);
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(colour::kMuted, "%zu of %zu clients", table.rows.size(), ws.clients.size());
   ImGui::SameLine();
@@ -191,7 +223,8 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(120));
     headers_row();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || table.sort_dirty)) {
-      sort_rows(ws, table.rows, specs);
+      sort_rows(ws, table.listed, table.order, specs);
+      search_rows(table);
       specs->SpecsDirty = false;
       table.sort_dirty = false;
     }

@@ -1,7 +1,9 @@
 // Conversation (K1): comments on a record with @person and #record
 // completion, the Follow button, and the home feed.
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "../host.hpp"
@@ -174,34 +176,45 @@ void draw_feed(const Workspace& ws, const Staff& me) {
   ImGui::Checkbox("Oldest first", &oldest_first);
 
   // Computed again only when something changed: following people means reading the audit trail.
-  // Each item as it is shown: who, on what, and the text with its links in words.
+  // A search then reads the kept items' texts (SearchIndex), and only the first
+  // page of what it found is made ready to show: who, on what, and the text with its links in words.
   struct Shown {
     FeedKind kind;
     std::string by, at, title, text;
     RecordId record, source;
   };
   static constexpr std::size_t kPage = 50;
+  const std::size_t limit = FeedFilter{}.limit;  // shown, as the feed query gives them
   struct Cached {
-    std::tuple<std::uint64_t, int, bool, std::string> key{0, 0, false, {}};
+    std::tuple<std::uint64_t, int, bool> key{0, 0, false};
+    std::vector<FeedItem> all;  // of this kind, newest (or oldest) first
+    SearchIndex index;
+    std::optional<std::string> searched;  // what `items` answers
     std::size_t total = 0;
     std::vector<Shown> items;
     std::vector<float> heights;  // of each item, as last drawn
     std::size_t shown = kPage;  // a page at a time, so that a long feed costs no more to draw than a short one
   };
   Cached& cached = for_this_person<Cached>();  // named references: a lambda below uses them
-  auto& key = cached.key;
   auto& items = cached.items;
   auto& heights = cached.heights;
   std::size_t &total = cached.total, &shown = cached.shown;
-  if (auto now_key = std::tuple{ws.change, kind, oldest_first, search}; now_key != key) {
-    key = std::move(now_key);
-    FeedFilter filter{std::nullopt, search, oldest_first};
+  if (auto now_key = std::tuple{ws.change, kind, oldest_first}; now_key != cached.key) {
+    cached.key = now_key;
+    FeedFilter filter{std::nullopt, "", oldest_first, std::numeric_limits<std::size_t>::max()};
     if (kind > 0) filter.kind = FeedKind(kind - 1);
-    const Feed feed = feed_of(ws, me, filter);
-    total = feed.total;
+    cached.all = feed_of(ws, me, filter).items;
+    cached.index.reset(cached.all.size());
+    cached.searched.reset();
+  }
+  if (cached.searched != search) {
+    cached.searched = search;
+    const auto& found = cached.index.find(search, [&](std::size_t i) { return feed_search_text(ws, cached.all[i]); });
+    total = found.size();
     items.clear();
     heights.clear();
-    for (const FeedItem& f : feed.items) {
+    for (std::size_t k = 0; k < std::min(total, limit); ++k) {
+      const FeedItem& f = cached.all[found[k]];
       const auto c = ws.comments.find(f.source);
       items.push_back({f.kind, author_name(ws, f.by), display_datetime(f.at), record_title(ws, f.record),
                        c != ws.comments.end() ? readable_comment(ws, c->second.text, c->second.links) : f.text, f.record,

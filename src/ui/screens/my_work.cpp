@@ -285,27 +285,30 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   if (!work.carries_caseload) return;
   // The caseload in the order the person chose: copied and sorted only when it changed or the sort did.
   struct Sorted {
-    std::tuple<std::uint64_t, LocalSeconds> key{0, -1};
+    std::tuple<std::uint64_t, long long> key{0, 0};  // the caseload_key `rows` were copied at
     std::vector<const Client*> rows;
     bool fresh = true;
   };
   auto& [sorted_key, caseload, fresh] = for_this_person<Sorted>();
-  if (sorted_key != key) sorted_key = key, caseload = work.caseload, fresh = true;
+  if (sorted_key != caseload_key) sorted_key = caseload_key, caseload = work.caseload, fresh = true;
   subheading("My caseload (" + std::to_string(caseload.size()) + " clients)");
   if (caseload.empty()) {
     muted("No clients have you as their primary contact yet.");
   } else if (ImGui::BeginTable("caseload", 3, kListTable | ImGuiTableFlags_ScrollY,
-                               ImVec2{0, std::min(ImGui::GetContentRegionAvail().y - px(90), px(34) * (caseload.size() + 1.5f))})) {
+                               // The room left on the screen, but never under ten rows: below a busy
+                               // My Work the screen scrolls to it rather than squeeze it shut.
+                               ImVec2{0, std::min(std::max(ImGui::GetContentRegionAvail().y - px(90), px(340)),
+                                                  px(34) * (caseload.size() + 1.5f))})) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Programs", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(130));
     headers_row();
-    sort_rows(caseload, fresh, [](int column, const Client* a, const Client* b) {
+    sort_rows_by_key(caseload, fresh, [](int column, const Client* c) {
       switch (column) {
-        case 1: return programs_text(*a) < programs_text(*b);
-        case 2: return a->enrolled_on < b->enrolled_on;
-        default: return full_name(*a) < full_name(*b);
+        case 1: return programs_text(*c);
+        case 2: return format_iso_date(c->enrolled_on);
+        default: return full_name(*c);
       }
     });
     ImGuiListClipper clipper;  // a caseload can be thousands long: only the rows in view are drawn
