@@ -478,15 +478,25 @@ class SearchIndex {
  public:
   void reset(std::size_t rows);
   // The rows, in order, whose text(i) contains `needle` as a search does
-  // (folded); every row when the needle is empty.
+  // (folded); every row when the needle is empty. With a budget, the texts
+  // are made for at most about that many milliseconds a call: until all are
+  // made it answers null, and the caller asks again in its next frame.
   template <class Text>
-  const std::vector<std::uint32_t>& find(std::string_view needle, Text text) {
+  const std::vector<std::uint32_t>* find(std::string_view needle, Text text, double budget_ms = 0) {
     if (!needle.empty() && texts_.size() != rows_) {
       texts_.reserve(rows_);
-      for (std::size_t i = texts_.size(); i < rows_; ++i) texts_.push_back(folded(text(i)));
+      const auto start = std::chrono::steady_clock::now();
+      for (std::size_t i = texts_.size(); i < rows_; ++i) {
+        texts_.push_back(folded(text(i)));
+        if (budget_ms > 0 && i % 256 == 255 && i + 1 < rows_ &&
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() > budget_ms)
+          return nullptr;
+      }
     }
-    return find(folded(needle));
+    return &find(folded(needle));
   }
+  // The share of the texts made, 0 to 1.
+  double made() const { return rows_ ? double(texts_.size()) / double(rows_) : 1.0; }
 
  private:
   const std::vector<std::uint32_t>& find(std::string needle);

@@ -132,7 +132,9 @@ void frame() {
   input_left = bw::input::begin_frame();
   ImGui::NewFrame();
   const double draw_start = emscripten_get_now();
-  bw::ui::draw_app();  // the screens' own work, measured apart from rendering
+  // The screens' own work, measured apart from rendering. Work they left
+  // for the next frame counts as input still to read: that frame is drawn.
+  input_left = bw::ui::draw_app() || input_left;
   const double draw_ms = emscripten_get_now() - draw_start;
   ImGui::Render();
   bw::input::end_frame();

@@ -232,7 +232,7 @@ void draw_section(const Workspace& ws, const Staff& me) {
 
 }  // namespace
 
-void draw_app() {
+bool draw_app() {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
@@ -300,7 +300,7 @@ void draw_app() {
   draw_status_bar(ws, me, seeker);
   show_address(me && me->active ? me : nullptr);
   ImGui::End();
-  end_widgets_frame();
+  return end_widgets_frame();
 }
 
 }  // namespace bw::ui

@@ -3,7 +3,8 @@
 #include <string>
 
 namespace bw::ui {
-void draw_app();
+// True when a screen has work left for the next frame (draw_again).
+bool draw_app();
 // The printable document (HTML) of the screen shown now, for Ctrl+P.
 std::string printable_now();
 }

@@ -3,6 +3,7 @@
 #include "address.hpp"
 
 #include <map>
+#include <utility>
 
 #include "calendar.hpp"
 #include "host.hpp"
@@ -188,7 +189,15 @@ bool escape_closes_this_popup() {
   return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && g.BeginPopupStack.Size == g_popups_last_frame;
 }
 
-void end_widgets_frame() { g_popups_last_frame = GImGui->OpenPopupStack.Size; }
+namespace {
+bool g_draw_again = false;
+}
+void draw_again() { g_draw_again = true; }
+
+bool end_widgets_frame() {
+  g_popups_last_frame = GImGui->OpenPopupStack.Size;
+  return std::exchange(g_draw_again, false);
+}
 
 void same_line_if_fits(const char* label) {
   const float need = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;

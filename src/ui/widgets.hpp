@@ -37,8 +37,12 @@ bool submit_button(const char* label);
 // Inside a popup: Escape was pressed and this popup is the innermost one
 // (Escape with a list open closes the list, not the dialog under it).
 bool escape_closes_this_popup();
-// Once a frame, after everything is drawn.
-void end_widgets_frame();
+// Work a screen left for its next frame (a long list's search, read a part a
+// frame so that no frame stalls): that frame is drawn though nothing else
+// changed, where an idle page otherwise draws nothing.
+void draw_again();
+// Once a frame, after everything is drawn; true when draw_again was asked.
+bool end_widgets_frame();
 // A date typed as MM/DD/YYYY or YYYY-MM-DD, or picked from a calendar that
 // marks holidays and closures (T2). `value` holds the stored form (YYYY-MM-DD)
 // once the typed text is a date, and the typed text until then, so that the

@@ -102,7 +102,7 @@ TEST_CASE("search: a search typed, deleted and pasted a character at a time find
       CAPTURE(list);
       CAPTURE(step);
       CAPTURE(needle);
-      REQUIRE(index.find(needle, text) == expected);
+      REQUIRE(*index.find(needle, text) == expected);
       (expected.empty() ? found_none : found_some) += 1;
     }
     CHECK(read <= texts.size());
@@ -115,9 +115,37 @@ TEST_CASE("search: a search typed, deleted and pasted a character at a time find
   SearchIndex index;
   std::vector<std::string> texts{"Núñez", "Nunes"};
   index.reset(texts.size());
-  CHECK(index.find("nun", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{0, 1});
+  CHECK(*index.find("nun", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{0, 1});
   texts = {"Brown", "Núñez", "Smith"};
   index.reset(texts.size());
-  CHECK(index.find("nun", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{1});
-  CHECK(index.find("", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{0, 1, 2});
+  CHECK(*index.find("nun", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{1});
+  CHECK(*index.find("", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{0, 1, 2});
+}
+
+TEST_CASE("search: with a budget, a long list's texts are made over several calls, each once, and then it answers") {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 5000; ++i) texts.push_back((i % 7 ? "Client " : "Núñez ") + std::to_string(i));
+  SearchIndex index;
+  index.reset(texts.size());
+  std::size_t read = 0;
+  auto text = [&](std::size_t i) { return ++read, texts[i]; };
+  CHECK(index.find("", text, 1e-9) != nullptr);  // an empty needle reads no text
+  CHECK(read == 0);
+  int calls = 1;
+  const std::vector<std::uint32_t>* found = nullptr;
+  double made = 0;
+  for (; !(found = index.find("nunez", text, 1e-9)); ++calls) {
+    CHECK(index.made() > made);  // each call makes more
+    made = index.made();
+  }
+  CHECK(calls >= 5);  // 256 texts or so a call
+  CHECK(read == texts.size());
+  CHECK(index.made() == 1.0);
+  CHECK(found->size() == 715);  // every seventh of 5,000
+  std::vector<std::uint32_t> sevens;  // 7, 70, 77, 700, 707 ...: a narrower needle, from the texts kept
+  for (std::uint32_t i = 0; i < texts.size(); ++i)
+    if (i % 7 == 0 && std::to_string(i).front() == '7') sevens.push_back(i);
+  CHECK(sevens.size() > 10);
+  CHECK(*index.find("nunez 7", text, 1e-9) == sevens);
+  CHECK(read == texts.size());
 }

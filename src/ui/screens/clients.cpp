@@ -99,6 +99,7 @@ struct ClientTable {
   std::uint64_t change = 0;  // Workspace::change `listed` was made at
   ClientFilter filter{.active_only = true}, applied;  // `applied`: what `listed` answers, but the search
   std::vector<const Client*> listed;
+  std::uint64_t listed_clients = 0;  // Workspace::caseload_change `listed`'s texts were read at
   std::vector<std::uint32_t> order;  // of `listed`, by the clicked column
   SearchIndex index;  // over `listed`
   std::optional<std::string> searched;  // what `rows` answers
@@ -132,13 +133,21 @@ void sort_rows(const Workspace& ws, const std::vector<const Client*>& rows, std:
   });
 }
 
-// The rows shown: `listed` in `order`, those the search finds.
+// The rows shown: `listed` in `order`, those the search finds. A first search
+// of a long list reads its clients' texts a part each frame (about 8 ms of
+// work), until then the rows stay as they were and this asks for the next frame.
 void search_rows(ClientTable& table) {
-  const auto& found = table.index.find(table.filter.search, [&](std::size_t i) { return client_search_text(*table.listed[i]); });
+  const auto* found =
+      table.index.find(table.filter.search, [&](std::size_t i) { return client_search_text(*table.listed[i]); }, 8.0);
+  if (!found) {
+    table.searched.reset();
+    draw_again();
+    return;
+  }
   std::vector<char> hit(table.listed.size(), 0);
-  for (std::uint32_t i : found) hit[i] = 1;
+  for (std::uint32_t i : *found) hit[i] = 1;
   table.rows.clear();
-  table.rows.reserve(found.size());
+  table.rows.reserve(found->size());
   for (std::uint32_t i : table.order)
     if (hit[i]) table.rows.push_back(table.listed[i]);
   table.searched = table.filter.search;
@@ -198,16 +207,23 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     table.ws = &ws;
     table.change = ws.change;
     table.applied = std::move(unsearched);
-    table.listed = visible_clients(ws, me, table.applied);
+    std::vector<const Client*> listed = visible_clients(ws, me, table.applied);
+    // The texts a search read stay while the same clients are listed and none was written.
+    if (listed != table.listed || table.listed_clients != ws.caseload_change) table.index.reset(listed.size());
+    table.listed = std::move(listed);
+    table.listed_clients = ws.caseload_change;
     table.order.resize(table.listed.size());
     std::iota(table.order.begin(), table.order.end(), 0u);  // until the table sorts them, below
-    table.index.reset(table.listed.size());
+    table.rows.clear();  // they may be gone with the workspace they were in
     table.searched.reset();
     table.sort_dirty = true;
   }
   if (table.searched != table.filter.search) search_rows(table);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(colour::kMuted, "%zu of %zu clients", table.rows.size(), ws.clients.size());
+  if (table.searched == table.filter.search)
+    ImGui::TextColored(colour::kMuted, "%zu of %zu clients", table.rows.size(), ws.clients.size());
+  else
+    ImGui::TextColored(colour::kMuted, "Searching %zu clients... %d%%", table.listed.size(), int(table.index.made() * 100));
   ImGui::SameLine();
   if (ImGui::SmallButton("Print list")) host::show_printable(printable_clients(ws, me));
 
@@ -224,6 +240,7 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     headers_row();
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || table.sort_dirty)) {
       sort_rows(ws, table.listed, table.order, specs);
+      table.searched.reset();
       search_rows(table);
       specs->SpecsDirty = false;
       table.sort_dirty = false;

@@ -176,7 +176,8 @@ void draw_feed(const Workspace& ws, const Staff& me) {
   ImGui::Checkbox("Oldest first", &oldest_first);
 
   // Computed again only when something changed: following people means reading the audit trail.
-  // A search then reads the kept items' texts (SearchIndex), and only the first
+  // A search then reads the kept items' texts (SearchIndex; the first search of a
+  // long feed a part each frame, while the items shown stay), and only the first
   // page of what it found is made ready to show: who, on what, and the text with its links in words.
   struct Shown {
     FeedKind kind;
@@ -207,14 +208,16 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     cached.index.reset(cached.all.size());
     cached.searched.reset();
   }
-  if (cached.searched != search) {
+  const auto* found = cached.searched == search ? nullptr
+                      : cached.index.find(search, [&](std::size_t i) { return feed_search_text(ws, cached.all[i]); }, 8.0);
+  if (cached.searched != search && !found) draw_again();
+  if (found) {
     cached.searched = search;
-    const auto& found = cached.index.find(search, [&](std::size_t i) { return feed_search_text(ws, cached.all[i]); });
-    total = found.size();
+    total = found->size();
     items.clear();
     heights.clear();
     for (std::size_t k = 0; k < std::min(total, limit); ++k) {
-      const FeedItem& f = cached.all[found[k]];
+      const FeedItem& f = cached.all[(*found)[k]];
       const auto c = ws.comments.find(f.source);
       items.push_back({f.kind, author_name(ws, f.by), display_datetime(f.at), record_title(ws, f.record),
                        c != ws.comments.end() ? readable_comment(ws, c->second.text, c->second.links) : f.text, f.record,
@@ -224,10 +227,12 @@ void draw_feed(const Workspace& ws, const Staff& me) {
 
   const float side = px(300);
   ImGui::BeginChild("feed_items", ImVec2{ImGui::GetContentRegionAvail().x - side - px(16), 0});
-  if (total > items.size())
+  if (cached.searched != search)
+    muted("Searching " + std::to_string(cached.all.size()) + " items... " + std::to_string(int(cached.index.made() * 100)) + "%");
+  else if (total > items.size())
     muted("The " + std::string(oldest_first ? "oldest " : "newest ") + std::to_string(items.size()) + " of " +
           std::to_string(total) + ". Search or filter to find others.");
-  if (items.empty()) muted(me.following.empty() ? "Nothing yet. Follow a client, employer, job or colleague to see their updates here."
+  if (items.empty() && cached.searched == search) muted(me.following.empty() ? "Nothing yet. Follow a client, employer, job or colleague to see their updates here."
                                                 : "Nothing matches.");
   rows_in_view(heights, std::min(shown, items.size()), [&](std::size_t k) {
     const Shown& f = items[k];
