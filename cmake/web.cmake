@@ -11,7 +11,7 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends ${IMGUI_DIR}/misc/cpp)
 # Built for size, two fifths less code (docs/development.md, "The wasm's size and speed").
-# The core and screens stay at -O3: at -Oz a workspace opens 15-70% slower.
+# The core stays at -O3: at -Oz a workspace opens 15-70% slower.
 target_compile_options(imgui PRIVATE -sUSE_GLFW=3 -Oz)
 # Its save and restore of the GL state around each frame read from src/platform/gl_state.cpp, not the GPU.
 set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERTIES

@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "imgui.h"
+#include "model.hpp"
 #include "theme.hpp"
 
 namespace bw::ui {
@@ -112,12 +112,13 @@ void sort_rows_by_key(std::vector<Row>& rows, bool& fresh, Key key) {
   if (!specs || (!specs->SpecsDirty && !fresh)) return;
   if (specs->SpecsCount > 0) {
     const ImGuiTableColumnSortSpecs s = specs->Specs[0];
-    const bool up = s.SortDirection != ImGuiSortDirection_Descending;
-    std::vector<std::pair<std::string, Row>> keyed;
-    keyed.reserve(rows.size());
-    for (const Row& r : rows) keyed.emplace_back(key(s.ColumnIndex, r), r);
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) { return up ? a.first < b.first : b.first < a.first; });
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = std::move(keyed[i].second);
+    std::vector<std::string> keys;
+    keys.reserve(rows.size());
+    for (const Row& r : rows) keys.push_back(key(s.ColumnIndex, r));
+    std::vector<Row> sorted;
+    sorted.reserve(rows.size());
+    for (std::uint32_t i : sorted_order(keys, s.SortDirection != ImGuiSortDirection_Descending)) sorted.push_back(std::move(rows[i]));
+    rows = std::move(sorted);
   }
   specs->SpecsDirty = false;
   fresh = false;

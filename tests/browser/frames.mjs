@@ -94,10 +94,10 @@ await sampleFrames(page, () => [window.bridgework.ui.frames(), window.bridgework
 const plain = await page.evaluate(() => {
   const clients = window.bridgework.query('clients', {}).result;
   const texts = clients.map(c => `${c.first_name} ${c.last_name} ${c.id} ${c.email} ${c.phone}`.toLowerCase());
-  const names = clients.map(c => `${c.last_name}, ${c.first_name}`);
   const time = f => { const t = performance.now(); f(); return performance.now() - t; };
   const scans = ['c', 'cl', 'client1', 'client12'].map(n => time(() => texts.filter(t => t.includes(n))));
-  const sorts = [0, 1, 2].map(() => time(() => [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))));
+  // The keys made and sorted, from the clients' own order (the app's starts there too).
+  const sorts = [0, 1, 2].map(() => time(() => clients.map(c => `${c.last_name}, ${c.first_name}`).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))));
   return { rows: clients.length, scan: Math.min(...scans), sort: Math.min(...sorts) };
 });
 console.log(`plain JavaScript, ${plain.rows} clients: a search's scan of every text ${plain.scan.toFixed(1)} ms, ` +

@@ -1,6 +1,9 @@
 // Searching folds case and accents (the page-shell issue's "nunez" finds
 // "Núñez"): every character of Latin-1 and Latin Extended-A folds to its
-// base letters, capitals and small letters alike; other text is kept.
+// base letters, capitals and small letters alike; other text is kept. A long
+// list is searched a key at a time, and sorted by keys made once a row.
+#include <algorithm>
+#include <numeric>
 #include <random>
 
 #include "helpers.hpp"
@@ -148,4 +151,25 @@ TEST_CASE("search: with a budget, a long list's texts are made over several call
   CHECK(sevens.size() > 10);
   CHECK(*index.find("nunez 7", text, 1e-9) == sevens);
   CHECK(read == texts.size());
+}
+
+TEST_CASE("lists: sorted_order sorts as stable_sort does, both ways, equal keys as they came") {
+  std::mt19937 random(11);
+  for (int list = 0; list < 200; ++list) {
+    // Few distinct keys (many ties), or many; in random order, ascending or descending.
+    std::vector<std::string> keys(random() % 400);
+    const unsigned distinct = list % 2 ? 5 : 1000;
+    for (auto& k : keys) k = "k" + std::to_string(random() % distinct);
+    if (list % 3 == 1) std::sort(keys.begin(), keys.end());
+    if (list % 3 == 2) std::sort(keys.rbegin(), keys.rend());
+    for (bool ascending : {true, false}) {
+      std::vector<std::uint32_t> expected(keys.size());
+      std::iota(expected.begin(), expected.end(), 0u);
+      std::stable_sort(expected.begin(), expected.end(),
+                       [&](auto a, auto b) { return ascending ? keys[a] < keys[b] : keys[b] < keys[a]; });
+      CAPTURE(list);
+      CAPTURE(ascending);
+      REQUIRE(sorted_order(keys, ascending) == expected);
+    }
+  }
 }

@@ -110,8 +110,10 @@ struct ClientTable {
 // `order` (of `rows`) by the clicked column; `order` as it came when none is.
 void sort_rows(const Workspace& ws, const std::vector<const Client*>& rows, std::vector<std::uint32_t>& order,
                const ImGuiTableSortSpecs* specs) {
-  std::iota(order.begin(), order.end(), 0u);
-  if (!specs || specs->SpecsCount == 0) return;
+  if (!specs || specs->SpecsCount == 0) {
+    std::iota(order.begin(), order.end(), 0u);
+    return;
+  }
   const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
   auto key = [&](const Client* c) -> std::string {
     switch (s.ColumnIndex) {
@@ -127,10 +129,7 @@ void sort_rows(const Workspace& ws, const std::vector<const Client*>& rows, std:
   keys.reserve(rows.size());
   for (const Client* c : rows) keys.push_back(key(c));
   // Age sorts opposite to birth date, so that "ascending age" reads right.
-  const bool ascending = (s.SortDirection == ImGuiSortDirection_Ascending) != (s.ColumnIndex == 1);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return ascending ? keys[a] < keys[b] : keys[b] < keys[a];
-  });
+  order = sorted_order(keys, (s.SortDirection == ImGuiSortDirection_Ascending) != (s.ColumnIndex == 1));
 }
 
 // The rows shown: `listed` in `order`, those the search finds. A first search
