@@ -276,7 +276,14 @@ bool draw_app() {
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2{px(22), px(16)});
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
-    ImGui::BeginChild("content", ImVec2{0, body_height}, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // Narrower than this (half a laptop screen), a screen's tables would squeeze
+    // their text columns to a letter each: the screen keeps this width and
+    // scrolls sideways instead.
+    const float least_width = px(760);
+    if (ImGui::GetContentRegionAvail().x < least_width)
+      ImGui::SetNextWindowContentSize(ImVec2{least_width - 2 * px(22), 0});
+    ImGui::BeginChild("content", ImVec2{0, body_height}, false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::PopStyleColor();
     if (!st.writer) draw_read_only_banner();
     draw_backup_reminder(*ws, *me);

@@ -1,6 +1,7 @@
 // Every screen as every role of the demo at 1366x768 (a common office laptop):
 // each screen the role is offered opens and draws inside the window (nothing
-// is cut off at the right edge or needs sideways scrolling). With SHOTS=1
+// is cut off at the right edge or needs sideways scrolling); and at half that
+// width, where screens scroll sideways rather than squeeze their lists. With SHOTS=1
 // (`./dev screens`) each is kept as a screenshot in artifacts/roles/ to look at.
 // Usage: [SHOTS=1] [ONLY_ROLE=<part of a role>] node roles.mjs <built site folder>.
 import { mkdir } from 'node:fs/promises';
@@ -77,6 +78,29 @@ await test(`every screen as every staff role at ${width}x${height}`, async conte
     problems.push(...seen.problems);
     if (role === 'Training provider') assert.ok(!seen.entries.includes('Clients') && !seen.entries.includes('Feed'));
     else assert.ok(seen.entries.includes('My Work'), `${role} has My Work`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+await test('every screen of an ERS and a BSR at half a laptop screen (683x768): no list squeezes its text to a letter a line', async context => {
+  // Below the least width of a screen, the screen scrolls sideways rather than squeeze its tables' columns.
+  const page = await openApp(context, server.url);
+  await page.setViewportSize({ width: 683, height: 768 });
+  await click(page, 'Open the demo workspace');
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved' && window.bridgework.state().signed_in);
+  const problems = [];
+  for (const name of ['Tomás Reyes', 'Lena Fischer']) {
+    await click(page, 'Sign out');
+    await click(page, name);
+    const signOut = await widget(page, 'Sign out');
+    const entries = (await bw(page, () => window.bridgework.ui.items())).filter(i => i.x < sidebar && i.y < signOut.y - 40).map(i => i.label);
+    for (const entry of entries) {
+      await click(page, entry);
+      // A label of two words or more drawn in the content, in a column a few letters wide, wraps a letter a line.
+      const squeezed = (await bw(page, () => window.bridgework.ui.items()))
+        .filter(i => i.x >= sidebar && i.label.length >= 12 && i.label.includes(' ') && i.w < 60);
+      if (squeezed.length) problems.push(`${name} / ${entry}: ${squeezed.map(i => `${i.label} (${Math.round(i.w)} px)`).join(', ')}`);
+    }
   }
   assert.deepEqual(problems, []);
 });
