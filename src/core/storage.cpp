@@ -789,7 +789,7 @@ std::variant<Workspace, Error> decode_backup(std::string_view text) {
     return Error{std::move(code), "This backup cannot be restored: " + why + " Nothing was changed."};
   };
   if (!doc.ok()) return refuse("not_a_backup", "it is not JSON (is it the right file, and complete?).");
-  if (!j.is_object() || !j.contains("format") || j.at("format").text() != "bridgework-backup" || !j.at("format").is_string())
+  if (!j.is_object() || !j.contains("format") || !j.at("format").is_string() || j.at("format").text() != "bridgework-backup")
     return refuse("not_a_backup", "it is not a Bridgework backup (Settings > Workspace > \"Download a backup\" makes one).");
   if (!j.contains("version") || !j.at("version").is_number_integer() || j.at("version").get<std::int64_t>() < 1)
     return refuse("corrupt", "it has no layout version (\"version\": 1), so it is damaged or was edited by hand.");

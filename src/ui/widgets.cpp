@@ -125,6 +125,14 @@ bool confirm_button(const char* label, std::string_view what_happens, const char
   return confirmed;
 }
 
+SortWanted sort_wanted(bool& fresh) {
+  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+  if (!specs || (!specs->SpecsDirty && !fresh)) return {};
+  specs->SpecsDirty = false;
+  fresh = false;
+  return {true, specs->SpecsCount > 0 ? &specs->Specs[0] : nullptr};
+}
+
 void headers_row(const char* (*hover)(int column)) {
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   ImGuiContext& g = *GImGui;

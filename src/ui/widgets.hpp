@@ -87,41 +87,38 @@ void rows_in_view(std::vector<float>& heights, std::size_t count, DrawRow draw_r
 // many it shows, and says so when the filters hide everything.
 inline constexpr ImGuiTableFlags kListTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                               ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
-// Inside BeginTable, after the headers: sorts `rows` by the clicked column when
-// the sort changed or `fresh` (the rows were just made; cleared here).
+// Inside BeginTable, after the headers: whether the rows are to be sorted now
+// (the sort changed, or `fresh`: the rows were just made; cleared here), and
+// by which column (none clicked: the order they came in).
+struct SortWanted {
+  bool now = false;
+  const ImGuiTableColumnSortSpecs* column = nullptr;
+};
+SortWanted sort_wanted(bool& fresh);
+// Sorts `rows` by the clicked column when sort_wanted says so, with
 // `less(column, a, b)`. No column clicked: the rows keep the order they came in.
 template <class Row, class Less>
 void sort_rows(std::vector<Row>& rows, bool& fresh, Less less) {
-  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-  if (!specs || (!specs->SpecsDirty && !fresh)) return;
-  if (specs->SpecsCount > 0) {
-    const ImGuiTableColumnSortSpecs s = specs->Specs[0];
-    const bool up = s.SortDirection != ImGuiSortDirection_Descending;
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](const Row& a, const Row& b) { return up ? less(s.ColumnIndex, a, b) : less(s.ColumnIndex, b, a); });
-  }
-  specs->SpecsDirty = false;
-  fresh = false;
+  const ImGuiTableColumnSortSpecs* s = sort_wanted(fresh).column;
+  if (!s) return;
+  const bool up = s->SortDirection != ImGuiSortDirection_Descending;
+  std::stable_sort(rows.begin(), rows.end(),
+                   [&](const Row& a, const Row& b) { return up ? less(s->ColumnIndex, a, b) : less(s->ColumnIndex, b, a); });
 }
 // sort_rows for long lists: `key(column, row)` is made once per row (a
 // comparison of two made strings would make them a million times for 100,000
 // rows), then rows sort by their keys.
 template <class Row, class Key>
 void sort_rows_by_key(std::vector<Row>& rows, bool& fresh, Key key) {
-  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-  if (!specs || (!specs->SpecsDirty && !fresh)) return;
-  if (specs->SpecsCount > 0) {
-    const ImGuiTableColumnSortSpecs s = specs->Specs[0];
-    std::vector<std::string> keys;
-    keys.reserve(rows.size());
-    for (const Row& r : rows) keys.push_back(key(s.ColumnIndex, r));
-    std::vector<Row> sorted;
-    sorted.reserve(rows.size());
-    for (std::uint32_t i : sorted_order(keys, s.SortDirection != ImGuiSortDirection_Descending)) sorted.push_back(std::move(rows[i]));
-    rows = std::move(sorted);
-  }
-  specs->SpecsDirty = false;
-  fresh = false;
+  const ImGuiTableColumnSortSpecs* s = sort_wanted(fresh).column;
+  if (!s) return;
+  std::vector<std::string> keys;
+  keys.reserve(rows.size());
+  for (const Row& r : rows) keys.push_back(key(s->ColumnIndex, r));
+  std::vector<Row> sorted;
+  sorted.reserve(rows.size());
+  for (std::uint32_t i : sorted_order(keys, s->SortDirection != ImGuiSortDirection_Descending)) sorted.push_back(std::move(rows[i]));
+  rows = std::move(sorted);
 }
 // ImGui::TableHeadersRow, with each header listed under its name (ui.items())
 // so it can be clicked to sort; `hover(column)` is a tooltip, or nullptr.

@@ -109,12 +109,12 @@ struct ClientTable {
 
 // `order` (of `rows`) by the clicked column; `order` as it came when none is.
 void sort_rows(const Workspace& ws, const std::vector<const Client*>& rows, std::vector<std::uint32_t>& order,
-               const ImGuiTableSortSpecs* specs) {
-  if (!specs || specs->SpecsCount == 0) {
+               const ImGuiTableColumnSortSpecs* column) {
+  if (!column) {
     std::iota(order.begin(), order.end(), 0u);
     return;
   }
-  const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+  const ImGuiTableColumnSortSpecs& s = *column;
   auto key = [&](const Client* c) -> std::string {
     switch (s.ColumnIndex) {
       case 1: return format_iso_date(c->date_of_birth);
@@ -237,12 +237,10 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Primary contact", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(120));
     headers_row();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && (specs->SpecsDirty || table.sort_dirty)) {
-      sort_rows(ws, table.listed, table.order, specs);
+    if (const SortWanted sort = sort_wanted(table.sort_dirty); sort.now) {
+      sort_rows(ws, table.listed, table.order, sort.column);
       table.searched.reset();
       search_rows(table);
-      specs->SpecsDirty = false;
-      table.sort_dirty = false;
     }
     const auto today = date_of(host::now());
     ImGuiListClipper clipper;
