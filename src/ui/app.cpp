@@ -4,6 +4,7 @@
 #include "access.hpp"
 #include "address.hpp"
 #include "host.hpp"
+#include "imgui_internal.h"
 #include "screens/screens.hpp"
 #include "widgets.hpp"
 
@@ -276,14 +277,14 @@ bool draw_app() {
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2{px(22), px(16)});
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
-    // Narrower than this (half a laptop screen), a screen's tables would squeeze
-    // their text columns to a letter each: the screen keeps this width and
-    // scrolls sideways instead.
-    const float least_width = px(760);
-    if (ImGui::GetContentRegionAvail().x < least_width)
-      ImGui::SetNextWindowContentSize(ImVec2{least_width - 2 * px(22), 0});
+    // Sideways, the screen scrolls to what is wider than it: a list table
+    // keeps a least width (begin_table), a row of filters its widths.
     ImGui::BeginChild("content", ImVec2{0, body_height}, false,
                       ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_HorizontalScrollbar);
+    // ImGui would wrap text (and stretch rows) to the widest thing on the
+    // screen, past the window's edge; they stop at the edge instead.
+    ImGuiWindow* content = ImGui::GetCurrentWindow();
+    content->WorkRect.Max.x = content->ParentWorkRect.Max.x = content->ContentRegionRect.Max.x;
     ImGui::PopStyleColor();
     if (!st.writer) draw_read_only_banner();
     draw_backup_reminder(*ws, *me);

@@ -125,6 +125,11 @@ bool confirm_button(const char* label, std::string_view what_happens, const char
   return confirmed;
 }
 
+bool begin_table(const char* id, int columns, ImGuiTableFlags flags, ImVec2 size) {
+  if (size.x == 0) size.x = std::max(ImGui::GetContentRegionAvail().x, px(716));
+  return ImGui::BeginTable(id, columns, flags, size);
+}
+
 SortWanted sort_wanted(bool& fresh) {
   ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
   if (!specs || (!specs->SpecsDirty && !fresh)) return {};
@@ -181,8 +186,18 @@ void note_enter() {
 }
 }  // namespace
 
+namespace {
+// A field's width: as asked, narrowed (to no less than 140 px) so that the
+// field and its label fit the line on a narrow screen.
+float field_width(const char* label, float width_css) {
+  const float label_width = ImGui::CalcTextSize(label, nullptr, true).x;
+  const float room = ImGui::GetContentRegionAvail().x - (label_width > 0 ? label_width + ImGui::GetStyle().ItemInnerSpacing.x : 0);
+  return std::min(px(width_css), std::max(px(140), room));
+}
+}  // namespace
+
 bool text_field(const char* label, std::string& value, float width_css, const char* hint) {
-  ImGui::SetNextItemWidth(px(width_css));
+  ImGui::SetNextItemWidth(field_width(label, width_css));
   const bool changed = hint ? ImGui::InputTextWithHint(label, hint, &value) : ImGui::InputText(label, &value);
   note_enter();
   return changed;
@@ -354,7 +369,7 @@ void detail(const char* label, std::string_view value) {
 }
 
 bool begin_combo(const char* label, const std::string& preview, float width_css) {
-  ImGui::SetNextItemWidth(px(width_css));
+  ImGui::SetNextItemWidth(field_width(label, width_css));
   ImGuiContext& g = *GImGui;
   ImGuiWindow* parent = g.CurrentWindow;
   const ImGuiID id = parent->GetID(label);
@@ -364,6 +379,10 @@ bool begin_combo(const char* label, const std::string& preview, float width_css)
   IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags);
   g.CurrentWindow = current;
   return open;
+}
+
+bool begin_tab_bar(const std::string& id) {
+  return ImGui::BeginTabBar(id.c_str(), ImGuiTabBarFlags_FittingPolicyScroll);
 }
 
 bool begin_tab(const char* label) {

@@ -27,6 +27,8 @@ void struck_text(std::string_view text);
 // Cancel; true in the frame the person pressed `yes`.
 bool confirm_button(const char* label, std::string_view what_happens, const char* yes);
 bool primary_button(const char* label);
+// A one-line field `width_css` wide, narrower where the line has less room
+// for it and its label (no narrower than 140).
 bool text_field(const char* label, std::string& value, float width_css = 320, const char* hint = nullptr);
 // ImGui::SameLine, unless a button labelled `label` would not fit beside
 // the last item: then it goes on the next line (a half-screen window).
@@ -51,8 +53,12 @@ bool date_field(const char* label, std::string& value, float width_css = 150);
 // Several lines of text; Enter starts a new line. `width_css` 0: the width left.
 bool text_area(const char* label, std::string& value, float width_css, int lines);
 // ImGui::BeginCombo that also reports its label to the item hooks (combos do
-// not in ImGui 1.86), so window.bridgework.ui finds it like other widgets.
+// not in ImGui 1.86), so window.bridgework.ui finds it like other widgets;
+// narrowed as text_field is.
 bool begin_combo(const char* label, const std::string& preview, float width_css = 320);
+// ImGui::BeginTabBar whose tabs keep their whole names: on a narrow screen
+// the bar scrolls (arrows at its end) rather than cut each name short.
+bool begin_tab_bar(const std::string& id);
 // ImGui::BeginTabItem, reporting its label the same way.
 bool begin_tab(const char* label);
 // A typed whole number ("412000"), or nullopt for anything else.
@@ -87,6 +93,11 @@ void rows_in_view(std::vector<float>& heights, std::size_t count, DrawRow draw_r
 // many it shows, and says so when the filters hide everything.
 inline constexpr ImGuiTableFlags kListTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                               ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
+// ImGui::BeginTable for a screen's lists: as wide as the screen, and never
+// narrower than a half-laptop screen's least width, where ImGui would squeeze
+// the text columns to a letter a line. A narrower screen scrolls sideways to
+// the table (app.cpp) while the text around it wraps at the window's edge.
+bool begin_table(const char* id, int columns, ImGuiTableFlags flags, ImVec2 size = {});
 // Inside BeginTable, after the headers: whether the rows are to be sorted now
 // (the sort changed, or `fresh`: the rows were just made; cleared here), and
 // by which column (none clicked: the order they came in).

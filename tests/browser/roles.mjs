@@ -82,7 +82,7 @@ await test(`every screen as every staff role at ${width}x${height}`, async conte
   assert.deepEqual(problems, []);
 });
 
-await test('every screen of an ERS and a BSR at half a laptop screen (683x768): no list squeezes its text to a letter a line', async context => {
+await test('every screen of an ERS and a BSR at half a laptop screen (683x768): no list squeezes its text to a letter a line, no sentence or field runs past the edge', async context => {
   // Below the least width of a screen, the screen scrolls sideways rather than squeeze its tables' columns.
   const page = await openApp(context, server.url);
   await page.setViewportSize({ width: 683, height: 768 });
@@ -100,8 +100,19 @@ await test('every screen of an ERS and a BSR at half a laptop screen (683x768): 
       const squeezed = (await bw(page, () => window.bridgework.ui.items()))
         .filter(i => i.x >= sidebar && i.label.length >= 12 && i.label.includes(' ') && i.w < 60);
       if (squeezed.length) problems.push(`${name} / ${entry}: ${squeezed.map(i => `${i.label} (${Math.round(i.w)} px)`).join(', ')}`);
+      // A sentence around the tables (a message, a count) wraps at the window's edge, not past it.
+      const past = (await bw(page, () => window.bridgework.ui.items()))
+        .filter(i => i.x >= sidebar && i.label.split(' ').length >= 5 && i.x + i.w > 683);
+      if (past.length) problems.push(`${name} / ${entry}: past the edge: ${past.map(i => `${i.label} (to ${Math.round(i.x + i.w)} px)`).join(', ')}`);
     }
   }
+  // A form's field narrows so that it and its label fit the line.
+  await click(page, 'Sign out');
+  const staff = await bw(page, () => window.bridgework.query('staff', {}).result);
+  await click(page, staff.find(s => s.active && s.role === 'administrator').name);
+  await click(page, 'Settings');
+  const field = await widget(page, 'Organisation name');
+  if (field.x + field.w > 683) problems.push(`Administrator / Settings: "Organisation name" ends at ${Math.round(field.x + field.w)} px`);
   assert.deepEqual(problems, []);
 });
 

@@ -23,7 +23,7 @@ void draw_audit_trail(const Workspace& ws, const RecordId& record) {
   subheading("History (who changed what, when)");
   auto it = ws.audit_by_record.find(record);
   if (it == ws.audit_by_record.end()) return;
-  if (ImGui::BeginTable("audit", 3, kListTable)) {
+  if (begin_table("audit", 3, kListTable)) {
     ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, px(230));
     ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthFixed, px(180));
     ImGui::TableSetupColumn("What", ImGuiTableColumnFlags_WidthStretch);
@@ -253,7 +253,7 @@ void draw_contacts(const Workspace& ws, const Staff& me, const Client& c) {
   }
   auto it = ws.contacts_by_client.find(c.id);
   if (it == ws.contacts_by_client.end()) return;
-  if (ImGui::BeginTable("contacts", 4, kListTable)) {
+  if (begin_table("contacts", 4, kListTable)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(150));
     ImGui::TableSetupColumn("How, with whom", ImGuiTableColumnFlags_WidthFixed, px(200));
     ImGui::TableSetupColumn("Results and documents", ImGuiTableColumnFlags_WidthStretch);
@@ -458,7 +458,7 @@ void draw_client(const Workspace& ws, const Staff& me, const Client& c) {
   same_line_if_fits("Print file");
   if (ImGui::Button("Print file")) host::show_printable(client_file_html(ws, c, host::now()));
   ImGui::Spacing();
-  if (ImGui::BeginTabBar(("client_tabs/" + c.id).c_str())) {
+  if (begin_tab_bar("client_tabs/" + c.id)) {
     if (begin_tab("Overview")) { draw_overview(ws, me, c); ImGui::EndTabItem(); }
     if (begin_tab("Service plan")) { draw_service_plan(ws, me, c); ImGui::EndTabItem(); }
     if (begin_tab("Contacts")) { draw_contacts(ws, me, c); ImGui::EndTabItem(); }

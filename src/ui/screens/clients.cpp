@@ -228,7 +228,7 @@ void draw_clients(const Workspace& ws, const Staff& me) {
 
   const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable;
-  if (ImGui::BeginTable("clients", 6, flags, ImVec2{0, ImGui::GetContentRegionAvail().y})) {
+  if (begin_table("clients", 6, flags, ImVec2{0, ImGui::GetContentRegionAvail().y})) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("Age", ImGuiTableColumnFlags_WidthFixed, px(60));

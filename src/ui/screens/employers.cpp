@@ -126,7 +126,7 @@ void draw_communications(const Workspace& ws, const Staff& me, const Employer& e
   auto log = communications_of(ws, e.id);  // one employer's log: small, made each frame
   if (log.empty()) return;
   std::reverse(log.begin(), log.end());  // newest first
-  if (ImGui::BeginTable("log", 4, kListTable)) {
+  if (begin_table("log", 4, kListTable)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(140));
     ImGui::TableSetupColumn("How", ImGuiTableColumnFlags_WidthFixed, px(260));
     ImGui::TableSetupColumn("What was said", ImGuiTableColumnFlags_WidthStretch);
@@ -279,7 +279,7 @@ void draw_services(const Workspace& ws, const Staff& me, const Employer& e) {
     return;
   }
   rows_shown(rows.size(), rows.size(), "services");
-  if (ImGui::BeginTable("services", 6, kListTable)) {
+  if (begin_table("services", 6, kListTable)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(120));
     ImGui::TableSetupColumn("Establishment", ImGuiTableColumnFlags_WidthFixed, px(170));
     ImGui::TableSetupColumn("Service (federal category)", ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -485,7 +485,7 @@ void draw_employer(const Workspace& ws, const Staff& me, const Employer& e) {
     }
   }
   error_text(error);
-  if (ImGui::BeginTabBar(("employer_tabs/" + e.id).c_str())) {
+  if (begin_tab_bar("employer_tabs/" + e.id)) {
     if (begin_tab("Establishments")) { draw_establishments(ws, me, e); ImGui::EndTabItem(); }
     if (begin_tab("Communications")) { draw_communications(ws, me, e); ImGui::EndTabItem(); }
     if (begin_tab("Job orders")) { draw_employer_jobs(ws, me, e); ImGui::EndTabItem(); }
@@ -540,7 +540,7 @@ void draw_employers(const Workspace& ws, const Staff& me) {
     if (no_matches()) filter = EmployerFilter{};
     return;
   }
-  if (!ImGui::BeginTable("employers", 5, kListTable | ImGuiTableFlags_ScrollY,
+  if (!begin_table("employers", 5, kListTable | ImGuiTableFlags_ScrollY,
                          ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);

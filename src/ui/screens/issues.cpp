@@ -46,7 +46,7 @@ void draw_issues_overview(const Workspace& ws, const Staff& me) {
     return;
   }
   rows_shown(issues.size(), issues.size(), "open issues");
-  if (!ImGui::BeginTable("issues_overview", 6, kListTable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable,
+  if (!begin_table("issues_overview", 6, kListTable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable,
                          ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);

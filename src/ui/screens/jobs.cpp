@@ -32,7 +32,7 @@ bool draw_jobs_table(const Workspace& ws, const Staff& me, const JobFilter& filt
   }
   rows_shown(rows.size(), total, "jobs");
   if (rows.empty()) return no_matches();
-  if (!ImGui::BeginTable(id, 5, kListTable)) return false;
+  if (!begin_table(id, 5, kListTable)) return false;
   ImGui::TableSetupColumn("Job", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Employer, establishment", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -110,7 +110,7 @@ void draw_job(const Workspace& ws, const Staff& me, const Job& j) {
     detail("Description", j.description.empty() ? "-" : j.description);
     ImGui::EndTable();
   }
-  if (ImGui::BeginTabBar(("job_tabs/" + j.id).c_str())) {
+  if (begin_tab_bar("job_tabs/" + j.id)) {
     if (begin_tab("Referrals and upkeep")) {
       draw_job_upkeep(ws, me, j, st);
       ImGui::EndTabItem();

@@ -259,7 +259,7 @@ void draw_matches(const Workspace& ws, const Staff& me) {
     }
     return;
   }
-  if (!ImGui::BeginTable("matches", 5, kListTable)) return;
+  if (!begin_table("matches", 5, kListTable)) return;
   ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthFixed, px(180));
   ImGui::TableSetupColumn("Job", ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableSetupColumn("Stage", ImGuiTableColumnFlags_WidthFixed, px(200));

@@ -65,7 +65,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     // height; only the rows in view are drawn.
     const int to_contact = month.overdue + month.due + month.missed;
     if (to_contact > 0 &&
-        ImGui::BeginTable("to_contact", 2, ImGuiTableFlags_ScrollY,
+        begin_table("to_contact", 2, ImGuiTableFlags_ScrollY,
                           ImVec2{0, std::min(px(300), ImGui::GetTextLineHeightWithSpacing() * (to_contact + 0.5f))})) {
       ImGui::TableSetupColumn("Standing", ImGuiTableColumnFlags_WidthFixed, px(100));
       ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthStretch);
@@ -90,7 +90,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   // E3: the issues this person answers for, most urgent first.
   if (const auto& issues = work.issues; !issues.empty()) {
     subheading("Issues to resolve (" + std::to_string(issues.size()) + ")");
-    if (ImGui::BeginTable("my_issues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
+    if (begin_table("my_issues", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter)) {
       ImGui::TableSetupColumn("About", ImGuiTableColumnFlags_WidthStretch, 0.6f);
       ImGui::TableSetupColumn("Issue", ImGuiTableColumnFlags_WidthStretch, 1.0f);
       ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(70));
@@ -116,11 +116,9 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     subheading("Stale activities (" + std::to_string(stale.size()) + ")");
     muted("The planned end has passed and no end is recorded: end them or move the planned end.");
     for (const Activity* a : stale) {
-      ImGui::PushID(a->id.c_str());
       const std::string line = full_name(ws.clients.at(a->client)) + ": " + a->name + " (planned end " +
                                display_date(a->planned_end) + ")";
-      if (ImGui::Selectable(line.c_str())) nav().open_client(a->client);
-      ImGui::PopID();
+      if (wrapped_row_link(line, a->id.c_str())) nav().open_client(a->client);
     }
   }
 
@@ -152,7 +150,6 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   if (const auto& matches = work.matches; !matches.empty()) {
     subheading("Matches to act on (" + std::to_string(matches.size()) + ")");
     for (const Match* m : matches) {
-      ImGui::PushID(m->id.c_str());
       const bool late = owner_action_overdue(ws, *m, now) && m->job_owner == me.id;
       const std::string line = full_name(ws.clients.at(m->client)) + " for " + ws.jobs.at(m->job).title + ": " +
                                std::string(match_stage_label(m->stage)) +
@@ -160,19 +157,16 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
                                     ? ", act by " + display_datetime(owner_action_due(ws, *m)) + (late ? " (LATE)" : "")
                                     : "");
       if (late) ImGui::PushStyleColor(ImGuiCol_Text, colour::kError);
-      if (ImGui::Selectable(line.c_str())) nav().open_match(m->id);
+      if (wrapped_row_link(line, m->id.c_str())) nav().open_match(m->id);
       if (late) ImGui::PopStyleColor();
-      ImGui::PopID();
     }
   }
   if (const auto& hires = work.hires; !hires.empty()) {
     subheading("Hire records to complete (" + std::to_string(hires.size()) + ")");
     muted("Start date, hourly wage and hours a week (M4).");
     for (const Hire* h : hires) {
-      ImGui::PushID(h->id.c_str());
-      if (ImGui::Selectable((full_name(ws.clients.at(h->client)) + " at " + ws.jobs.at(h->job).title).c_str()))
+      if (wrapped_row_link(full_name(ws.clients.at(h->client)) + " at " + ws.jobs.at(h->job).title, h->id.c_str()))
         nav().open_match(h->match);
-      ImGui::PopID();
     }
   }
 
@@ -183,11 +177,10 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
       subheading(std::string(title) + " (" + std::to_string(jobs.size()) + ")");
       muted(why);
       for (const Job* j : jobs) {
-        ImGui::PushID(j->id.c_str());
-        if (ImGui::Selectable((j->title + " at " + ws.employers.at(j->employer).legal_name + ", closes " +
-                               display_date(j->deadline)).c_str()))
+        if (wrapped_row_link(j->title + " at " + ws.employers.at(j->employer).legal_name + ", closes " +
+                                 display_date(j->deadline),
+                             j->id.c_str()))
           nav().open_job(j->id);
-        ImGui::PopID();
       }
     };
     list(work.expired, "Expired jobs to confirm", "The application deadline passed: confirm with the business and repost, or close (J2).");
@@ -199,9 +192,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     subheading("Accounts to enter (" + std::to_string(accounts.size()) + ")");
     muted("You logged a reply from these businesses: join the account within one business day (B3).");
     for (const Employer* e : accounts) {
-      ImGui::PushID(e->id.c_str());
-      if (ImGui::Selectable(e->legal_name.c_str())) nav().open_employer(e->id);
-      ImGui::PopID();
+      if (wrapped_row_link(e->legal_name, e->id.c_str())) nav().open_employer(e->id);
     }
   }
 
@@ -294,7 +285,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   subheading("My caseload (" + std::to_string(caseload.size()) + " clients)");
   if (caseload.empty()) {
     muted("No clients have you as their primary contact yet.");
-  } else if (ImGui::BeginTable("caseload", 3, kListTable | ImGuiTableFlags_ScrollY,
+  } else if (begin_table("caseload", 3, kListTable | ImGuiTableFlags_ScrollY,
                                // The room left on the screen, but never under ten rows: below a busy
                                // My Work the screen scrolls to it rather than squeeze it shut.
                                ImVec2{0, std::min(std::max(ImGui::GetContentRegionAvail().y - px(90), px(340)),

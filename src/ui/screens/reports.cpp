@@ -388,7 +388,7 @@ void draw_targets(const Workspace& ws, const Staff& me) {
 
 void draw_reports(const Workspace& ws, const Staff& me) {
   heading("Reports");
-  if (ImGui::BeginTabBar("report_tabs")) {
+  if (begin_tab_bar("report_tabs")) {
     if (begin_tab("ESE export")) { draw_ese(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Performance standards")) { draw_performance(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Targets")) { draw_targets(ws, me); ImGui::EndTabItem(); }

@@ -118,7 +118,7 @@ void draw_service_plan(const Workspace& ws, const Staff& me, const Client& c) {
   subheading("Activities");
   auto activities = activities_of(ws, c.id);  // one client's: small, sorted each frame
   if (activities.empty()) muted("No activities yet.");
-  else if (ImGui::BeginTable("activities", 5, kListTable)) {
+  else if (begin_table("activities", 5, kListTable)) {
     ImGui::TableSetupColumn("Activity", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("Start - planned end", ImGuiTableColumnFlags_WidthFixed, px(215));

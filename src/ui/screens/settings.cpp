@@ -32,7 +32,7 @@ void draw_organisations(const Workspace& ws, const Staff& me) {
     OrganisationKind kind = OrganisationKind::OneStopProvider;
   };
   auto& [name, error, kind] = for_this_person<Kept>();
-  if (ImGui::BeginTable("organisations", 3, kListTable)) {
+  if (begin_table("organisations", 3, kListTable)) {
     ImGui::TableSetupColumn("Organisation", ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn("Kind", ImGuiTableColumnFlags_WidthStretch, 1);
     ImGui::TableSetupColumn("Active staff", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, px(110));
@@ -91,7 +91,7 @@ void draw_staff(const Workspace& ws, const Staff& me) {
   rows_shown(rows.size(), ws.staff.size(), "staff");
   if (rows.empty()) {
     if (no_matches()) filter.clear();
-  } else if (ImGui::BeginTable("staff", 4, kListTable | ImGuiTableFlags_ScrollY, ImVec2{0, px(300)})) {
+  } else if (begin_table("staff", 4, kListTable | ImGuiTableFlags_ScrollY, ImVec2{0, px(300)})) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthStretch, 1.3f);
@@ -183,7 +183,7 @@ void draw_holidays(const Workspace& ws, const Staff& me) {
   if (ImGui::ArrowButton("##next_year", ImGuiDir_Right)) ++year;
   ImGui::SameLine();
   muted("Offices are closed on these days: deadlines in business days skip them (T1-T3).");
-  if (ImGui::BeginTable("holidays", 4, kListTable)) {
+  if (begin_table("holidays", 4, kListTable)) {
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, px(170));
     ImGui::TableSetupColumn("Holiday or closure", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Set by", ImGuiTableColumnFlags_WidthFixed, px(150));
@@ -568,7 +568,7 @@ void draw_settings(const Workspace& ws, const Staff& me) {
     draw_display();
     return;
   }
-  if (ImGui::BeginTabBar("settings")) {
+  if (begin_tab_bar("settings")) {
     if (begin_tab("Organisations")) { draw_organisations(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Staff")) { draw_staff(ws, me); ImGui::EndTabItem(); }
     if (begin_tab("Holidays")) { draw_holidays(ws, me); ImGui::EndTabItem(); }

@@ -51,7 +51,7 @@ void draw_students(const Workspace& ws, const Staff& me) {
     return;
   }
   const auto today = date_of(host::now());
-  if (!ImGui::BeginTable("students", 4, kListTable)) return;
+  if (!begin_table("students", 4, kListTable)) return;
   ImGui::TableSetupColumn("Student", ImGuiTableColumnFlags_WidthStretch, 1.0f);  // all stretch: a half-screen window shares the width
   ImGui::TableSetupColumn("Training", ImGuiTableColumnFlags_WidthStretch, 1.3f);
   ImGui::TableSetupColumn("Primary contact", ImGuiTableColumnFlags_WidthStretch, 1.0f);
