@@ -116,16 +116,19 @@ void sort_rows(std::vector<Row>& rows, bool& fresh, Less less) {
   std::stable_sort(rows.begin(), rows.end(),
                    [&](const Row& a, const Row& b) { return up ? less(s->ColumnIndex, a, b) : less(s->ColumnIndex, b, a); });
 }
-// sort_rows for long lists: `key(column, row)` is made once per row (a
-// comparison of two made strings would make them a million times for 100,000
-// rows), then rows sort by their keys.
+// sort_rows for long lists: `key(column, row, keys)` appends the row's key to
+// `keys` (SortKeys), made once per row (a comparison of two made strings would make them
+// a million times for 100,000 rows), then rows sort by their keys.
 template <class Row, class Key>
 void sort_rows_by_key(std::vector<Row>& rows, bool& fresh, Key key) {
   const ImGuiTableColumnSortSpecs* s = sort_wanted(fresh).column;
   if (!s) return;
-  std::vector<std::string> keys;
+  SortKeys keys;
   keys.reserve(rows.size());
-  for (const Row& r : rows) keys.push_back(key(s->ColumnIndex, r));
+  for (const Row& r : rows) {
+    key(s->ColumnIndex, r, keys);
+    keys.end_row();
+  }
   std::vector<Row> sorted;
   sorted.reserve(rows.size());
   for (std::uint32_t i : sorted_order(keys, s->SortDirection != ImGuiSortDirection_Descending)) sorted.push_back(std::move(rows[i]));

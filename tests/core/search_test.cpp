@@ -153,15 +153,45 @@ TEST_CASE("search: with a budget, a long list's texts are made over several call
   CHECK(read == texts.size());
 }
 
+TEST_CASE("lists: dates appended to sort keys sort as the dates do, every day of 1890-2110") {
+  std::vector<std::chrono::sys_days> days;
+  for (auto d = std::chrono::sys_days(std::chrono::year{1890} / 1 / 1); d < std::chrono::sys_days(std::chrono::year{2111} / 1 / 1);
+       d += std::chrono::days{1})
+    days.push_back(d);
+  std::shuffle(days.begin(), days.end(), std::mt19937(5));
+  SortKeys keys;
+  for (auto d : days) {
+    keys.append(std::chrono::year_month_day(d));
+    keys.end_row();
+  }
+  const auto order = sorted_order(keys, true);
+  REQUIRE(order.size() == days.size());
+  for (std::size_t i = 1; i < order.size(); ++i) REQUIRE(days[order[i - 1]] + std::chrono::days{1} == days[order[i]]);
+}
+
 TEST_CASE("lists: sorted_order sorts as stable_sort does, both ways, equal keys as they came") {
   std::mt19937 random(11);
-  for (int list = 0; list < 200; ++list) {
+  // Keys shorter and longer than the 8 bytes compared as a number, sharing
+  // long beginnings ("Benchmark, Client1..."), with bytes past ASCII (UTF-8).
+  const std::vector<std::string> parts = {"", "a", "B", "Benchmark", "Benchmark, ", "Núñez", "Ñ", "\x7f", "zz", " "};
+  for (int list = 0; list < 300; ++list) {
     // Few distinct keys (many ties), or many; in random order, ascending or descending.
     std::vector<std::string> keys(random() % 400);
     const unsigned distinct = list % 2 ? 5 : 1000;
-    for (auto& k : keys) k = "k" + std::to_string(random() % distinct);
+    for (auto& k : keys) {
+      k = list % 4 < 2 ? "k" + std::to_string(random() % distinct) : "";
+      if (list % 4 >= 2)
+        for (unsigned n = random() % 4; n > 0; --n) k += parts[random() % (list % 2 ? 3 : parts.size())];
+    }
     if (list % 3 == 1) std::sort(keys.begin(), keys.end());
     if (list % 3 == 2) std::sort(keys.rbegin(), keys.rend());
+    SortKeys made;
+    for (const auto& k : keys) {
+      made.text() += k;
+      made.end_row();
+    }
+    REQUIRE(made.size() == keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) REQUIRE(made[i] == keys[i]);
     for (bool ascending : {true, false}) {
       std::vector<std::uint32_t> expected(keys.size());
       std::iota(expected.begin(), expected.end(), 0u);
@@ -169,7 +199,7 @@ TEST_CASE("lists: sorted_order sorts as stable_sort does, both ways, equal keys 
                        [&](auto a, auto b) { return ascending ? keys[a] < keys[b] : keys[b] < keys[a]; });
       CAPTURE(list);
       CAPTURE(ascending);
-      REQUIRE(sorted_order(keys, ascending) == expected);
+      REQUIRE(sorted_order(made, ascending) == expected);
     }
   }
 }

@@ -7,9 +7,17 @@
 
 namespace bw::ui {
 
+// "WIOA Adult + WIOA Dislocated Worker", appended to `out`.
+inline void append_programs(std::string& out, const Client& c) {
+  for (std::size_t i = 0; i < c.programs.size(); ++i) {
+    if (i) out += " + ";
+    out += program_label(c.programs[i]);
+  }
+}
+
 inline std::string programs_text(const Client& c) {
   std::string out;
-  for (Program p : c.programs) out += (out.empty() ? "" : " + ") + std::string(program_label(p));
+  append_programs(out, c);
   return out;
 }
 

@@ -115,19 +115,26 @@ void sort_rows(const Workspace& ws, const std::vector<const Client*>& rows, std:
     return;
   }
   const ImGuiTableColumnSortSpecs& s = *column;
-  auto key = [&](const Client* c) -> std::string {
-    switch (s.ColumnIndex) {
-      case 1: return format_iso_date(c->date_of_birth);
-      case 2: return programs_text(*c);
-      case 3: return organisation_name(ws, c->provider);
-      case 4: return staff_name(ws, c->primary_contact);
-      case 5: return format_iso_date(c->enrolled_on);
-      default: return c->last_name + ", " + c->first_name;
-    }
-  };
-  std::vector<std::string> keys;
+  SortKeys keys;
   keys.reserve(rows.size());
-  for (const Client* c : rows) keys.push_back(key(c));
+  for (const Client* c : rows) {
+    std::string& key = keys.text();
+    switch (s.ColumnIndex) {
+      case 1: keys.append(c->date_of_birth); break;
+      case 2: append_programs(key, *c); break;
+      case 3:
+        if (const Organisation* o = ws.find_organisation(c->provider)) key += o->name;
+        else key += organisation_name(ws, c->provider);
+        break;
+      case 4:
+        if (const Staff* st = ws.find_staff(c->primary_contact)) key += st->name;
+        else key += staff_name(ws, c->primary_contact);
+        break;
+      case 5: keys.append(c->enrolled_on); break;
+      default: key += c->last_name, key += ", ", key += c->first_name;
+    }
+    keys.end_row();
+  }
   // Age sorts opposite to birth date, so that "ascending age" reads right.
   order = sorted_order(keys, (s.SortDirection == ImGuiSortDirection_Ascending) != (s.ColumnIndex == 1));
 }

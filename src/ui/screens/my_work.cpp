@@ -295,11 +295,11 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     ImGui::TableSetupColumn("Programs", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn("Enrolled", ImGuiTableColumnFlags_WidthFixed, px(130));
     headers_row();
-    sort_rows_by_key(caseload, fresh, [](int column, const Client* c) {
+    sort_rows_by_key(caseload, fresh, [](int column, const Client* c, SortKeys& keys) {
       switch (column) {
-        case 1: return programs_text(*c);
-        case 2: return format_iso_date(c->enrolled_on);
-        default: return full_name(*c);
+        case 1: append_programs(keys.text(), *c); break;
+        case 2: keys.append(c->enrolled_on); break;
+        default: keys.text() += c->first_name, keys.text() += ' ', keys.text() += c->last_name;  // full_name
       }
     });
     ImGuiListClipper clipper;  // a caseload can be thousands long: only the rows in view are drawn
