@@ -309,24 +309,34 @@ std::vector<std::uint32_t> sorted_order(const SortKeys& keys, bool ascending) {
 void SearchIndex::reset(std::size_t rows) {
   rows_ = rows;
   texts_.clear();
-  answered_ = false;
+  ends_.clear();
+  found_.clear();
 }
 
 const std::vector<std::uint32_t>& SearchIndex::find(std::string needle) {
-  if (answered_ && needle == needle_) return hits_;
+  while (!found_.empty() && needle.find(found_.back().needle) == std::string::npos) found_.pop_back();
+  if (!found_.empty() && found_.back().needle == needle) return found_.back().hits;
   std::vector<std::uint32_t> out;
-  auto look = [&](std::uint32_t i) {
-    if (needle.empty() || texts_[i].find(needle) != std::string::npos) out.push_back(i);
-  };
-  // A longer needle that contains the last one can match only what it matched.
-  if (answered_ && !needle_.empty() && needle.find(needle_) != std::string::npos)
-    for (std::uint32_t i : hits_) look(i);
-  else
-    for (std::uint32_t i = 0; i < rows_; ++i) look(i);
-  hits_ = std::move(out);
-  needle_ = std::move(needle);
-  answered_ = true;
-  return hits_;
+  const std::string_view texts(texts_);
+  if (needle.empty()) {
+    out.resize(rows_);
+    for (std::uint32_t i = 0; i < rows_; ++i) out[i] = i;
+  } else if (!found_.empty() && !found_.back().needle.empty()) {
+    // A needle that contains the last one can match only what it matched.
+    for (std::uint32_t i : found_.back().hits) {
+      const std::uint32_t begin = i ? ends_[i - 1] + 1 : 0;
+      if (texts.substr(begin, ends_[i] - begin).find(needle) != std::string_view::npos) out.push_back(i);
+    }
+  } else {
+    // Every row: each match found names its row, and the search goes on from that row's end.
+    std::uint32_t row = 0;
+    for (std::size_t at = texts.find(needle); at != std::string_view::npos; at = texts.find(needle, ends_[row] + 1)) {
+      while (ends_[row] < at) ++row;
+      out.push_back(row);
+    }
+  }
+  found_.push_back({std::move(needle), std::move(out)});
+  return found_.back().hits;
 }
 
 bool same_ignoring_case(std::string_view a, std::string_view b) {

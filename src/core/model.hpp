@@ -505,7 +505,8 @@ std::vector<std::uint32_t> sorted_order(const SortKeys& keys, bool ascending);
 // Typing into a list's search box, one character at a time. The rows' folded
 // texts are made on the list's first search and kept until the list changes
 // (reset), and a needle that contains the last one looks only among the rows
-// the last one found, so a keystroke reads texts, not records.
+// the last one found, so a keystroke reads texts, not records, and Backspace
+// reads nothing.
 class SearchIndex {
  public:
   void reset(std::size_t rows);
@@ -515,11 +516,13 @@ class SearchIndex {
   // made it answers null, and the caller asks again in its next frame.
   template <class Text>
   const std::vector<std::uint32_t>* find(std::string_view needle, Text text, double budget_ms = 0) {
-    if (!needle.empty() && texts_.size() != rows_) {
-      texts_.reserve(rows_);
+    if (!needle.empty() && ends_.size() != rows_) {
+      ends_.reserve(rows_);
       const auto start = std::chrono::steady_clock::now();
-      for (std::size_t i = texts_.size(); i < rows_; ++i) {
-        texts_.push_back(folded(text(i)));
+      for (std::size_t i = ends_.size(); i < rows_; ++i) {
+        texts_ += folded(text(i));
+        ends_.push_back(std::uint32_t(texts_.size()));
+        texts_ += '\0';
         if (budget_ms > 0 && i % 256 == 255 && i + 1 < rows_ &&
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() > budget_ms)
           return nullptr;
@@ -528,15 +531,23 @@ class SearchIndex {
     return &find(folded(needle));
   }
   // The share of the texts made, 0 to 1.
-  double made() const { return rows_ ? double(texts_.size()) / double(rows_) : 1.0; }
+  double made() const { return rows_ ? double(ends_.size()) / double(rows_) : 1.0; }
 
  private:
   const std::vector<std::uint32_t>& find(std::string needle);
   std::size_t rows_ = 0;
-  std::vector<std::string> texts_;  // folded; made on the first search
-  bool answered_ = false;
-  std::string needle_;  // what hits_ answers
-  std::vector<std::uint32_t> hits_;
+  // The rows' folded texts, made on the first search, one after another,
+  // each ended by a '\0' (a needle typed has none): a search of every row is
+  // one search of this text.
+  std::string texts_;
+  std::vector<std::uint32_t> ends_;  // where each row's text ends
+  // The searches typed, each containing the one before it, so that Backspace
+  // goes back to an answer already found.
+  struct Found {
+    std::string needle;
+    std::vector<std::uint32_t> hits;
+  };
+  std::vector<Found> found_;
 };
 
 }  // namespace bw

@@ -123,6 +123,11 @@ TEST_CASE("search: a search typed, deleted and pasted a character at a time find
   index.reset(texts.size());
   CHECK(*index.find("nun", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{1});
   CHECK(*index.find("", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{0, 1, 2});
+  // Backspace answers with what was found before, not by searching again.
+  const auto* nu = index.find("nu", [&](std::size_t i) { return texts[i]; })->data();
+  CHECK(*index.find("nun", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{1});
+  CHECK(*index.find("nune", [&](std::size_t i) { return texts[i]; }) == std::vector<std::uint32_t>{1});
+  CHECK(index.find("nu", [&](std::size_t i) { return texts[i]; })->data() == nu);
 }
 
 TEST_CASE("search: with a budget, a long list's texts are made over several calls, each once, and then it answers") {
