@@ -230,6 +230,46 @@ await test('the Clients table keeps its column\'s order while a search is typed,
   await widget(page, 'Zuniga, Alma');
 });
 
+await test('the Feed finds what the feed query finds while a search is typed, deleted and typed over (K1)', async context => {
+  const page = await openApp(context, server.url);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openDemoAs(page, 'Priya Raman');
+  await click(page, 'Feed');
+  const count = search => bw(page, s => window.bridgework.query('feed', { search: s, limit: 1e6 }).result.length, search);
+  const all = await count('');
+  assert.ok(all > 10, `the demo's manager has a feed (${all} items)`);
+  // A word that some items have and others not, typed a letter at a time.
+  const items = await bw(page, () => window.bridgework.query('feed', { limit: 1e6 }).result);
+  const words = items.flatMap(i => i.text.toLowerCase().match(/[a-z]{6,}/g) || []);
+  const word = words.find(w => { const n = items.filter(i => i.text.toLowerCase().includes(w)).length; return n > 1 && n < all / 2; });
+  assert.ok(word, 'a word in some of the items');
+  const shows = async search => {
+    const n = await count(search);
+    const text = n === all ? `${all} items` : `${n} of ${all} items`;
+    await page.waitForFunction(t => window.bridgework.ui.items().some(i => i.label === t), text, { timeout: 10000 })
+      .catch(async () => assert.fail(`"${search}": expected "${text}", drawn ${JSON.stringify(await labels(page))}`));
+  };
+  await type(page, 'feed_search', word.slice(0, 2));
+  let typed = word.slice(0, 2);
+  await shows(typed);
+  for (const ch of word.slice(2)) {
+    await page.keyboard.type(ch, { delay: 15 });
+    typed += ch;
+    await shows(typed);
+  }
+  for (let k = 0; k < 3; ++k) {
+    await press(page, 'Backspace');
+    typed = typed.slice(0, -1);
+    await shows(typed);
+  }
+  await press(page, 'Control+A');
+  await page.keyboard.type('zzqx', { delay: 15 });
+  await page.waitForFunction(() => window.bridgework.ui.items().some(i => i.label === 'Nothing matches.' || i.label.startsWith('0 of ')));
+  await press(page, 'Control+A');
+  await page.keyboard.type(word, { delay: 15 });
+  await shows(word);
+});
+
 await test('My Work\'s caseload sorts by a clicked column, both ways, and keeps the order across a save', async context => {
   const page = await openApp(context, server.url);
   // A laptop's height: below the issues, activities and matches, the caseload is reached by scrolling.

@@ -229,7 +229,9 @@ void draw_feed(const Workspace& ws, const Staff& me) {
   ImGui::BeginChild("feed_items", ImVec2{ImGui::GetContentRegionAvail().x - side - px(16), 0});
   if (cached.searched != search)
     muted("Searching " + std::to_string(cached.all.size()) + " items... " + std::to_string(int(cached.index.made() * 100)) + "%");
-  else if (total > items.size())
+  else if (!search.empty())
+    rows_shown(total, cached.all.size(), "items");
+  if (cached.searched == search && total > items.size())
     muted("The " + std::string(oldest_first ? "oldest " : "newest ") + std::to_string(items.size()) + " of " +
           std::to_string(total) + ". Search or filter to find others.");
   if (items.empty() && cached.searched == search) muted(me.following.empty() ? "Nothing yet. Follow a client, employer, job or colleague to see their updates here."
