@@ -177,8 +177,8 @@ void draw_feed(const Workspace& ws, const Staff& me) {
 
   // Computed again only when something changed: following people means reading the audit trail.
   // A search then reads the kept items' texts (SearchIndex; the first search of a
-  // long feed a part each frame, while the items shown stay), and only the first
-  // page of what it found is made ready to show: who, on what, and the text with its links in words.
+  // long feed a part each frame, while the items shown stay), and what it found is
+  // made ready to show a page at a time: who, on what, and the text with its links in words.
   struct Shown {
     FeedKind kind;
     std::string by, at, title, text;
@@ -190,9 +190,10 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     std::tuple<std::uint64_t, int, bool> key{0, 0, false};
     std::vector<FeedItem> all;  // of this kind, newest (or oldest) first
     SearchIndex index;
-    std::optional<std::string> searched;  // what `items` answers
+    std::optional<std::string> searched;  // what `found` answers
     std::size_t total = 0;
-    std::vector<Shown> items;
+    std::vector<std::uint32_t> found;  // of `all`: the first `limit` the search found
+    std::vector<Shown> items;  // the first of `found`, made ready to show as far as shown
     std::vector<float> heights;  // of each item, as last drawn
     std::size_t shown = kPage;  // a page at a time, so that a long feed costs no more to draw than a short one
   };
@@ -207,6 +208,7 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     cached.all = feed_of(ws, me, filter).items;
     cached.index.reset(cached.all.size());
     cached.searched.reset();
+    cached.found.clear();  // they point into the items just replaced; those shown stay until the search answers
   }
   const auto* found = cached.searched == search ? nullptr
                       : cached.index.find(search, [&](std::size_t i) { return feed_search_text(ws, cached.all[i]); }, 8.0);
@@ -214,15 +216,16 @@ void draw_feed(const Workspace& ws, const Staff& me) {
   if (found) {
     cached.searched = search;
     total = found->size();
+    cached.found.assign(found->begin(), found->begin() + std::min(total, limit));
     items.clear();
     heights.clear();
-    for (std::size_t k = 0; k < std::min(total, limit); ++k) {
-      const FeedItem& f = cached.all[(*found)[k]];
-      const auto c = ws.comments.find(f.source);
-      items.push_back({f.kind, author_name(ws, f.by), display_datetime(f.at), record_title(ws, f.record),
-                       c != ws.comments.end() ? readable_comment(ws, c->second.text, c->second.links) : f.text, f.record,
-                       f.source});
-    }
+  }
+  while (items.size() < std::min(shown, cached.found.size())) {
+    const FeedItem& f = cached.all[cached.found[items.size()]];
+    const auto c = ws.comments.find(f.source);
+    items.push_back({f.kind, author_name(ws, f.by), display_datetime(f.at), record_title(ws, f.record),
+                     c != ws.comments.end() ? readable_comment(ws, c->second.text, c->second.links) : f.text, f.record,
+                     f.source});
   }
 
   const float side = px(300);
@@ -231,8 +234,8 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     muted("Searching " + std::to_string(cached.all.size()) + " items... " + std::to_string(int(cached.index.made() * 100)) + "%");
   else if (!search.empty())
     rows_shown(total, cached.all.size(), "items");
-  if (cached.searched == search && total > items.size())
-    muted("The " + std::string(oldest_first ? "oldest " : "newest ") + std::to_string(items.size()) + " of " +
+  if (cached.searched == search && total > cached.found.size())
+    muted("The " + std::string(oldest_first ? "oldest " : "newest ") + std::to_string(cached.found.size()) + " of " +
           std::to_string(total) + ". Search or filter to find others.");
   if (items.empty() && cached.searched == search) muted(me.following.empty() ? "Nothing yet. Follow a client, employer, job or colleague to see their updates here."
                                                 : "Nothing matches.");
@@ -251,9 +254,9 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     ImGui::PopTextWrapPos();
     ImGui::PopID();
   });
-  if (items.size() > shown) {
+  if (cached.found.size() > shown) {
     ImGui::Separator();
-    muted("Showing " + std::to_string(shown) + " of these " + std::to_string(items.size()) + ".");
+    muted("Showing " + std::to_string(shown) + " of these " + std::to_string(cached.found.size()) + ".");
     ImGui::SameLine();
     if (ImGui::SmallButton("Show more")) shown += kPage;
   }
