@@ -222,10 +222,21 @@ bool end_widgets_frame() {
   return std::exchange(g_draw_again, false);
 }
 
-void same_line_if_fits(const char* label) {
-  const float need = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+namespace {
+void same_line_if(float need) {
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+}
+}  // namespace
+
+void same_line_if_fits(const char* label) {
+  same_line_if(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
+}
+
+void same_line_if_room(float width_css) { same_line_if(px(width_css)); }
+
+void same_line_if_box_fits(const char* label) {
+  same_line_if(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x);
 }
 
 bool submit_button(const char* label) {

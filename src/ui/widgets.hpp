@@ -33,6 +33,10 @@ bool text_field(const char* label, std::string& value, float width_css = 320, co
 // ImGui::SameLine, unless a button labelled `label` would not fit beside
 // the last item: then it goes on the next line (a half-screen window).
 void same_line_if_fits(const char* label);
+// The same for an item `width_css` wide (a field, a list to choose from),
+// and for a checkbox or radio button labelled `label`.
+void same_line_if_room(float width_css);
+void same_line_if_box_fits(const char* label);
 // The button that submits a form: also pressed by Enter in one of its
 // one-line fields (drawn before it, in the same window).
 bool submit_button(const char* label);

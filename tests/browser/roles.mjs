@@ -106,6 +106,15 @@ await test('every screen of an ERS and a BSR at half a laptop screen (683x768): 
       if (past.length) problems.push(`${name} / ${entry}: past the edge: ${past.map(i => `${i.label} (to ${Math.round(i.x + i.w)} px)`).join(', ')}`);
     }
   }
+  // A row of filters wraps rather than put the screen's button and search box out of sight.
+  await click(page, 'Sign out');
+  await click(page, 'Tomás Reyes');
+  for (const [entry, wanted] of [['Clients', ['Enrol client', 'contact', 'Active only']], ['Feed', ['feed_search', 'Oldest first']],
+                                 ['Employers', ['owner', 'Active accounts only']], ['Jobs', ['Closed', 'All']]]) {
+    await click(page, entry);
+    const seen = (await bw(page, () => window.bridgework.ui.items())).map(i => i.label);
+    for (const w of wanted) if (!seen.includes(w)) problems.push(`Tomás Reyes / ${entry}: "${w}" out of sight`);
+  }
   // A form's field narrows so that it and its label fit the line.
   await click(page, 'Sign out');
   const staff = await bw(page, () => window.bridgework.query('staff', {}).result);

@@ -57,7 +57,7 @@ void draw_enrol_form(const Workspace& ws, EnrolForm& f) {
   ImGui::Spacing();
   ImGui::TextUnformatted("Programs (C1)");
   for (size_t i = 0; i < kPrograms.size(); ++i) {
-    ImGui::SameLine();
+    same_line_if_box_fits(program_label(kPrograms[i]).data());
     ImGui::Checkbox(program_label(kPrograms[i]).data(), &f.programs[i]);
   }
   if (begin_combo("Enrolling provider", f.provider.empty() ? "Choose..." : organisation_name(ws, f.provider))) {
@@ -184,14 +184,14 @@ void draw_clients(const Workspace& ws, const Staff& me) {
   }
   ImGui::SetNextItemWidth(px(300));
   ImGui::InputTextWithHint("##search", "Search name, id, email or phone", &table.filter.search);
-  ImGui::SameLine();
+  same_line_if_room(230);
   if (begin_combo("##program", table.filter.program ? std::string(program_label(*table.filter.program)) : "All programs", 230)) {
     if (ImGui::Selectable("All programs", !table.filter.program)) table.filter.program.reset();
     for (Program p : kPrograms)
       if (ImGui::Selectable(program_label(p).data(), table.filter.program == p)) table.filter.program = p;
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_if_room(230);
   if (begin_combo("##contact", table.filter.primary_contact.empty() ? "Any primary contact" : staff_name(ws, table.filter.primary_contact), 230)) {
     if (ImGui::Selectable("Any primary contact", table.filter.primary_contact.empty())) table.filter.primary_contact.clear();
     for (auto& [id, s] : ws.staff)
@@ -200,9 +200,9 @@ void draw_clients(const Workspace& ws, const Staff& me) {
           table.filter.primary_contact = id;
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_if_box_fits("Active only");
   ImGui::Checkbox("Active only", &table.filter.active_only);
-  ImGui::SameLine();
+  if (can_enrol_clients(me)) same_line_if_fits("Enrol client");
   if (can_enrol_clients(me) && primary_button("Enrol client")) {
     form.reset(ws, me);
     ImGui::OpenPopup("Enrol a client");
@@ -281,7 +281,8 @@ void draw_clients(const Workspace& ws, const Staff& me) {
     ImGui::EndTable();
   }
 
-  ImGui::SetNextWindowSize(ImVec2{px(760), 0});
+  // As wide as the form, or the window where it is narrower (half a laptop screen).
+  ImGui::SetNextWindowSize(ImVec2{std::min(px(760), ImGui::GetMainViewport()->Size.x - px(16)), 0});
   if (ImGui::BeginPopupModal("Enrol a client", nullptr, ImGuiWindowFlags_NoResize)) {
     draw_enrol_form(ws, form);
     ImGui::Spacing();

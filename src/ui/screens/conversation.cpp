@@ -167,12 +167,12 @@ void draw_feed(const Workspace& ws, const Staff& me) {
   auto& [kind, oldest_first, search] = for_this_person<Kept>();
   const char* kinds[] = {"All", "Mentions of me", "Comments", "Updates"};
   for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
+    if (i) same_line_if_box_fits(kinds[i]);
     ImGui::RadioButton(kinds[i], &kind, i);
   }
-  ImGui::SameLine(0, px(24));
+  same_line_if_room(240);
   text_field("##feed_search", search, 240, "Search the feed");
-  ImGui::SameLine();
+  same_line_if_box_fits("Oldest first");
   ImGui::Checkbox("Oldest first", &oldest_first);
 
   // Computed again only when something changed: following people means reading the audit trail.
@@ -229,7 +229,8 @@ void draw_feed(const Workspace& ws, const Staff& me) {
   }
 
   const float side = px(300);
-  ImGui::BeginChild("feed_items", ImVec2{ImGui::GetContentRegionAvail().x - side - px(16), 0});
+  // Beside the list of who is followed; on a narrow screen that list is to be scrolled to.
+  ImGui::BeginChild("feed_items", ImVec2{std::max(ImGui::GetContentRegionAvail().x - side - px(16), px(420)), 0});
   if (cached.searched != search)
     muted("Searching " + std::to_string(cached.all.size()) + " items... " + std::to_string(int(cached.index.made() * 100)) + "%");
   else if (!search.empty())
@@ -247,7 +248,7 @@ void draw_feed(const Workspace& ws, const Staff& me) {
     ImGui::TextColored(badge, "%s", f.kind == FeedKind::Mention ? "Mentions you" : f.kind == FeedKind::Comment ? "Comment" : "Update");
     ImGui::SameLine();
     ImGui::TextColored(colour::kMuted, "%s, %s on", f.by.c_str(), f.at.c_str());
-    ImGui::SameLine();
+    same_line_if_fits(f.title.c_str());
     if (ImGui::SmallButton(f.title.c_str())) open_record(ws, f.record);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(f.text.c_str());

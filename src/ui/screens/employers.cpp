@@ -109,9 +109,9 @@ void draw_communications(const Workspace& ws, const Staff& me, const Employer& e
       ImGui::EndCombo();
     }
     ImGui::RadioButton("We reached out, no answer yet", &who, 0);
-    ImGui::SameLine();
+    same_line_if_box_fits("We reached out and they answered");
     ImGui::RadioButton("We reached out and they answered", &who, 1);
-    ImGui::SameLine();
+    same_line_if_box_fits("They reached us");
     ImGui::RadioButton("They reached us", &who, 2);
     text_field("What was said", summary, 560);
     if (submit_button("Log communication")) {
@@ -190,8 +190,9 @@ void draw_employer_jobs(const Workspace& ws, const Staff& me, const Employer& e)
   text_field("Application deadline", deadline, 150, "14 days if empty");
   ImGui::TextUnformatted("Reserve for my organisation (J3):");
   for (int days : {0, 3, 5, 7}) {
-    ImGui::SameLine();
-    if (ImGui::RadioButton(days == 0 ? "No" : (std::to_string(days) + " days").c_str(), reserved == days)) reserved = days;
+    const std::string label = days == 0 ? "No" : std::to_string(days) + " days";
+    same_line_if_box_fits(label.c_str());
+    if (ImGui::RadioButton(label.c_str(), reserved == days)) reserved = days;
   }
   if (begin_combo("Subsidised program", program.empty() ? "(none)" : program, 300)) {
     if (ImGui::Selectable("(none)", program.empty())) program.clear();
@@ -514,21 +515,21 @@ void draw_employers(const Workspace& ws, const Staff& me) {
   auto& [search, sector, owner, active_only] = filter;
   heading("Employers");
   text_field("##employer_search", search, 260, "Search name or FEIN");
-  ImGui::SameLine();
+  same_line_if_room(240);
   if (begin_combo("##sector", sector.empty() ? "Any sector" : sector, 240)) {
     if (ImGui::Selectable("Any sector", sector.empty())) sector.clear();
     for (const std::string& s : all_sectors())
       if (ImGui::Selectable(s.c_str(), s == sector)) sector = s;
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_if_room(200);
   if (begin_combo("##owner", owner.empty() ? "Any owner" : staff_name(ws, owner), 200)) {
     if (ImGui::Selectable("Any owner", owner.empty())) owner.clear();
     for (auto& [id, s] : ws.staff)
       if (is_business_role(s.role) && ImGui::Selectable(s.name.c_str(), id == owner)) owner = id;
     ImGui::EndCombo();
   }
-  same_line_if_fits("Active accounts only");
+  same_line_if_box_fits("Active accounts only");
   ImGui::Checkbox("Active accounts only", &active_only);
   // Its own line: the layout is the same for a role without the button.
   draw_enter_employer(me);

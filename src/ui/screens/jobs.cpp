@@ -221,7 +221,7 @@ void draw_jobs(const Workspace& ws, const Staff& me) {
   heading("Jobs");
   const char* views[] = {"Open", "Expiring within 2 days", "Expired, to confirm", "Reserved", "Closed", "All"};
   for (int i = 0; i < 6; ++i) {
-    if (i) ImGui::SameLine();
+    if (i) same_line_if_box_fits(views[i]);
     ImGui::RadioButton(views[i], &view, i);
   }
   constexpr JobsView kViews[] = {JobsView::Open,     JobsView::Expiring, JobsView::Expired,

@@ -226,7 +226,7 @@ void draw_matches(const Workspace& ws, const Staff& me) {
         "day (M3). \"Hired\" makes the hire record (M4).");
   const char* views[] = {"Mine to act on", "Mine", "All open", "Closed"};
   for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
+    if (i) same_line_if_box_fits(views[i]);
     ImGui::RadioButton(views[i], &view, i);
   }
   const LocalSeconds now = host::now();

@@ -46,7 +46,7 @@ void draw_activity_actions(const Activity& a, std::string& error) {
     }
   } else {
     if (ImGui::RadioButton("Completed", how == ActivityEnd::Completed)) how = ActivityEnd::Completed;
-    ImGui::SameLine();
+    same_line_if_box_fits("Exited (no longer attends)");
     if (ImGui::RadioButton("Exited (no longer attends)", how == ActivityEnd::Exited)) how = ActivityEnd::Exited;
     date_field("Ended on", date, 150);
     text_field("Reason", reason, 320, how == ActivityEnd::Exited ? "required for an exit (C4)" : "optional");
