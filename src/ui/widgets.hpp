@@ -121,8 +121,8 @@ void sort_rows(std::vector<Row>& rows, bool& fresh, Less less) {
                    [&](const Row& a, const Row& b) { return up ? less(s->ColumnIndex, a, b) : less(s->ColumnIndex, b, a); });
 }
 // sort_rows for long lists: `key(column, row, keys)` appends the row's key to
-// `keys` (SortKeys), made once per row (a comparison of two made strings would make them
-// a million times for 100,000 rows), then rows sort by their keys.
+// `keys` (SortKeys), once per row (a comparison of two made strings would make
+// them a million times for 100,000 rows), then rows sort by their keys.
 template <class Row, class Key>
 void sort_rows_by_key(std::vector<Row>& rows, bool& fresh, Key key) {
   const ImGuiTableColumnSortSpecs* s = sort_wanted(fresh).column;

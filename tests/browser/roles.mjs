@@ -96,13 +96,12 @@ await test('every screen of an ERS and a BSR at half a laptop screen (683x768): 
     const entries = (await bw(page, () => window.bridgework.ui.items())).filter(i => i.x < sidebar && i.y < signOut.y - 40).map(i => i.label);
     for (const entry of entries) {
       await click(page, entry);
+      const content = (await bw(page, () => window.bridgework.ui.items())).filter(i => i.x >= sidebar);
       // A label of two words or more drawn in the content, in a column a few letters wide, wraps a letter a line.
-      const squeezed = (await bw(page, () => window.bridgework.ui.items()))
-        .filter(i => i.x >= sidebar && i.label.length >= 12 && i.label.includes(' ') && i.w < 60);
+      const squeezed = content.filter(i => i.label.length >= 12 && i.label.includes(' ') && i.w < 60);
       if (squeezed.length) problems.push(`${name} / ${entry}: ${squeezed.map(i => `${i.label} (${Math.round(i.w)} px)`).join(', ')}`);
       // A sentence around the tables (a message, a count) wraps at the window's edge, not past it.
-      const past = (await bw(page, () => window.bridgework.ui.items()))
-        .filter(i => i.x >= sidebar && i.label.split(' ').length >= 5 && i.x + i.w > 683);
+      const past = content.filter(i => i.label.split(' ').length >= 5 && i.x + i.w > 683);
       if (past.length) problems.push(`${name} / ${entry}: past the edge: ${past.map(i => `${i.label} (to ${Math.round(i.x + i.w)} px)`).join(', ')}`);
     }
   }

@@ -202,10 +202,12 @@ void draw_clients(const Workspace& ws, const Staff& me) {
   }
   same_line_if_box_fits("Active only");
   ImGui::Checkbox("Active only", &table.filter.active_only);
-  if (can_enrol_clients(me)) same_line_if_fits("Enrol client");
-  if (can_enrol_clients(me) && primary_button("Enrol client")) {
-    form.reset(ws, me);
-    ImGui::OpenPopup("Enrol a client");
+  if (can_enrol_clients(me)) {
+    same_line_if_fits("Enrol client");
+    if (primary_button("Enrol client")) {
+      form.reset(ws, me);
+      ImGui::OpenPopup("Enrol a client");
+    }
   }
   ClientFilter unsearched = table.filter;
   unsearched.search.clear();

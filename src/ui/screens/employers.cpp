@@ -542,7 +542,7 @@ void draw_employers(const Workspace& ws, const Staff& me) {
     return;
   }
   if (!begin_table("employers", 5, kListTable | ImGuiTableFlags_ScrollY,
-                         ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
+                   ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Employer", ImGuiTableColumnFlags_WidthStretch, 1.2f);

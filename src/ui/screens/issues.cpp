@@ -47,7 +47,7 @@ void draw_issues_overview(const Workspace& ws, const Staff& me) {
   }
   rows_shown(issues.size(), issues.size(), "open issues");
   if (!begin_table("issues_overview", 6, kListTable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable,
-                         ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
+                   ImVec2{0, ImGui::GetContentRegionAvail().y - px(8)}))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Level", ImGuiTableColumnFlags_WidthFixed, px(52));

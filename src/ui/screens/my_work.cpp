@@ -66,7 +66,7 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
     const int to_contact = month.overdue + month.due + month.missed;
     if (to_contact > 0 &&
         begin_table("to_contact", 2, ImGuiTableFlags_ScrollY,
-                          ImVec2{0, std::min(px(300), ImGui::GetTextLineHeightWithSpacing() * (to_contact + 0.5f))})) {
+                    ImVec2{0, std::min(px(300), ImGui::GetTextLineHeightWithSpacing() * (to_contact + 0.5f))})) {
       ImGui::TableSetupColumn("Standing", ImGuiTableColumnFlags_WidthFixed, px(100));
       ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthStretch);
       ImGuiListClipper clipper;
@@ -286,10 +286,10 @@ void draw_my_work(const Workspace& ws, const Staff& me) {
   if (caseload.empty()) {
     muted("No clients have you as their primary contact yet.");
   } else if (begin_table("caseload", 3, kListTable | ImGuiTableFlags_ScrollY,
-                               // The room left on the screen, but never under ten rows: below a busy
-                               // My Work the screen scrolls to it rather than squeeze it shut.
-                               ImVec2{0, std::min(std::max(ImGui::GetContentRegionAvail().y - px(90), px(340)),
-                                                  px(34) * (caseload.size() + 1.5f))})) {
+                         // The room left on the screen, but never under ten rows: below a busy
+                         // My Work the screen scrolls to it rather than squeeze it shut.
+                         ImVec2{0, std::min(std::max(ImGui::GetContentRegionAvail().y - px(90), px(340)),
+                                            px(34) * (caseload.size() + 1.5f))})) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Client", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn("Programs", ImGuiTableColumnFlags_WidthStretch, 1.8f);
