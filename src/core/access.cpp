@@ -85,7 +85,7 @@ std::vector<const Client*> reassignment_queue(const Workspace& ws, const Staff& 
       if (const Client& c = ws.clients.at(id); is_active(c) && !(manager && c.provider != viewer.organisation))
         out.push_back(&c);
   }
-  std::sort(out.begin(), out.end(), [](const Client* a, const Client* b) { return a->id < b->id; });
+  sort_list(out, [](const Client* a, const Client* b) { return a->id < b->id; });
   return out;
 }
 
@@ -134,7 +134,7 @@ std::vector<const Staff*> eligible_primary_contacts(const Workspace& ws, bool yo
   const Role wanted = primary_contact_role(youth);
   for (auto& [id, s] : ws.staff)
     if (s.active && s.role == wanted && s.organisation == provider) out.push_back(&s);
-  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  sort_list(out, [](auto* a, auto* b) { return a->name < b->name; });
   return out;
 }
 

@@ -105,7 +105,7 @@ bool is_reciprocal(const Communication& c) { return c.direction == Direction::In
 
 std::vector<const Communication*> communications_of(const Workspace& ws, const RecordId& employer) {
   auto out = records_in(ws.communications, ws.communications_by_employer, employer);
-  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->date < b->date; });
+  sort_list(out, [](auto* a, auto* b) { return a->date < b->date; });
   return out;
 }
 
@@ -257,7 +257,7 @@ std::optional<std::string> paperwork_warning(std::string_view gained) {
 
 std::vector<const Service*> services_of(const Workspace& ws, const RecordId& employer) {
   auto out = records_in(ws.services, ws.services_by_employer, employer);
-  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->date > b->date; });
+  sort_list(out, [](auto* a, auto* b) { return a->date > b->date; });
   return out;
 }
 

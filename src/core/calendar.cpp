@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model.hpp"
+
 namespace bw {
 using namespace std::chrono;
 
@@ -58,7 +60,7 @@ std::vector<Holiday> federal_holidays(int y) {
   for (int from : {y, y + 1})  // next year's New Year's Day may be observed on Dec 31
     for (Holiday& h : holidays_of(from))
       if (int(h.date.year()) == y) out.push_back(std::move(h));
-  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.date < b.date; });
+  sort_list(out, [](auto& a, auto& b) { return a.date < b.date; });
   return out;
 }
 
@@ -74,7 +76,7 @@ std::vector<Holiday> BusinessCalendar::holidays(int y) const {
   std::vector<Holiday> out = federal_holidays(y);
   for (auto& [d, name] : closures_)
     if (int(d.year()) == y) out.push_back({d, name, true});
-  std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.date < b.date; });
+  sort_list(out, [](auto& a, auto& b) { return a.date < b.date; });
   return out;
 }
 

@@ -78,14 +78,9 @@ json caseload_month_answer(const Asker& a, const json& args) {
   json rows = json::array();
   for (auto& r : cm.rows)
     rows.push_back(
-        {{"client", r.client->id}, {"name", full_name(*r.client)}, {"standing", standing_label(r.standing)}});
-  return success({{"contacted", cm.contacted},
-                  {"due", cm.due},
-                  {"overdue", cm.overdue},
-                  {"missed", cm.missed},
-                  {"contacts", cm.contacts},
-                  {"in_person", cm.in_person},
-                  {"rows", rows}});
+        Fields()("client", r.client->id)("name", full_name(*r.client))("standing", standing_label(r.standing)));
+  return success(Fields()("contacted", cm.contacted)("due", cm.due)("overdue", cm.overdue)("missed", cm.missed)
+      ("contacts", cm.contacts)("in_person", cm.in_person)("rows", rows));
 }
 
 json case_notes_answer(const Asker& a, const json& args) {
@@ -114,18 +109,13 @@ json students_answer(const Asker& a, const json&) {
     json training = json::array();
     for (const Activity* a : current_activities(ws, c->id))
       if (a->training_provider == viewer->organisation)
-        training.push_back({{"activity", a->id},
-                            {"name", a->name},
-                            {"start", format_iso_date(a->start)},
-                            {"planned_end", format_iso_date(a->planned_end)},
-                            {"status", activity_status_label(activity_status(*a, today))}});
+        training.push_back(Fields()("activity", a->id)("name", a->name)("start", format_iso_date(a->start))
+            ("planned_end", format_iso_date(a->planned_end))
+            ("status", activity_status_label(activity_status(*a, today))));
     const Staff* pc = ws.find_staff(c->primary_contact);
-    out.push_back({{"client", c->id},
-                   {"name", full_name(*c)},
-                   {"training", training},
-                   {"primary_contact", c->primary_contact},
-                   {"primary_contact_name", pc ? pc->name : ""},
-                   {"primary_contact_email", pc ? pc->email : ""}});
+    out.push_back(Fields()("client", c->id)("name", full_name(*c))("training", training)
+        ("primary_contact", c->primary_contact)("primary_contact_name", pc ? pc->name : "")
+        ("primary_contact_email", pc ? pc->email : ""));
   }
   return success(out);
 }
@@ -155,29 +145,28 @@ std::vector<QueryRow> clients_queries() {
   using A = Audience;
   return {
       {"clients",
-       {{"search", "optional text"},
-        {"program", "optional program name"},
-        {"primary_contact", "optional staff id"},
-        {"active_only", "optional boolean"}},
+       Fields()("search", "optional text")("program", "optional program name")("primary_contact", "optional staff id")
+           ("active_only", "optional boolean"),
        "Clients the signed-in person may see (C5), with programs and primary contact.",
        A::CaseStaff,
        clients_answer},
-      {"client", {{"id", "client id"}}, "One client.", A::CaseStaff, client_answer},
+      {"client", Fields()("id", "client id"), "One client.", A::CaseStaff, client_answer},
       {"eligible_primary_contacts",
-       {{"provider", "organisation id"}, {"youth", "boolean"}},
+       Fields()("provider", "organisation id")("youth", "boolean"),
        "Active staff who may be the primary contact (C2).",
        A::CaseStaff,
        eligible_primary_contacts_answer},
-      {"contacts", {{"client", "client id"}}, "A client's contacts, newest first (N1).", A::CaseStaff, contacts_answer},
+      {"contacts", Fields()
+          ("client", "client id"), "A client's contacts, newest first (N1).", A::CaseStaff, contacts_answer},
       {"caseload_month",
-       {{"staff", "optional primary contact id (all clients when left out)"},
-        {"month", "optional YYYY-MM (this month)"}},
+       Fields()("staff", "optional primary contact id (all clients when left out)")
+           ("month", "optional YYYY-MM (this month)"),
        "The monthly contact rule for a caseload: each client contacted, due, overdue or missed, and the share in "
        "person (N2, N4).",
        A::CaseStaff,
        caseload_month_answer},
       {"case_notes",
-       {{"client", "client id"}},
+       Fields()("client", "client id"),
        "A client's case notes, newest first (N5).",
        A::CaseStaff,
        case_notes_answer},

@@ -8,6 +8,25 @@
 
 namespace bw {
 
+Fields& Fields::operator()(const char* key, json&& value) {
+  object_.emplace(key, std::move(value));
+  return *this;
+}
+Fields& Fields::operator()(const char* key, const json& value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, std::string_view value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, const std::string& value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, const char* value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, const std::vector<std::string>& value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, std::nullptr_t) { return (*this)(key, json(nullptr)); }
+Fields& Fields::operator()(const char* key, bool value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, int value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, long value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, long long value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, unsigned value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, unsigned long value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, unsigned long long value) { return (*this)(key, json(value)); }
+Fields& Fields::operator()(const char* key, double value) { return (*this)(key, json(value)); }
+
 // [SECTION] The table: every area's rows, in the order of Command's alternatives
 namespace {
 
@@ -204,9 +223,9 @@ json command_catalogue() {
     const CommandSpec& s = r.spec;
     json fields = json::array();
     for (const Field& f : s.fields)
-      fields.push_back({{"name", f.name}, {"type", type_name(f.type)},
-                        {"required", f.required}, {"description", f.what}});
-    out.push_back({{"type", s.type}, {"description", s.what}, {"fields", fields}});
+      fields.push_back(Fields()("name", f.name)("type", type_name(f.type))("required", f.required)
+          ("description", f.what));
+    out.push_back(Fields()("type", s.type)("description", s.what)("fields", fields));
   }
   return out;
 }

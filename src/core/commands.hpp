@@ -16,6 +16,32 @@ namespace bw {
 
 using json = nlohmann::json;
 
+// A JSON object made a field at a time: Fields()("id", c.id)("name", c.name).
+// The same object as an initializer list of {"key", value} pairs took about
+// 600 bytes of wasm a field; here a field is one call (docs/development.md).
+class Fields {
+ public:
+  Fields& operator()(const char* key, json&& value);
+  Fields& operator()(const char* key, const json& value);
+  Fields& operator()(const char* key, std::string_view value);
+  Fields& operator()(const char* key, const std::string& value);
+  Fields& operator()(const char* key, const char* value);
+  Fields& operator()(const char* key, const std::vector<std::string>& value);
+  Fields& operator()(const char* key, std::nullptr_t);
+  Fields& operator()(const char* key, bool value);
+  Fields& operator()(const char* key, int value);
+  Fields& operator()(const char* key, long value);
+  Fields& operator()(const char* key, long long value);
+  Fields& operator()(const char* key, unsigned value);
+  Fields& operator()(const char* key, unsigned long value);
+  Fields& operator()(const char* key, unsigned long long value);
+  Fields& operator()(const char* key, double value);
+  operator json() { return std::move(object_); }
+
+ private:
+  json object_ = json::object();
+};
+
 // [SECTION] Commands
 struct AddOrganisation { std::string name; OrganisationKind kind{}; };
 struct RenameOrganisation { RecordId organisation; std::string name; };

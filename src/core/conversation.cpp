@@ -256,7 +256,7 @@ std::vector<Notification> inbox_of(const Workspace& ws, const Staff& staff, Loca
   auto stored = records_in(ws.notifications, ws.notifications_by_staff, staff.id);
   for (auto it = stored.rbegin(); it != stored.rend(); ++it) out.push_back(**it);
   for (Notification& a : alerts_for(ws, staff, now)) out.push_back(std::move(a));
-  std::stable_sort(out.begin(), out.end(), [](const Notification& a, const Notification& b) { return a.at > b.at; });
+  sort_list(out, [](const Notification& a, const Notification& b) { return a.at > b.at; });
   return out;
 }
 

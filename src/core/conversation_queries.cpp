@@ -21,8 +21,8 @@ json comment_json(const Workspace& ws, const Comment& c) {
   j["by_name"] = author_name(ws, c.by);
   j["record_title"] = record_title(ws, c.record);
   json tags = json::array(), links = json::array();
-  for (const RecordId& t : c.tags) tags.push_back({{"staff", t}, {"name", record_title(ws, t)}});
-  for (const RecordId& l : c.links) links.push_back({{"record", l}, {"title", record_title(ws, l)}});
+  for (const RecordId& t : c.tags) tags.push_back(Fields()("staff", t)("name", record_title(ws, t)));
+  for (const RecordId& l : c.links) links.push_back(Fields()("record", l)("title", record_title(ws, l)));
   j["tags"] = tags;
   j["links"] = links;
   return j;
@@ -39,7 +39,7 @@ json comments_answer(const Asker& a, const json& args, std::string_view name) {
     for (const Comment* c : comments_on(ws, record)) out.push_back(comment_json(ws, *c));
   } else if (name == "following") {
     for (const RecordId& t : viewer->following)
-      out.push_back({{"target", t}, {"title", record_title(ws, t)}, {"person", ws.find_staff(t) != nullptr}});
+      out.push_back(Fields()("target", t)("title", record_title(ws, t))("person", ws.find_staff(t) != nullptr));
   } else {
     FeedFilter filter{std::nullopt, arg(args, "search"), args.is_object() && args.value("oldest_first", false)};
     if (args.is_object() && args.contains("limit")) {
@@ -53,14 +53,9 @@ json comments_answer(const Asker& a, const json& args, std::string_view name) {
         return failure("invalid_field", "\"" + k + "\" is not a feed kind (mention, comment or update).");
     }
     for (const FeedItem& f : feed_of(ws, *viewer, filter).items) {
-      out.push_back({{"kind", feed_kind_name(f.kind)},
-                     {"at", format_iso(f.at)},
-                     {"by", f.by},
-                     {"by_name", author_name(ws, f.by)},
-                     {"record", f.record},
-                     {"record_title", record_title(ws, f.record)},
-                     {"source", f.source},
-                     {"text", f.text}});
+      out.push_back(Fields()("kind", feed_kind_name(f.kind))("at", format_iso(f.at))("by", f.by)
+          ("by_name", author_name(ws, f.by))("record", f.record)("record_title", record_title(ws, f.record))
+          ("source", f.source)("text", f.text));
     }
   }
   return success(out);
@@ -98,11 +93,8 @@ json ready_email_answer(const Asker& a, const json& args) {
       return failure("not_found", "No such notification of yours, or sent by you.");
   }
   const ReadyEmail e = ready_email(ws, told);
-  return success({{"to", e.to},
-                  {"without_address", e.without_address},
-                  {"subject", e.subject},
-                  {"body", e.body},
-                  {"mailto", e.mailto}});
+  return success(Fields()("to", e.to)("without_address", e.without_address)("subject", e.subject)("body", e.body)
+      ("mailto", e.mailto));
 }
 
 }  // namespace
@@ -111,15 +103,13 @@ std::vector<QueryRow> conversation_queries() {
   using A = Audience;
   return {
       {"comments",
-       {{"record", "client, employer, job, match, hire or issue id"}},
+       Fields()("record", "client, employer, job, match, hire or issue id"),
        "Comments on a record, newest first, with tags and links (K1).",
        A::CaseStaff,
        [](const Asker& a, const json& args) { return comments_answer(a, args, "comments"); }},
       {"feed",
-       {{"kind", "optional: mention, comment or update"},
-        {"search", "optional text"},
-        {"oldest_first", "optional boolean"},
-        {"limit", "optional number, 200 by default"}},
+       Fields()("kind", "optional: mention, comment or update")("search", "optional text")
+           ("oldest_first", "optional boolean")("limit", "optional number, 200 by default"),
        "The signed-in person's home feed (K1): comments that tag them, comments and updates on what they follow; the "
        "newest (or oldest) `limit` items.",
        A::CaseStaff,
@@ -127,13 +117,13 @@ std::vector<QueryRow> conversation_queries() {
       {"following", json::object(), "The records and people the signed-in person follows (K1).", A::CaseStaff,
        [](const Asker& a, const json& args) { return comments_answer(a, args, "following"); }},
       {"notifications",
-       {{"unread_only", "optional boolean"}},
+       Fields()("unread_only", "optional boolean"),
        "The signed-in person's inbox, newest first: notifications, and alerts the clock raised (escalated issues, "
        "expiring and expired jobs) (K2).",
        A::Staff,
        notifications_answer},
       {"ready_email",
-       {{"notifications", "list of notification ids: yours, or sent by your action"}},
+       Fields()("notifications", "list of notification ids: yours, or sent by your action"),
        "A ready email for those notifications: to, subject, body and a mailto link (K2).",
        A::Staff,
        ready_email_answer},

@@ -114,16 +114,13 @@ json business_settings_answer(const Asker& a, const json&) {
   const Workspace& ws = a.ws;
   json categories = json::array(), programs = json::array(), types = json::array();
   for (ServiceCategory c : kServiceCategories)
-    categories.push_back({{"name", category_name(c)}, {"label", category_label(c)}});
+    categories.push_back(Fields()("name", category_name(c))("label", category_label(c)));
   for (auto& p : ws.meta.subsidised_programs)
-    programs.push_back({{"name", p.name}, {"priority_organisation", p.priority_organisation}});
+    programs.push_back(Fields()("name", p.name)("priority_organisation", p.priority_organisation));
   for (auto& t : ws.meta.local_service_types)
-    types.push_back({{"name", t.name}, {"category", category_name(t.category)}});
-  return success({{"sectors", all_sectors()},
-                  {"focus_sectors", ws.meta.focus_sectors},
-                  {"subsidised_programs", programs},
-                  {"local_service_types", types},
-                  {"categories", categories}});
+    types.push_back(Fields()("name", t.name)("category", category_name(t.category)));
+  return success(Fields()("sectors", all_sectors())("focus_sectors", ws.meta.focus_sectors)
+      ("subsidised_programs", programs)("local_service_types", types)("categories", categories));
 }
 
 }  // namespace
@@ -132,24 +129,19 @@ std::vector<QueryRow> employers_queries() {
   using A = Audience;
   return {
       {"employers",
-       {{"search", "optional text"},
-        {"sector", "optional sector"},
-        {"owner", "optional staff id"},
-        {"active_only", "optional boolean"}},
+       Fields()("search", "optional text")("sector", "optional sector")("owner", "optional staff id")
+           ("active_only", "optional boolean"),
        "Employer accounts with standing (B2), sectors, owners and triage.",
        A::CaseStaff,
        employers_answer},
       {"employer",
-       {{"id", "employer id"}},
+       Fields()("id", "employer id"),
        "One employer with its establishments, communications, jobs, services and issues.",
        A::CaseStaff,
        employer_answer},
       {"services",
-       {{"employer", "optional"},
-        {"establishment", "optional"},
-        {"staff", "optional"},
-        {"from", "optional YYYY-MM-DD"},
-        {"to", "optional YYYY-MM-DD"}},
+       Fields()("employer", "optional")("establishment", "optional")("staff", "optional")
+           ("from", "optional YYYY-MM-DD")("to", "optional YYYY-MM-DD"),
        "Services to employers (R1), newest first.",
        A::CaseStaff,
        services_answer},

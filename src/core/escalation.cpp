@@ -69,7 +69,7 @@ std::vector<const Issue*> issues_to_act_on(const Workspace& ws, const Staff& vie
     if (viewer.active && (mine || managers || board)) rows.push_back({&i, std::move(st)});
   }
   // Level 3 (no deadline) first, then by deadline: the overdue are the earliest.
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+  sort_list(rows, [](const Row& a, const Row& b) {
     if (a.state.deadline.has_value() != b.state.deadline.has_value()) return !a.state.deadline.has_value();
     return a.state.deadline && *a.state.deadline < *b.state.deadline;
   });
@@ -88,7 +88,7 @@ std::vector<const Issue*> issues_overview(const Workspace& ws, const Staff& view
     if (all || i.owner == viewer.id || (viewer.role == Role::Manager && manages_client(ws, viewer, i)))
       rows.push_back({&i, escalation_of(ws, i, now)});
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+  sort_list(rows, [](const Row& a, const Row& b) {
     if (a.state.deadlines_missed != b.state.deadlines_missed) return a.state.deadlines_missed > b.state.deadlines_missed;
     if (a.state.level != b.state.level) return a.state.level > b.state.level;
     if (a.state.deadline && b.state.deadline) return *a.state.deadline < *b.state.deadline;

@@ -62,7 +62,7 @@ std::vector<QueryRow> issues_queries() {
   using A = Audience;
   return {
       {"issues",
-       {{"client", "optional client id"}, {"open_only", "optional boolean"}},
+       Fields()("client", "optional client id")("open_only", "optional boolean"),
        "Issues with their level, deadline and the reason for the level (E3, E4).",
        A::CaseStaff,
        issues_answer},

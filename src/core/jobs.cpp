@@ -76,7 +76,7 @@ std::vector<const Job*> job_board(const Workspace& ws, const Client& c, LocalSec
     }
     out.push_back(&j);
   }
-  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->posted_at > b->posted_at; });
+  sort_list(out, [](auto* a, auto* b) { return a->posted_at > b->posted_at; });
   return out;
 }
 
@@ -156,7 +156,7 @@ std::vector<const Job*> jobs_to_reassign(const Workspace& ws, const Staff& viewe
           job_status(j, now) != JobStatus::Closed && !(manager && j.owner_organisation != viewer.organisation))
         out.push_back(&j);
   }
-  std::sort(out.begin(), out.end(), [](const Job* a, const Job* b) { return a->id < b->id; });
+  sort_list(out, [](const Job* a, const Job* b) { return a->id < b->id; });
   return out;
 }
 

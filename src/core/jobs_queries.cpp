@@ -34,15 +34,10 @@ json board_job_json(const Workspace& ws, const Job& job, const Client& seeker) {
   const Employer* e = ws.find_employer(job.employer);
   const Establishment* site = ws.find_establishment(job.establishment);
   const bool interested = open_match(ws, seeker.id, job.id) != nullptr;
-  return {{"job", job.id},
-          {"title", job.title},
-          {"description", job.description},
-          {"employer", e ? e->legal_name : ""},
-          {"address", site ? site->address : ""},
-          {"openings", job.openings},
-          {"closes", format_iso_date(job.deadline)},
-          {"subsidised_program", job.subsidised_program},
-          {"interested", interested}};
+  return Fields()("job", job.id)("title", job.title)("description", job.description)
+      ("employer", e ? e->legal_name : "")("address", site ? site->address : "")("openings", job.openings)
+      ("closes", format_iso_date(job.deadline))("subsidised_program", job.subsidised_program)
+      ("interested", interested);
 }
 
 json jobs_answer(const Asker& a, const json& args) {
@@ -91,15 +86,14 @@ std::vector<QueryRow> jobs_queries() {
   using A = Audience;
   return {
       {"jobs",
-       {{"view", "optional: open, expiring, expired, reserved, closed or all (open)"},
-        {"employer", "optional employer id"},
-        {"owner", "optional staff id"}},
+       Fields()("view", "optional: open, expiring, expired, reserved, closed or all (open)")
+           ("employer", "optional employer id")("owner", "optional staff id"),
        "Jobs the signed-in person may see (J3), with status (J2).",
        A::CaseStaff,
        jobs_answer},
-      {"job", {{"id", "job id"}}, "One job.", A::CaseStaff, job_answer},
+      {"job", Fields()("id", "job id"), "One job.", A::CaseStaff, job_answer},
       {"job_board",
-       {{"client", "client id (staff; a job seeker sees their own)"}, {"search", "optional text"}},
+       Fields()("client", "client id (staff; a job seeker sees their own)")("search", "optional text"),
        "The jobs on the board for that job seeker (J2, J3, M6), newest posting first.",
        A::CaseStaff,
        job_board_answer,

@@ -130,7 +130,7 @@ std::vector<const Match*> matches_to_act_on(const Workspace& ws, const Staff& st
                                                  m.stage == MatchStage::SentBack || m.stage == MatchStage::Interested);
     if (owner_turn || manager_turn) out.push_back(&m);
   }
-  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->ready_at < b->ready_at; });
+  sort_list(out, [](auto* a, auto* b) { return a->ready_at < b->ready_at; });
   return out;
 }
 

@@ -67,13 +67,10 @@ json my_matches_for_job_seeker(const Asker& a, const json&) {
   for (const Match* m : matches_of_client(a.ws, a.seeker->id)) {
     const Job* j = a.ws.find_job(m->job);
     const Employer* e = j ? a.ws.find_employer(j->employer) : nullptr;
-    out.push_back({{"match", m->id},
-                   {"job", m->job},
-                   {"title", j ? j->title : ""},
-                   {"employer", e ? e->legal_name : ""},
-                   {"origin", m->origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral"},
-                   {"stage", match_stage_name(m->stage)},
-                   {"stage_label", match_stage_label(m->stage)}});
+    out.push_back(Fields()("match", m->id)("job", m->job)("title", j ? j->title : "")
+        ("employer", e ? e->legal_name : "")
+        ("origin", m->origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral")
+        ("stage", match_stage_name(m->stage))("stage_label", match_stage_label(m->stage)));
   }
   return success(out);
 }
@@ -84,7 +81,7 @@ std::vector<QueryRow> matches_queries() {
   using A = Audience;
   return {
       {"matches",
-       {{"client", "optional client id"}, {"job", "optional job id"}, {"stage", "optional stage"}},
+       Fields()("client", "optional client id")("job", "optional job id")("stage", "optional stage"),
        "Match records (M1-M4) with stage and the job owner's M3 timeliness.",
        A::CaseStaff,
        [](const Asker& a, const json& args) { return matches_answer(a, args, "matches"); }},
@@ -92,7 +89,7 @@ std::vector<QueryRow> matches_queries() {
        "Matches awaiting the signed-in person's approval or edits (M3), oldest first.", A::CaseStaff,
        [](const Asker& a, const json& args) { return matches_answer(a, args, "matches_to_act_on"); }},
       {"hires",
-       {{"incomplete_only", "optional boolean"}},
+       Fields()("incomplete_only", "optional boolean"),
        "Hire records (M4, M5) with completeness and timeliness; with incomplete_only, those the signed-in person has "
        "to complete.",
        A::CaseStaff,

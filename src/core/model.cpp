@@ -306,6 +306,37 @@ std::vector<std::uint32_t> sorted_order(const SortKeys& keys, bool ascending) {
   return order;
 }
 
+std::vector<std::uint32_t> stable_order(std::size_t rows, RowLess less) {
+  std::vector<std::uint32_t> order(rows), merged(rows);
+  for (std::uint32_t i = 0; i < rows; ++i) order[i] = i;
+  auto before = [&](std::uint32_t a, std::uint32_t b) { return less.less(less.list, a, b); };
+  // Runs of 16 by insertion, then runs merged two by two, a right-hand row
+  // going first only when it is strictly less.
+  constexpr std::size_t kRun = 16;
+  for (std::size_t start = 0; start < rows; start += kRun) {
+    const std::size_t end = std::min(rows, start + kRun);
+    for (std::size_t i = start + 1; i < end; ++i) {
+      const std::uint32_t row = order[i];
+      std::size_t j = i;
+      for (; j > start && before(row, order[j - 1]); --j) order[j] = order[j - 1];
+      order[j] = row;
+    }
+  }
+  for (std::size_t width = kRun; width < rows; width *= 2) {
+    for (std::size_t low = 0; low < rows; low += 2 * width) {
+      const std::size_t middle = std::min(rows, low + width), high = std::min(rows, low + 2 * width);
+      std::size_t a = low, b = middle, out = low;
+      // Two runs already in order, as a list that came sorted: one comparison.
+      if (middle < high && before(order[middle], order[middle - 1]))
+        while (a < middle && b < high) merged[out++] = before(order[b], order[a]) ? order[b++] : order[a++];
+      while (a < middle) merged[out++] = order[a++];
+      while (b < high) merged[out++] = order[b++];
+    }
+    order.swap(merged);
+  }
+  return order;
+}
+
 void SearchIndex::reset(std::size_t rows) {
   rows_ = rows;
   texts_.clear();

@@ -19,13 +19,9 @@ namespace {
 json workspace_answer(const Asker& a, const json&) {
   const Workspace& ws = a.ws;
   const Staff* viewer = a.viewer;
-  return success({{"name", ws.meta.name},
-                  {"demo", ws.meta.demo},
-                  {"schema_version", ws.meta.schema_version},
-                  {"organisations", ws.organisations.size()},
-                  {"staff", ws.staff.size()},
-                  {"clients", ws.clients.size()},
-                  {"signed_in", viewer ? json(viewer->id) : json(nullptr)}});
+  return success(Fields()("name", ws.meta.name)("demo", ws.meta.demo)("schema_version", ws.meta.schema_version)
+      ("organisations", ws.organisations.size())("staff", ws.staff.size())("clients", ws.clients.size())
+      ("signed_in", viewer ? json(viewer->id) : json(nullptr)));
 }
 
 json organisations_answer(const Asker& a, const json&) {
@@ -51,7 +47,7 @@ json holidays_answer(const Asker& a, const json& args) {
     return failure("invalid_field", "year must be a number, e.g. 2026.");
   json out = json::array();
   for (const Holiday& h : ws.calendar.holidays(args["year"].get<int>()))
-    out.push_back({{"date", format_iso_date(h.date)}, {"name", h.name}, {"board_closure", h.board_closure}});
+    out.push_back(Fields()("date", format_iso_date(h.date))("name", h.name)("board_closure", h.board_closure));
   return success(out);
 }
 
@@ -72,24 +68,22 @@ std::vector<QueryRow> people_queries() {
       {"workspace", json::object(), "The workspace's name, whether it is a demo, its clock and record counts.",
        A::Anyone, workspace_answer,
        [](const Asker& a, const json&) {
-         return success({{"name", a.ws.meta.name},
-                         {"demo", a.ws.meta.demo},
-                         {"signed_in", a.seeker->id},
-                         {"job_seeker", full_name(*a.seeker)}});
+         return success(Fields()("name", a.ws.meta.name)("demo", a.ws.meta.demo)("signed_in", a.seeker->id)
+             ("job_seeker", full_name(*a.seeker)));
        }},
       {"organisations", json::object(), "Every organisation (P1).", A::Staff, organisations_answer},
       {"staff",
-       {{"organisation", "optional id"}},
+       Fields()("organisation", "optional id"),
        "Staff with role and active state (P2, P3); PINs are never returned.",
        A::Anyone,
        staff_answer},
       {"holidays",
-       {{"year", "number"}},
+       Fields()("year", "number"),
        "Federal holidays on their observed days and the board's closures of a year (T2).",
        A::Staff,
        holidays_answer},
       {"audit",
-       {{"record", "record id"}},
+       Fields()("record", "record id"),
        "The audit trail of one record, oldest first (P4). Not for training-provider staff (C5).",
        A::CaseStaff,
        audit_answer},

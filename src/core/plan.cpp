@@ -70,7 +70,7 @@ std::vector<const Activity*> stale_activities(const Workspace& ws, const RecordI
   for (auto& [id, a] : ws.activities)
     if (const Client* c = ws.find_client(a.client); c && is_active(*c) && activity_status(a, today) == ActivityStatus::Stale)
       out.push_back(&a);
-  std::sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->planned_end < y->planned_end; });
+  sort_list(out, [](auto* x, auto* y) { return x->planned_end < y->planned_end; });
   return out;
 }
 
@@ -81,7 +81,7 @@ std::vector<const Activity*> stale_activities(const Workspace& ws, const std::ve
     if (is_active(*c))
       for (const Activity* a : records_in(ws.activities, ws.activities_by_client, c->id))
         if (activity_status(*a, today) == ActivityStatus::Stale) out.push_back(a);
-  std::sort(out.begin(), out.end(), [](auto* x, auto* y) { return x->planned_end < y->planned_end; });
+  sort_list(out, [](auto* x, auto* y) { return x->planned_end < y->planned_end; });
   return out;
 }
 

@@ -30,13 +30,10 @@ json plan_answer(const Asker& a, const json& args) {
   for (const Goal* g : goals_of(ws, c->id)) goals.push_back(to_json(*g));
   for (const Activity* a : activities_of(ws, c->id)) activities.push_back(activity_json(ws, *a, today));
   const PlanAgreement agreement = plan_agreement(ws, *c);
-  return success({{"goals", goals},
-                  {"activities", activities},
-                  {"agreement",
-                   {{"standing", plan_agreement_label(agreement)},
-                    {"agreed", agreement == PlanAgreement::Agreed},
-                    {"agreed_on", c->plan_agreed_on ? json(format_iso_date(*c->plan_agreed_on)) : json(nullptr)},
-                    {"how", c->plan_agreed_how}}}});
+  return success(Fields()("goals", goals)("activities", activities)("agreement", Fields()
+      ("standing", plan_agreement_label(agreement))("agreed", agreement == PlanAgreement::Agreed)
+      ("agreed_on", c->plan_agreed_on ? json(format_iso_date(*c->plan_agreed_on)) : json(nullptr))
+      ("how", c->plan_agreed_how)));
 }
 
 json stale_activities_answer(const Asker& a, const json& args) {
@@ -56,7 +53,7 @@ json agreement_letter_answer(const Asker& a, const json& args) {
   const Workspace& ws = a.ws;
   auto n = ws.case_notes.find(arg(args, "case_note"));
   if (n == ws.case_notes.end() || n->second.letter_to.empty()) return failure("not_found", "No such agreement letter.");
-  return success({{"html", agreement_letter_html(ws, n->second)}, {"client", n->second.client}});
+  return success(Fields()("html", agreement_letter_html(ws, n->second))("client", n->second.client));
 }
 
 }  // namespace
@@ -65,17 +62,17 @@ std::vector<QueryRow> plans_queries() {
   using A = Audience;
   return {
       {"plan",
-       {{"client", "client id"}},
+       Fields()("client", "client id"),
        "A client's Individual Service Strategy: goals, activities with status, and the customer's agreement (S1).",
        A::CaseStaff,
        plan_answer},
       {"stale_activities",
-       {{"staff", "optional primary contact id (all when left out)"}},
+       Fields()("staff", "optional primary contact id (all when left out)"),
        "Activities past their planned end with no end recorded, of active clients (S1).",
        A::CaseStaff,
        stale_activities_answer},
       {"agreement_letter",
-       {{"case_note", "case note id of a letter"}},
+       Fields()("case_note", "case note id of a letter"),
        "The printable HTML of an agreement letter (N5).",
        A::CaseStaff,
        agreement_letter_answer},

@@ -9,9 +9,9 @@ namespace bw {
 
 // [SECTION] Answers
 json failure(std::string code, std::string message) {
-  return {{"ok", false}, {"error", {{"code", std::move(code)}, {"message", std::move(message)}}}};
+  return Fields()("ok", false)("error", Fields()("code", std::move(code))("message", std::move(message)));
 }
-json success(json result) { return {{"ok", true}, {"result", std::move(result)}}; }
+json success(json result) { return Fields()("ok", true)("result", std::move(result)); }
 
 std::string arg(const json& args, const char* key) {
   return args.is_object() && args.contains(key) && args[key].is_string() ? args[key].get<std::string>() : "";
@@ -55,7 +55,8 @@ std::vector<std::string> query_table_problems() {
 
 json query_catalogue() {
   json out = json::array();
-  for (const QueryRow& r : query_rows()) out.push_back({{"name", r.name}, {"args", r.args}, {"description", r.what}});
+  for (const QueryRow& r : query_rows()) out.push_back(Fields()("name", r.name)("args", r.args)
+      ("description", r.what));
   return out;
 }
 

@@ -24,12 +24,9 @@ json performance_answer(const Asker& a, const json& args, std::string_view name)
       if (!board && !t.organisation.empty() && t.organisation != viewer->organisation) continue;
       const Measure m = *measure_from(t.measure);
       const Organisation* org = ws.find_organisation(t.organisation);
-      out.push_back({{"measure", t.measure},
-                     {"label", measure_label(m)},
-                     {"organisation", t.organisation},
-                     {"organisation_name", org ? org->name : "the board"},
-                     {"target", t.value},
-                     {"achieved", achieved(ws, m, pq, t.organisation, now)}});
+      out.push_back(Fields()("measure", t.measure)("label", measure_label(m))("organisation", t.organisation)
+          ("organisation_name", org ? org->name : "the board")("target", t.value)
+          ("achieved", achieved(ws, m, pq, t.organisation, now)));
     }
     return success(out);
   }
@@ -41,7 +38,7 @@ json performance_answer(const Asker& a, const json& args, std::string_view name)
   auto tallies_json = [](const Tallies& t) {
     json out = json::array();
     for (Standard s : kStandards)
-      out.push_back({{"standard", standard_name(s)}, {"met", t[int(s)].met}, {"total", t[int(s)].total}});
+      out.push_back(Fields()("standard", standard_name(s))("met", t[int(s)].met)("total", t[int(s)].total));
     return out;
   };
   if (name == "performance_misses") {
@@ -57,11 +54,8 @@ json performance_answer(const Asker& a, const json& args, std::string_view name)
       const Staff* s = ws.find_staff(who);
       if (!s || (!staff.empty() && who != staff) || (!org.empty() && s->organisation != org)) continue;
       for (const Miss& m : t[int(*standard)].misses)
-        out.push_back({{"record", m.record},
-                       {"title", record_title(ws, m.record)},
-                       {"staff", who},
-                       {"staff_name", s->name},
-                       {"why", m.why}});
+        out.push_back(Fields()("record", m.record)("title", record_title(ws, m.record))("staff", who)
+            ("staff_name", s->name)("why", m.why));
     }
     return success(out);
   }
@@ -70,27 +64,19 @@ json performance_answer(const Asker& a, const json& args, std::string_view name)
   for (const auto& [who, t] : tallies) {
     const Staff* s = ws.find_staff(who);
     if (s && visible(who))
-      staff_rows.push_back({{"staff", who},
-                            {"name", s->name},
-                            {"organisation", s->organisation},
-                            {"organisation_name",
-                             ws.find_organisation(s->organisation) ? ws.find_organisation(s->organisation)->name : ""},
-                            {"standards", tallies_json(t)}});
+      staff_rows.push_back(Fields()("staff", who)("name", s->name)("organisation", s->organisation)
+          ("organisation_name", ws.find_organisation(s->organisation) ? ws.find_organisation(s->organisation)->name : "")
+          ("standards", tallies_json(t)));
   }
   for (const auto& [org, t] : totals.by_organisation)
     if (board || (viewer->role == Role::Manager && org == viewer->organisation))
-      org_rows.push_back({{"organisation", org},
-                          {"name", ws.find_organisation(org) ? ws.find_organisation(org)->name : ""},
-                          {"standards", tallies_json(t)}});
+      org_rows.push_back(Fields()("organisation", org)
+          ("name", ws.find_organisation(org) ? ws.find_organisation(org)->name : "")("standards", tallies_json(t)));
   json standards = json::array();
-  for (Standard k : kStandards) standards.push_back({{"name", standard_name(k)}, {"label", standard_label(k)}});
-  return success({{"program_year", pq.program_year},
-                  {"quarter", pq.quarter},
-                  {"label", quarter_label(pq)},
-                  {"standards", standards},
-                  {"staff", staff_rows},
-                  {"organisations", org_rows},
-                  {"board", board ? tallies_json(totals.board) : json(nullptr)}});
+  for (Standard k : kStandards) standards.push_back(Fields()("name", standard_name(k))("label", standard_label(k)));
+  return success(Fields()("program_year", pq.program_year)("quarter", pq.quarter)("label", quarter_label(pq))
+      ("standards", standards)("staff", staff_rows)("organisations", org_rows)
+      ("board", board ? tallies_json(totals.board) : json(nullptr)));
 }
 
 json ese_report_answer(const Asker& a, const json& args, std::string_view name) {
@@ -104,40 +90,25 @@ json ese_report_answer(const Asker& a, const json& args, std::string_view name) 
   const EseSource source = ese_source_for(ws, *viewer);
   const EseFiles files = ese_files({source}, pq, ws.meta.state_establishments);
   if (name == "ese_files")
-    return success({{"names",
-                     {{"detail", ese_file_name(pq, "detail")},
-                      {"summary", ese_file_name(pq, "summary")},
-                      {"rates", ese_file_name(pq, "rates")}}},
-                    {"detail", files.detail},
-                    {"summary", files.summary},
-                    {"rates", files.rates}});
+    return success(Fields()("names", Fields()("detail", ese_file_name(pq, "detail"))
+        ("summary", ese_file_name(pq, "summary"))("rates", ese_file_name(pq, "rates")))("detail", files.detail)
+        ("summary", files.summary)("rates", files.rates));
   json exports = json::array(), rows = json::array();
   for (const EseExport& x : ws.meta.ese_exports)
     if (x.program_year == pq.program_year && x.quarter == pq.quarter)
       exports.push_back(
-          {{"at", format_iso(x.at)}, {"by", x.by}, {"by_name", ws.find_staff(x.by) ? ws.find_staff(x.by)->name : ""}});
+          Fields()("at", format_iso(x.at))("by", x.by)
+              ("by_name", ws.find_staff(x.by) ? ws.find_staff(x.by)->name : ""));
   for (const EseCategoryRow& r : files.by_category)
-    rows.push_back({{"category", category_name(r.category)},
-                    {"label", category_label(r.category)},
-                    {"establishments", r.establishments},
-                    {"services", r.services}});
+    rows.push_back(Fields()("category", category_name(r.category))("label", category_label(r.category))
+        ("establishments", r.establishments)("services", r.services));
   const EseCounts& k = files.counts;
-  return success({{"program_year", pq.program_year},
-                  {"quarter", pq.quarter},
-                  {"label", quarter_label(pq)},
-                  {"first_day", format_iso_date(first_day(pq))},
-                  {"last_day", format_iso_date(last_day(pq))},
-                  {"due", format_iso_date(ese_due(pq))},
-                  {"organisation", source.organisation},
-                  {"exported", ese_exported(ws, pq, source)},
-                  {"exports", exports},
-                  {"services", files.services},
-                  {"summary", rows},
-                  {"counts",
-                   {{"served", k.served},
-                    {"served_before", k.served_before},
-                    {"served_three_years", k.served_three_years},
-                    {"state_total", k.state_total}}}});
+  return success(Fields()("program_year", pq.program_year)("quarter", pq.quarter)("label", quarter_label(pq))
+      ("first_day", format_iso_date(first_day(pq)))("last_day", format_iso_date(last_day(pq)))
+      ("due", format_iso_date(ese_due(pq)))("organisation", source.organisation)
+      ("exported", ese_exported(ws, pq, source))("exports", exports)("services", files.services)("summary", rows)
+      ("counts", Fields()("served", k.served)("served_before", k.served_before)
+      ("served_three_years", k.served_three_years)("state_total", k.state_total)));
 }
 
 }  // namespace
@@ -146,33 +117,30 @@ std::vector<QueryRow> reports_queries() {
   using A = Audience;
   return {
       {"performance",
-       {{"program_year", "optional number"}, {"quarter", "optional 1-4"}},
+       Fields()("program_year", "optional number")("quarter", "optional 1-4"),
        "Performance standards for the quarter (R4): met / total per standard, per staff member, organisation and the "
        "board, as far as the viewer may see; today's quarter when left out.",
        A::CaseStaff,
        [](const Asker& a, const json& args) { return performance_answer(a, args, "performance"); }},
       {"performance_misses",
-       {{"program_year", "optional number"},
-        {"quarter", "optional 1-4"},
-        {"standard", "standard name"},
-        {"staff", "optional staff id"},
-        {"organisation", "optional organisation id"}},
+       Fields()("program_year", "optional number")("quarter", "optional 1-4")("standard", "standard name")
+           ("staff", "optional staff id")("organisation", "optional organisation id"),
        "The records that missed a standard (R4), for a staff member, an organisation or the board.",
        A::CaseStaff,
        [](const Asker& a, const json& args) { return performance_answer(a, args, "performance_misses"); }},
       {"targets",
-       {{"program_year", "optional number"}, {"quarter", "optional 1-4"}},
+       Fields()("program_year", "optional number")("quarter", "optional 1-4"),
        "The board's targets for the quarter with what was achieved so far (R4).",
        A::CaseStaff,
        [](const Asker& a, const json& args) { return performance_answer(a, args, "targets"); }},
       {"ese_report",
-       {{"program_year", "optional number"}, {"quarter", "optional 1-4"}},
+       Fields()("program_year", "optional number")("quarter", "optional 1-4"),
        "The quarterly ESE report (R2): period, due date, exports, the summary and the counts behind the rates; the "
        "quarter due next when left out.",
        A::CaseStaff,
        [](const Asker& a, const json& args) { return ese_report_answer(a, args, "ese_report"); }},
       {"ese_files",
-       {{"program_year", "optional number"}, {"quarter", "optional 1-4"}},
+       Fields()("program_year", "optional number")("quarter", "optional 1-4"),
        "The three ESE CSV files (R2, R3) as text, with their file names.",
        A::CaseStaff,
        [](const Asker& a, const json& args) { return ese_report_answer(a, args, "ese_files"); }},

@@ -33,20 +33,19 @@ std::variant<std::string, Error> unseal(std::string stored) {
 // [SECTION] Records to JSON
 namespace {
 json rev_json(const Revision& r) {
-  return {{"number", r.number}, {"changed_by", r.changed_by}, {"changed_at", format_iso(r.changed_at)}};
+  return Fields()("number", r.number)("changed_by", r.changed_by)("changed_at", format_iso(r.changed_at));
 }
 }  // namespace
 
 json to_json(const Organisation& o) {
-  return {{"kind", "organisation"}, {"id", o.id}, {"name", o.name},
-          {"organisation_kind", kind_name(o.kind)}, {"revision", rev_json(o.revision)}};
+  return Fields()("kind", "organisation")("id", o.id)("name", o.name)("organisation_kind", kind_name(o.kind))
+      ("revision", rev_json(o.revision));
 }
 
 json to_json(const Staff& s) {
-  json j = {{"kind", "staff"}, {"id", s.id}, {"name", s.name}, {"email", s.email},
-            {"organisation", s.organisation}, {"role", role_name(s.role)}, {"active", s.active},
-            {"deactivation_reason", s.deactivation_reason}, {"pin_hash", s.pin_hash},
-            {"following", s.following}, {"revision", rev_json(s.revision)}};
+  json j = Fields()("kind", "staff")("id", s.id)("name", s.name)("email", s.email)("organisation", s.organisation)
+      ("role", role_name(s.role))("active", s.active)("deactivation_reason", s.deactivation_reason)
+      ("pin_hash", s.pin_hash)("following", s.following)("revision", rev_json(s.revision));
   j["deactivated_at"] = s.deactivated_at ? json(format_iso(*s.deactivated_at)) : json(nullptr);
   return j;
 }
@@ -54,16 +53,12 @@ json to_json(const Staff& s) {
 json to_json(const Client& c) {
   json programs = json::array();
   for (Program p : c.programs) programs.push_back(program_name(p));
-  return {{"kind", "client"}, {"id", c.id}, {"first_name", c.first_name},
-          {"last_name", c.last_name}, {"date_of_birth", format_iso_date(c.date_of_birth)},
-          {"email", c.email}, {"phone", c.phone}, {"programs", programs},
-          {"provider", c.provider}, {"primary_contact", c.primary_contact},
-          {"enrolled_on", format_iso_date(c.enrolled_on)},
-          {"exited_on", c.exited_on ? json(format_iso_date(*c.exited_on)) : json(nullptr)},
-          {"exit_reason", c.exit_reason},
-          {"plan_agreed_on", c.plan_agreed_on ? json(format_iso_date(*c.plan_agreed_on)) : json(nullptr)},
-          {"plan_agreed_how", c.plan_agreed_how}, {"portal_pin_hash", c.portal_pin_hash},
-          {"revision", rev_json(c.revision)}};
+  return Fields()("kind", "client")("id", c.id)("first_name", c.first_name)("last_name", c.last_name)
+      ("date_of_birth", format_iso_date(c.date_of_birth))("email", c.email)("phone", c.phone)("programs", programs)
+      ("provider", c.provider)("primary_contact", c.primary_contact)("enrolled_on", format_iso_date(c.enrolled_on))
+      ("exited_on", c.exited_on ? json(format_iso_date(*c.exited_on)) : json(nullptr))("exit_reason", c.exit_reason)
+      ("plan_agreed_on", c.plan_agreed_on ? json(format_iso_date(*c.plan_agreed_on)) : json(nullptr))
+      ("plan_agreed_how", c.plan_agreed_how)("portal_pin_hash", c.portal_pin_hash)("revision", rev_json(c.revision));
 }
 
 namespace {
@@ -73,16 +68,16 @@ json optional_date(const std::optional<std::chrono::year_month_day>& d) {
 }  // namespace
 
 json to_json(const Goal& g) {
-  return {{"kind", "goal"}, {"id", g.id}, {"client", g.client}, {"text", g.text},
-          {"achieved_on", optional_date(g.achieved_on)}, {"revision", rev_json(g.revision)}};
+  return Fields()("kind", "goal")("id", g.id)("client", g.client)("text", g.text)
+      ("achieved_on", optional_date(g.achieved_on))("revision", rev_json(g.revision));
 }
 
 json to_json(const Activity& a) {
-  return {{"kind", "activity"}, {"id", a.id}, {"client", a.client}, {"goal", a.goal}, {"name", a.name},
-          {"training_provider", a.training_provider}, {"start", format_iso_date(a.start)},
-          {"planned_end", format_iso_date(a.planned_end)}, {"actual_end", optional_date(a.actual_end)},
-          {"end", a.end ? json(activity_end_name(*a.end)) : json(nullptr)}, {"end_reason", a.end_reason},
-          {"revision", rev_json(a.revision)}};
+  return Fields()("kind", "activity")("id", a.id)("client", a.client)("goal", a.goal)("name", a.name)
+      ("training_provider", a.training_provider)("start", format_iso_date(a.start))
+      ("planned_end", format_iso_date(a.planned_end))("actual_end", optional_date(a.actual_end))
+      ("end", a.end ? json(activity_end_name(*a.end)) : json(nullptr))("end_reason", a.end_reason)
+      ("revision", rev_json(a.revision));
 }
 
 namespace {
@@ -90,142 +85,139 @@ json optional_time(const std::optional<LocalSeconds>& t) { return t ? json(forma
 }  // namespace
 
 json to_json(const Issue& i) {
-  return {{"kind", "issue"}, {"id", i.id}, {"client", i.client}, {"employer", i.employer}, {"concern", i.concern},
-          {"source", source_name(i.source)}, {"owner", i.owner}, {"raised_at", format_iso(i.raised_at)},
-          {"owner_escalated_to_2", optional_time(i.owner_escalated_to_2)},
-          {"owner_escalated_to_3", optional_time(i.owner_escalated_to_3)},
-          {"closed_at", optional_time(i.closed_at)},
-          {"outcome", i.outcome ? json(outcome_name(*i.outcome)) : json(nullptr)},
-          {"revision", rev_json(i.revision)}};
+  return Fields()("kind", "issue")("id", i.id)("client", i.client)("employer", i.employer)("concern", i.concern)
+      ("source", source_name(i.source))("owner", i.owner)("raised_at", format_iso(i.raised_at))
+      ("owner_escalated_to_2", optional_time(i.owner_escalated_to_2))
+      ("owner_escalated_to_3", optional_time(i.owner_escalated_to_3))("closed_at", optional_time(i.closed_at))
+      ("outcome", i.outcome ? json(outcome_name(*i.outcome)) : json(nullptr))("revision", rev_json(i.revision));
 }
 
 json to_json(const CaseNote& n) {
-  return {{"kind", "case_note"}, {"id", n.id}, {"client", n.client}, {"at", format_iso(n.at)},
-          {"by", n.by}, {"text", n.text}, {"issue", n.issue}, {"letter_to", n.letter_to},
-          {"employer", n.employer}, {"corrects", n.corrects}};
+  return Fields()("kind", "case_note")("id", n.id)("client", n.client)("at", format_iso(n.at))("by", n.by)
+      ("text", n.text)("issue", n.issue)("letter_to", n.letter_to)("employer", n.employer)("corrects", n.corrects);
 }
 
 json to_json(const Contact& c) {
   json reviewed = json::array();
   for (auto& [activity, decision] : c.reviewed)
-    reviewed.push_back({{"activity", activity}, {"decision", decision_name(decision)}});
-  return {{"kind", "contact"}, {"id", c.id}, {"client", c.client}, {"date", format_iso_date(c.date)},
-          {"type", contact_type_name(c.type)}, {"with", contact_with_name(c.with)}, {"results", c.results},
-          {"documents", c.documents}, {"by", c.by}, {"reviewed", reviewed}, {"revision", rev_json(c.revision)}};
+    reviewed.push_back(Fields()("activity", activity)("decision", decision_name(decision)));
+  return Fields()("kind", "contact")("id", c.id)("client", c.client)("date", format_iso_date(c.date))
+      ("type", contact_type_name(c.type))("with", contact_with_name(c.with))("results", c.results)
+      ("documents", c.documents)("by", c.by)("reviewed", reviewed)("revision", rev_json(c.revision));
 }
 
 json to_json(const Employer& e) {
   json owners = json::array();
-  for (auto& o : e.owners) owners.push_back({{"staff", o.staff}, {"since", format_iso(o.since)}});
+  for (auto& o : e.owners) owners.push_back(Fields()("staff", o.staff)("since", format_iso(o.since)));
   json triage = nullptr, refusal = nullptr;
   if (e.triage)
-    triage = {{"route", route_name(e.triage->route)}, {"by", e.triage->by}, {"at", format_iso(e.triage->at)},
-              {"note", e.triage->note}};
+    triage = Fields()("route", route_name(e.triage->route))("by", e.triage->by)("at", format_iso(e.triage->at))
+        ("note", e.triage->note);
   if (e.refusal)
-    refusal = {{"concern", e.refusal->concern}, {"board_consulted", e.refusal->board_consulted},
-               {"consulted_on", format_iso_date(e.refusal->consulted_on)}, {"board_outcome", e.refusal->board_outcome},
-               {"by", e.refusal->by}, {"at", format_iso(e.refusal->at)}};
-  return {{"kind", "employer"}, {"id", e.id}, {"legal_name", e.legal_name}, {"fein", e.fein},
-          {"ui_account", e.ui_account}, {"employer_kind", employer_kind_name(e.kind)}, {"owners", owners},
-          {"triage", triage}, {"refusal", refusal}, {"revision", rev_json(e.revision)}};
+    refusal = Fields()("concern", e.refusal->concern)("board_consulted", e.refusal->board_consulted)
+        ("consulted_on", format_iso_date(e.refusal->consulted_on))("board_outcome", e.refusal->board_outcome)
+        ("by", e.refusal->by)("at", format_iso(e.refusal->at));
+  return Fields()("kind", "employer")("id", e.id)("legal_name", e.legal_name)("fein", e.fein)
+      ("ui_account", e.ui_account)("employer_kind", employer_kind_name(e.kind))("owners", owners)("triage", triage)
+      ("refusal", refusal)("revision", rev_json(e.revision));
 }
 
 json to_json(const Establishment& e) {
-  return {{"kind", "establishment"}, {"id", e.id}, {"employer", e.employer}, {"name", e.name},
-          {"address", e.address}, {"naics", e.naics}, {"revision", rev_json(e.revision)}};
+  return Fields()("kind", "establishment")("id", e.id)("employer", e.employer)("name", e.name)("address", e.address)
+      ("naics", e.naics)("revision", rev_json(e.revision));
 }
 
 json to_json(const Communication& c) {
-  return {{"kind", "communication"}, {"id", c.id}, {"employer", c.employer}, {"date", format_iso_date(c.date)},
-          {"channel", channel_name(c.channel)}, {"direction", c.direction == Direction::Inbound ? "inbound" : "outbound"},
-          {"reciprocated", c.reciprocated}, {"summary", c.summary}, {"by", c.by}, {"revision", rev_json(c.revision)}};
+  return Fields()("kind", "communication")("id", c.id)("employer", c.employer)("date", format_iso_date(c.date))
+      ("channel", channel_name(c.channel))("direction", c.direction == Direction::Inbound ? "inbound" : "outbound")
+      ("reciprocated", c.reciprocated)("summary", c.summary)("by", c.by)("revision", rev_json(c.revision));
 }
 
 json to_json(const Job& j) {
-  return {{"kind", "job"}, {"id", j.id}, {"employer", j.employer}, {"establishment", j.establishment},
-          {"title", j.title}, {"description", j.description}, {"openings", j.openings},
-          {"received_on", format_iso_date(j.received_on)}, {"posted_at", format_iso(j.posted_at)},
-          {"posted_by", j.posted_by}, {"owner", j.owner}, {"owner_organisation", j.owner_organisation},
-          {"deadline", format_iso_date(j.deadline)}, {"reserved_days", j.reserved_days},
-          {"subsidised_program", j.subsidised_program}, {"times_posted", j.times_posted},
-          {"closed_at", optional_time(j.closed_at)}, {"close_reason", j.close_reason},
-          {"revision", rev_json(j.revision)}};
+  return Fields()("kind", "job")("id", j.id)("employer", j.employer)("establishment", j.establishment)
+      ("title", j.title)("description", j.description)("openings", j.openings)
+      ("received_on", format_iso_date(j.received_on))("posted_at", format_iso(j.posted_at))("posted_by", j.posted_by)
+      ("owner", j.owner)("owner_organisation", j.owner_organisation)("deadline", format_iso_date(j.deadline))
+      ("reserved_days", j.reserved_days)("subsidised_program", j.subsidised_program)("times_posted", j.times_posted)
+      ("closed_at", optional_time(j.closed_at))("close_reason", j.close_reason)("revision", rev_json(j.revision));
 }
 
 json to_json(const Service& s) {
-  return {{"kind", "service"}, {"id", s.id}, {"establishment", s.establishment}, {"employer", s.employer},
-          {"date", format_iso_date(s.date)}, {"category", category_name(s.category)}, {"local_type", s.local_type},
-          {"staff", s.staff}, {"program", program_name(s.program)}, {"gained", s.gained},
-          {"entered_at", format_iso(s.entered_at)}, {"revision", rev_json(s.revision)},
-          {"entered_by", s.entered_by}, {"voided_at", optional_time(s.voided_at)}, {"voided_by", s.voided_by},
-          {"void_reason", s.void_reason}};
+  return Fields()("kind", "service")("id", s.id)("establishment", s.establishment)("employer", s.employer)
+      ("date", format_iso_date(s.date))("category", category_name(s.category))("local_type", s.local_type)
+      ("staff", s.staff)("program", program_name(s.program))("gained", s.gained)
+      ("entered_at", format_iso(s.entered_at))("revision", rev_json(s.revision))("entered_by", s.entered_by)
+      ("voided_at", optional_time(s.voided_at))("voided_by", s.voided_by)("void_reason", s.void_reason);
 }
 
 json to_json(const Match& m) {
-  return {{"kind", "match"}, {"id", m.id}, {"client", m.client}, {"job", m.job},
-          {"origin", m.origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral"},
-          {"fit", {{"skills", m.fit.skills}, {"readiness", m.fit.readiness}, {"availability", m.fit.availability},
-                   {"barriers", m.fit.barriers}}},
-          {"referred_by", m.referred_by}, {"job_owner", m.job_owner}, {"case_manager", m.case_manager},
-          {"stage", match_stage_name(m.stage)}, {"owner_approved_at", optional_time(m.owner_approved_at)},
-          {"case_manager_approved_at", optional_time(m.case_manager_approved_at)}, {"ready_at", format_iso(m.ready_at)},
-          {"owner_acted_at", optional_time(m.owner_acted_at)}, {"sent_back_reason", m.sent_back_reason},
-          {"interview_granted_at", optional_time(m.interview_granted_at)}, {"closed_at", optional_time(m.closed_at)},
-          {"close_note", m.close_note}, {"revision", rev_json(m.revision)}};
+  return Fields()("kind", "match")("id", m.id)("client", m.client)("job", m.job)
+      ("origin", m.origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral")("fit", Fields()
+      ("skills", m.fit.skills)("readiness", m.fit.readiness)("availability", m.fit.availability)
+      ("barriers", m.fit.barriers))("referred_by", m.referred_by)("job_owner", m.job_owner)
+      ("case_manager", m.case_manager)("stage", match_stage_name(m.stage))
+      ("owner_approved_at", optional_time(m.owner_approved_at))
+      ("case_manager_approved_at", optional_time(m.case_manager_approved_at))("ready_at", format_iso(m.ready_at))
+      ("owner_acted_at", optional_time(m.owner_acted_at))("sent_back_reason", m.sent_back_reason)
+      ("interview_granted_at", optional_time(m.interview_granted_at))("closed_at", optional_time(m.closed_at))
+      ("close_note", m.close_note)("revision", rev_json(m.revision));
 }
 
 json to_json(const Hire& h) {
-  return {{"kind", "hire"}, {"id", h.id}, {"match", h.match}, {"client", h.client}, {"job", h.job},
-          {"establishment", h.establishment}, {"learned_of", format_iso_date(h.learned_of)},
-          {"recorded_at", format_iso(h.recorded_at)}, {"recorded_by", h.recorded_by},
-          {"start_date", h.start_date ? json(format_iso_date(*h.start_date)) : json(nullptr)},
-          {"wage_cents", h.wage_cents ? json(*h.wage_cents) : json(nullptr)},
-          {"hours_per_week", h.hours_per_week ? json(*h.hours_per_week) : json(nullptr)},
-          {"revision", rev_json(h.revision)}};
+  return Fields()("kind", "hire")("id", h.id)("match", h.match)("client", h.client)("job", h.job)
+      ("establishment", h.establishment)("learned_of", format_iso_date(h.learned_of))
+      ("recorded_at", format_iso(h.recorded_at))("recorded_by", h.recorded_by)
+      ("start_date", h.start_date ? json(format_iso_date(*h.start_date)) : json(nullptr))
+      ("wage_cents", h.wage_cents ? json(*h.wage_cents) : json(nullptr))
+      ("hours_per_week", h.hours_per_week ? json(*h.hours_per_week) : json(nullptr))
+      ("revision", rev_json(h.revision));
 }
 
 json to_json(const Notification& n) {
-  return {{"kind", "notification"}, {"id", n.id}, {"to", n.to}, {"at", format_iso(n.at)}, {"text", n.text},
-          {"record", n.record}, {"read", n.read}, {"from", n.from}};
+  return Fields()("kind", "notification")("id", n.id)("to", n.to)("at", format_iso(n.at))("text", n.text)
+      ("record", n.record)("read", n.read)("from", n.from);
 }
 
 json to_json(const Comment& c) {
-  return {{"kind", "comment"}, {"id", c.id}, {"record", c.record}, {"by", c.by}, {"at", format_iso(c.at)},
-          {"text", c.text}, {"tags", c.tags}, {"links", c.links}, {"corrects", c.corrects}};
+  return Fields()("kind", "comment")("id", c.id)("record", c.record)("by", c.by)("at", format_iso(c.at))
+      ("text", c.text)("tags", c.tags)("links", c.links)("corrects", c.corrects);
 }
 
 json to_json(const AuditEntry& a) {
-  return {{"kind", "audit"}, {"id", a.id}, {"at", format_iso(a.at)}, {"by", a.by},
-          {"command", a.command}, {"record", a.record}, {"summary", a.summary}};
+  return Fields()("kind", "audit")("id", a.id)("at", format_iso(a.at))("by", a.by)("command", a.command)
+      ("record", a.record)("summary", a.summary);
 }
 
 json to_json(const WorkspaceMeta& m) {
   json programs = json::array(), types = json::array();
-  for (auto& p : m.subsidised_programs) programs.push_back({{"name", p.name}, {"priority_organisation", p.priority_organisation}});
-  for (auto& t : m.local_service_types) types.push_back({{"name", t.name}, {"category", category_name(t.category)}});
+  for (auto& p : m.subsidised_programs) programs.push_back(Fields()("name", p.name)
+      ("priority_organisation", p.priority_organisation));
+  for (auto& t : m.local_service_types) types.push_back(Fields()("name", t.name)
+      ("category", category_name(t.category)));
   json targets = json::array();
   for (auto& t : m.targets)
-    targets.push_back({{"program_year", t.program_year}, {"quarter", t.quarter}, {"measure", t.measure},
-                       {"organisation", t.organisation}, {"value", t.value}});
+    targets.push_back(Fields()("program_year", t.program_year)("quarter", t.quarter)("measure", t.measure)
+        ("organisation", t.organisation)("value", t.value));
   json exports = json::array();
   for (auto& x : m.ese_exports)
-    exports.push_back({{"program_year", x.program_year}, {"quarter", x.quarter}, {"at", format_iso(x.at)}, {"by", x.by}});
+    exports.push_back(Fields()("program_year", x.program_year)("quarter", x.quarter)("at", format_iso(x.at))
+        ("by", x.by));
   json failures = json::object();
-  for (auto& [id, f] : m.sign_in_failures) failures[id] = {{"count", f.count}, {"last_at", format_iso(f.last_at)}};
-  return {{"schema_version", m.schema_version}, {"name", m.name}, {"demo", m.demo},
-          {"id_origin", m.id_origin}, {"next_sequence", m.next_sequence},
-          {"created_at", format_iso(m.created_at)}, {"clock_offset", m.clock_offset},
-          {"bucket_count", m.bucket_count}, {"focus_sectors", m.focus_sectors},
-          {"subsidised_programs", programs}, {"local_service_types", types},
-          {"state_establishments", m.state_establishments}, {"ese_exports", exports}, {"targets", targets},
-          {"kiosk", m.kiosk}, {"require_pins", m.require_pins}, {"lock_after_minutes", m.lock_after_minutes},
-          {"last_backup_at", m.last_backup_at ? json(format_iso(m.last_backup_at)) : json(nullptr)},
-          {"sign_in_failures", failures}};
+  for (auto& [id, f] : m.sign_in_failures) failures[id] = Fields()("count", f.count)
+      ("last_at", format_iso(f.last_at));
+  return Fields()("schema_version", m.schema_version)("name", m.name)("demo", m.demo)("id_origin", m.id_origin)
+      ("next_sequence", m.next_sequence)("created_at", format_iso(m.created_at))("clock_offset", m.clock_offset)
+      ("bucket_count", m.bucket_count)("focus_sectors", m.focus_sectors)("subsidised_programs", programs)
+      ("local_service_types", types)("state_establishments", m.state_establishments)("ese_exports", exports)
+      ("targets", targets)("kiosk", m.kiosk)("require_pins", m.require_pins)
+      ("lock_after_minutes", m.lock_after_minutes)
+      ("last_backup_at", m.last_backup_at ? json(format_iso(m.last_backup_at)) : json(nullptr))
+      ("sign_in_failures", failures);
 }
 
 json to_json(const BusinessCalendar& c) {
   json out = json::array();
-  for (auto& [d, name] : c.closures()) out.push_back({{"date", format_iso_date(d)}, {"name", name}});
+  for (auto& [d, name] : c.closures()) out.push_back(Fields()("date", format_iso_date(d))("name", name));
   return out;
 }
 
@@ -895,7 +887,7 @@ std::optional<SaveBatch> WorkspaceStore::next_batch(const std::function<void(int
   if (meta_dirty_) batch.meta = encode_meta(ws_);
   for (int b : dirty_) {
     auto& records = members_[b];
-    std::sort(records.begin(), records.end(), [](const Member& x, const Member& y) { return *x.id < *y.id; });
+    sort_list(records, [](const Member& x, const Member& y) { return *x.id < *y.id; });
     std::string value = "[";
     for (const Member& r : records) append_record(value, ws_, *r.id, r.kind);
     value += ']';

@@ -110,7 +110,7 @@ void Workspace::add_case_note(CaseNote n) {
 std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) const {
   auto out = records_in(case_notes, case_notes_by_client, client);
   // A note written now about an earlier event still sorts by when it was written.
-  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->at != b->at ? a->at > b->at : a->id > b->id; });
+  sort_list(out, [](auto* a, auto* b) { return a->at != b->at ? a->at > b->at : a->id > b->id; });
   return out;
 }
 

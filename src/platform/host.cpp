@@ -332,7 +332,8 @@ void show_printable(const std::string& html) { bw_js_show_printable(html.c_str()
 void show_email(const std::vector<Notification>& told) {
   if (!g_state.workspace || told.empty()) return;
   const ReadyEmail e = ready_email(*g_state.workspace, told);
-  const json j = {{"to", e.to}, {"without_address", e.without_address}, {"subject", e.subject}, {"body", e.body}, {"mailto", e.mailto}};
+  const json j = Fields()("to", e.to)("without_address", e.without_address)("subject", e.subject)("body", e.body)
+      ("mailto", e.mailto);
   bw_js_show_email(j.dump().c_str());
 }
 
@@ -406,7 +407,7 @@ std::optional<Error> too_large(const char* text, const char* what) {
                                "docs/automation.md)."};
 }
 json error_json(const Error& e) {
-  return {{"ok", false}, {"error", {{"code", e.code}, {"message", e.message}}}};
+  return Fields()("ok", false)("error", Fields()("code", e.code)("message", e.message));
 }
 }  // namespace
 
@@ -577,7 +578,7 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_dispatch(const char* text) {
   if (auto* e = std::get_if<Error>(&parsed)) return reply(error_json(*e));
   Outcome o = bw::host::dispatch(std::get<Command>(parsed));
   if (!o.ok) return reply(error_json(o.error));
-  return reply({{"ok", true}, {"id", o.id}, {"change", g_store->last_change()}});
+  return reply(Fields()("ok", true)("id", o.id)("change", g_store->last_change()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_query(const char* name, const char* args_text) {
@@ -590,17 +591,17 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_query(const char* name, const char* args
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_catalogue() {
-  return reply({{"commands", command_catalogue()}, {"queries", query_catalogue()}});
+  return reply(Fields()("commands", command_catalogue())("queries", query_catalogue()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_sign_in(const char* staff, const char* pin) {
   if (auto e = bw::host::sign_in(staff, pin)) return reply(error_json(*e));
-  return reply({{"ok", true}, {"id", g_state.signed_in}});
+  return reply(Fields()("ok", true)("id", g_state.signed_in));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_leave_kiosk(const char* administrator, const char* pin) {
   if (auto e = bw::host::leave_kiosk(administrator, pin)) return reply(error_json(*e));
-  return reply({{"ok", true}, {"id", g_state.signed_in}});
+  return reply(Fields()("ok", true)("id", g_state.signed_in));
 }
 
 EMSCRIPTEN_KEEPALIVE void bw_api_sign_out() { bw::host::sign_out(); }
@@ -625,12 +626,12 @@ EMSCRIPTEN_KEEPALIVE void bw_api_open_workspace(const char* id) { bw::host::open
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_open_demo() {
   if (auto e = bw::host::open_demo()) return reply(error_json(*e));
-  return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
+  return reply(Fields()("ok", true)("id", g_state.workspace_id)("change", g_store->last_change()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_open_generated(int clients) {
   if (auto e = bw::host::open_generated(clients)) return reply(error_json(*e));
-  return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
+  return reply(Fields()("ok", true)("id", g_state.workspace_id)("change", g_store->last_change()));
 }
 
 // A backup file refused before it reached the core (larger than memory, unreadable): said as a refused backup is.
@@ -641,37 +642,35 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_open_backup(const char* text) {
     g_state.open_error = e->message;
     return reply(error_json(*e));
   }
-  return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
+  return reply(Fields()("ok", true)("id", g_state.workspace_id)("change", g_store->last_change()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_create_workspace(const char* board, const char* admin, const char* email,
                                                          const char* passphrase) {
   if (auto e = bw::host::create_workspace(board, admin, email, passphrase)) return reply(error_json(*e));
-  return reply({{"ok", true}, {"id", g_state.workspace_id}, {"change", g_store->last_change()}});
+  return reply(Fields()("ok", true)("id", g_state.workspace_id)("change", g_store->last_change()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_state() {
   const char* save = g_state.save == bw::host::SaveState::Saved ? "saved"
                      : g_state.save == bw::host::SaveState::Saving ? "saving" : "failed";
-  json j = {{"workspace", g_state.workspace_id.empty() ? json(nullptr) : json(g_state.workspace_id)},
-            {"loading", g_state.loading}, {"writer", g_state.writer},
-            {"signed_in", g_state.signed_in.empty() ? json(nullptr) : json(g_state.signed_in)},
-            {"save", {{"state", save}, {"error", g_state.save_error},
-                      {"change", g_store ? g_store->last_change() : 0},
-                      {"saved_change", g_store ? g_store->saved_change() : 0}}},
-            {"open_error", g_state.open_error}, {"message", bw::host::g_announced}, {"storage_problem", g_state.storage_problem},
-            {"update_ready", g_state.update_ready},
-            {"lock", {{"waiting", g_state.lock.waiting}, {"sealed", g_state.lock.sealed}, {"busy", g_state.lock.busy},
-                      {"message", g_state.lock.message}}},
-            {"persisted", g_state.persisted ? json(*g_state.persisted) : json(nullptr)},
-            {"storage", {{"usage", g_state.storage_usage}, {"quota", g_state.storage_quota}}}};
+  json j = Fields()("workspace", g_state.workspace_id.empty() ? json(nullptr) : json(g_state.workspace_id))
+      ("loading", g_state.loading)("writer", g_state.writer)
+      ("signed_in", g_state.signed_in.empty() ? json(nullptr) : json(g_state.signed_in))("save", Fields()
+      ("state", save)("error", g_state.save_error)("change", g_store ? g_store->last_change() : 0)
+      ("saved_change", g_store ? g_store->saved_change() : 0))("open_error", g_state.open_error)
+      ("message", bw::host::g_announced)("storage_problem", g_state.storage_problem)
+      ("update_ready", g_state.update_ready)("lock", Fields()("waiting", g_state.lock.waiting)
+      ("sealed", g_state.lock.sealed)("busy", g_state.lock.busy)("message", g_state.lock.message))
+      ("persisted", g_state.persisted ? json(*g_state.persisted) : json(nullptr))("storage", Fields()
+      ("usage", g_state.storage_usage)("quota", g_state.storage_quota));
   return reply(j);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_clock() {
   const LocalSeconds t = bw::host::now();
-  return reply({{"now", format_iso(t)}, {"demo", g_state.workspace && g_state.workspace->meta.demo},
-                {"offset_seconds", g_state.workspace ? g_state.workspace->meta.clock_offset : 0}});
+  return reply(Fields()("now", format_iso(t))("demo", g_state.workspace && g_state.workspace->meta.demo)
+      ("offset_seconds", g_state.workspace ? g_state.workspace->meta.clock_offset : 0));
 }
 
 }  // extern "C"

@@ -208,3 +208,28 @@ TEST_CASE("lists: sorted_order sorts as stable_sort does, both ways, equal keys 
     }
   }
 }
+
+TEST_CASE("lists: sort_list sorts as stable_sort does, equal rows as they came, at every length up to 300 and at 20,000") {
+  std::mt19937 random(12);
+  std::vector<std::size_t> lengths(301);
+  std::iota(lengths.begin(), lengths.end(), std::size_t{0});
+  lengths.push_back(20000);
+  for (std::size_t length : lengths) {
+    for (int shape = 0; shape < 4; ++shape) {
+      // A row is (key, where it came): few distinct keys (many ties) or many;
+      // in random order, ascending, or descending.
+      std::vector<std::pair<unsigned, std::size_t>> rows(length);
+      const unsigned distinct = shape % 2 ? 4 : 100000;
+      for (std::size_t i = 0; i < length; ++i) rows[i] = {unsigned(random() % distinct), i};
+      if (shape == 2) std::sort(rows.begin(), rows.end());
+      if (shape == 3) std::sort(rows.rbegin(), rows.rend());
+      auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
+      auto expected = rows;
+      std::stable_sort(expected.begin(), expected.end(), by_key);
+      sort_list(rows, by_key);
+      CAPTURE(length);
+      CAPTURE(shape);
+      REQUIRE(rows == expected);
+    }
+  }
+}

@@ -196,7 +196,7 @@ void draw_performance(const Workspace& ws, const Staff& me) {
     for (const auto& [who, t] : tallies)
       if (const Staff* s = ws.find_staff(who); s && sees_performance_of(ws, me, *s)) rows.push_back({s->name, who, s->organisation, false, t});
     const Totals totals = totals_of(ws, tallies);
-    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    sort_list(rows, [&](const Row& a, const Row& b) {
       return std::tie(a.organisation, a.name) < std::tie(b.organisation, b.name);
     });
     for (const auto& [org, t] : totals.by_organisation)

@@ -85,7 +85,7 @@ void draw_staff(const Workspace& ws, const Staff& me) {
     const std::string hay = s.name + " " + std::string(role_label(s.role));
     if (filter.empty() || hay.find(filter) != std::string::npos) rows.push_back(&s);
   }
-  std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) {
+  sort_list(rows, [](auto* a, auto* b) {
     return a->active != b->active ? a->active : a->name < b->name;
   });
   rows_shown(rows.size(), ws.staff.size(), "staff");

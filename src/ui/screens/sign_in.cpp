@@ -133,7 +133,7 @@ void draw_sign_in(const Workspace& ws) {
   std::vector<const Staff*> people;
   for (auto& [id, s] : ws.staff)
     if (s.active) people.push_back(&s);
-  std::sort(people.begin(), people.end(), [&](auto* a, auto* b) {
+  sort_list(people, [&](auto* a, auto* b) {
     if (a->organisation != b->organisation) return ws.organisations.at(a->organisation).name < ws.organisations.at(b->organisation).name;
     return a->name < b->name;
   });
