@@ -83,9 +83,6 @@ add_custom_target(fonts DEPENDS ${FONT_FILE} ${FONT_BOLD_FILE})
 add_dependencies(bridgework fonts)
 target_link_options(bridgework PRIVATE
   -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1
-  # The linker's own pass over the wasm (Binaryen) for size, after the -O3
-  # build: 90 KB less, the same speed (docs/development.md).
-  -Os
   # A large board needs more than the 2 GB memory grows to by default. Addresses
   # past 2 GB reach JavaScript as negative numbers: web/page.js and
   # web/library_bridgework.js read the pointers they use as unsigned (WebGL 2
