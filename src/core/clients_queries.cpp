@@ -156,8 +156,8 @@ std::vector<QueryRow> clients_queries() {
        "Active staff who may be the primary contact (C2).",
        A::CaseStaff,
        eligible_primary_contacts_answer},
-      {"contacts", Fields()
-          ("client", "client id"), "A client's contacts, newest first (N1).", A::CaseStaff, contacts_answer},
+      {"contacts", Fields()("client", "client id"), "A client's contacts, newest first (N1).", A::CaseStaff,
+       contacts_answer},
       {"caseload_month",
        Fields()("staff", "optional primary contact id (all clients when left out)")
            ("month", "optional YYYY-MM (this month)"),

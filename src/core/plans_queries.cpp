@@ -30,10 +30,10 @@ json plan_answer(const Asker& a, const json& args) {
   for (const Goal* g : goals_of(ws, c->id)) goals.push_back(to_json(*g));
   for (const Activity* a : activities_of(ws, c->id)) activities.push_back(activity_json(ws, *a, today));
   const PlanAgreement agreement = plan_agreement(ws, *c);
-  return success(Fields()("goals", goals)("activities", activities)("agreement", Fields()
-      ("standing", plan_agreement_label(agreement))("agreed", agreement == PlanAgreement::Agreed)
+  json agreed = Fields()("standing", plan_agreement_label(agreement))("agreed", agreement == PlanAgreement::Agreed)
       ("agreed_on", c->plan_agreed_on ? json(format_iso_date(*c->plan_agreed_on)) : json(nullptr))
-      ("how", c->plan_agreed_how)));
+      ("how", c->plan_agreed_how);
+  return success(Fields()("goals", goals)("activities", activities)("agreement", agreed));
 }
 
 json stale_activities_answer(const Asker& a, const json& args) {

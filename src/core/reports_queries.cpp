@@ -63,10 +63,11 @@ json performance_answer(const Asker& a, const json& args, std::string_view name)
   const Totals totals = totals_of(ws, tallies);
   for (const auto& [who, t] : tallies) {
     const Staff* s = ws.find_staff(who);
-    if (s && visible(who))
+    if (s && visible(who)) {
+      const Organisation* org = ws.find_organisation(s->organisation);
       staff_rows.push_back(Fields()("staff", who)("name", s->name)("organisation", s->organisation)
-          ("organisation_name", ws.find_organisation(s->organisation) ? ws.find_organisation(s->organisation)->name : "")
-          ("standards", tallies_json(t)));
+          ("organisation_name", org ? org->name : "")("standards", tallies_json(t)));
+    }
   }
   for (const auto& [org, t] : totals.by_organisation)
     if (board || (viewer->role == Role::Manager && org == viewer->organisation))

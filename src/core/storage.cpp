@@ -151,10 +151,11 @@ json to_json(const Service& s) {
 }
 
 json to_json(const Match& m) {
+  json fit = Fields()("skills", m.fit.skills)("readiness", m.fit.readiness)("availability", m.fit.availability)
+      ("barriers", m.fit.barriers);
   return Fields()("kind", "match")("id", m.id)("client", m.client)("job", m.job)
-      ("origin", m.origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral")("fit", Fields()
-      ("skills", m.fit.skills)("readiness", m.fit.readiness)("availability", m.fit.availability)
-      ("barriers", m.fit.barriers))("referred_by", m.referred_by)("job_owner", m.job_owner)
+      ("origin", m.origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral")("fit", fit)
+      ("referred_by", m.referred_by)("job_owner", m.job_owner)
       ("case_manager", m.case_manager)("stage", match_stage_name(m.stage))
       ("owner_approved_at", optional_time(m.owner_approved_at))
       ("case_manager_approved_at", optional_time(m.case_manager_approved_at))("ready_at", format_iso(m.ready_at))

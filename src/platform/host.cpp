@@ -654,17 +654,17 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_create_workspace(const char* board, cons
 EMSCRIPTEN_KEEPALIVE const char* bw_api_state() {
   const char* save = g_state.save == bw::host::SaveState::Saved ? "saved"
                      : g_state.save == bw::host::SaveState::Saving ? "saving" : "failed";
-  json j = Fields()("workspace", g_state.workspace_id.empty() ? json(nullptr) : json(g_state.workspace_id))
+  json saving = Fields()("state", save)("error", g_state.save_error)("change", g_store ? g_store->last_change() : 0)
+      ("saved_change", g_store ? g_store->saved_change() : 0);
+  json lock = Fields()("waiting", g_state.lock.waiting)("sealed", g_state.lock.sealed)("busy", g_state.lock.busy)
+      ("message", g_state.lock.message);
+  return reply(Fields()("workspace", g_state.workspace_id.empty() ? json(nullptr) : json(g_state.workspace_id))
       ("loading", g_state.loading)("writer", g_state.writer)
-      ("signed_in", g_state.signed_in.empty() ? json(nullptr) : json(g_state.signed_in))("save", Fields()
-      ("state", save)("error", g_state.save_error)("change", g_store ? g_store->last_change() : 0)
-      ("saved_change", g_store ? g_store->saved_change() : 0))("open_error", g_state.open_error)
-      ("message", bw::host::g_announced)("storage_problem", g_state.storage_problem)
-      ("update_ready", g_state.update_ready)("lock", Fields()("waiting", g_state.lock.waiting)
-      ("sealed", g_state.lock.sealed)("busy", g_state.lock.busy)("message", g_state.lock.message))
-      ("persisted", g_state.persisted ? json(*g_state.persisted) : json(nullptr))("storage", Fields()
-      ("usage", g_state.storage_usage)("quota", g_state.storage_quota));
-  return reply(j);
+      ("signed_in", g_state.signed_in.empty() ? json(nullptr) : json(g_state.signed_in))("save", saving)
+      ("open_error", g_state.open_error)("message", bw::host::g_announced)("storage_problem", g_state.storage_problem)
+      ("update_ready", g_state.update_ready)("lock", lock)
+      ("persisted", g_state.persisted ? json(*g_state.persisted) : json(nullptr))
+      ("storage", Fields()("usage", g_state.storage_usage)("quota", g_state.storage_quota)));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_clock() {

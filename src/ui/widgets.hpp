@@ -117,7 +117,8 @@ void sort_rows(std::vector<Row>& rows, bool& fresh, Less less) {
   const ImGuiTableColumnSortSpecs* s = sort_wanted(fresh).column;
   if (!s) return;
   const bool up = s->SortDirection != ImGuiSortDirection_Descending;
-  sort_list(rows, [&](const Row& a, const Row& b) { return up ? less(s->ColumnIndex, a, b) : less(s->ColumnIndex, b, a); });
+  const int column = s->ColumnIndex;
+  sort_list(rows, [&](const Row& a, const Row& b) { return up ? less(column, a, b) : less(column, b, a); });
 }
 // sort_rows for long lists: `key(column, row, keys)` appends the row's key to
 // `keys` (SortKeys), once per row (a comparison of two made strings would make
