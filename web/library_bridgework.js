@@ -1,6 +1,14 @@
 // Functions the C++ platform layer calls (src/platform/host.cpp). Each is a
 // thin hand-over to window.BW (web/page.js, web/storage.js).
 mergeInto(LibraryManager.library, {
+  // The app's own WebGL 2 context could not be made. (Asked of a test canvas
+  // before the app starts, the question cost a context: 60-70 ms of the
+  // first frame.)
+  bw_js_no_webgl: function () {
+    var status = document.getElementById('status');
+    status.textContent = 'This browser cannot show Bridgework: it needs WebGL 2 (any current Chrome, Edge, Firefox or Safari).';
+    status.hidden = false;
+  },
   // The canvas backing store in device pixels (src/platform/main.cpp,
   // fit_canvas); GLFW learns the size from the canvas, as after any resize.
   bw_js_fit_canvas__deps: ['$Browser'],

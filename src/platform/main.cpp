@@ -29,6 +29,7 @@ bool g_every_character = false;  // after the first frame (bw_fonts_complete)
 // GLFW asks for fullscreen (and so pointer lock) when that size equals the
 // screen's, and its window size lags a resize. web/library_bridgework.js sets
 // the backing store and tells GLFW, which then only follows.
+extern "C" void bw_js_no_webgl();       // says the browser cannot show the app, and why
 extern "C" void bw_js_fit_canvas(int width, int height);
 extern "C" int bw_js_awake();          // input, or a call into the app, in the last moments
 extern "C" void bw_js_frame_drawn(double draw_ms, double frame_ms, int input_left);  // counts frames and their time (window.bridgework.ui)
@@ -157,12 +158,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bw_fonts_complete() {
 }
 
 int main() {
-  if (!glfwInit()) return 1;
-  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  g_window = glfwCreateWindow(1280, 800, "Bridgework", nullptr, nullptr);
-  if (!g_window) return 1;
+  if (glfwInit()) {
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_window = glfwCreateWindow(1280, 800, "Bridgework", nullptr, nullptr);
+  }
+  if (!g_window) {
+    bw_js_no_webgl();
+    return 1;
+  }
   glfwMakeContextCurrent(g_window);
 
   IMGUI_CHECKVERSION();

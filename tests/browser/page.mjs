@@ -77,6 +77,22 @@ await test('a call before the app has started says to wait for ready, and ready 
   assert.deepEqual(page.errors, []);
 });
 
+await test('a browser that cannot make a WebGL 2 context is told so in words, not left on a blank page', async context => {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
+    };
+  });
+  await page.goto(server.url);
+  // Once the app has run (the page's own check, had it one, would have spoken first).
+  await page.waitForFunction(() => window.Module && window.Module.calledRun, null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.getElementById('status').hidden), false);
+  assert.equal(await page.evaluate(() => document.getElementById('status').textContent),
+               'This browser cannot show Bridgework: it needs WebGL 2 (any current Chrome, Edge, Firefox or Safari).');
+});
+
 await test('a window exactly the size of the screen is just a window: filled, no fullscreen, no pointer lock, no errors', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, screen: { width: 1366, height: 768 } });
   try {
