@@ -19,6 +19,8 @@ using json = nlohmann::json;
 // A JSON object made a field at a time: Fields()("id", c.id)("name", c.name).
 // The same object as an initializer list of {"key", value} pairs took about
 // 600 bytes of wasm a field; here a field is one call (docs/development.md).
+// One overload per integer type, so that no call is ambiguous on either
+// platform; the object is handed over once, as the chain ends.
 class Fields {
  public:
   Fields& operator()(const char* key, json&& value);

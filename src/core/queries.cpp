@@ -55,8 +55,8 @@ std::vector<std::string> query_table_problems() {
 
 json query_catalogue() {
   json out = json::array();
-  for (const QueryRow& r : query_rows()) out.push_back(Fields()("name", r.name)("args", r.args)
-      ("description", r.what));
+  for (const QueryRow& r : query_rows())
+    out.push_back(Fields()("name", r.name)("args", r.args)("description", r.what));
   return out;
 }
 

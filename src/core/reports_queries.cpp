@@ -90,10 +90,11 @@ json ese_report_answer(const Asker& a, const json& args, std::string_view name) 
   if (auto why = quarter_from(args, pq)) return *why;
   const EseSource source = ese_source_for(ws, *viewer);
   const EseFiles files = ese_files({source}, pq, ws.meta.state_establishments);
-  if (name == "ese_files")
-    return success(Fields()("names", Fields()("detail", ese_file_name(pq, "detail"))
-        ("summary", ese_file_name(pq, "summary"))("rates", ese_file_name(pq, "rates")))("detail", files.detail)
-        ("summary", files.summary)("rates", files.rates));
+  if (name == "ese_files") {
+    json names = Fields()("detail", ese_file_name(pq, "detail"))("summary", ese_file_name(pq, "summary"))
+        ("rates", ese_file_name(pq, "rates"));
+    return success(Fields()("names", names)("detail", files.detail)("summary", files.summary)("rates", files.rates));
+  }
   json exports = json::array(), rows = json::array();
   for (const EseExport& x : ws.meta.ese_exports)
     if (x.program_year == pq.program_year && x.quarter == pq.quarter)
@@ -104,12 +105,13 @@ json ese_report_answer(const Asker& a, const json& args, std::string_view name) 
     rows.push_back(Fields()("category", category_name(r.category))("label", category_label(r.category))
         ("establishments", r.establishments)("services", r.services));
   const EseCounts& k = files.counts;
+  json counts = Fields()("served", k.served)("served_before", k.served_before)
+      ("served_three_years", k.served_three_years)("state_total", k.state_total);
   return success(Fields()("program_year", pq.program_year)("quarter", pq.quarter)("label", quarter_label(pq))
       ("first_day", format_iso_date(first_day(pq)))("last_day", format_iso_date(last_day(pq)))
       ("due", format_iso_date(ese_due(pq)))("organisation", source.organisation)
       ("exported", ese_exported(ws, pq, source))("exports", exports)("services", files.services)("summary", rows)
-      ("counts", Fields()("served", k.served)("served_before", k.served_before)
-      ("served_three_years", k.served_three_years)("state_total", k.state_total)));
+      ("counts", counts));
 }
 
 }  // namespace

@@ -35,6 +35,10 @@ namespace {
 json rev_json(const Revision& r) {
   return Fields()("number", r.number)("changed_by", r.changed_by)("changed_at", format_iso(r.changed_at));
 }
+json optional_date(const std::optional<std::chrono::year_month_day>& d) {
+  return d ? json(format_iso_date(*d)) : json(nullptr);
+}
+json optional_time(const std::optional<LocalSeconds>& t) { return t ? json(format_iso(*t)) : json(nullptr); }
 }  // namespace
 
 json to_json(const Organisation& o) {
@@ -43,11 +47,10 @@ json to_json(const Organisation& o) {
 }
 
 json to_json(const Staff& s) {
-  json j = Fields()("kind", "staff")("id", s.id)("name", s.name)("email", s.email)("organisation", s.organisation)
+  return Fields()("kind", "staff")("id", s.id)("name", s.name)("email", s.email)("organisation", s.organisation)
       ("role", role_name(s.role))("active", s.active)("deactivation_reason", s.deactivation_reason)
-      ("pin_hash", s.pin_hash)("following", s.following)("revision", rev_json(s.revision));
-  j["deactivated_at"] = s.deactivated_at ? json(format_iso(*s.deactivated_at)) : json(nullptr);
-  return j;
+      ("pin_hash", s.pin_hash)("following", s.following)("revision", rev_json(s.revision))
+      ("deactivated_at", optional_time(s.deactivated_at));
 }
 
 json to_json(const Client& c) {
@@ -56,16 +59,9 @@ json to_json(const Client& c) {
   return Fields()("kind", "client")("id", c.id)("first_name", c.first_name)("last_name", c.last_name)
       ("date_of_birth", format_iso_date(c.date_of_birth))("email", c.email)("phone", c.phone)("programs", programs)
       ("provider", c.provider)("primary_contact", c.primary_contact)("enrolled_on", format_iso_date(c.enrolled_on))
-      ("exited_on", c.exited_on ? json(format_iso_date(*c.exited_on)) : json(nullptr))("exit_reason", c.exit_reason)
-      ("plan_agreed_on", c.plan_agreed_on ? json(format_iso_date(*c.plan_agreed_on)) : json(nullptr))
-      ("plan_agreed_how", c.plan_agreed_how)("portal_pin_hash", c.portal_pin_hash)("revision", rev_json(c.revision));
+      ("exited_on", optional_date(c.exited_on))("exit_reason", c.exit_reason)
+      ("plan_agreed_on", optional_date(c.plan_agreed_on))("plan_agreed_how", c.plan_agreed_how)("portal_pin_hash", c.portal_pin_hash)("revision", rev_json(c.revision));
 }
-
-namespace {
-json optional_date(const std::optional<std::chrono::year_month_day>& d) {
-  return d ? json(format_iso_date(*d)) : json(nullptr);
-}
-}  // namespace
 
 json to_json(const Goal& g) {
   return Fields()("kind", "goal")("id", g.id)("client", g.client)("text", g.text)
@@ -79,10 +75,6 @@ json to_json(const Activity& a) {
       ("end", a.end ? json(activity_end_name(*a.end)) : json(nullptr))("end_reason", a.end_reason)
       ("revision", rev_json(a.revision));
 }
-
-namespace {
-json optional_time(const std::optional<LocalSeconds>& t) { return t ? json(format_iso(*t)) : json(nullptr); }
-}  // namespace
 
 json to_json(const Issue& i) {
   return Fields()("kind", "issue")("id", i.id)("client", i.client)("employer", i.employer)("concern", i.concern)
@@ -168,7 +160,7 @@ json to_json(const Hire& h) {
   return Fields()("kind", "hire")("id", h.id)("match", h.match)("client", h.client)("job", h.job)
       ("establishment", h.establishment)("learned_of", format_iso_date(h.learned_of))
       ("recorded_at", format_iso(h.recorded_at))("recorded_by", h.recorded_by)
-      ("start_date", h.start_date ? json(format_iso_date(*h.start_date)) : json(nullptr))
+      ("start_date", optional_date(h.start_date))
       ("wage_cents", h.wage_cents ? json(*h.wage_cents) : json(nullptr))
       ("hours_per_week", h.hours_per_week ? json(*h.hours_per_week) : json(nullptr))
       ("revision", rev_json(h.revision));
