@@ -8,6 +8,15 @@
 
 namespace bw {
 
+json parse_json(std::string_view text) {
+  using Input = nlohmann::detail::iterator_input_adapter<const char*>;
+  json j;
+  nlohmann::detail::json_sax_dom_parser<json> dom(j, false);
+  nlohmann::detail::parser<json, Input> parser(Input(text.data(), text.data() + text.size()), nullptr, false);
+  if (!parser.sax_parse(&dom) || dom.is_errored()) return json(json::value_t::discarded);
+  return j;
+}
+
 Fields& Fields::operator()(const char* key, json&& value) {
   object_.emplace(key, std::move(value));
   return *this;

@@ -44,6 +44,11 @@ class Fields {
   json object_ = json::object();
 };
 
+// JSON text parsed as json::parse(text, nullptr, false) does, a discarded
+// value when it is not JSON. The one parser of the app: each kind of input
+// and callback given to json::parse compiles nlohmann-json's parser again.
+json parse_json(std::string_view text);
+
 // [SECTION] Commands
 struct AddOrganisation { std::string name; OrganisationKind kind{}; };
 struct RenameOrganisation { RecordId organisation; std::string name; };

@@ -251,28 +251,45 @@ const char* const kFolds[] = {
 static_assert(std::size(kFolds) == 0x180 - 0xC0);
 }  // namespace
 
-std::string folded(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+void append_folded(std::string& out, std::string_view text) {
+  // Written through a pointer, not appended a byte at a time: the first search
+  // of a list folds every row's text, and this stays as fast in code built for
+  // size. A folded character never takes more bytes than it came in.
+  const std::size_t start = out.size();
+  out.resize(start + text.size());
+  char* to = out.data() + start;
+  const char* from = text.data();
+  const char* const end = from + text.size();
+  while (from < end) {
+    const auto byte = static_cast<unsigned char>(*from);
     if (byte < 0x80) {
-      out += char(std::tolower(byte));
-      ++i;
+      *to++ = char(unsigned(byte - 'A') < 26u ? byte + ('a' - 'A') : byte);
+      ++from;
       continue;
     }
     // Two- and three-byte UTF-8 sequences carry every character folded here.
     unsigned code = 0;
-    std::size_t length = 1;
-    if ((byte & 0xE0) == 0xC0 && i + 1 < text.size()) code = (byte & 0x1Fu) << 6 | (text[i + 1] & 0x3Fu), length = 2;
-    else if ((byte & 0xF0) == 0xE0 && i + 2 < text.size())
-      code = (byte & 0x0Fu) << 12 | (text[i + 1] & 0x3Fu) << 6 | (text[i + 2] & 0x3Fu), length = 3;
-    if (code >= 0xC0 && code < 0x180 && *kFolds[code - 0xC0]) out += kFolds[code - 0xC0];
-    else if (code == 0x2018 || code == 0x2019) out += '\'';  // ‘ ’ as typed on a keyboard
-    else if (code == 0x2010 || code == 0x2011 || code == 0x2013 || code == 0x2014) out += '-';  // dashes
-    else out.append(text.substr(i, length));
-    i += length;
+    std::ptrdiff_t length = 1;
+    if ((byte & 0xE0) == 0xC0 && end - from > 1) code = (byte & 0x1Fu) << 6 | (from[1] & 0x3Fu), length = 2;
+    else if ((byte & 0xF0) == 0xE0 && end - from > 2)
+      code = (byte & 0x0Fu) << 12 | (from[1] & 0x3Fu) << 6 | (from[2] & 0x3Fu), length = 3;
+    const char* replacement = nullptr;
+    if (code >= 0xC0 && code < 0x180 && *kFolds[code - 0xC0]) replacement = kFolds[code - 0xC0];
+    else if (code == 0x2018 || code == 0x2019) replacement = "'";  // ‘ ’ as typed on a keyboard
+    else if (code == 0x2010 || code == 0x2011 || code == 0x2013 || code == 0x2014) replacement = "-";  // dashes
+    if (replacement) {
+      while (*replacement) *to++ = *replacement++;
+    } else {
+      for (std::ptrdiff_t k = 0; k < length; ++k) *to++ = from[k];
+    }
+    from += length;
   }
+  out.resize(std::size_t(to - out.data()));
+}
+
+std::string folded(std::string_view text) {
+  std::string out;
+  append_folded(out, text);
   return out;
 }
 

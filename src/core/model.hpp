@@ -470,6 +470,8 @@ bool same_ignoring_case(std::string_view a, std::string_view b);
 // "o'brien" finds "O’Brien". Every search compares folded(needle) with
 // folded(text).
 std::string folded(std::string_view text);
+// folded(text), added to the end of `out`.
+void append_folded(std::string& out, std::string_view text);
 // A long list's sort keys, made once a row, one after another in one buffer:
 // making 100,000 keys appends to it, where strings would be 100,000
 // allocations to make and to free.
@@ -548,7 +550,7 @@ class SearchIndex {
       ends_.reserve(rows_);
       const auto start = std::chrono::steady_clock::now();
       for (std::size_t i = ends_.size(); i < rows_; ++i) {
-        texts_ += folded(text(i));
+        append_folded(texts_, text(i));
         ends_.push_back(std::uint32_t(texts_.size()));
         texts_ += '\0';
         if (budget_ms > 0 && i % 256 == 255 && i + 1 < rows_ &&

@@ -371,7 +371,7 @@ std::string encode_meta(const Workspace& ws) {
 std::variant<Workspace, Error> decode_meta(std::string stored) {
   auto plain = unseal(std::move(stored));
   if (auto* e = std::get_if<Error>(&plain)) return *e;
-  json j = json::parse(std::get<std::string>(plain), nullptr, false);
+  json j = parse_json(std::get<std::string>(plain));
   if (!j.is_object() || !j.contains("schema_version") || !j["schema_version"].is_number_integer())
     return Error{"corrupt", "The workspace settings are damaged: they have no readable schema version."};
   const std::int64_t version = j["schema_version"].get<std::int64_t>();

@@ -486,7 +486,7 @@ EMSCRIPTEN_KEEPALIVE void bw_set_storage_estimate(double usage, double quota) {
 }
 
 EMSCRIPTEN_KEEPALIVE void bw_set_directory(const char* list) {
-  json j = json::parse(list, nullptr, false);
+  json j = parse_json(list);
   g_state.workspaces.clear();
   if (!j.is_array()) return;
   for (auto& w : j)
@@ -572,7 +572,7 @@ EMSCRIPTEN_KEEPALIVE double bw_heap_in_use() { return static_cast<double>(static
 // [SECTION] window.bridgework
 EMSCRIPTEN_KEEPALIVE const char* bw_api_dispatch(const char* text) {
   if (auto e = too_large(text, "command")) return reply(error_json(*e));
-  json j = json::parse(text, nullptr, false);
+  json j = parse_json(text);
   if (j.is_discarded()) return reply(error_json({"invalid_command", "The command is not valid JSON."}));
   auto parsed = command_from_json(j);
   if (auto* e = std::get_if<Error>(&parsed)) return reply(error_json(*e));
@@ -585,7 +585,7 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_query(const char* name, const char* args
   if (!g_state.workspace) return reply(error_json({"no_workspace", "Open a workspace first."}));
   if (auto e = too_large(args_text, "query")) return reply(error_json(*e));
   if (auto e = too_large(name, "query name")) return reply(error_json(*e));
-  json args = json::parse(args_text, nullptr, false);
+  json args = parse_json(args_text);
   if (args.is_discarded()) args = json::object();
   return reply(query(*g_state.workspace, name, args, g_state.signed_in, bw::host::now()));
 }

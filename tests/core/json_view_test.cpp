@@ -1,5 +1,6 @@
 // W4: a stored bucket is read as a JsonView. Whatever the text, it must read
-// as nlohmann-json reads it: the same texts refused, the same values kept.
+// as nlohmann-json reads it: the same texts refused, the same values kept. So
+// must the meta value and the page's texts, read by parse_json.
 #include <random>
 
 #include "helpers.hpp"
@@ -18,6 +19,10 @@ void reads_as_nlohmann(const std::string& text) {
   CAPTURE(text);
   REQUIRE(doc.ok() == !tree.is_discarded());
   if (doc.ok()) CHECK(tree_of(doc.root()) == tree);
+  // The app's one nlohmann-json parser (commands.hpp) reads it the same way too.
+  const json parsed = parse_json(text);
+  REQUIRE(parsed.is_discarded() == tree.is_discarded());
+  if (!tree.is_discarded()) CHECK(parsed == tree);
 }
 }  // namespace
 

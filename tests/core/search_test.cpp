@@ -58,6 +58,15 @@ TEST_CASE("search: names as people write them fold to what people type") {
   CHECK(folded("Дмитрий 😀") == "Дмитрий 😀");
   CHECK(folded(std::string("ab\xC3", 3)) == std::string("ab\xC3", 3));
   CHECK(folded(std::string("\xE2\x80", 2)) == std::string("\xE2\x80", 2));
+  // Every ASCII character: capitals to small letters, the rest kept, after what the texts already hold.
+  std::string texts = "Kept";
+  for (int c = 0; c < 0x80; ++c) {
+    CAPTURE(c);
+    append_folded(texts, std::string(1, char(c)));
+    CHECK(texts.size() == 5u + unsigned(c));
+    CHECK(texts.back() == char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  }
+  CHECK(texts.substr(0, 4) == "Kept");
 }
 
 TEST_CASE("search: the clients query finds Núñez-O’Brien by \"nunez\" and \"o'brien\"") {

@@ -20,8 +20,8 @@ TEST_CASE("every command has exactly one row, in its area, with a handler") {
       ++rows;
       CAPTURE(r.spec.type);
       CHECK(names.insert(r.spec.type).second);
-      CHECK(r.parse);
-      CHECK(r.handle);
+      CHECK(bool(r.parse));
+      CHECK(bool(r.handle));
       // The rules a row cites are SPEC ids, and its description cites them too.
       for (std::string_view rules = r.spec.rule; !rules.empty();) {
         const auto cut = rules.find(", ");
