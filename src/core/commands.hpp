@@ -45,8 +45,9 @@ class Fields {
 };
 
 // JSON text parsed as json::parse(text, nullptr, false) does, a discarded
-// value when it is not JSON. The one parser of the app: each kind of input
-// and callback given to json::parse compiles nlohmann-json's parser again.
+// value when it is not JSON. Every text read with nlohmann-json goes through
+// it (stored buckets and backups are read by JsonDocument): each kind of
+// input and callback given to json::parse compiles its parser again.
 json parse_json(std::string_view text);
 
 // [SECTION] Commands

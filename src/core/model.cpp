@@ -234,7 +234,7 @@ std::string lowercase(std::string_view text) {
 namespace {
 // The base letters of U+00C0..U+017F (Latin-1 letters, Latin Extended-A), in
 // order; "" keeps the character (× and ÷).
-const char* const kFolds[] = {
+constexpr const char* kFolds[] = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",     // C0
     "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",    // D0
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",     // E0
@@ -249,6 +249,12 @@ const char* const kFolds[] = {
     "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",     // 170
 };
 static_assert(std::size(kFolds) == 0x180 - 0xC0);
+// append_folded writes in place: no fold may take more than its character's two bytes.
+static_assert([] {
+  for (std::string_view fold : kFolds)
+    if (fold.size() > 2) return false;
+  return true;
+}());
 }  // namespace
 
 void append_folded(std::string& out, std::string_view text) {
