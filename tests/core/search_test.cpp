@@ -186,8 +186,10 @@ TEST_CASE("lists: dates appended to sort keys sort as the dates do, every day of
 TEST_CASE("lists: sorted_order sorts as stable_sort does, both ways, equal keys as they came") {
   std::mt19937 random(11);
   // Keys shorter and longer than the 8 bytes compared as a number, sharing
-  // long beginnings ("Benchmark, Client1..."), with bytes past ASCII (UTF-8).
-  const std::vector<std::string> parts = {"", "a", "B", "Benchmark", "Benchmark, ", "Núñez", "Ñ", "\x7f", "zz", " "};
+  // long beginnings ("Benchmark, Client1..."), with bytes past ASCII (UTF-8)
+  // and zero bytes (a date's key may hold them).
+  const std::vector<std::string> parts = {"",    "a", "B",  "Benchmark", "Benchmark, ", "Núñez", "Ñ", "\x7f",
+                                          "zz",  " ", std::string(1, '\0')};
   for (int list = 0; list < 300; ++list) {
     // Few distinct keys (many ties), or many; in random order, ascending or descending.
     std::vector<std::string> keys(random() % 400);
@@ -197,6 +199,9 @@ TEST_CASE("lists: sorted_order sorts as stable_sort does, both ways, equal keys 
       if (list % 4 >= 2)
         for (unsigned n = random() % 4; n > 0; --n) k += parts[random() % (list % 2 ? 3 : parts.size())];
     }
+    // Every key of some lists begins alike, as the benchmark's names do.
+    if (list % 5 == 0)
+      for (auto& k : keys) k = "Benchmark, Client " + k;
     if (list % 3 == 1) std::sort(keys.begin(), keys.end());
     if (list % 3 == 2) std::sort(keys.rbegin(), keys.rend());
     SortKeys made;
