@@ -60,7 +60,8 @@ json to_json(const Client& c) {
       ("date_of_birth", format_iso_date(c.date_of_birth))("email", c.email)("phone", c.phone)("programs", programs)
       ("provider", c.provider)("primary_contact", c.primary_contact)("enrolled_on", format_iso_date(c.enrolled_on))
       ("exited_on", optional_date(c.exited_on))("exit_reason", c.exit_reason)
-      ("plan_agreed_on", optional_date(c.plan_agreed_on))("plan_agreed_how", c.plan_agreed_how)("portal_pin_hash", c.portal_pin_hash)("revision", rev_json(c.revision));
+      ("plan_agreed_on", optional_date(c.plan_agreed_on))("plan_agreed_how", c.plan_agreed_how)
+      ("portal_pin_hash", c.portal_pin_hash)("revision", rev_json(c.revision));
 }
 
 json to_json(const Goal& g) {
