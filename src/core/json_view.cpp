@@ -1,5 +1,6 @@
 #include "json_view.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -20,10 +21,14 @@ std::string_view JsonView::text() const {
 std::uint32_t JsonView::find_index(std::string_view key) const {
   const Node& n = node();
   if (n.type != Type::Object) return kNone;
-  std::uint32_t found = kNone;
-  for (std::uint32_t k = index_ + 1; k < n.end; k = doc_->nodes_[k + 1].end)
-    if (JsonView{doc_, k}.text() == key) found = k + 1;  // nlohmann keeps the last of a repeated key
-  return found;
+  for (std::uint32_t k = n.key_before; k != kNone; k = doc_->nodes_[k].key_before) {
+    const Node& name = doc_->nodes_[k];
+    // Most keys differ in length: those are passed over without reading their text.
+    if ((name.length & kEscaped) ? JsonView{doc_, k}.text() == key
+                                 : name.length == key.size() && doc_->text_.compare(name.offset, name.length, key) == 0)
+      return k + 1;
+  }
+  return kNone;
 }
 
 JsonView::Iterator& JsonView::Iterator::operator++() {
@@ -117,6 +122,12 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   }
   return 0;
 }
+// The bytes a string holds as they are: ASCII but for controls, '"' and '\\'.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
 }  // namespace
 
 // At the opening quote; adds the string's node.
@@ -125,6 +136,11 @@ bool JsonDocument::parse_string() {
   bool escaped = false;
   std::size_t unescaped_start = unescaped_.size();
   while (true) {
+    if (!escaped) {  // most of every text: passed over in a loop of its own
+      const char *p = text_.data() + at_, *end = text_.data() + text_.size();
+      while (p != end && kPlain[static_cast<unsigned char>(*p)]) ++p;
+      at_ = std::size_t(p - text_.data());
+    }
     if (at_ >= text_.size()) return false;
     const unsigned char c = text_[at_];
     if (c == '"') break;
@@ -259,6 +275,9 @@ bool JsonDocument::parse() {
   auto key = [&] {
     skip_space();
     if (at_ >= text_.size() || text_[at_] != '"' || !parse_string()) return false;
+    JsonView::Node& object = nodes_[open.back()];
+    nodes_.back().key_before = object.key_before;
+    object.key_before = std::uint32_t(nodes_.size() - 1);
     skip_space();
     if (at_ >= text_.size() || text_[at_] != ':') return false;
     ++at_;
@@ -296,6 +315,7 @@ bool JsonDocument::parse() {
       JsonView::Node n;
       n.type = c == '{' ? Type::Object : Type::Array;
       n.offset = std::uint32_t(at_);
+      n.key_before = JsonView::kNone;
       open.push_back(std::uint32_t(nodes_.size()));
       nodes_.push_back(n);
       ++at_;

@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -45,6 +46,10 @@ class JsonView {
   }
 
   // An object's member by key (the last, if a key is there twice), or none.
+  std::optional<JsonView> find(std::string_view key) const {
+    const std::uint32_t at = find_index(key);
+    return at == kNone ? std::nullopt : std::optional<JsonView>(JsonView{doc_, at});
+  }
   bool contains(std::string_view key) const { return find_index(key) != kNone; }
   JsonView at(std::string_view key) const { return {doc_, find_index(key)}; }  // only after contains()
 
@@ -82,6 +87,9 @@ class JsonView {
       std::int64_t integer = 0;
       std::uint64_t unsigned_;
       double floating;
+      // An object's last key, and each key's key before it (kNone: none), so
+      // that a lookup finds the last of a repeated key first and stops there.
+      std::uint32_t key_before;
     };
   };
   static constexpr std::uint32_t kEscaped = 1u << 31;

@@ -238,16 +238,23 @@ std::string in_words() {
 
 // The helpers below read the meta value as nlohmann's tree, and a record
 // (of a bucket or a backup file) as a JsonView, with the same sentences.
-const json& member(const json& j, const char* key) {
+// An object's member, or none.
+const json* find_member(const json& j, const char* key) {
   if (!j.is_object()) throw Damaged("it is not a JSON object");
   auto it = j.find(key);
-  if (it == j.end()) throw Damaged(quoted(key) + " is missing");
-  return *it;
+  return it == j.end() ? nullptr : &*it;
+}
+std::optional<JsonView> find_member(const JsonView& j, const char* key) {
+  if (!j.is_object()) throw Damaged("it is not a JSON object");
+  return j.find(key);
+}
+const json& member(const json& j, const char* key) {
+  if (const json* found = find_member(j, key)) return *found;
+  throw Damaged(quoted(key) + " is missing");
 }
 JsonView member(const JsonView& j, const char* key) {
-  if (!j.is_object()) throw Damaged("it is not a JSON object");
-  if (!j.contains(key)) throw Damaged(quoted(key) + " is missing");
-  return j.at(key);
+  if (const auto found = find_member(j, key)) return *found;
+  throw Damaged(quoted(key) + " is missing");
 }
 std::string_view chars(const json& v) { return v.get_ref<const std::string&>(); }
 std::string_view chars(const JsonView& v) { return v.text(); }
@@ -255,9 +262,13 @@ std::string_view chars(const JsonView& v) { return v.text(); }
 // W4: a stored string longer than any the app writes is refused, so that no
 // value grows past what a reader handles.
 template <class J>
-std::string text_of(const J& v, const char* key) {
+std::string_view text_in(const J& v, const char* key) {  // read in place, for a value read at once
   if (!v.is_string()) throw Damaged(quoted(key) + " is not text");
-  const std::string_view s = chars(v);
+  return chars(v);
+}
+template <class J>
+std::string text_of(const J& v, const char* key) {
+  const std::string_view s = text_in(v, key);
   if (s.size() > kMaxStoredChars && utf8_chars(s) > kMaxStoredChars)
     throw Damaged(quoted(key) + " is " + std::to_string(utf8_chars(s)) + " characters long, more than the " +
                   std::to_string(kMaxStoredChars) + " a stored text may hold");
@@ -300,9 +311,8 @@ T field(const J& j, const char* key) { return value_of<T>(member(j, key), key); 
 // A field later schemas added: absent in older data, read as `fallback`.
 template <class T, class J>
 T optional_field(const J& j, const char* key, T fallback) {
-  if (!j.is_object()) throw Damaged("it is not a JSON object");
-  if (!j.contains(key)) return fallback;
-  return value_of<T>(member(j, key), key);
+  const auto found = find_member(j, key);
+  return found ? value_of<T>(*found, key) : fallback;
 }
 template <class J>
 std::string optional_field(const J& j, const char* key, const char* fallback) {
@@ -311,20 +321,19 @@ std::string optional_field(const J& j, const char* key, const char* fallback) {
 // Each value of a list later schemas added; none when it is absent.
 template <class J, class F>
 void each_of_optional(const J& j, const char* key, F f) {
-  if (!j.is_object()) throw Damaged("it is not a JSON object");
-  if (!j.contains(key)) return;
-  for (const auto& v : member(j, key)) f(v);
+  if (const auto found = find_member(j, key))
+    for (const auto& v : *found) f(v);
 }
 
 template <class J>
 LocalSeconds time_value(const J& v, const char* key) {
-  auto t = parse_iso(text_of(v, key));
+  auto t = parse_iso(text_in(v, key));
   if (!t) throw Damaged(quoted(key) + " is not a time from 1900 to 2100 (" + v.dump().substr(0, 40) + ")");
   return *t;
 }
 template <class J>
 std::chrono::year_month_day date_value(const J& v, const char* key) {
-  auto d = parse_iso_date(text_of(v, key));
+  auto d = parse_iso_date(text_in(v, key));
   if (!d) throw Damaged(quoted(key) + " is not a date from 1900 to 2100 (" + v.dump().substr(0, 40) + ")");
   return *d;
 }
@@ -344,16 +353,24 @@ std::optional<std::chrono::year_month_day> optional_date_from(const J& j, const 
   if (v.is_null()) return std::nullopt;
   return date_value(v, key);
 }
+// The sentence for a name no enum of this version has (once, not in each enum's reader).
+[[noreturn]] void unknown_name(const char* key, std::string_view name) {
+  const std::string shown = "\"" + std::string(name.substr(0, 40)) + "\"";
+  throw Damaged(key ? quoted(key) + " is " + shown + ", which this version does not know"
+                    : shown + " is not a name this version knows");
+}
 template <class E, class J, class F>
 E enum_from(const J& v, F from) {
-  auto e = from(text_of(v, "name"));
-  if (!e) throw Damaged("\"" + std::string(chars(v)).substr(0, 40) + "\" is not a name this version knows");
+  const std::string_view name = text_in(v, "name");
+  auto e = from(name);
+  if (!e) unknown_name(nullptr, name);
   return *e;
 }
 template <class E, class J, class F>
 E enum_from(const J& j, const char* key, F from) {
-  auto e = from(field<std::string>(j, key));
-  if (!e) throw Damaged(quoted(key) + " is \"" + std::string(chars(member(j, key))).substr(0, 40) + "\", which this version does not know");
+  const std::string_view name = text_in(member(j, key), key);
+  auto e = from(name);
+  if (!e) unknown_name(key, name);
   return *e;
 }
 template <class J>
@@ -442,7 +459,7 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
 
 namespace {
 // Each reads one stored record of the kinds it knows into `ws`, or returns false.
-bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id, const JsonView& r) {
+bool read_case_record(Workspace& ws, std::string_view kind, const RecordId& id, const JsonView& r) {
   if (kind == "organisation") {
     ws.organisations[id] = Organisation{id, field<std::string>(r, "name"),
                                         enum_from<OrganisationKind>(r, "organisation_kind", organisation_kind_from),
@@ -534,7 +551,7 @@ bool read_case_record(Workspace& ws, const std::string& kind, const RecordId& id
   return true;
 }
 
-bool read_business_record(Workspace& ws, const std::string& kind, const RecordId& id, const JsonView& r) {
+bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& id, const JsonView& r) {
   if (kind == "employer") {
     Employer e;
     e.id = id;
@@ -662,8 +679,9 @@ std::uint64_t id_hash(std::string_view id) {
 std::optional<Error> decode_record(Workspace& ws, const JsonView& r) {
   std::string kind = "record", id;  // of the record being read, for the message
   try {
-    kind = field<std::string>(r, "kind").substr(0, 40);
-    id = field<std::string>(r, "id").substr(0, 80);
+    kind = text_in(member(r, "kind"), "kind").substr(0, 40);
+    id = field<std::string>(r, "id");
+    if (id.size() > 80) id.resize(80);
     if (id.empty()) throw Damaged("its id is empty");
     // W5: one id, one record. A second record with the same id would replace the first on reopening.
     const char* other = ws.ids_read.insert(id_hash(id)).second ? nullptr : ws.kind_of(id);

@@ -12,13 +12,38 @@ using namespace bw;
 using namespace bw::test;
 
 namespace {
+// Every object's members are found by key as nlohmann finds them: the last of
+// a repeated key, keys alike once unescaped taken as one, and no key that is
+// only a part of another.
+void finds_as_nlohmann(const JsonView& v, const json& tree) {
+  if (tree.is_object()) {
+    for (const auto& [key, value] : tree.items()) {
+      const auto found = v.find(key);
+      REQUIRE(found.has_value());
+      CHECK(tree_of(*found) == value);
+      for (const std::string& other : {key + "x", key.substr(0, key.size() / 2), "x" + key})
+        CHECK(v.find(other).has_value() == tree.contains(other));
+      finds_as_nlohmann(*found, value);
+    }
+    CHECK_FALSE(v.find("\x01" "absent").has_value());
+  } else if (tree.is_array()) {
+    std::size_t i = 0;
+    for (const JsonView e : v) finds_as_nlohmann(e, tree[i++]);
+  } else {
+    CHECK_FALSE(v.find("a").has_value());  // not an object: no members
+  }
+}
+
 // The same verdict and, when accepted, the same values.
 void reads_as_nlohmann(const std::string& text) {
   const json tree = json::parse(text, nullptr, false);
   const JsonDocument doc(text);
   CAPTURE(text);
   REQUIRE(doc.ok() == !tree.is_discarded());
-  if (doc.ok()) CHECK(tree_of(doc.root()) == tree);
+  if (doc.ok()) {
+    CHECK(tree_of(doc.root()) == tree);
+    finds_as_nlohmann(doc.root(), tree);
+  }
   // The app's one nlohmann-json parser (commands.hpp) reads it the same way too.
   const json parsed = parse_json(text);
   REQUIRE(parsed.is_discarded() == tree.is_discarded());
@@ -37,7 +62,8 @@ TEST_CASE("W4: texts at the edges of JSON read as nlohmann-json reads them") {
            "\"\\u0041\\u00e9\\u20ac\"", "\"\\ud83d\\ude00\"", "\"\\ud83d\"", "\"\\ude00\"", "\"\\ud83d\\u0041\"",
            "\"\\u12\"", "\"\\x\"", "\"\\/\\b\\f\\n\\r\\t\"", "\"tab\there\"", "\"caf\xC3\xA9\"", "\"\xC3\"",
            "\"\xC0\xAF\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "\"\xF0\x9F\x98\x80\"", "\"\xE2\x82\"",
-           "\"\x7F\"", "[\"\\u0000\"]", "{\"k\\n\":\"v\"}", "[1,\t2\r\n]", "[1e-400]", "[0.1]"}) {
+           "\"\x7F\"", "[\"\\u0000\"]", "{\"k\\n\":\"v\"}", "{\"ab\":1,\"a\":2,\"b\":{\"a\":3},\"a\":4,\"ba\":5}",
+           "{\"a\":1,\"\\u0061\":2}", "{\"k\\n\":1,\"k\\u000a\":2,\"k\":3}", "{\"\":0,\"e\":{}}", "[{\"a\":[{\"a\":1}]}]", "[1,\t2\r\n]", "[1e-400]", "[0.1]"}) {
     reads_as_nlohmann(text);
   }
   reads_as_nlohmann(std::string("[1]\0[2]", 7));
