@@ -81,13 +81,19 @@ static auto find_in(const Map& m, const RecordId& id) -> const typename Map::map
   return it == m.end() ? nullptr : &it->second;
 }
 
-// Stores `record` in `records` and lists it once under the id `key_of` names.
+// Stores `record` in `records`, found once; a new record is also listed once
+// under the id `key_of` names, in O(1). Returns the record if it is new.
 template <class Record, class KeyOf>
-static void store(std::map<RecordId, Record>& records, std::unordered_map<RecordId, std::vector<RecordId>>& index,
-                  Record record, KeyOf key_of) {
-  const RecordId id = record.id;
-  if (!records.count(id)) index[key_of(record)].push_back(id);  // a new record: listed once, in O(1)
-  records.insert_or_assign(id, std::move(record));
+static const Record* store(std::map<RecordId, Record>& records, std::unordered_map<RecordId, std::vector<RecordId>>& index,
+                           Record record, KeyOf key_of) {
+  auto at = records.lower_bound(record.id);
+  if (at != records.end() && at->first == record.id) {
+    at->second = std::move(record);
+    return nullptr;
+  }
+  at = records.emplace_hint(at, record.id, std::move(record));  // the key is copied before the record moves
+  index[key_of(at->second)].push_back(at->first);
+  return &at->second;
 }
 
 const Staff* Workspace::find_staff(const RecordId& id) const { return find_in(staff, id); }
@@ -100,11 +106,11 @@ const Issue* Workspace::find_issue(const RecordId& id) const { return find_in(is
 const Activity* Workspace::find_activity(const RecordId& id) const { return find_in(activities, id); }
 
 void Workspace::add_issue(Issue i) {
-  store(issues, issues_by_subject, std::move(i), [](const Issue& x) { return x.client.empty() ? x.employer : x.client; });
+  store(issues, issues_by_subject, std::move(i), [](const Issue& x) -> const RecordId& { return x.client.empty() ? x.employer : x.client; });
 }
 
 void Workspace::add_case_note(CaseNote n) {
-  store(case_notes, case_notes_by_client, std::move(n), [](const CaseNote& x) { return x.client.empty() ? x.employer : x.client; });
+  store(case_notes, case_notes_by_client, std::move(n), [](const CaseNote& x) -> const RecordId& { return x.client.empty() ? x.employer : x.client; });
 }
 
 std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) const {
@@ -115,17 +121,18 @@ std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) co
 }
 
 void Workspace::add_goal(Goal g) {
-  store(goals, goals_by_client, std::move(g), [](const Goal& x) { return x.client; });
+  store(goals, goals_by_client, std::move(g), [](const Goal& x) -> const RecordId& { return x.client; });
 }
 void Workspace::add_activity(Activity a) {
-  store(activities, activities_by_client, std::move(a), [](const Activity& x) { return x.client; });
+  store(activities, activities_by_client, std::move(a), [](const Activity& x) -> const RecordId& { return x.client; });
 }
 void Workspace::add_establishment(Establishment e) {
-  store(establishments, establishments_by_employer, std::move(e), [](const Establishment& x) { return x.employer; });
+  store(establishments, establishments_by_employer, std::move(e), [](const Establishment& x) -> const RecordId& { return x.employer; });
 }
 void Workspace::add_communication(Communication c) {
-  if (!communications.count(c.id)) communications_by_staff[c.by].push_back(c.id);
-  store(communications, communications_by_employer, std::move(c), [](const Communication& x) { return x.employer; });
+  if (auto* added = store(communications, communications_by_employer, std::move(c),
+                          [](const Communication& x) -> const RecordId& { return x.employer; }))
+    communications_by_staff[added->by].push_back(added->id);
 }
 void Workspace::add_employer(Employer e) {
   if (e.triage) employers_untriaged.erase(e.id);
@@ -138,8 +145,8 @@ void Workspace::set_triage(const RecordId& employer, Triage t) {
   employers_untriaged.erase(employer);
 }
 void Workspace::add_job(Job j) {
-  if (!jobs.count(j.id)) jobs_by_owner[j.owner].push_back(j.id);
-  store(jobs, jobs_by_employer, std::move(j), [](const Job& x) { return x.employer; });
+  if (auto* added = store(jobs, jobs_by_employer, std::move(j), [](const Job& x) -> const RecordId& { return x.employer; }))
+    jobs_by_owner[added->owner].push_back(added->id);
 }
 
 namespace {
@@ -159,7 +166,7 @@ void Workspace::set_job_owner(const RecordId& job, const RecordId& owner) {
 }
 
 void Workspace::add_client(Client c) {
-  store(clients, clients_by_primary_contact, std::move(c), [](const Client& x) { return x.primary_contact; });
+  store(clients, clients_by_primary_contact, std::move(c), [](const Client& x) -> const RecordId& { return x.primary_contact; });
 }
 
 void Workspace::set_primary_contact(const RecordId& client, const RecordId& staff) {
@@ -169,15 +176,14 @@ void Workspace::set_primary_contact(const RecordId& client, const RecordId& staf
 }
 
 void Workspace::add_service(Service s) {
-  if (!services.count(s.id)) {
-    const ProgramQuarter q = program_quarter_of(s.date);
-    services_by_quarter[{q.program_year, q.quarter}].push_back(s.id);
-    services_by_staff_quarter[{s.staff, q.program_year, q.quarter}].push_back(s.id);
+  if (auto* added = store(services, services_by_employer, std::move(s), [](const Service& x) -> const RecordId& { return x.employer; })) {
+    const ProgramQuarter q = program_quarter_of(added->date);
+    services_by_quarter[{q.program_year, q.quarter}].push_back(added->id);
+    services_by_staff_quarter[{added->staff, q.program_year, q.quarter}].push_back(added->id);
   }
-  store(services, services_by_employer, std::move(s), [](const Service& x) { return x.employer; });
 }
 void Workspace::add_notification(Notification n) {
-  store(notifications, notifications_by_staff, std::move(n), [](const Notification& x) { return x.to; });
+  store(notifications, notifications_by_staff, std::move(n), [](const Notification& x) -> const RecordId& { return x.to; });
 }
 namespace {
 bool waits_on_staff(MatchStage s) {
@@ -188,7 +194,7 @@ bool waits_on_staff(MatchStage s) {
 const Match& Workspace::add_match(Match m) {
   const RecordId id = m.id;
   const MatchStage stage = m.stage;
-  store(matches, matches_by_client, std::move(m), [](const Match& x) { return x.client; });
+  store(matches, matches_by_client, std::move(m), [](const Match& x) -> const RecordId& { return x.client; });
   set_match_stage(id, stage);
   return matches.at(id);
 }
@@ -210,9 +216,8 @@ void Workspace::set_match_approvers(const RecordId& match, const RecordId& job_o
   set_match_stage(match, m.stage);
 }
 void Workspace::add_comment(Comment c) {
-  if (!comments.count(c.id))
-    for (const RecordId& tagged : c.tags) comments_by_tag[tagged].push_back(c.id);
-  store(comments, comments_by_record, std::move(c), [](const Comment& x) { return x.record; });
+  if (auto* added = store(comments, comments_by_record, std::move(c), [](const Comment& x) -> const RecordId& { return x.record; }))
+    for (const RecordId& tagged : added->tags) comments_by_tag[tagged].push_back(added->id);
 }
 
 const Employer* Workspace::find_employer(const RecordId& id) const { return find_in(employers, id); }
