@@ -1,5 +1,6 @@
 #include "integrity.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace bw {
@@ -120,20 +121,52 @@ std::uint64_t sequence_of(const RecordId& id, const std::string& origin) {
   return n;
 }
 
+// W5: one id, one record. Of two records read with one id, the later
+// replaced the earlier of its kind, or both are there under two kinds.
+// `read`: the hashes of the ids read, sorted; `repeated`: the ids the records
+// hold whose hash was read more than once (rare: that, or two ids alike in 64 bits).
+std::optional<Error> one_id_one_record(const Workspace& ws, const std::vector<std::uint64_t>& read,
+                                       const std::vector<const RecordId*>& repeated) {
+  auto damaged = [](const RecordId& id, const std::string& kind, const std::string& other) {
+    const char* article = other == kind ? "another " : std::string("aeiou").find(other[0]) != std::string::npos ? "an " : "a ";
+    return Error{"corrupt", "The " + kind + " record " + id + " is damaged: its id is also the id of " + article + other + " record."};
+  };
+  for (const RecordId* id : repeated) {
+    std::vector<const char*> kinds;  // that hold it
+    for (const char* kind : Workspace::kKinds)
+      if (ws.holds(kind, *id)) kinds.push_back(kind);
+    if (kinds.size() > 1) return damaged(*id, kinds[1], kinds[0]);
+    // Read more often than records hold its hash: a record of this kind read twice, one kept.
+    const std::uint64_t hash = id_hash(*id);
+    const auto [from, to] = std::equal_range(read.begin(), read.end(), hash);
+    const auto held = std::count_if(repeated.begin(), repeated.end(), [&](const RecordId* r) { return id_hash(*r) == hash; });
+    if (to - from > held) return damaged(*id, kinds[0], kinds[0]);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Error> check_integrity(Workspace& ws) {
-  decltype(ws.ids_read)().swap(ws.ids_read);  // all read: its memory goes back
+  std::vector<std::uint64_t> read;
+  read.swap(ws.ids_read);  // all read: its memory goes back once checked
+  std::sort(read.begin(), read.end());
+  const bool twice = std::adjacent_find(read.begin(), read.end()) != read.end();
+  std::vector<const RecordId*> repeated;
+  ws.for_each_id([&](const RecordId& id) {
+    // W5: a restored or damaged meta may lag behind its records; new ids start past all of them.
+    const std::uint64_t n = sequence_of(id, ws.meta.id_origin);
+    if (n >= ws.meta.next_sequence) ws.meta.next_sequence = n + 1;
+    if (!twice) return;
+    const auto [from, to] = std::equal_range(read.begin(), read.end(), id_hash(id));
+    if (to - from > 1) repeated.push_back(&id);
+  });
+  if (auto e = one_id_one_record(ws, read, repeated)) return e;
   try {
     check_references(ws);
   } catch (const Broken& b) {
     return Error{"broken_reference", b.message};
   }
-  // W5: a restored or damaged meta may lag behind its records; new ids start past all of them.
-  ws.for_each_id([&](const RecordId& id) {
-    const std::uint64_t n = sequence_of(id, ws.meta.id_origin);
-    if (n >= ws.meta.next_sequence) ws.meta.next_sequence = n + 1;
-  });
   return std::nullopt;
 }
 

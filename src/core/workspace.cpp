@@ -33,24 +33,8 @@ void Workspace::changed(const std::vector<RecordId>& touched) {
 }
 
 const char* Workspace::kind_of(const RecordId& id) const {
-  if (organisations.count(id)) return "organisation";
-  if (staff.count(id)) return "staff";
-  if (clients.count(id)) return "client";
-  if (issues.count(id)) return "issue";
-  if (case_notes.count(id)) return "case_note";
-  if (contacts.count(id)) return "contact";
-  if (goals.count(id)) return "goal";
-  if (activities.count(id)) return "activity";
-  if (employers.count(id)) return "employer";
-  if (establishments.count(id)) return "establishment";
-  if (communications.count(id)) return "communication";
-  if (jobs.count(id)) return "job";
-  if (services.count(id)) return "service";
-  if (notifications.count(id)) return "notification";
-  if (matches.count(id)) return "match";
-  if (hires.count(id)) return "hire";
-  if (comments.count(id)) return "comment";
-  if (audit.count(id)) return "audit";
+  for (const char* kind : kKinds)
+    if (holds(kind, id)) return kind;
   return nullptr;
 }
 

@@ -57,6 +57,36 @@ TEST_CASE("W5: a backup holding one id twice is refused, naming the id (no recor
   CHECK_MESSAGE(mentions(refused(b), "its id is also the id of an employer record"), refused(b).message);
 }
 
+TEST_CASE("W5: stored buckets holding one id twice are refused once all are read, naming the id; ids read once open") {
+  const Workspace demo = create_demo_workspace("demo", kNow).workspace;
+  const std::string meta = encode_meta(demo);
+  const json records = json::parse(encode_backup(demo, kNow))["records"];
+  // Every record once, in two buckets; then with one record also in the other bucket, twice or three times.
+  auto opened = [&](const std::vector<json>& extra) {
+    json a = json::array(), b = json::array();
+    for (std::size_t i = 0; i < records.size(); ++i) (i % 2 ? a : b).push_back(records[i]);
+    for (const json& r : extra) a.push_back(r);
+    Workspace ws = std::get<Workspace>(decode_meta(meta));
+    REQUIRE_FALSE(decode_bucket(ws, a.dump()));  // each bucket reads: the repeat is found at the end
+    REQUIRE_FALSE(decode_bucket(ws, b.dump()));
+    const auto e = check_integrity(ws);
+    CHECK(ws.ids_read.empty());  // its memory went back
+    return e;
+  };
+  CHECK_FALSE(opened({}));
+  std::map<std::string, int> tried;  // the first three of a few kinds
+  for (const json& r : records) {
+    if (r["kind"] != "client" && r["kind"] != "audit" && r["kind"] != "hire" || ++tried[r["kind"]] > 3) continue;
+    const std::string kind = r["kind"], id = r["id"];
+    for (const auto& extra : {std::vector<json>{r}, std::vector<json>{r, r}}) {
+      const auto e = opened(extra);
+      REQUIRE(e);
+      CHECK(e->code == "corrupt");
+      CHECK(e->message == "The " + kind + " record " + id + " is damaged: its id is also the id of another " + kind + " record.");
+    }
+  }
+}
+
 TEST_CASE("W5: a restored backup's id sequence moves past every id it holds; a new record never takes one") {
   json b = demo_backup();
   b["meta"]["next_sequence"] = 1;
