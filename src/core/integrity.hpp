@@ -7,10 +7,12 @@
 
 namespace bw {
 
-// Refuses, naming the record's kind and id, a reference to a record that is
-// not there (a staff member's organisation, a service's establishment, a
-// match's client and job, ...). Then moves the id sequence past every id of
-// this workspace's origin, so a new record never takes an id already held.
+// Refuses, naming the record's kind and id, an id read twice (of the hashes
+// the readers kept in ws.ids_read, which it empties) and a reference to a
+// record that is not there (a staff member's organisation, a service's
+// establishment, a match's client and job, ...). Moves the id sequence past
+// every id of this workspace's origin, so a new record never takes an id
+// already held.
 std::optional<Error> check_integrity(Workspace& ws);
 
 }  // namespace bw

@@ -676,7 +676,7 @@ std::optional<Error> decode_record(Workspace& ws, const JsonView& r) {
     id = field<std::string>(r, "id");
     if (id.size() > 80) id.resize(80);
     if (id.empty()) throw Damaged("its id is empty");
-    ws.ids_read.push_back(id_hash(id));  // W5: one id, one record (check_ids_read)
+    ws.ids_read.push_back(id_hash(id));  // W5: one id, one record (checked by check_integrity)
     if (!read_case_record(ws, kind, id, r) && !read_business_record(ws, kind, id, r)) {
       const std::string unknown = kind;
       kind = "record";

@@ -143,7 +143,7 @@ struct Workspace {
   std::set<RecordId> employers_untriaged;  // B4: employers no one has routed yet, by id (triage_queue)
   // W5: while stored records are read, a 64-bit hash of each id read (no
   // copy of the id, and no set: a set of a million took a sixth of a load).
-  // Once all are read, check_ids_read looks for a hash read twice and empties it.
+  // Once all are read, check_integrity looks for a hash read twice and empties it.
   std::vector<std::uint64_t> ids_read;
   std::map<RecordId, Hire> hires;
   // Of each employer: establishments, communications, jobs, services, oldest first.
