@@ -522,7 +522,7 @@ bool read_case_record(Workspace& ws, std::string_view kind, const RecordId& id, 
       k.reviewed.emplace_back(field<std::string>(v, "activity"),
                               enum_from<ActivityDecision>(v, "decision", activity_decision_from));
     });
-    ws.add_contact(std::move(k));
+    ws.contacts[id] = std::move(k);  // listed by order_indexes
   } else if (kind == "case_note") {
     ws.add_case_note(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
                               field<std::string>(r, "by"), field<std::string>(r, "text"),
@@ -660,8 +660,7 @@ bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& 
     AuditEntry a{id, time_from(r, "at"), field<std::string>(r, "by"),
                  field<std::string>(r, "command"), field<std::string>(r, "record"),
                  field<std::string>(r, "summary")};
-    ws.index_audit(a);
-    ws.audit[id] = std::move(a);
+    ws.audit[id] = std::move(a);  // listed by order_indexes
   } else {
     return false;
   }
@@ -798,13 +797,13 @@ std::variant<Workspace, Error> decode_backup(std::string_view text) {
   for (const JsonView r : j.at("records"))  // those before the settings
     if (auto e = decode_record(*ws, r)) return refuse(e->code, e->message);
   if (auto e = check_integrity(*ws)) return refuse(e->code, e->message);
-  ws->sort_audit_index();
+  ws->order_indexes();
   return std::move(*ws);
 }
 
 // [SECTION] WorkspaceStore
 WorkspaceStore::WorkspaceStore(Workspace ws, bool stored) : ws_(std::move(ws)) {
-  ws_.sort_audit_index();
+  ws_.order_indexes();
   each_kind(ws_, [&](std::uint8_t, const auto& records) { records_ += records.size(); });
   // New or restored: spread for its size. Stored: as the meta says, where the records are.
   if (!stored) ws_.meta.bucket_count = bucket_count_for(records_);

@@ -220,7 +220,39 @@ void Workspace::add_contact(Contact c) {
   list.insert(at, id);
 }
 
-void Workspace::sort_audit_index() {
+namespace {
+// A record as list_by_time lists it: under `key`, at `time`.
+struct Listed {
+  const RecordId* key;
+  std::int64_t time;
+  const RecordId* id;
+};
+// Makes `index` again from `rows` (one a record, in id order), every list in
+// order of (time, id). A list needs sorting only where a later id has an
+// earlier time (a clock set back, a contact dated before the last one), so no
+// record is looked up otherwise. One function for every record kind.
+void list_by_time(const std::vector<Listed>& rows, std::unordered_map<RecordId, std::vector<RecordId>>& index) {
+  index.clear();
+  std::unordered_map<std::vector<RecordId>*, std::int64_t> latest;  // each list's, so far
+  std::unordered_map<std::vector<RecordId>*, std::vector<std::pair<std::int64_t, RecordId>>> out_of_order;
+  for (const Listed& r : rows) {
+    std::vector<RecordId>& list = index[*r.key];
+    auto [last, first] = latest.try_emplace(&list, r.time);
+    if (!first && r.time < last->second) out_of_order[&list];
+    else last->second = r.time;
+    list.push_back(*r.id);
+  }
+  if (out_of_order.empty()) return;
+  for (const Listed& r : rows)
+    if (auto trail = out_of_order.find(&index[*r.key]); trail != out_of_order.end()) trail->second.emplace_back(r.time, *r.id);
+  for (auto& [list, trail] : out_of_order) {
+    std::sort(trail.begin(), trail.end());
+    for (std::size_t i = 0; i < list->size(); ++i) (*list)[i] = std::move(trail[i].second);
+  }
+}
+}  // namespace
+
+void Workspace::order_indexes() {
   auto sort_lists = [](auto& index) {
     for (auto& [key, ids] : index)
       if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());
@@ -233,16 +265,15 @@ void Workspace::sort_audit_index() {
     sort_lists(*index);
   sort_lists(services_by_quarter);
   sort_lists(services_by_staff_quarter);
-  // Each entry's time is looked up once, not at every comparison.
-  std::vector<std::pair<LocalSeconds, RecordId>> trail;
-  for (auto& [record, ids] : audit_by_record) {
-    if (ids.size() < 2) continue;
-    trail.clear();
-    for (const RecordId& id : ids) trail.emplace_back(audit.at(id).at, id);
-    if (std::is_sorted(trail.begin(), trail.end())) continue;
-    std::sort(trail.begin(), trail.end());
-    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = std::move(trail[i].second);
-  }
+  std::vector<Listed> rows;
+  rows.reserve(contacts.size());
+  for (const auto& [id, k] : contacts)
+    rows.push_back({&k.client, std::chrono::sys_days(k.date).time_since_epoch().count(), &id});
+  list_by_time(rows, contacts_by_client);
+  rows.clear();
+  rows.reserve(audit.size());
+  for (const auto& [id, e] : audit) rows.push_back({&e.record, e.at, &id});
+  list_by_time(rows, audit_by_record);
 }
 
 }  // namespace bw

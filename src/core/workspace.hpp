@@ -219,9 +219,11 @@ struct Workspace {
   void set_match_approvers(const RecordId& match, const RecordId& job_owner, const RecordId& case_manager);
   void add_goal(Goal g);          // stores it and indexes it by client
   void add_activity(Activity a);  // stores it and indexes it by client
-  void add_contact(Contact c);  // stores it and keeps contacts_by_client in date order
-  // After loading (buckets arrive in any order): each trail oldest first.
-  void sort_audit_index();
+  void add_contact(Contact c);  // stores it and keeps contacts_by_client in order of date, then id
+  // After reading (buckets arrive in any order): every list above in order.
+  // Contacts' and audit entries' lists are made here from their records, so
+  // readers store those records without listing them.
+  void order_indexes();
 };
 
 }  // namespace bw

@@ -319,7 +319,7 @@ TEST_CASE("plans, reviews and letters round-trip through the stored form; schema
   auto batch = store.next_batch();
   Workspace loaded = std::get<Workspace>(decode_meta(batch->meta));
   for (auto& [k, v] : batch->buckets) REQUIRE_FALSE(decode_bucket(loaded, v));
-  loaded.sort_audit_index();
+  loaded.order_indexes();
   CHECK(to_json(loaded.clients.at(client)) == to_json(a.ws.clients.at(client)));
   CHECK(to_json(loaded.goals.at(goal)) == to_json(a.ws.goals.at(goal)));
   CHECK(to_json(loaded.activities.at(act)) == to_json(a.ws.activities.at(act)));
