@@ -148,6 +148,7 @@ std::optional<Error> one_id_one_record(const Workspace& ws, const std::vector<st
 }  // namespace
 
 std::optional<Error> check_integrity(Workspace& ws) {
+  ws.place_records_read();
   std::vector<std::uint64_t> read;
   read.swap(ws.ids_read);  // all read: its memory goes back once checked
   std::sort(read.begin(), read.end());

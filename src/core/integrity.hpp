@@ -7,7 +7,8 @@
 
 namespace bw {
 
-// Refuses, naming the record's kind and id, an id read twice (of the hashes
+// First puts the records read in place (Workspace::place_records_read). Then
+// refuses, naming the record's kind and id, an id read twice (of the hashes
 // the readers kept in ws.ids_read, which it empties) and a reference to a
 // record that is not there (a staff member's organisation, a service's
 // establishment, a match's client and job, ...). Moves the id sequence past

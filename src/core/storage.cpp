@@ -458,7 +458,8 @@ std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
 }
 
 namespace {
-// Each reads one stored record of the kinds it knows into `ws`, or returns false.
+// Each reads one stored record of the kinds it knows into `ws` (most kinds
+// into `ws.read`), or returns false.
 bool read_case_record(Workspace& ws, std::string_view kind, const RecordId& id, const JsonView& r) {
   if (kind == "organisation") {
     ws.organisations[id] = Organisation{id, field<std::string>(r, "name"),
@@ -496,7 +497,7 @@ bool read_case_record(Workspace& ws, std::string_view kind, const RecordId& id, 
     c.plan_agreed_how = optional_field(r, "plan_agreed_how", "");
     c.portal_pin_hash = optional_field(r, "portal_pin_hash", "");  // schema 3
     c.revision = rev_from(r, "revision");
-    ws.add_client(std::move(c));
+    ws.read.add(std::move(c));
   } else if (kind == "issue") {
     Issue i;
     i.id = id;
@@ -511,7 +512,7 @@ bool read_case_record(Workspace& ws, std::string_view kind, const RecordId& id, 
     i.closed_at = optional_time_from(r, "closed_at");
     if (!member(r, "outcome").is_null()) i.outcome = enum_from<IssueOutcome>(r, "outcome", issue_outcome_from);
     i.revision = rev_from(r, "revision");
-    ws.add_issue(std::move(i));
+    ws.read.add(std::move(i));
   } else if (kind == "contact") {
     Contact k{id, field<std::string>(r, "client"), date_from(r, "date"),
               enum_from<ContactType>(r, "type", contact_type_from),
@@ -522,14 +523,14 @@ bool read_case_record(Workspace& ws, std::string_view kind, const RecordId& id, 
       k.reviewed.emplace_back(field<std::string>(v, "activity"),
                               enum_from<ActivityDecision>(v, "decision", activity_decision_from));
     });
-    ws.contacts[id] = std::move(k);  // listed by order_indexes
+    ws.read.add(std::move(k));
   } else if (kind == "case_note") {
-    ws.add_case_note(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
+    ws.read.add(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
                               field<std::string>(r, "by"), field<std::string>(r, "text"),
                               field<std::string>(r, "issue"), optional_field(r, "letter_to", std::vector<std::string>{}),
                               optional_field(r, "employer", ""), optional_field(r, "corrects", "")});  // schema 5
   } else if (kind == "goal") {
-    ws.add_goal(Goal{id, field<std::string>(r, "client"), field<std::string>(r, "text"),
+    ws.read.add(Goal{id, field<std::string>(r, "client"), field<std::string>(r, "text"),
                      optional_date_from(r, "achieved_on"), rev_from(r, "revision")});
   } else if (kind == "activity") {
     Activity a;
@@ -544,7 +545,7 @@ bool read_case_record(Workspace& ws, std::string_view kind, const RecordId& id, 
     if (!member(r, "end").is_null()) a.end = enum_from<ActivityEnd>(r, "end", activity_end_from);
     a.end_reason = field<std::string>(r, "end_reason");
     a.revision = rev_from(r, "revision");
-    ws.add_activity(std::move(a));
+    ws.read.add(std::move(a));
   } else {
     return false;
   }
@@ -568,13 +569,13 @@ bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& 
                           date_from(f, "consulted_on"), field<std::string>(f, "board_outcome"),
                           field<std::string>(f, "by"), time_from(f, "at")};
     e.revision = rev_from(r, "revision");
-    ws.add_employer(std::move(e));
+    ws.read.add(std::move(e));
   } else if (kind == "establishment") {
-    ws.add_establishment(Establishment{id, field<std::string>(r, "employer"), field<std::string>(r, "name"),
+    ws.read.add(Establishment{id, field<std::string>(r, "employer"), field<std::string>(r, "name"),
                                        field<std::string>(r, "address"), field<std::string>(r, "naics"),
                                        rev_from(r, "revision")});
   } else if (kind == "communication") {
-    ws.add_communication(Communication{id, field<std::string>(r, "employer"), date_from(r, "date"),
+    ws.read.add(Communication{id, field<std::string>(r, "employer"), date_from(r, "date"),
                                        enum_from<Channel>(r, "channel", channel_from),
                                        field<std::string>(r, "direction") == "inbound" ? Direction::Inbound : Direction::Outbound,
                                        field<bool>(r, "reciprocated"), field<std::string>(r, "summary"),
@@ -599,7 +600,7 @@ bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& 
     j.closed_at = optional_time_from(r, "closed_at");
     j.close_reason = field<std::string>(r, "close_reason");
     j.revision = rev_from(r, "revision");
-    ws.add_job(std::move(j));
+    ws.read.add(std::move(j));
   } else if (kind == "service") {
     Service v{id, field<std::string>(r, "establishment"), field<std::string>(r, "employer"),
               date_from(r, "date"), enum_from<ServiceCategory>(r, "category", category_from),
@@ -609,7 +610,7 @@ bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& 
               optional_field(r, "entered_by", ""),  // schema 5
               r.contains("voided_at") ? optional_time_from(r, "voided_at") : std::nullopt,
               optional_field(r, "voided_by", ""), optional_field(r, "void_reason", "")};
-    ws.add_service(std::move(v));
+    ws.read.add(std::move(v));
   } else if (kind == "match") {
     Match m;
     m.id = id;
@@ -632,7 +633,7 @@ bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& 
     m.closed_at = optional_time_from(r, "closed_at");
     m.close_note = field<std::string>(r, "close_note");
     m.revision = rev_from(r, "revision");
-    ws.add_match(std::move(m));
+    ws.read.add(std::move(m));
   } else if (kind == "hire") {
     Hire h;
     h.id = id;
@@ -647,20 +648,20 @@ bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& 
     if (!member(r, "hours_per_week").is_null()) h.hours_per_week = field<double>(r, "hours_per_week");
     h.revision = rev_from(r, "revision");
     h.recorded_by = optional_field(r, "recorded_by", "");  // schema 4
-    ws.hires[id] = std::move(h);
+    ws.read.add(std::move(h));
   } else if (kind == "notification") {
-    ws.add_notification(Notification{id, field<std::string>(r, "to"), time_from(r, "at"),
+    ws.read.add(Notification{id, field<std::string>(r, "to"), time_from(r, "at"),
                                      field<std::string>(r, "text"), field<std::string>(r, "record"),
                                      field<bool>(r, "read"), optional_field(r, "from", "")});
   } else if (kind == "comment") {
-    ws.add_comment(Comment{id, field<std::string>(r, "record"), field<std::string>(r, "by"), time_from(r, "at"),
+    ws.read.add(Comment{id, field<std::string>(r, "record"), field<std::string>(r, "by"), time_from(r, "at"),
                            field<std::string>(r, "text"), field<std::vector<std::string>>(r, "tags"),
                            field<std::vector<std::string>>(r, "links"), optional_field(r, "corrects", "")});  // schema 5
   } else if (kind == "audit") {
     AuditEntry a{id, time_from(r, "at"), field<std::string>(r, "by"),
                  field<std::string>(r, "command"), field<std::string>(r, "record"),
                  field<std::string>(r, "summary")};
-    ws.audit[id] = std::move(a);  // listed by order_indexes
+    ws.read.add(std::move(a));
   } else {
     return false;
   }

@@ -66,7 +66,8 @@ std::string encode_meta(const Workspace& ws);
 // A workspace with its settings and closures and no records yet. Refuses
 // data of a newer schema (nothing is changed) or that is malformed.
 std::variant<Workspace, Error> decode_meta(std::string stored);
-// Adds the records of one stored bucket to `ws`.
+// Reads the records of one stored bucket into `ws.read`: once every bucket
+// is read, check_integrity puts them in place.
 std::optional<Error> decode_bucket(Workspace& ws, std::string stored);
 
 // [SECTION] Backup file: the whole workspace as one JSON document, to keep

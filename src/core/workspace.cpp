@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include "report.hpp"
 
@@ -65,19 +67,20 @@ static auto find_in(const Map& m, const RecordId& id) -> const typename Map::map
   return it == m.end() ? nullptr : &it->second;
 }
 
-// Stores `record` in `records`, found once; a new record is also listed once
-// under the id `key_of` names, in O(1). Returns the record if it is new.
-template <class Record, class KeyOf>
-static const Record* store(std::map<RecordId, Record>& records, std::unordered_map<RecordId, std::vector<RecordId>>& index,
-                           Record record, KeyOf key_of) {
-  auto at = records.lower_bound(record.id);
-  if (at != records.end() && at->first == record.id) {
-    at->second = std::move(record);
-    return nullptr;
+// Stores `record` in `records`. Returns the record if it is new (the caller
+// lists it), or nullptr when it replaced one of the same id. Ids grow, so a
+// new record's place is most often the end, which is looked at first.
+template <class Record>
+static const Record* store(std::map<RecordId, Record>& records, Record&& record) {
+  auto at = records.end();
+  if (!records.empty() && !(std::prev(at)->first < record.id)) {
+    at = records.lower_bound(record.id);
+    if (at != records.end() && at->first == record.id) {
+      at->second = std::move(record);
+      return nullptr;
+    }
   }
-  at = records.emplace_hint(at, record.id, std::move(record));  // the key is copied before the record moves
-  index[key_of(at->second)].push_back(at->first);
-  return &at->second;
+  return &records.emplace_hint(at, record.id, std::move(record))->second;  // the key is copied before the record moves
 }
 
 const Staff* Workspace::find_staff(const RecordId& id) const { return find_in(staff, id); }
@@ -89,12 +92,14 @@ const Issue* Workspace::find_issue(const RecordId& id) const { return find_in(is
 
 const Activity* Workspace::find_activity(const RecordId& id) const { return find_in(activities, id); }
 
-void Workspace::add_issue(Issue i) {
-  store(issues, issues_by_subject, std::move(i), [](const Issue& x) -> const RecordId& { return x.client.empty() ? x.employer : x.client; });
+void Workspace::list(const Issue& i) { issues_by_subject[i.client.empty() ? i.employer : i.client].push_back(i.id); }
+void Workspace::add_issue(Issue&& i) {
+  if (auto* added = store(issues, std::move(i))) list(*added);
 }
 
-void Workspace::add_case_note(CaseNote n) {
-  store(case_notes, case_notes_by_client, std::move(n), [](const CaseNote& x) -> const RecordId& { return x.client.empty() ? x.employer : x.client; });
+void Workspace::list(const CaseNote& n) { case_notes_by_client[n.client.empty() ? n.employer : n.client].push_back(n.id); }
+void Workspace::add_case_note(CaseNote&& n) {
+  if (auto* added = store(case_notes, std::move(n))) list(*added);
 }
 
 std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) const {
@@ -104,23 +109,32 @@ std::vector<const CaseNote*> Workspace::case_notes_of(const RecordId& client) co
   return out;
 }
 
-void Workspace::add_goal(Goal g) {
-  store(goals, goals_by_client, std::move(g), [](const Goal& x) -> const RecordId& { return x.client; });
+void Workspace::list(const Goal& g) { goals_by_client[g.client].push_back(g.id); }
+void Workspace::add_goal(Goal&& g) {
+  if (auto* added = store(goals, std::move(g))) list(*added);
 }
-void Workspace::add_activity(Activity a) {
-  store(activities, activities_by_client, std::move(a), [](const Activity& x) -> const RecordId& { return x.client; });
+void Workspace::list(const Activity& a) { activities_by_client[a.client].push_back(a.id); }
+void Workspace::add_activity(Activity&& a) {
+  if (auto* added = store(activities, std::move(a))) list(*added);
 }
-void Workspace::add_establishment(Establishment e) {
-  store(establishments, establishments_by_employer, std::move(e), [](const Establishment& x) -> const RecordId& { return x.employer; });
+void Workspace::list(const Establishment& e) { establishments_by_employer[e.employer].push_back(e.id); }
+void Workspace::add_establishment(Establishment&& e) {
+  if (auto* added = store(establishments, std::move(e))) list(*added);
 }
-void Workspace::add_communication(Communication c) {
-  if (auto* added = store(communications, communications_by_employer, std::move(c),
-                          [](const Communication& x) -> const RecordId& { return x.employer; }))
-    communications_by_staff[added->by].push_back(added->id);
+void Workspace::list(const Communication& c) {
+  communications_by_employer[c.employer].push_back(c.id);
+  communications_by_staff[c.by].push_back(c.id);
 }
-void Workspace::add_employer(Employer e) {
+void Workspace::add_communication(Communication&& c) {
+  if (auto* added = store(communications, std::move(c))) list(*added);
+}
+// An employer replaced is listed again: its triage may have changed.
+void Workspace::list(const Employer& e) {
   if (e.triage) employers_untriaged.erase(e.id);
   else employers_untriaged.insert(e.id);
+}
+void Workspace::add_employer(Employer&& e) {
+  list(e);
   const RecordId id = e.id;
   employers.insert_or_assign(id, std::move(e));
 }
@@ -128,9 +142,12 @@ void Workspace::set_triage(const RecordId& employer, Triage t) {
   employers.at(employer).triage = std::move(t);
   employers_untriaged.erase(employer);
 }
-void Workspace::add_job(Job j) {
-  if (auto* added = store(jobs, jobs_by_employer, std::move(j), [](const Job& x) -> const RecordId& { return x.employer; }))
-    jobs_by_owner[added->owner].push_back(added->id);
+void Workspace::list(const Job& j) {
+  jobs_by_employer[j.employer].push_back(j.id);
+  jobs_by_owner[j.owner].push_back(j.id);
+}
+void Workspace::add_job(Job&& j) {
+  if (auto* added = store(jobs, std::move(j))) list(*added);
 }
 
 namespace {
@@ -149,8 +166,9 @@ void Workspace::set_job_owner(const RecordId& job, const RecordId& owner) {
   j.owner = owner;
 }
 
-void Workspace::add_client(Client c) {
-  store(clients, clients_by_primary_contact, std::move(c), [](const Client& x) -> const RecordId& { return x.primary_contact; });
+void Workspace::list(const Client& c) { clients_by_primary_contact[c.primary_contact].push_back(c.id); }
+void Workspace::add_client(Client&& c) {
+  if (auto* added = store(clients, std::move(c))) list(*added);
 }
 
 void Workspace::set_primary_contact(const RecordId& client, const RecordId& staff) {
@@ -159,15 +177,18 @@ void Workspace::set_primary_contact(const RecordId& client, const RecordId& staf
   c.primary_contact = staff;
 }
 
-void Workspace::add_service(Service s) {
-  if (auto* added = store(services, services_by_employer, std::move(s), [](const Service& x) -> const RecordId& { return x.employer; })) {
-    const ProgramQuarter q = program_quarter_of(added->date);
-    services_by_quarter[{q.program_year, q.quarter}].push_back(added->id);
-    services_by_staff_quarter[{added->staff, q.program_year, q.quarter}].push_back(added->id);
-  }
+void Workspace::list(const Service& s) {
+  services_by_employer[s.employer].push_back(s.id);
+  const ProgramQuarter q = program_quarter_of(s.date);
+  services_by_quarter[{q.program_year, q.quarter}].push_back(s.id);
+  services_by_staff_quarter[{s.staff, q.program_year, q.quarter}].push_back(s.id);
 }
-void Workspace::add_notification(Notification n) {
-  store(notifications, notifications_by_staff, std::move(n), [](const Notification& x) -> const RecordId& { return x.to; });
+void Workspace::add_service(Service&& s) {
+  if (auto* added = store(services, std::move(s))) list(*added);
+}
+void Workspace::list(const Notification& n) { notifications_by_staff[n.to].push_back(n.id); }
+void Workspace::add_notification(Notification&& n) {
+  if (auto* added = store(notifications, std::move(n))) list(*added);
 }
 namespace {
 bool waits_on_staff(MatchStage s) {
@@ -175,11 +196,15 @@ bool waits_on_staff(MatchStage s) {
 }
 }  // namespace
 
-const Match& Workspace::add_match(Match m) {
+void Workspace::list(const Match& m) {
+  matches_by_client[m.client].push_back(m.id);
+  set_match_stage(m.id, m.stage);
+}
+const Match& Workspace::add_match(Match&& m) {
   const RecordId id = m.id;
   const MatchStage stage = m.stage;
-  store(matches, matches_by_client, std::move(m), [](const Match& x) -> const RecordId& { return x.client; });
-  set_match_stage(id, stage);
+  if (auto* added = store(matches, std::move(m))) list(*added);
+  else set_match_stage(id, stage);
   return matches.at(id);
 }
 
@@ -199,9 +224,12 @@ void Workspace::set_match_approvers(const RecordId& match, const RecordId& job_o
   m.case_manager = case_manager;
   set_match_stage(match, m.stage);
 }
-void Workspace::add_comment(Comment c) {
-  if (auto* added = store(comments, comments_by_record, std::move(c), [](const Comment& x) -> const RecordId& { return x.record; }))
-    for (const RecordId& tagged : added->tags) comments_by_tag[tagged].push_back(added->id);
+void Workspace::list(const Comment& c) {
+  comments_by_record[c.record].push_back(c.id);
+  for (const RecordId& tagged : c.tags) comments_by_tag[tagged].push_back(c.id);
+}
+void Workspace::add_comment(Comment&& c) {
+  if (auto* added = store(comments, std::move(c))) list(*added);
 }
 
 const Employer* Workspace::find_employer(const RecordId& id) const { return find_in(employers, id); }
@@ -210,7 +238,7 @@ const Job* Workspace::find_job(const RecordId& id) const { return find_in(jobs, 
 
 void Workspace::index_audit(const AuditEntry& e) { audit_by_record[e.record].push_back(e.id); }
 
-void Workspace::add_contact(Contact c) {
+void Workspace::add_contact(Contact&& c) {
   auto& list = contacts_by_client[c.client];
   const RecordId id = c.id;
   const auto date = c.date;
@@ -250,7 +278,71 @@ void list_by_time(const std::vector<Listed>& rows, std::unordered_map<RecordId, 
     for (std::size_t i = 0; i < list->size(); ++i) (*list)[i] = std::move(trail[i].second);
   }
 }
+
+// A record read, by where it sorts: 16 bytes of its id as two numbers that
+// order as the ids do (byte by byte, a shorter id first), so that most
+// comparisons read no text. The bytes are those after what every id of the
+// kind begins with (the workspace's origin, the sequence's leading zeros).
+struct IdOrder {
+  std::uint64_t first, second;
+  const RecordId* id;
+  std::uint32_t at;  // in the records read
+};
+int compare_order(const void* left, const void* right) {
+  const auto& a = *static_cast<const IdOrder*>(left);
+  const auto& b = *static_cast<const IdOrder*>(right);
+  if (a.first != b.first) return a.first < b.first ? -1 : 1;
+  if (a.second != b.second) return a.second < b.second ? -1 : 1;
+  if (const int c = a.id->compare(*b.id)) return c;
+  return a.at < b.at ? -1 : a.at > b.at;  // an id read twice (W5): the later replaces the earlier
+}
+// `order` (the records read, each by its id) in id order. One function for
+// every kind, with the C library's sort: a sort made for each kind, or a
+// std::sort of its own, would add kilobytes to the download.
+std::vector<IdOrder> in_id_order(std::vector<IdOrder> order) {
+  if (order.empty()) return order;
+  const RecordId& first = *order[0].id;
+  std::size_t common = first.size();
+  for (const IdOrder& o : order) {
+    common = std::min(common, o.id->size());
+    std::size_t i = 0;
+    while (i < common && (*o.id)[i] == first[i]) ++i;
+    common = i;
+  }
+  for (IdOrder& o : order) {
+    unsigned char bytes[16] = {};
+    std::memcpy(bytes, o.id->data() + common, std::min<std::size_t>(o.id->size() - common, sizeof bytes));
+    for (int i = 0; i < 8; ++i) o.first = o.first << 8 | bytes[i];
+    for (int i = 8; i < 16; ++i) o.second = o.second << 8 | bytes[i];
+  }
+  std::qsort(order.data(), order.size(), sizeof(IdOrder), compare_order);
+  return order;
+}
 }  // namespace
+
+template <class Record>
+void Workspace::place(std::deque<Record>& came, std::map<RecordId, Record>& records) {
+  std::vector<IdOrder> order;
+  order.reserve(came.size());
+  for (std::uint32_t i = 0; i < came.size(); ++i) order.push_back({0, 0, &came[i].id, i});
+  for (const IdOrder& o : in_id_order(std::move(order)))
+    if (const Record* added = store(records, std::move(came[o.at]))) list(*added);
+}
+
+void Workspace::place_records_read() {
+  RecordsRead::Kinds* kinds = read.kinds();
+  if (!kinds) return;
+  auto& [clients_read, issues_read, case_notes_read, contacts_read, goals_read, activities_read, employers_read,
+         establishments_read, communications_read, jobs_read, services_read, notifications_read, matches_read,
+         hires_read, comments_read, audit_read] = *kinds;
+  place(clients_read, clients), place(issues_read, issues), place(case_notes_read, case_notes);
+  place(contacts_read, contacts);
+  place(goals_read, goals), place(activities_read, activities), place(employers_read, employers);
+  place(establishments_read, establishments), place(communications_read, communications), place(jobs_read, jobs);
+  place(services_read, services), place(notifications_read, notifications), place(matches_read, matches);
+  place(hires_read, hires), place(comments_read, comments), place(audit_read, audit);
+  read.clear();  // their memory back
+}
 
 void Workspace::order_indexes() {
   auto sort_lists = [](auto& index) {

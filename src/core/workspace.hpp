@@ -3,7 +3,9 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -101,6 +103,34 @@ inline std::uint64_t id_hash(std::string_view id) {
   return h;
 }
 
+// Records read from store, as they came (buckets arrive in any order), until
+// Workspace::place_records_read puts each kind in its map. Kept apart (a
+// workspace copied holds none), in deques, so that growing never copies them.
+// Organisations and staff, a few dozen, go straight to their maps.
+class RecordsRead {
+ public:
+  using Kinds = std::tuple<std::deque<Client>, std::deque<Issue>, std::deque<CaseNote>, std::deque<Contact>,
+                           std::deque<Goal>, std::deque<Activity>, std::deque<Employer>, std::deque<Establishment>,
+                           std::deque<Communication>, std::deque<Job>, std::deque<Service>,
+                           std::deque<Notification>, std::deque<Match>, std::deque<Hire>, std::deque<Comment>,
+                           std::deque<AuditEntry>>;
+  RecordsRead() = default;
+  RecordsRead(const RecordsRead&) {}
+  RecordsRead(RecordsRead&&) = default;
+  RecordsRead& operator=(const RecordsRead&) { return *this; }
+  RecordsRead& operator=(RecordsRead&&) = default;
+  template <class Record>
+  void add(Record&& r) {  // moved once, into its place
+    if (!kinds_) kinds_ = std::make_unique<Kinds>();
+    std::get<std::deque<std::remove_cvref_t<Record>>>(*kinds_).push_back(std::forward<Record>(r));
+  }
+  Kinds* kinds() { return kinds_.get(); }  // none: nothing read
+  void clear() { kinds_.reset(); }
+
+ private:
+  std::unique_ptr<Kinds> kinds_;
+};
+
 struct Workspace {
   // What the workspace holds now, as a number: new at every applied command
   // and for every workspace made or loaded, so that a read model cached with
@@ -145,6 +175,7 @@ struct Workspace {
   // copy of the id, and no set: a set of a million took a sixth of a load).
   // Once all are read, check_integrity looks for a hash read twice and empties it.
   std::vector<std::uint64_t> ids_read;
+  RecordsRead read;  // emptied by place_records_read
   std::map<RecordId, Hire> hires;
   // Of each employer: establishments, communications, jobs, services, oldest first.
   std::unordered_map<RecordId, std::vector<RecordId>> establishments_by_employer, communications_by_employer,
@@ -194,32 +225,56 @@ struct Workspace {
   const Issue* find_issue(const RecordId& id) const;
   const Activity* find_activity(const RecordId& id) const;
   void index_audit(const AuditEntry& e);
-  void add_case_note(CaseNote n);  // stores it and indexes it by client
-  void add_issue(Issue i);          // stores it and indexes it by client or employer
+  void add_case_note(CaseNote&& n);  // stores it and indexes it by client
+  void add_issue(Issue&& i);          // stores it and indexes it by client or employer
   // N5: a client's (or an employer's) file, newest first.
   std::vector<const CaseNote*> case_notes_of(const RecordId& client_or_employer) const;
   const Employer* find_employer(const RecordId& id) const;
   const Establishment* find_establishment(const RecordId& id) const;
   const Job* find_job(const RecordId& id) const;
   // Each stores the record and indexes it.
-  void add_employer(Employer e);
+  void add_employer(Employer&& e);
   void set_triage(const RecordId& employer, Triage t);  // B4: keeps employers_untriaged
-  void add_establishment(Establishment e);
-  void add_communication(Communication c);
-  void add_job(Job j);
+  void add_establishment(Establishment&& e);
+  void add_communication(Communication&& c);
+  void add_job(Job&& j);
   void set_job_owner(const RecordId& job, const RecordId& owner);  // keeps jobs_by_owner
-  void add_client(Client c);                                            // stores it and indexes it by primary contact
+  void add_client(Client&& c);                                            // stores it and indexes it by primary contact
   void set_primary_contact(const RecordId& client, const RecordId& staff);  // C3: keeps the index
-  void add_service(Service s);
-  void add_notification(Notification n);
-  void add_comment(Comment c);
-  const Match& add_match(Match m);  // stores it and indexes it by client
+  void add_service(Service&& s);
+  void add_notification(Notification&& n);
+  void add_comment(Comment&& c);
+  const Match& add_match(Match&& m);  // stores it and indexes it by client
   void set_match_stage(const RecordId& match, MatchStage stage);  // keeps matches_waiting_on
   // M2: a stored match's approvers change only here, which keeps matches_waiting_on.
   void set_match_approvers(const RecordId& match, const RecordId& job_owner, const RecordId& case_manager);
-  void add_goal(Goal g);          // stores it and indexes it by client
-  void add_activity(Activity a);  // stores it and indexes it by client
-  void add_contact(Contact c);  // stores it and keeps contacts_by_client in order of date, then id
+  void add_goal(Goal&& g);          // stores it and indexes it by client
+  void add_activity(Activity&& a);  // stores it and indexes it by client
+  void add_contact(Contact&& c);  // stores it and keeps contacts_by_client in order of date, then id
+  // Lists a record just stored in its kind's lists (above). Contacts and
+  // audit entries have their own (add_contact, index_audit, order_indexes).
+  void list(const Client& c);
+  void list(const Issue& i);
+  void list(const CaseNote& n);
+  void list(const Contact&) {}
+  void list(const Goal& g);
+  void list(const Activity& a);
+  void list(const Employer& e);
+  void list(const Establishment& e);
+  void list(const Communication& c);
+  void list(const Job& j);
+  void list(const Service& s);
+  void list(const Notification& n);
+  void list(const Match& m);
+  void list(const Hire&) {}
+  void list(const Comment& c);
+  void list(const AuditEntry&) {}
+  // Once every stored record is read: each kind's records into its map in
+  // id order, each placed at the map's end and listed there. Put in one by
+  // one, as they came, each searched a tree of up to a million ids.
+  void place_records_read();
+  template <class Record>
+  void place(std::deque<Record>& came, std::map<RecordId, Record>& records);
   // After reading (buckets arrive in any order): every list above in order.
   // Contacts' and audit entries' lists are made here from their records, so
   // readers store those records without listing them.

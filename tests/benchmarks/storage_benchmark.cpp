@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
   t = Clock::now();
   Workspace loaded = std::get<Workspace>(decode_meta(meta));
   for (auto& [k, v] : db) decode_bucket(loaded, v);
+  loaded.place_records_read();
   std::printf("decode whole workspace (load):   %.0f ms\n", ms_since(t));
 
   t = Clock::now();

@@ -119,6 +119,7 @@ TEST_CASE("issues and case notes round-trip through the stored form") {
   auto batch = store.next_batch();
   Workspace loaded = std::get<Workspace>(decode_meta(batch->meta));
   for (auto& [k, v] : batch->buckets) REQUIRE_FALSE(decode_bucket(loaded, v));
+  loaded.place_records_read();
   CHECK(to_json(loaded.issues.at(id)) == to_json(a.ws.issues.at(id)));
   REQUIRE(loaded.case_notes.size() == 4);
   for (auto& [nid, n] : a.ws.case_notes) CHECK(to_json(loaded.case_notes.at(nid)) == to_json(n));

@@ -203,6 +203,7 @@ TEST_CASE("matches and hires round-trip through the stored form") {
   auto batch = store.next_batch();
   Workspace loaded = std::get<Workspace>(decode_meta(batch->meta));
   for (auto& [k, v] : batch->buckets) REQUIRE_FALSE(decode_bucket(loaded, v));
+  loaded.place_records_read();
   CHECK(to_json(loaded.matches.at(id)) == to_json(a.ws.matches.at(id)));
   for (auto& [hid, h] : a.ws.hires) CHECK(to_json(loaded.hires.at(hid)) == to_json(h));
   json q = query(a.ws, "matches", {{"stage", "hired"}}, a.ers, a.now)["result"];

@@ -1,6 +1,7 @@
 // storage: the stored form round-trips, saving writes only what changed (W1),
 // newer or damaged data is refused untouched.
 #include <limits>
+#include <random>
 
 #include "generate.hpp"
 #include "helpers.hpp"
@@ -23,6 +24,7 @@ struct FakeDatabase {
     REQUIRE(std::holds_alternative<Workspace>(m));
     Workspace ws = std::get<Workspace>(std::move(m));
     for (auto& [k, v] : buckets) REQUIRE_FALSE(decode_bucket(ws, v));
+    ws.place_records_read();
     ws.order_indexes();
     return ws;
   }
@@ -366,6 +368,56 @@ TEST_CASE("N2: a client's contacts read in any order list by date, then id, as c
     ws.order_indexes();
     CHECK(ws.contacts_by_client.at("c") == by_date);
   } while (std::next_permutation(order.begin(), order.end()));
+}
+
+TEST_CASE("W1: records read in any order are placed in id order, so each list is in id order as it is made") {
+  // Placing compares 16 bytes of each id as numbers, past what all the ids
+  // begin with, and reads the text only when those are equal. Ids that
+  // differ before, at and past those 16 bytes, shorter and longer, with
+  // bytes past 0x7F; all beginning alike (a workspace's origin) or not.
+  std::mt19937 random(16);
+  const std::string alphabet = std::string("ab-09") + char(0x7F) + char(0x80) + char(0xFF);
+  auto some_ids = [&](const std::string& origin) {
+    std::vector<RecordId> ids;
+    for (int i = 0; i < 400; ++i) {
+      RecordId id = origin + (i % 2 ? "abcdefghijklmno" : "");  // half share 15 bytes more
+      for (std::size_t n = 1 + random() % 4; n > 0; --n) id += alphabet[random() % alphabet.size()];
+      ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+  };
+  auto client = [](const RecordId& id, const std::string& name) {
+    Client c;
+    c.id = id;
+    c.first_name = name;
+    c.primary_contact = "ers";
+    return c;
+  };
+  auto service = [](const RecordId& id) {
+    Service v;
+    v.id = id;
+    v.employer = "employer";
+    v.staff = "bsr";
+    v.date = *parse_iso_date("2026-08-03");
+    return v;
+  };
+  for (int round = 0; round < 20; ++round) {
+    const std::vector<RecordId> ids = some_ids(round % 2 ? "0f3a9c21be47-000" : "");
+    std::vector<RecordId> came = ids;
+    std::shuffle(came.begin(), came.end(), random);
+    Workspace ws;
+    for (const RecordId& id : came) ws.read.add(client(id, "first")), ws.read.add(service(id));
+    ws.read.add(client(came[0], "second"));  // an id read twice (W5, refused later): the later replaces the earlier
+    ws.place_records_read();
+    CHECK(ws.clients_by_primary_contact.at("ers") == ids);  // as placed, before order_indexes
+    CHECK(ws.services_by_employer.at("employer") == ids);
+    CHECK(ws.services_by_staff_quarter.begin()->second == ids);
+    CHECK(ws.clients.size() == ids.size());
+    CHECK(ws.clients.at(came[0]).first_name == "second");
+    CHECK(ws.read.kinds() == nullptr);  // their memory went back
+  }
 }
 
 TEST_CASE("W1: a generated board saved and read again has the same lists of contacts and audit entries") {
