@@ -296,9 +296,25 @@ int compare_order(const void* left, const void* right) {
   if (const int c = a.id->compare(*b.id)) return c;
   return a.at < b.at ? -1 : a.at > b.at;  // an id read twice (W5): the later replaces the earlier
 }
+// Sorts by (first, second), keeping the order of equal ones: a radix sort,
+// a byte at a time from the last, passing over bytes every id has alike.
+void sort_by_numbers(std::vector<IdOrder>& order) {
+  std::vector<IdOrder> spare(order.size());
+  for (int byte = 15; byte >= 0; --byte) {
+    auto digit = [byte](const IdOrder& o) {
+      return unsigned(((byte < 8 ? o.first : o.second) >> (8 * (7 - byte % 8))) & 0xFF);
+    };
+    std::size_t start[257] = {};
+    for (const IdOrder& o : order) ++start[digit(o) + 1];
+    if (start[digit(order[0]) + 1] == order.size()) continue;
+    for (int d = 0; d < 256; ++d) start[d + 1] += start[d];
+    for (const IdOrder& o : order) spare[start[digit(o)]++] = o;
+    order.swap(spare);
+  }
+}
+
 // `order` (the records read, each by its id) in id order. One function for
-// every kind, with the C library's sort: a sort made for each kind, or a
-// std::sort of its own, would add kilobytes to the download.
+// every kind: a sort made for each kind would add kilobytes to the download.
 std::vector<IdOrder> in_id_order(std::vector<IdOrder> order) {
   if (order.empty()) return order;
   const RecordId& first = *order[0].id;
@@ -315,7 +331,12 @@ std::vector<IdOrder> in_id_order(std::vector<IdOrder> order) {
     for (int i = 0; i < 8; ++i) o.first = o.first << 8 | bytes[i];
     for (int i = 8; i < 16; ++i) o.second = o.second << 8 | bytes[i];
   }
-  std::qsort(order.data(), order.size(), sizeof(IdOrder), compare_order);
+  sort_by_numbers(order);
+  // Ids alike in those 16 bytes (longer ones) are put in order by their text.
+  for (std::size_t from = 0, to; from < order.size(); from = to) {
+    for (to = from + 1; to < order.size() && order[to].first == order[from].first && order[to].second == order[from].second;) ++to;
+    if (to - from > 1) std::qsort(&order[from], to - from, sizeof(IdOrder), compare_order);
+  }
   return order;
 }
 }  // namespace
