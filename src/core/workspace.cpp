@@ -249,44 +249,14 @@ void Workspace::add_contact(Contact&& c) {
 }
 
 namespace {
-// A record as list_by_time lists it: under `key`, at `time`.
-struct Listed {
-  const RecordId* key;
-  std::int64_t time;
-  const RecordId* id;
-};
-// Makes `index` again from `rows` (one a record, in id order), every list in
-// order of (time, id). A list needs sorting only where a later id has an
-// earlier time (a clock set back, a contact dated before the last one), so no
-// record is looked up otherwise. One function for every record kind.
-void list_by_time(const std::vector<Listed>& rows, std::unordered_map<RecordId, std::vector<RecordId>>& index) {
-  index.clear();
-  std::unordered_map<std::vector<RecordId>*, std::int64_t> latest;  // each list's, so far
-  std::unordered_map<std::vector<RecordId>*, std::vector<std::pair<std::int64_t, RecordId>>> out_of_order;
-  for (const Listed& r : rows) {
-    std::vector<RecordId>& list = index[*r.key];
-    auto [last, first] = latest.try_emplace(&list, r.time);
-    if (!first && r.time < last->second) out_of_order[&list];
-    else last->second = r.time;
-    list.push_back(*r.id);
-  }
-  if (out_of_order.empty()) return;
-  for (const Listed& r : rows)
-    if (auto trail = out_of_order.find(&index[*r.key]); trail != out_of_order.end()) trail->second.emplace_back(r.time, *r.id);
-  for (auto& [list, trail] : out_of_order) {
-    std::sort(trail.begin(), trail.end());
-    for (std::size_t i = 0; i < list->size(); ++i) (*list)[i] = std::move(trail[i].second);
-  }
-}
-
-// A record read, by where it sorts: 16 bytes of its id as two numbers that
-// order as the ids do (byte by byte, a shorter id first), so that most
-// comparisons read no text. The bytes are those after what every id of the
-// kind begins with (the workspace's origin, the sequence's leading zeros).
+// A record read (or a list's key), by where its id sorts: 16 bytes of the id
+// as two numbers that order as the ids do (byte by byte, a shorter id first),
+// so that most comparisons read no text. The bytes are those after what every
+// id sorted begins with (the workspace's origin, the sequence's leading zeros).
 struct IdOrder {
   std::uint64_t first, second;
   const RecordId* id;
-  std::uint32_t at;  // in the records read
+  std::uint32_t at;  // in what was read
 };
 int compare_order(const void* left, const void* right) {
   const auto& a = *static_cast<const IdOrder*>(left);
@@ -313,7 +283,7 @@ void sort_by_numbers(std::vector<IdOrder>& order) {
   }
 }
 
-// `order` (the records read, each by its id) in id order. One function for
+// `order` in id order, and equal ids in the order read. One function for
 // every kind: a sort made for each kind would add kilobytes to the download.
 std::vector<IdOrder> in_id_order(std::vector<IdOrder> order) {
   if (order.empty()) return order;
@@ -335,9 +305,49 @@ std::vector<IdOrder> in_id_order(std::vector<IdOrder> order) {
   // Ids alike in those 16 bytes (longer ones) are put in order by their text.
   for (std::size_t from = 0, to; from < order.size(); from = to) {
     for (to = from + 1; to < order.size() && order[to].first == order[from].first && order[to].second == order[from].second;) ++to;
-    if (to - from > 1) std::qsort(&order[from], to - from, sizeof(IdOrder), compare_order);
+    bool alike = true;  // the same id (a list's key, many times): already in the order read
+    for (std::size_t k = from + 1; k < to && alike; ++k) alike = *order[k].id == *order[from].id;
+    if (!alike) std::qsort(&order[from], to - from, sizeof(IdOrder), compare_order);
   }
   return order;
+}
+
+// A record as list_by_time lists it: under `key`, at `time`.
+struct Listed {
+  const RecordId* key;
+  std::int64_t time;
+  const RecordId* id;
+};
+// Makes `index` again from `rows` (one a record, in id order), every list in
+// order of (time, id). The rows are put in order of their key (then id) once,
+// so each list is made whole, with one lookup; it needs sorting only where a
+// later id has an earlier time (a clock set back, a contact dated before the
+// last one). One function for every record kind.
+void list_by_time(const std::vector<Listed>& rows, std::unordered_map<RecordId, std::vector<RecordId>>& index) {
+  index.clear();
+  std::vector<IdOrder> by_key;
+  by_key.reserve(rows.size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i) by_key.push_back({0, 0, rows[i].key, i});
+  by_key = in_id_order(std::move(by_key));
+  std::vector<std::pair<std::int64_t, RecordId>> trail;
+  for (std::size_t from = 0, to; from < by_key.size(); from = to) {
+    const IdOrder& first = by_key[from];
+    for (to = from + 1; to < by_key.size() && by_key[to].first == first.first && by_key[to].second == first.second &&
+                        *by_key[to].id == *first.id;)
+      ++to;
+    std::vector<RecordId>& list = index[*first.id];
+    list.reserve(to - from);
+    bool in_order = true;
+    for (std::size_t k = from; k < to; ++k) {
+      if (k > from && rows[by_key[k].at].time < rows[by_key[k - 1].at].time) in_order = false;
+      list.push_back(*rows[by_key[k].at].id);
+    }
+    if (in_order) continue;
+    trail.clear();
+    for (std::size_t k = from; k < to; ++k) trail.emplace_back(rows[by_key[k].at].time, *rows[by_key[k].at].id);
+    std::sort(trail.begin(), trail.end());
+    for (std::size_t k = 0; k < trail.size(); ++k) list[k] = std::move(trail[k].second);
+  }
 }
 }  // namespace
 

@@ -73,6 +73,25 @@ TEST_CASE("W4: texts at the edges of JSON read as nlohmann-json reads them") {
   CHECK_FALSE(JsonDocument(std::string(100000, '[') + std::string(99999, ']')).ok());
 }
 
+TEST_CASE("W4: every byte, at every place of a long string, reads as nlohmann-json reads it") {
+  // The reader passes over plain bytes in a loop of its own: each byte that
+  // is not plain (a control, a quote, a backslash, a UTF-8 lead or a stray
+  // one) must stop it wherever it falls, near the string's end too.
+  const std::vector<std::string> bytes = [] {
+    std::vector<std::string> out;
+    for (int c = 0; c < 256; ++c) out.push_back(std::string(1, char(c)));
+    for (const char* more : {"\\\"", "\\n", "\\u00e9", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC3"}) out.push_back(more);
+    return out;
+  }();
+  for (std::size_t length : {std::size_t(7), std::size_t(8), std::size_t(9), std::size_t(17), std::size_t(24)})
+    for (std::size_t at = 0; at <= length; ++at)
+      for (const std::string& b : bytes) {
+        const std::string plain(length, 'x');
+        reads_as_nlohmann("[\"" + plain.substr(0, at) + b + plain.substr(at) + "\"]");
+        reads_as_nlohmann("{\"" + plain.substr(0, at) + b + plain.substr(at) + "\":1}");
+      }
+}
+
 TEST_CASE("W4: stored records changed byte by byte read as nlohmann-json reads them, with the same sentences") {
   // Every record of the demo as one stored list, as the store writes a bucket.
   const LocalSeconds now = at("2026-11-20T10:00");

@@ -362,9 +362,12 @@ TEST_CASE("N2: a client's contacts read in any order list by date, then id, as c
     Workspace ws;  // as a reader stores them, in the order the buckets gave them
     for (std::size_t i : order) ws.contacts[contacts[i].first] = contact(contacts[i].first, contacts[i].second, "c");
     ws.contacts["o-0000000006"] = contact("o-0000000006", "2026-01-05", "other");
+    ws.contacts["o-0000000007"] = contact("o-0000000007", "2026-02-01", "two");  // only the first two out of order
+    ws.contacts["o-0000000008"] = contact("o-0000000008", "2026-01-20", "two");
     ws.order_indexes();
     CHECK(ws.contacts_by_client.at("c") == by_date);
     CHECK(ws.contacts_by_client.at("other") == std::vector<RecordId>{"o-0000000006"});
+    CHECK(ws.contacts_by_client.at("two") == std::vector<RecordId>{"o-0000000008", "o-0000000007"});
     ws.order_indexes();
     CHECK(ws.contacts_by_client.at("c") == by_date);
   } while (std::next_permutation(order.begin(), order.end()));
