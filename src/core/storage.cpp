@@ -704,24 +704,27 @@ void each_kind(W& ws, F f) {
   one(ws.audit);
 }
 
-// The map's own key for this id, and the map's place in each_kind; nullptr if none holds it.
-std::pair<const RecordId*, std::uint8_t> find_record(const Workspace& ws, const RecordId& id) {
-  std::pair<const RecordId*, std::uint8_t> out{nullptr, 0};
+// The map's own key for this id, the record and the map's place in each_kind; a nullptr key if none holds it.
+std::tuple<const RecordId*, const void*, std::uint8_t> find_record(const Workspace& ws, const RecordId& id) {
+  std::tuple<const RecordId*, const void*, std::uint8_t> out{nullptr, nullptr, 0};
   each_kind(ws, [&](std::uint8_t kind, const auto& records) {
-    if (out.first) return;
-    if (auto it = records.find(id); it != records.end()) out = {&it->first, kind};
+    if (std::get<0>(out)) return;
+    if (auto it = records.find(id); it != records.end()) out = {&it->first, &it->second, kind};
   });
   return out;
 }
 
-// Appends the stored form of the record of this kind and id, if it is there.
-void append_record(std::string& out, const Workspace& ws, const RecordId& id, std::uint8_t kind) {
+// Appends `j` as JSON text, with no copy of the text made apart.
+void dump_into(std::string& out, const json& j) {
+  nlohmann::detail::serializer<json>(nlohmann::detail::output_adapter<char>(out), ' ').dump(j, false, false, 0);
+}
+
+// Appends the stored form of a record of this kind.
+void append_record(std::string& out, const Workspace& ws, const void* record, std::uint8_t kind) {
   each_kind(ws, [&](std::uint8_t k, const auto& records) {
     if (k != kind) return;
-    if (auto it = records.find(id); it != records.end()) {
-      if (out.size() > 1) out += ',';
-      out += to_json(it->second).dump();
-    }
+    if (out.size() > 1) out += ',';
+    dump_into(out, to_json(*static_cast<const typename std::decay_t<decltype(records)>::mapped_type*>(record)));
   });
 }
 }  // namespace
@@ -810,7 +813,7 @@ WorkspaceStore::WorkspaceStore(Workspace ws, bool stored) : ws_(std::move(ws)) {
   if (!stored) ws_.meta.bucket_count = bucket_count_for(records_);
   members_.resize(ws_.meta.bucket_count);
   each_kind(ws_, [&](std::uint8_t kind, const auto& records) {
-    for (const auto& [id, r] : records) members_[bucket_of(id, ws_.meta.bucket_count)].push_back({&id, kind});
+    for (const auto& [id, r] : records) members_[bucket_of(id, ws_.meta.bucket_count)].push_back({&id, &r, kind});
   });
   if (!stored) {
     for (int b = 0; b < ws_.meta.bucket_count; ++b)
@@ -825,7 +828,7 @@ void WorkspaceStore::touch(const RecordId& id) {
   const int b = bucket_of(id, ws_.meta.bucket_count);
   auto& m = members_[b];
   if (std::none_of(m.begin(), m.end(), [&](const Member& r) { return *r.id == id; }))
-    if (auto [key, kind] = find_record(ws_, id); key) m.push_back({key, kind}), ++records_;
+    if (auto [key, record, kind] = find_record(ws_, id); key) m.push_back({key, record, kind}), ++records_;
   dirty_.insert(b);
 }
 
@@ -889,7 +892,7 @@ std::optional<SaveBatch> WorkspaceStore::next_batch(const std::function<void(int
     auto& records = members_[b];
     sort_list(records, [](const Member& x, const Member& y) { return *x.id < *y.id; });
     std::string value = "[";
-    for (const Member& r : records) append_record(value, ws_, *r.id, r.kind);
+    for (const Member& r : records) append_record(value, ws_, r.record, r.kind);
     value += ']';
     put(b, seal(std::move(value)));
   }

@@ -119,11 +119,13 @@ class WorkspaceStore {
 
 
   Workspace ws_;
-  // A record of a bucket: its id as its map holds it (a record is never
-  // removed, and a map's keys stay where they are), and its kind as the map's
-  // place in each_kind (storage.cpp), so writing a bucket looks in one map.
+  // A record of a bucket: its id as its map holds it and the record itself (a
+  // record is never removed, and a map's entries stay where they are), and its
+  // kind as the map's place in each_kind (storage.cpp), so writing a bucket
+  // looks nothing up.
   struct Member {
     const RecordId* id;
+    const void* record;
     std::uint8_t kind;
   };
   std::vector<std::vector<Member>> members_;  // bucket -> records
