@@ -2,6 +2,8 @@
 // dates are refused (W4).
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "civil_time.hpp"
 
 using namespace bw;
@@ -19,6 +21,28 @@ TEST_CASE("every day of 1990-2040 round-trips through its ISO form") {
     ++checked;
   }
   CHECK(checked == 18628);
+}
+
+TEST_CASE("the ISO forms written are printf's, for every day of 0001-9999 and every second of a day") {
+  auto printed = [](LocalSeconds t) {
+    const year_month_day d = date_of(t);
+    const LocalSeconds s = t - start_of(d);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", int(d.year()), unsigned(d.month()),
+                  unsigned(d.day()), int(s / 3600), int(s / 60 % 60), int(s % 60));
+    return std::string(buf);
+  };
+  int checked = 0;
+  for (sys_days d = sys_days{1y / January / 1}; d <= sys_days{9999y / December / 31}; d += days{1}, ++checked) {
+    const LocalSeconds t = start_of(year_month_day{d}) + checked % 86400;
+    REQUIRE(format_iso(t) == printed(t));
+    REQUIRE(format_iso_date(year_month_day{d}) == printed(t).substr(0, 10));
+  }
+  CHECK(checked == 3652059);
+  const LocalSeconds day = start_of(2026y / November / 30);
+  for (LocalSeconds s = 0; s < 86400; ++s) REQUIRE(format_iso(day + s) == printed(day + s));
+  CHECK(format_iso_date(-1y / March / 5) == "-001-03-05");  // outside the four digits: as printf writes it
+  CHECK(format_iso_date(12026y / March / 5) == "12026-03-05");
 }
 
 TEST_CASE("W4: impossible or malformed dates are refused") {
