@@ -526,9 +526,9 @@ bool read_case_record(Workspace& ws, std::string_view kind, const RecordId& id, 
     ws.read.add(std::move(k));
   } else if (kind == "case_note") {
     ws.read.add(CaseNote{id, field<std::string>(r, "client"), time_from(r, "at"),
-                              field<std::string>(r, "by"), field<std::string>(r, "text"),
-                              field<std::string>(r, "issue"), optional_field(r, "letter_to", std::vector<std::string>{}),
-                              optional_field(r, "employer", ""), optional_field(r, "corrects", "")});  // schema 5
+                         field<std::string>(r, "by"), field<std::string>(r, "text"),
+                         field<std::string>(r, "issue"), optional_field(r, "letter_to", std::vector<std::string>{}),
+                         optional_field(r, "employer", ""), optional_field(r, "corrects", "")});  // schema 5
   } else if (kind == "goal") {
     ws.read.add(Goal{id, field<std::string>(r, "client"), field<std::string>(r, "text"),
                      optional_date_from(r, "achieved_on"), rev_from(r, "revision")});
@@ -572,14 +572,14 @@ bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& 
     ws.read.add(std::move(e));
   } else if (kind == "establishment") {
     ws.read.add(Establishment{id, field<std::string>(r, "employer"), field<std::string>(r, "name"),
-                                       field<std::string>(r, "address"), field<std::string>(r, "naics"),
-                                       rev_from(r, "revision")});
+                              field<std::string>(r, "address"), field<std::string>(r, "naics"),
+                              rev_from(r, "revision")});
   } else if (kind == "communication") {
     ws.read.add(Communication{id, field<std::string>(r, "employer"), date_from(r, "date"),
-                                       enum_from<Channel>(r, "channel", channel_from),
-                                       field<std::string>(r, "direction") == "inbound" ? Direction::Inbound : Direction::Outbound,
-                                       field<bool>(r, "reciprocated"), field<std::string>(r, "summary"),
-                                       field<std::string>(r, "by"), rev_from(r, "revision")});
+                              enum_from<Channel>(r, "channel", channel_from),
+                              field<std::string>(r, "direction") == "inbound" ? Direction::Inbound : Direction::Outbound,
+                              field<bool>(r, "reciprocated"), field<std::string>(r, "summary"),
+                              field<std::string>(r, "by"), rev_from(r, "revision")});
   } else if (kind == "job") {
     Job j;
     j.id = id;
@@ -651,12 +651,12 @@ bool read_business_record(Workspace& ws, std::string_view kind, const RecordId& 
     ws.read.add(std::move(h));
   } else if (kind == "notification") {
     ws.read.add(Notification{id, field<std::string>(r, "to"), time_from(r, "at"),
-                                     field<std::string>(r, "text"), field<std::string>(r, "record"),
-                                     field<bool>(r, "read"), optional_field(r, "from", "")});
+                             field<std::string>(r, "text"), field<std::string>(r, "record"),
+                             field<bool>(r, "read"), optional_field(r, "from", "")});
   } else if (kind == "comment") {
     ws.read.add(Comment{id, field<std::string>(r, "record"), field<std::string>(r, "by"), time_from(r, "at"),
-                           field<std::string>(r, "text"), field<std::vector<std::string>>(r, "tags"),
-                           field<std::vector<std::string>>(r, "links"), optional_field(r, "corrects", "")});  // schema 5
+                        field<std::string>(r, "text"), field<std::vector<std::string>>(r, "tags"),
+                        field<std::vector<std::string>>(r, "links"), optional_field(r, "corrects", "")});  // schema 5
   } else if (kind == "audit") {
     AuditEntry a{id, time_from(r, "at"), field<std::string>(r, "by"),
                  field<std::string>(r, "command"), field<std::string>(r, "record"),
