@@ -275,9 +275,9 @@ struct Workspace {
   void place_records_read();
   template <class Record>
   void place(std::deque<Record>& came, std::map<RecordId, Record>& records);
-  // After reading (buckets arrive in any order): every list above in order.
-  // Contacts' and audit entries' lists are made here from their records, so
-  // readers store those records without listing them.
+  // Makes contacts' and audit entries' lists from their records (readers list
+  // neither), and sorts any other list not in id order: placing the records
+  // read, and commands adding ids that only grow, leave them in order already.
   void order_indexes();
 };
 
