@@ -359,4 +359,35 @@ bool JsonDocument::parse() {
   }
 }
 
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t plain = i;  // a run copied as it is
+    while (plain < s.size() && kPlain[static_cast<unsigned char>(s[plain])]) ++plain;
+    out.append(s.data() + i, plain - i);
+    if ((i = plain) == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const std::size_t n = utf8_sequence(s, i);
+      out.append(n ? s.substr(i, n) : std::string_view("\xEF\xBF\xBD"));
+      i += n ? n : 1;
+      continue;
+    }
+    out += '\\';
+    switch (c) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '\b': out += 'b'; break;
+      case '\t': out += 't'; break;
+      case '\n': out += 'n'; break;
+      case '\f': out += 'f'; break;
+      case '\r': out += 'r'; break;
+      default: out += "u00", out += "0123456789abcdef"[c >> 4], out += "0123456789abcdef"[c & 15];
+    }
+    ++i;
+  }
+  out += '"';
+}
+
 }  // namespace bw

@@ -134,4 +134,9 @@ class JsonDocument {
   bool ok_ = false;
 };
 
+// Appends `s` as a JSON string, escaped as nlohmann-json's dump() does; an
+// ill-formed UTF-8 sequence is written as U+FFFD, so that what is written can
+// always be read.
+void append_json_string(std::string& out, std::string_view s);
+
 }  // namespace bw

@@ -32,155 +32,272 @@ std::variant<std::string, Error> unseal(std::string stored) {
 
 // [SECTION] Records to JSON
 namespace {
-json rev_json(const Revision& r) {
-  return Fields()("number", r.number)("changed_by", r.changed_by)("changed_at", format_iso(r.changed_at));
+// A record's stored form, written as JSON text a field at a time:
+// Text{out}("id", c.id)("name", c.name).close(). No tree is built on the way:
+// saving a restored board writes millions of records.
+class Text {
+ public:
+  explicit Text(std::string& out) : out_(out) { out_ += '{'; }
+
+  [[gnu::noinline]] Text& operator()(const char* key, std::string_view v);
+  [[gnu::noinline]] Text& operator()(const char* key, const std::string& v);
+  [[gnu::noinline]] Text& operator()(const char* key, const char* v);
+  [[gnu::noinline]] Text& operator()(const char* key, bool v);
+  [[gnu::noinline]] Text& operator()(const char* key, int v);
+  [[gnu::noinline]] Text& operator()(const char* key, double v);
+  [[gnu::noinline]] Text& operator()(const char* key, const std::vector<std::string>& v);
+  [[gnu::noinline]] Text& operator()(const char* key, const Revision& r);
+  [[gnu::noinline]] Text& null(const char* key);
+  [[gnu::noinline]] Text& time(const char* key, LocalSeconds t);
+  [[gnu::noinline]] Text& time(const char* key, const std::optional<LocalSeconds>& t);
+  [[gnu::noinline]] Text& date(const char* key, std::chrono::year_month_day d);
+  [[gnu::noinline]] Text& date(const char* key, const std::optional<std::chrono::year_month_day>& d);
+
+  // An object ('{') or list ('[') inside this one, until its close(); a list's
+  // values have no key (nullptr).
+  [[gnu::noinline]] Text& open(const char* key, char bracket);
+  [[gnu::noinline]] Text& close(char bracket = '}');
+
+ private:
+  [[gnu::noinline]] void name(const char* key);
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+// Each field is one call, never inlined: inlined, the records' writers took
+// 18 KB more of the wasm (docs/development.md).
+Text& Text::operator()(const char* key, std::string_view v) {
+  name(key);
+  append_json_string(out_, v);
+  return *this;
 }
-json optional_date(const std::optional<std::chrono::year_month_day>& d) {
-  return d ? json(format_iso_date(*d)) : json(nullptr);
+Text& Text::operator()(const char* key, const std::string& v) { return (*this)(key, std::string_view(v)); }
+Text& Text::operator()(const char* key, const char* v) { return (*this)(key, std::string_view(v)); }
+Text& Text::operator()(const char* key, bool v) {
+  name(key);
+  out_ += v ? "true" : "false";
+  return *this;
 }
-json optional_time(const std::optional<LocalSeconds>& t) { return t ? json(format_iso(*t)) : json(nullptr); }
+Text& Text::operator()(const char* key, int v) {
+  name(key);
+  out_ += std::to_string(v);
+  return *this;
+}
+// As nlohmann-json writes a number: the shortest text that reads back as the same value.
+Text& Text::operator()(const char* key, double v) {
+  name(key);
+  out_ += json(v).dump();
+  return *this;
+}
+Text& Text::operator()(const char* key, const std::vector<std::string>& v) {
+  open(key, '[');
+  for (const std::string& e : v) (*this)(nullptr, e);
+  return close(']');
+}
+Text& Text::operator()(const char* key, const Revision& r) {
+  return open(key, '{')("number", r.number)("changed_by", r.changed_by).time("changed_at", r.changed_at).close();
+}
+Text& Text::null(const char* key) {
+  name(key);
+  out_ += "null";
+  return *this;
+}
+Text& Text::time(const char* key, LocalSeconds t) { return (*this)(key, format_iso(t)); }
+Text& Text::time(const char* key, const std::optional<LocalSeconds>& t) { return t ? time(key, *t) : null(key); }
+Text& Text::date(const char* key, std::chrono::year_month_day d) { return (*this)(key, format_iso_date(d)); }
+Text& Text::date(const char* key, const std::optional<std::chrono::year_month_day>& d) {
+  return d ? date(key, *d) : null(key);
+}
+Text& Text::open(const char* key, char bracket) {
+  name(key);
+  out_ += bracket;
+  first_ = true;
+  return *this;
+}
+Text& Text::close(char bracket) {
+  out_ += bracket;
+  first_ = false;
+  return *this;
+}
+void Text::name(const char* key) {
+  if (!std::exchange(first_, false)) out_ += ',';
+  if (key) out_ += '"', out_ += key, out_ += "\":";
+}
+
+void append_stored(std::string& out, const Organisation& o) {
+  Text{out}("kind", "organisation")("id", o.id)("name", o.name)("organisation_kind", kind_name(o.kind))
+      ("revision", o.revision).close();
+}
+
+void append_stored(std::string& out, const Staff& s) {
+  Text{out}("kind", "staff")("id", s.id)("name", s.name)("email", s.email)("organisation", s.organisation)
+      ("role", role_name(s.role))("active", s.active)("deactivation_reason", s.deactivation_reason)
+      ("pin_hash", s.pin_hash)("following", s.following)("revision", s.revision)
+      .time("deactivated_at", s.deactivated_at).close();
+}
+
+void append_stored(std::string& out, const Client& c) {
+  Text t(out);
+  t("kind", "client")("id", c.id)("first_name", c.first_name)("last_name", c.last_name)
+      .date("date_of_birth", c.date_of_birth)("email", c.email)("phone", c.phone).open("programs", '[');
+  for (Program p : c.programs) t(nullptr, program_name(p));
+  t.close(']')("provider", c.provider)("primary_contact", c.primary_contact).date("enrolled_on", c.enrolled_on)
+      .date("exited_on", c.exited_on)("exit_reason", c.exit_reason).date("plan_agreed_on", c.plan_agreed_on)
+      ("plan_agreed_how", c.plan_agreed_how)("portal_pin_hash", c.portal_pin_hash)("revision", c.revision).close();
+}
+
+void append_stored(std::string& out, const Goal& g) {
+  Text{out}("kind", "goal")("id", g.id)("client", g.client)("text", g.text).date("achieved_on", g.achieved_on)
+      ("revision", g.revision).close();
+}
+
+void append_stored(std::string& out, const Activity& a) {
+  Text t(out);
+  t("kind", "activity")("id", a.id)("client", a.client)("goal", a.goal)("name", a.name)
+      ("training_provider", a.training_provider).date("start", a.start).date("planned_end", a.planned_end)
+      .date("actual_end", a.actual_end);
+  a.end ? t("end", activity_end_name(*a.end)) : t.null("end");
+  t("end_reason", a.end_reason)("revision", a.revision).close();
+}
+
+void append_stored(std::string& out, const Issue& i) {
+  Text t(out);
+  t("kind", "issue")("id", i.id)("client", i.client)("employer", i.employer)("concern", i.concern)
+      ("source", source_name(i.source))("owner", i.owner).time("raised_at", i.raised_at)
+      .time("owner_escalated_to_2", i.owner_escalated_to_2).time("owner_escalated_to_3", i.owner_escalated_to_3)
+      .time("closed_at", i.closed_at);
+  i.outcome ? t("outcome", outcome_name(*i.outcome)) : t.null("outcome");
+  t("revision", i.revision).close();
+}
+
+void append_stored(std::string& out, const CaseNote& n) {
+  Text{out}("kind", "case_note")("id", n.id)("client", n.client).time("at", n.at)("by", n.by)("text", n.text)
+      ("issue", n.issue)("letter_to", n.letter_to)("employer", n.employer)("corrects", n.corrects).close();
+}
+
+void append_stored(std::string& out, const Contact& c) {
+  Text t(out);
+  t("kind", "contact")("id", c.id)("client", c.client).date("date", c.date)("type", contact_type_name(c.type))
+      ("with", contact_with_name(c.with))("results", c.results)("documents", c.documents)("by", c.by)
+      .open("reviewed", '[');
+  for (auto& [activity, decision] : c.reviewed)
+    t.open(nullptr, '{')("activity", activity)("decision", decision_name(decision)).close();
+  t.close(']')("revision", c.revision).close();
+}
+
+void append_stored(std::string& out, const Employer& e) {
+  Text t(out);
+  t("kind", "employer")("id", e.id)("legal_name", e.legal_name)("fein", e.fein)("ui_account", e.ui_account)
+      ("employer_kind", employer_kind_name(e.kind)).open("owners", '[');
+  for (auto& o : e.owners) t.open(nullptr, '{')("staff", o.staff).time("since", o.since).close();
+  t.close(']');
+  if (e.triage)
+    t.open("triage", '{')("route", route_name(e.triage->route))("by", e.triage->by).time("at", e.triage->at)
+        ("note", e.triage->note).close();
+  else
+    t.null("triage");
+  if (e.refusal)
+    t.open("refusal", '{')("concern", e.refusal->concern)("board_consulted", e.refusal->board_consulted)
+        .date("consulted_on", e.refusal->consulted_on)("board_outcome", e.refusal->board_outcome)
+        ("by", e.refusal->by).time("at", e.refusal->at).close();
+  else
+    t.null("refusal");
+  t("revision", e.revision).close();
+}
+
+void append_stored(std::string& out, const Establishment& e) {
+  Text{out}("kind", "establishment")("id", e.id)("employer", e.employer)("name", e.name)("address", e.address)
+      ("naics", e.naics)("revision", e.revision).close();
+}
+
+void append_stored(std::string& out, const Communication& c) {
+  Text{out}("kind", "communication")("id", c.id)("employer", c.employer).date("date", c.date)
+      ("channel", channel_name(c.channel))("direction", c.direction == Direction::Inbound ? "inbound" : "outbound")
+      ("reciprocated", c.reciprocated)("summary", c.summary)("by", c.by)("revision", c.revision).close();
+}
+
+void append_stored(std::string& out, const Job& j) {
+  Text{out}("kind", "job")("id", j.id)("employer", j.employer)("establishment", j.establishment)("title", j.title)
+      ("description", j.description)("openings", j.openings).date("received_on", j.received_on)
+      .time("posted_at", j.posted_at)("posted_by", j.posted_by)("owner", j.owner)
+      ("owner_organisation", j.owner_organisation).date("deadline", j.deadline)("reserved_days", j.reserved_days)
+      ("subsidised_program", j.subsidised_program)("times_posted", j.times_posted).time("closed_at", j.closed_at)
+      ("close_reason", j.close_reason)("revision", j.revision).close();
+}
+
+void append_stored(std::string& out, const Service& s) {
+  Text{out}("kind", "service")("id", s.id)("establishment", s.establishment)("employer", s.employer)
+      .date("date", s.date)("category", category_name(s.category))("local_type", s.local_type)("staff", s.staff)
+      ("program", program_name(s.program))("gained", s.gained).time("entered_at", s.entered_at)
+      ("revision", s.revision)("entered_by", s.entered_by).time("voided_at", s.voided_at)("voided_by", s.voided_by)
+      ("void_reason", s.void_reason).close();
+}
+
+void append_stored(std::string& out, const Match& m) {
+  Text{out}("kind", "match")("id", m.id)("client", m.client)("job", m.job)
+      ("origin", m.origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral")
+      .open("fit", '{')("skills", m.fit.skills)("readiness", m.fit.readiness)("availability", m.fit.availability)
+      ("barriers", m.fit.barriers).close()("referred_by", m.referred_by)("job_owner", m.job_owner)
+      ("case_manager", m.case_manager)("stage", match_stage_name(m.stage))
+      .time("owner_approved_at", m.owner_approved_at).time("case_manager_approved_at", m.case_manager_approved_at)
+      .time("ready_at", m.ready_at).time("owner_acted_at", m.owner_acted_at)("sent_back_reason", m.sent_back_reason)
+      .time("interview_granted_at", m.interview_granted_at).time("closed_at", m.closed_at)
+      ("close_note", m.close_note)("revision", m.revision).close();
+}
+
+void append_stored(std::string& out, const Hire& h) {
+  Text t(out);
+  t("kind", "hire")("id", h.id)("match", h.match)("client", h.client)("job", h.job)("establishment", h.establishment)
+      .date("learned_of", h.learned_of).time("recorded_at", h.recorded_at)("recorded_by", h.recorded_by)
+      .date("start_date", h.start_date);
+  h.wage_cents ? t("wage_cents", *h.wage_cents) : t.null("wage_cents");
+  h.hours_per_week ? t("hours_per_week", *h.hours_per_week) : t.null("hours_per_week");
+  t("revision", h.revision).close();
+}
+
+void append_stored(std::string& out, const Notification& n) {
+  Text{out}("kind", "notification")("id", n.id)("to", n.to).time("at", n.at)("text", n.text)("record", n.record)
+      ("read", n.read)("from", n.from).close();
+}
+
+void append_stored(std::string& out, const Comment& c) {
+  Text{out}("kind", "comment")("id", c.id)("record", c.record)("by", c.by).time("at", c.at)("text", c.text)
+      ("tags", c.tags)("links", c.links)("corrects", c.corrects).close();
+}
+
+void append_stored(std::string& out, const AuditEntry& a) {
+  Text{out}("kind", "audit")("id", a.id).time("at", a.at)("by", a.by)("command", a.command)("record", a.record)
+      ("summary", a.summary).close();
+}
+
+// The stored form as a tree, for queries.
+template <class R>
+json tree(const R& r) {
+  std::string text;
+  append_stored(text, r);
+  return parse_json(text);
+}
 }  // namespace
 
-json to_json(const Organisation& o) {
-  return Fields()("kind", "organisation")("id", o.id)("name", o.name)("organisation_kind", kind_name(o.kind))
-      ("revision", rev_json(o.revision));
-}
-
-json to_json(const Staff& s) {
-  return Fields()("kind", "staff")("id", s.id)("name", s.name)("email", s.email)("organisation", s.organisation)
-      ("role", role_name(s.role))("active", s.active)("deactivation_reason", s.deactivation_reason)
-      ("pin_hash", s.pin_hash)("following", s.following)("revision", rev_json(s.revision))
-      ("deactivated_at", optional_time(s.deactivated_at));
-}
-
-json to_json(const Client& c) {
-  json programs = json::array();
-  for (Program p : c.programs) programs.push_back(program_name(p));
-  return Fields()("kind", "client")("id", c.id)("first_name", c.first_name)("last_name", c.last_name)
-      ("date_of_birth", format_iso_date(c.date_of_birth))("email", c.email)("phone", c.phone)("programs", programs)
-      ("provider", c.provider)("primary_contact", c.primary_contact)("enrolled_on", format_iso_date(c.enrolled_on))
-      ("exited_on", optional_date(c.exited_on))("exit_reason", c.exit_reason)
-      ("plan_agreed_on", optional_date(c.plan_agreed_on))("plan_agreed_how", c.plan_agreed_how)
-      ("portal_pin_hash", c.portal_pin_hash)("revision", rev_json(c.revision));
-}
-
-json to_json(const Goal& g) {
-  return Fields()("kind", "goal")("id", g.id)("client", g.client)("text", g.text)
-      ("achieved_on", optional_date(g.achieved_on))("revision", rev_json(g.revision));
-}
-
-json to_json(const Activity& a) {
-  return Fields()("kind", "activity")("id", a.id)("client", a.client)("goal", a.goal)("name", a.name)
-      ("training_provider", a.training_provider)("start", format_iso_date(a.start))
-      ("planned_end", format_iso_date(a.planned_end))("actual_end", optional_date(a.actual_end))
-      ("end", a.end ? json(activity_end_name(*a.end)) : json(nullptr))("end_reason", a.end_reason)
-      ("revision", rev_json(a.revision));
-}
-
-json to_json(const Issue& i) {
-  return Fields()("kind", "issue")("id", i.id)("client", i.client)("employer", i.employer)("concern", i.concern)
-      ("source", source_name(i.source))("owner", i.owner)("raised_at", format_iso(i.raised_at))
-      ("owner_escalated_to_2", optional_time(i.owner_escalated_to_2))
-      ("owner_escalated_to_3", optional_time(i.owner_escalated_to_3))("closed_at", optional_time(i.closed_at))
-      ("outcome", i.outcome ? json(outcome_name(*i.outcome)) : json(nullptr))("revision", rev_json(i.revision));
-}
-
-json to_json(const CaseNote& n) {
-  return Fields()("kind", "case_note")("id", n.id)("client", n.client)("at", format_iso(n.at))("by", n.by)
-      ("text", n.text)("issue", n.issue)("letter_to", n.letter_to)("employer", n.employer)("corrects", n.corrects);
-}
-
-json to_json(const Contact& c) {
-  json reviewed = json::array();
-  for (auto& [activity, decision] : c.reviewed)
-    reviewed.push_back(Fields()("activity", activity)("decision", decision_name(decision)));
-  return Fields()("kind", "contact")("id", c.id)("client", c.client)("date", format_iso_date(c.date))
-      ("type", contact_type_name(c.type))("with", contact_with_name(c.with))("results", c.results)
-      ("documents", c.documents)("by", c.by)("reviewed", reviewed)("revision", rev_json(c.revision));
-}
-
-json to_json(const Employer& e) {
-  json owners = json::array();
-  for (auto& o : e.owners) owners.push_back(Fields()("staff", o.staff)("since", format_iso(o.since)));
-  json triage = nullptr, refusal = nullptr;
-  if (e.triage)
-    triage = Fields()("route", route_name(e.triage->route))("by", e.triage->by)("at", format_iso(e.triage->at))
-        ("note", e.triage->note);
-  if (e.refusal)
-    refusal = Fields()("concern", e.refusal->concern)("board_consulted", e.refusal->board_consulted)
-        ("consulted_on", format_iso_date(e.refusal->consulted_on))("board_outcome", e.refusal->board_outcome)
-        ("by", e.refusal->by)("at", format_iso(e.refusal->at));
-  return Fields()("kind", "employer")("id", e.id)("legal_name", e.legal_name)("fein", e.fein)
-      ("ui_account", e.ui_account)("employer_kind", employer_kind_name(e.kind))("owners", owners)("triage", triage)
-      ("refusal", refusal)("revision", rev_json(e.revision));
-}
-
-json to_json(const Establishment& e) {
-  return Fields()("kind", "establishment")("id", e.id)("employer", e.employer)("name", e.name)("address", e.address)
-      ("naics", e.naics)("revision", rev_json(e.revision));
-}
-
-json to_json(const Communication& c) {
-  return Fields()("kind", "communication")("id", c.id)("employer", c.employer)("date", format_iso_date(c.date))
-      ("channel", channel_name(c.channel))("direction", c.direction == Direction::Inbound ? "inbound" : "outbound")
-      ("reciprocated", c.reciprocated)("summary", c.summary)("by", c.by)("revision", rev_json(c.revision));
-}
-
-json to_json(const Job& j) {
-  return Fields()("kind", "job")("id", j.id)("employer", j.employer)("establishment", j.establishment)
-      ("title", j.title)("description", j.description)("openings", j.openings)
-      ("received_on", format_iso_date(j.received_on))("posted_at", format_iso(j.posted_at))("posted_by", j.posted_by)
-      ("owner", j.owner)("owner_organisation", j.owner_organisation)("deadline", format_iso_date(j.deadline))
-      ("reserved_days", j.reserved_days)("subsidised_program", j.subsidised_program)("times_posted", j.times_posted)
-      ("closed_at", optional_time(j.closed_at))("close_reason", j.close_reason)("revision", rev_json(j.revision));
-}
-
-json to_json(const Service& s) {
-  return Fields()("kind", "service")("id", s.id)("establishment", s.establishment)("employer", s.employer)
-      ("date", format_iso_date(s.date))("category", category_name(s.category))("local_type", s.local_type)
-      ("staff", s.staff)("program", program_name(s.program))("gained", s.gained)
-      ("entered_at", format_iso(s.entered_at))("revision", rev_json(s.revision))("entered_by", s.entered_by)
-      ("voided_at", optional_time(s.voided_at))("voided_by", s.voided_by)("void_reason", s.void_reason);
-}
-
-json to_json(const Match& m) {
-  json fit = Fields()("skills", m.fit.skills)("readiness", m.fit.readiness)("availability", m.fit.availability)
-      ("barriers", m.fit.barriers);
-  return Fields()("kind", "match")("id", m.id)("client", m.client)("job", m.job)
-      ("origin", m.origin == MatchOrigin::SelfSelect ? "self_select" : "partner_referral")("fit", fit)
-      ("referred_by", m.referred_by)("job_owner", m.job_owner)
-      ("case_manager", m.case_manager)("stage", match_stage_name(m.stage))
-      ("owner_approved_at", optional_time(m.owner_approved_at))
-      ("case_manager_approved_at", optional_time(m.case_manager_approved_at))("ready_at", format_iso(m.ready_at))
-      ("owner_acted_at", optional_time(m.owner_acted_at))("sent_back_reason", m.sent_back_reason)
-      ("interview_granted_at", optional_time(m.interview_granted_at))("closed_at", optional_time(m.closed_at))
-      ("close_note", m.close_note)("revision", rev_json(m.revision));
-}
-
-json to_json(const Hire& h) {
-  return Fields()("kind", "hire")("id", h.id)("match", h.match)("client", h.client)("job", h.job)
-      ("establishment", h.establishment)("learned_of", format_iso_date(h.learned_of))
-      ("recorded_at", format_iso(h.recorded_at))("recorded_by", h.recorded_by)
-      ("start_date", optional_date(h.start_date))
-      ("wage_cents", h.wage_cents ? json(*h.wage_cents) : json(nullptr))
-      ("hours_per_week", h.hours_per_week ? json(*h.hours_per_week) : json(nullptr))
-      ("revision", rev_json(h.revision));
-}
-
-json to_json(const Notification& n) {
-  return Fields()("kind", "notification")("id", n.id)("to", n.to)("at", format_iso(n.at))("text", n.text)
-      ("record", n.record)("read", n.read)("from", n.from);
-}
-
-json to_json(const Comment& c) {
-  return Fields()("kind", "comment")("id", c.id)("record", c.record)("by", c.by)("at", format_iso(c.at))
-      ("text", c.text)("tags", c.tags)("links", c.links)("corrects", c.corrects);
-}
-
-json to_json(const AuditEntry& a) {
-  return Fields()("kind", "audit")("id", a.id)("at", format_iso(a.at))("by", a.by)("command", a.command)
-      ("record", a.record)("summary", a.summary);
-}
+json to_json(const Organisation& o) { return tree(o); }
+json to_json(const Staff& s) { return tree(s); }
+json to_json(const Client& c) { return tree(c); }
+json to_json(const Goal& g) { return tree(g); }
+json to_json(const Activity& a) { return tree(a); }
+json to_json(const Issue& i) { return tree(i); }
+json to_json(const CaseNote& n) { return tree(n); }
+json to_json(const Contact& c) { return tree(c); }
+json to_json(const Employer& e) { return tree(e); }
+json to_json(const Establishment& e) { return tree(e); }
+json to_json(const Communication& c) { return tree(c); }
+json to_json(const Job& j) { return tree(j); }
+json to_json(const Service& s) { return tree(s); }
+json to_json(const Match& m) { return tree(m); }
+json to_json(const Hire& h) { return tree(h); }
+json to_json(const Notification& n) { return tree(n); }
+json to_json(const Comment& c) { return tree(c); }
+json to_json(const AuditEntry& a) { return tree(a); }
 
 json to_json(const WorkspaceMeta& m) {
   json programs = json::array(), types = json::array();
@@ -714,17 +831,12 @@ std::tuple<const RecordId*, const void*, std::uint8_t> find_record(const Workspa
   return out;
 }
 
-// Appends `j` as JSON text, with no copy of the text made apart.
-void dump_into(std::string& out, const json& j) {
-  nlohmann::detail::serializer<json>(nlohmann::detail::output_adapter<char>(out), ' ').dump(j, false, false, 0);
-}
-
 // Appends the stored form of a record of this kind.
 void append_record(std::string& out, const Workspace& ws, const void* record, std::uint8_t kind) {
   each_kind(ws, [&](std::uint8_t k, const auto& records) {
     if (k != kind) return;
     if (out.size() > 1) out += ',';
-    dump_into(out, to_json(*static_cast<const typename std::decay_t<decltype(records)>::mapped_type*>(record)));
+    append_stored(out, *static_cast<const typename std::decay_t<decltype(records)>::mapped_type*>(record));
   });
 }
 }  // namespace
@@ -744,7 +856,7 @@ std::string encode_backup(const Workspace& ws, LocalSeconds exported_at) {
     for (auto& [id, r] : map) {
       if (!first) out += ',';
       first = false;
-      out += to_json(r).dump();
+      append_stored(out, r);
     }
   };
   add(ws.organisations), add(ws.staff), add(ws.clients), add(ws.issues), add(ws.case_notes), add(ws.contacts);

@@ -170,3 +170,41 @@ TEST_CASE("W4: a backup file changed byte by byte is refused as not JSON exactly
   CHECK(json > 15);
   CHECK(not_json > 15);
 }
+
+TEST_CASE("W1: every byte, at every place of a string, is written as nlohmann-json writes it, or as U+FFFD") {
+  // Records are stored as text written field by field (append_json_string),
+  // not through nlohmann's tree: what it writes must read back as it was.
+  std::vector<std::string> pieces;
+  for (int c = 0; c < 256; ++c) pieces.push_back(std::string(1, char(c)));
+  for (const char* more : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "\xE2\x82", "\xF0\x9F\x98",
+                           "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC3\xC3\xA9"})
+    pieces.push_back(more);
+  int replaced = 0;
+  for (std::size_t length : {std::size_t(0), std::size_t(3), std::size_t(16)})
+    for (std::size_t at = 0; at <= length; ++at)
+      for (const std::string& p : pieces) {
+        const std::string plain(length, 'x');
+        const std::string s = plain.substr(0, at) + p + plain.substr(at);
+        std::string written = "[";
+        append_json_string(written, s);
+        written += ']';
+        CAPTURE(s);
+        const json back = json::parse(written, nullptr, false);
+        REQUIRE_FALSE(back.is_discarded());
+        REQUIRE(JsonDocument(written).ok());
+        const bool well_formed = json(s).dump(-1, ' ', false, json::error_handler_t::replace) ==
+                                 json(s).dump(-1, ' ', false, json::error_handler_t::ignore);
+        if (well_formed) {
+          CHECK(written == "[" + json(s).dump() + "]");
+          CHECK(back[0] == s);
+        } else {
+          // Each ill-formed byte becomes U+FFFD; the well-formed text around it stays.
+          const std::string got = back[0];
+          CHECK(got.find("\xEF\xBF\xBD") != std::string::npos);
+          CHECK(got.substr(0, at) == plain.substr(0, at));
+          CHECK(got.substr(got.size() - (length - at)) == plain.substr(at));
+          ++replaced;
+        }
+      }
+  CHECK(replaced > 100);
+}
