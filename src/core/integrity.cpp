@@ -11,19 +11,36 @@ struct Broken {
   std::string message;
 };
 
+// The kinds a reference may name, each as whether the workspace holds one
+// of that id: a load checks millions of references, and naming the kind
+// as text cost a comparison of names for each.
+using Holds = bool (*)(const Workspace&, const RecordId&);
+namespace kind {
+constexpr Holds organisation = [](const Workspace& ws, const RecordId& id) { return ws.organisations.count(id) > 0; };
+constexpr Holds staff = [](const Workspace& ws, const RecordId& id) { return ws.staff.count(id) > 0; };
+constexpr Holds client = [](const Workspace& ws, const RecordId& id) { return ws.clients.count(id) > 0; };
+constexpr Holds goal = [](const Workspace& ws, const RecordId& id) { return ws.goals.count(id) > 0; };
+constexpr Holds issue = [](const Workspace& ws, const RecordId& id) { return ws.issues.count(id) > 0; };
+constexpr Holds employer = [](const Workspace& ws, const RecordId& id) { return ws.employers.count(id) > 0; };
+constexpr Holds establishment = [](const Workspace& ws, const RecordId& id) { return ws.establishments.count(id) > 0; };
+constexpr Holds job = [](const Workspace& ws, const RecordId& id) { return ws.jobs.count(id) > 0; };
+constexpr Holds match = [](const Workspace& ws, const RecordId& id) { return ws.matches.count(id) > 0; };
+constexpr Holds hire = [](const Workspace& ws, const RecordId& id) { return ws.hires.count(id) > 0; };
+}  // namespace kind
+
 class Checker {
  public:
   explicit Checker(const Workspace& ws) : ws_(ws) {}
 
   // `field` of record `id` (a `kind`) names a record of one of `kinds`; empty is allowed unless required.
   void ref(const char* kind, const RecordId& id, const char* field, const RecordId& target,
-           std::initializer_list<const char*> kinds, bool required = true) const {
+           std::initializer_list<Holds> kinds, bool required = true) const {
     if (target.empty()) {
       if (required) throw Broken{"The " + std::string(kind) + " record " + id + " has no " + field + "."};
       return;
     }
-    for (const char* k : kinds)
-      if (ws_.holds(k, target)) return;
+    for (Holds holds : kinds)
+      if (holds(ws_, target)) return;
     const char* found = ws_.kind_of(target);
     throw Broken{"The " + std::string(kind) + " record " + id + " names the " + field + " " + target +
                  (found ? ", which is a " + std::string(found) + " record." : ", which is not in this workspace.")};
@@ -36,70 +53,70 @@ class Checker {
 void check_references(const Workspace& ws) {
   const Checker c(ws);
   constexpr bool optional = false;
-  for (auto& [id, s] : ws.staff) c.ref("staff", id, "organisation", s.organisation, {"organisation"});
+  for (auto& [id, s] : ws.staff) c.ref("staff", id, "organisation", s.organisation, {kind::organisation});
   for (auto& [id, x] : ws.clients) {
-    c.ref("client", id, "provider", x.provider, {"organisation"});
-    c.ref("client", id, "primary contact", x.primary_contact, {"staff"}, optional);
+    c.ref("client", id, "provider", x.provider, {kind::organisation});
+    c.ref("client", id, "primary contact", x.primary_contact, {kind::staff}, optional);
   }
-  for (auto& [id, g] : ws.goals) c.ref("goal", id, "client", g.client, {"client"});
+  for (auto& [id, g] : ws.goals) c.ref("goal", id, "client", g.client, {kind::client});
   for (auto& [id, a] : ws.activities) {
-    c.ref("activity", id, "client", a.client, {"client"});
-    c.ref("activity", id, "goal", a.goal, {"goal"}, optional);
-    c.ref("activity", id, "training provider", a.training_provider, {"organisation"}, optional);
+    c.ref("activity", id, "client", a.client, {kind::client});
+    c.ref("activity", id, "goal", a.goal, {kind::goal}, optional);
+    c.ref("activity", id, "training provider", a.training_provider, {kind::organisation}, optional);
   }
   for (auto& [id, i] : ws.issues) {
     if (i.client.empty() == i.employer.empty())
       throw Broken{"The issue record " + id + " must be about one client or one employer (E1)."};
-    c.ref("issue", id, "client", i.client, {"client"}, optional);
-    c.ref("issue", id, "employer", i.employer, {"employer"}, optional);
-    c.ref("issue", id, "owner", i.owner, {"staff"}, optional);
+    c.ref("issue", id, "client", i.client, {kind::client}, optional);
+    c.ref("issue", id, "employer", i.employer, {kind::employer}, optional);
+    c.ref("issue", id, "owner", i.owner, {kind::staff}, optional);
   }
   for (auto& [id, k] : ws.contacts) {
-    c.ref("contact", id, "client", k.client, {"client"});
-    c.ref("contact", id, "staff member", k.by, {"staff"}, optional);
+    c.ref("contact", id, "client", k.client, {kind::client});
+    c.ref("contact", id, "staff member", k.by, {kind::staff}, optional);
   }
   for (auto& [id, n] : ws.case_notes) {
     if (n.client.empty() == n.employer.empty())
       throw Broken{"The case_note record " + id + " must be on one client's or one employer's file (N5)."};
-    c.ref("case_note", id, "client", n.client, {"client"}, optional);
-    c.ref("case_note", id, "employer", n.employer, {"employer"}, optional);
-    c.ref("case_note", id, "issue", n.issue, {"issue"}, optional);
+    c.ref("case_note", id, "client", n.client, {kind::client}, optional);
+    c.ref("case_note", id, "employer", n.employer, {kind::employer}, optional);
+    c.ref("case_note", id, "issue", n.issue, {kind::issue}, optional);
   }
   for (auto& [id, e] : ws.employers)
-    for (auto& o : e.owners) c.ref("employer", id, "owner", o.staff, {"staff"});
-  for (auto& [id, e] : ws.establishments) c.ref("establishment", id, "employer", e.employer, {"employer"});
-  for (auto& [id, m] : ws.communications) c.ref("communication", id, "employer", m.employer, {"employer"});
+    for (auto& o : e.owners) c.ref("employer", id, "owner", o.staff, {kind::staff});
+  for (auto& [id, e] : ws.establishments) c.ref("establishment", id, "employer", e.employer, {kind::employer});
+  for (auto& [id, m] : ws.communications) c.ref("communication", id, "employer", m.employer, {kind::employer});
   for (auto& [id, j] : ws.jobs) {
-    c.ref("job", id, "employer", j.employer, {"employer"});
-    c.ref("job", id, "establishment", j.establishment, {"establishment"});
-    c.ref("job", id, "owner", j.owner, {"staff"}, optional);
-    c.ref("job", id, "owner organisation", j.owner_organisation, {"organisation"}, optional);
+    c.ref("job", id, "employer", j.employer, {kind::employer});
+    c.ref("job", id, "establishment", j.establishment, {kind::establishment});
+    c.ref("job", id, "owner", j.owner, {kind::staff}, optional);
+    c.ref("job", id, "owner organisation", j.owner_organisation, {kind::organisation}, optional);
   }
   for (auto& [id, s] : ws.services) {
-    c.ref("service", id, "establishment", s.establishment, {"establishment"});
-    c.ref("service", id, "employer", s.employer, {"employer"});
-    c.ref("service", id, "staff member", s.staff, {"staff"});
+    c.ref("service", id, "establishment", s.establishment, {kind::establishment});
+    c.ref("service", id, "employer", s.employer, {kind::employer});
+    c.ref("service", id, "staff member", s.staff, {kind::staff});
     if (ws.establishments.at(s.establishment).employer != s.employer)
       throw Broken{"The service record " + id + " names the employer " + s.employer + ", but its establishment " +
                    s.establishment + " belongs to " + ws.establishments.at(s.establishment).employer + "."};
   }
   for (auto& [id, m] : ws.matches) {
-    c.ref("match", id, "client", m.client, {"client"});
-    c.ref("match", id, "job", m.job, {"job"});
-    c.ref("match", id, "job owner", m.job_owner, {"staff"}, optional);
-    c.ref("match", id, "case manager", m.case_manager, {"staff"}, optional);
-    c.ref("match", id, "referrer", m.referred_by, {"staff"}, optional);
+    c.ref("match", id, "client", m.client, {kind::client});
+    c.ref("match", id, "job", m.job, {kind::job});
+    c.ref("match", id, "job owner", m.job_owner, {kind::staff}, optional);
+    c.ref("match", id, "case manager", m.case_manager, {kind::staff}, optional);
+    c.ref("match", id, "referrer", m.referred_by, {kind::staff}, optional);
   }
   for (auto& [id, h] : ws.hires) {
-    c.ref("hire", id, "match", h.match, {"match"});
-    c.ref("hire", id, "client", h.client, {"client"});
-    c.ref("hire", id, "job", h.job, {"job"});
-    c.ref("hire", id, "establishment", h.establishment, {"establishment"}, optional);
+    c.ref("hire", id, "match", h.match, {kind::match});
+    c.ref("hire", id, "client", h.client, {kind::client});
+    c.ref("hire", id, "job", h.job, {kind::job});
+    c.ref("hire", id, "establishment", h.establishment, {kind::establishment}, optional);
   }
-  for (auto& [id, n] : ws.notifications) c.ref("notification", id, "recipient", n.to, {"staff", "client"});
+  for (auto& [id, n] : ws.notifications) c.ref("notification", id, "recipient", n.to, {kind::staff, kind::client});
   for (auto& [id, k] : ws.comments) {
-    c.ref("comment", id, "record", k.record, {"client", "employer", "job", "match", "hire", "issue"});
-    c.ref("comment", id, "author", k.by, {"staff", "client"});
+    c.ref("comment", id, "record", k.record, {kind::client, kind::employer, kind::job, kind::match, kind::hire, kind::issue});
+    c.ref("comment", id, "author", k.by, {kind::staff, kind::client});
   }
   for (auto& p : ws.meta.subsidised_programs)
     if (!ws.organisations.count(p.priority_organisation))

@@ -329,13 +329,17 @@ void list_by_time(const std::vector<Listed>& rows, std::unordered_map<RecordId, 
   by_key.reserve(rows.size());
   for (std::uint32_t i = 0; i < rows.size(); ++i) by_key.push_back({0, 0, rows[i].key, i});
   by_key = in_id_order(std::move(by_key));
+  std::vector<std::uint32_t> lists;  // where each key's rows begin
+  for (std::uint32_t k = 0; k < by_key.size(); ++k)
+    if (k == 0 || by_key[k].first != by_key[k - 1].first || by_key[k].second != by_key[k - 1].second ||
+        *by_key[k].id != *by_key[k - 1].id)
+      lists.push_back(k);
+  lists.push_back(std::uint32_t(by_key.size()));
+  index.reserve(lists.size());  // grown as it filled, its table was made again at each doubling
   std::vector<std::pair<std::int64_t, RecordId>> trail;
-  for (std::size_t from = 0, to; from < by_key.size(); from = to) {
-    const IdOrder& first = by_key[from];
-    for (to = from + 1; to < by_key.size() && by_key[to].first == first.first && by_key[to].second == first.second &&
-                        *by_key[to].id == *first.id;)
-      ++to;
-    std::vector<RecordId>& list = index[*first.id];
+  for (std::size_t l = 0; l + 1 < lists.size(); ++l) {
+    const std::size_t from = lists[l], to = lists[l + 1];
+    std::vector<RecordId>& list = index[*by_key[from].id];
     list.reserve(to - from);
     bool in_order = true;
     for (std::size_t k = from; k < to; ++k) {

@@ -208,3 +208,45 @@ TEST_CASE("W1: every byte, at every place of a string, is written as nlohmann-js
       }
   CHECK(replaced > 100);
 }
+
+TEST_CASE("W4: an object's keys are found in any order of lookups, as nlohmann-json finds them") {
+  // Readers look fields up in their own order: lookups in the written
+  // order, backwards, at random, twice over, for absent keys and inside a
+  // value between two of its object's own must all find what nlohmann-json
+  // finds, with or without a repeated key.
+  std::mt19937 random(21);
+  for (int round = 0; round < 400; ++round) {
+    const int keys = 1 + int(random() % 60);
+    std::vector<std::string> names;
+    std::string text = "{";
+    for (int k = 0; k < keys; ++k) {
+      std::string name = "k" + std::to_string(k);
+      if (k > 0 && random() % 25 == 0) name = names[random() % names.size()];  // repeated
+      if (random() % 30 == 0) name = "k\\u0031" + std::to_string(k);                // escaped, alike once read
+      names.push_back(name);
+      text += (k ? ",\"" : "\"") + name + "\":{\"v\":" + std::to_string(k) + ",\"w\":[" + std::to_string(k) + "]}";
+    }
+    text += "}";
+    const json tree = json::parse(text);
+    const JsonDocument doc(text);
+    REQUIRE(doc.ok());
+    std::vector<std::string> asked;
+    for (auto& [key, value] : tree.items()) asked.push_back(key);
+    std::vector<std::string> order = asked;
+    switch (round % 4) {
+      case 0: break;
+      case 1: std::reverse(order.begin(), order.end()); break;
+      default: std::shuffle(order.begin(), order.end(), random);
+    }
+    CAPTURE(text);
+    for (int pass = 0; pass < 2; ++pass)
+      for (const std::string& key : order) {
+        const auto found = doc.root().find(key);
+        REQUIRE(found.has_value());
+        CHECK(tree_of(*found) == tree[key]);
+        CHECK(doc.root().find(key).has_value());  // the same key again
+        CHECK_FALSE(doc.root().find(key + "x").has_value());
+        CHECK(tree_of(found->at("v")) == tree[key]["v"]);  // a lookup inside, between the object's own
+      }
+  }
+}
