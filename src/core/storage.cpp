@@ -25,7 +25,7 @@ int bucket_count_for(std::size_t records) {
 
 std::string seal(std::string plain) { return plain; }
 
-std::variant<std::string, Error> unseal(std::string stored) {
+std::variant<std::string_view, Error> unseal(std::string_view stored) {
   if (!stored.empty() && (stored[0] == '{' || stored[0] == '[')) return stored;
   return Error{"sealed", "This workspace's data is encrypted and cannot be read by this version."};
 }
@@ -503,10 +503,10 @@ std::string encode_meta(const Workspace& ws) {
   return seal(j.dump());
 }
 
-std::variant<Workspace, Error> decode_meta(std::string stored) {
-  auto plain = unseal(std::move(stored));
+std::variant<Workspace, Error> decode_meta(std::string_view stored) {
+  auto plain = unseal(stored);
   if (auto* e = std::get_if<Error>(&plain)) return *e;
-  json j = parse_json(std::get<std::string>(plain));
+  json j = parse_json(std::get<std::string_view>(plain));
   if (!j.is_object() || !j.contains("schema_version") || !j["schema_version"].is_number_integer())
     return Error{"corrupt", "The workspace settings are damaged: they have no readable schema version."};
   const std::int64_t version = j["schema_version"].get<std::int64_t>();
@@ -561,11 +561,11 @@ namespace {
 std::optional<Error> decode_record(Workspace& ws, const JsonView& r);
 }
 
-std::optional<Error> decode_bucket(Workspace& ws, std::string stored) {
-  auto plain = unseal(std::move(stored));
+std::optional<Error> decode_bucket(Workspace& ws, std::string_view stored) {
+  auto plain = unseal(stored);
   if (auto* e = std::get_if<Error>(&plain)) return *e;
   // Read as a JsonView, not a tree: a workspace opens by reading every bucket.
-  const JsonDocument doc(std::get<std::string>(plain));
+  const JsonDocument doc(std::get<std::string_view>(plain));
   if (!doc.ok() || !doc.root().is_array())
     return Error{"corrupt", "A stored group of records is damaged: it is not a JSON list."};
   ws.change = ws.caseload_change = next_change();  // records arrive: what was read from it before is out of date

@@ -37,7 +37,8 @@ int bucket_count_for(std::size_t records);
 
 // W6 seam: every value on its way to and from IndexedDB.
 std::string seal(std::string plain);
-std::variant<std::string, Error> unseal(std::string stored);
+// A value is read where it lies: unseal gives the plain text within `stored`.
+std::variant<std::string_view, Error> unseal(std::string_view stored);
 
 // Stored forms (also the records' JSON in queries).
 json to_json(const Organisation& o);
@@ -65,10 +66,10 @@ json to_json(const BusinessCalendar& c);  // the board's closures
 std::string encode_meta(const Workspace& ws);
 // A workspace with its settings and closures and no records yet. Refuses
 // data of a newer schema (nothing is changed) or that is malformed.
-std::variant<Workspace, Error> decode_meta(std::string stored);
+std::variant<Workspace, Error> decode_meta(std::string_view stored);
 // Reads the records of one stored bucket into `ws.read`: once every bucket
 // is read, check_integrity puts them in place.
-std::optional<Error> decode_bucket(Workspace& ws, std::string stored);
+std::optional<Error> decode_bucket(Workspace& ws, std::string_view stored);
 
 // [SECTION] Backup file: the whole workspace as one JSON document, to keep
 // elsewhere or hand to the command-line tool (docs/storage.md, "Backup file").
