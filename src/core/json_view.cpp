@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 
 namespace bw {
@@ -51,27 +50,9 @@ JsonView::Iterator JsonView::end() const {
 
 std::string JsonView::dump() const {
   if (!is_string()) return "...";
-  std::string out = "\"";
-  for (char c : text()) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char code[7];
-          std::snprintf(code, sizeof code, "\\u%04x", static_cast<unsigned>(c));
-          out += code;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + '"';
+  std::string out;
+  append_json_string(out, text());
+  return out;
 }
 
 JsonDocument::JsonDocument(std::string_view text, const Stream* stream) : text_(text), stream_(stream) {
