@@ -852,17 +852,12 @@ std::string encode_backup(const Workspace& ws, LocalSeconds exported_at) {
   out.pop_back();  // the closing brace: the records follow
   out += ",\"records\":[";
   bool first = true;
-  auto add = [&](const auto& map) {
-    for (auto& [id, r] : map) {
-      if (!first) out += ',';
-      first = false;
+  each_kind(ws, [&](std::uint8_t, const auto& records) {  // grouped by kind, in id order
+    for (auto& [id, r] : records) {
+      if (!std::exchange(first, false)) out += ',';
       append_stored(out, r);
     }
-  };
-  add(ws.organisations), add(ws.staff), add(ws.clients), add(ws.issues), add(ws.case_notes), add(ws.contacts);
-  add(ws.goals), add(ws.activities), add(ws.employers), add(ws.establishments), add(ws.communications);
-  add(ws.jobs), add(ws.services), add(ws.notifications), add(ws.matches), add(ws.hires), add(ws.comments);
-  add(ws.audit);
+  });
   return out + "]}";
 }
 
