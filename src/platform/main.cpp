@@ -137,6 +137,7 @@ void frame() {
   // for the next frame counts as input still to read: that frame is drawn.
   input_left = bw::ui::draw_app() || input_left;
   const double draw_ms = emscripten_get_now() - draw_start;
+  bw::probe::end_frame();
   ImGui::Render();
   bw::input::end_frame();
   int fb_w = 0, fb_h = 0;

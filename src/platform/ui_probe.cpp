@@ -51,11 +51,12 @@ const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return 
 namespace bw::probe {
 void begin_frame(float framebuffer_scale) {
   ImGui::GetCurrentContext()->TestEngineHookItems = true;
-  g_last_items.swap(g_items);
   g_items.clear();
   g_rects.clear();
   g_scale = framebuffer_scale;
 }
+
+void end_frame() { g_last_items.swap(g_items); }
 }  // namespace bw::probe
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* bw_api_ui_items() {

@@ -550,6 +550,28 @@ await test('an idle page draws nothing, before any input and after it; input wak
   console.log(`     frames in 5 idle seconds: ${first} before any input, ${after} after`);
 });
 
+await test('once ui.current() is true, ui.items() lists the frame that shows the latest call, not the one before it', async context => {
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  // Each of several people in turn: the first frame current() accepts names them.
+  const seen = await page.evaluate(async () => {
+    const bw = window.bridgework;
+    const staff = bw.query('staff', {}).result.filter(s => s.active).slice(0, 4);
+    const out = [];
+    for (const s of staff) {
+      bw.signIn(s.id);
+      await new Promise(resolve => {
+        const poll = () => (bw.ui.current() ? resolve() : requestAnimationFrame(poll));
+        requestAnimationFrame(poll);
+      });
+      out.push({ name: s.name, shown: bw.ui.items().map(i => i.label).find(l => l.startsWith('Signed in: ')) || '(none)' });
+    }
+    return out;
+  });
+  assert.equal(seen.length, 4);
+  for (const { name, shown } of seen) assert.ok(shown.startsWith(`Signed in: ${name} (`), `after signing in ${name}, the items list "${shown}"`);
+});
+
 await test('Ctrl+wheel (and pinch) is left to the browser to zoom, and does not scroll the app; the wheel alone scrolls', async context => {
   const page = await openApp(context, server.url);
   await signedInDemo(page);
