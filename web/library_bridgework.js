@@ -21,7 +21,7 @@ mergeInto(LibraryManager.library, {
     Browser.updateResizeListeners();
   },
   bw_js_awake: function () { return window.BW.awake() ? 1 : 0; },
-  bw_js_frame_drawn: function (drawMs, frameMs, inputLeft) { window.BW.frameDrawn(drawMs, frameMs, !!inputLeft); },
+  bw_js_frame_drawn: function (drawMs, frameMs, vertices, inputLeft) { window.BW.frameDrawn(drawMs, frameMs, vertices, !!inputLeft); },
   // Nothing to draw: the animation-frame loop stops until window.BW wakes it
   // (input, a call into the app) or `ms` pass (the clock's next minute).
   bw_js_sleep__deps: ['emscripten_pause_main_loop', 'emscripten_resume_main_loop'],

@@ -48,7 +48,7 @@
   // [SECTION] Idle: the app draws only for a moment after input or a call
   // into it (src/platform/main.cpp, frame), so an idle page costs nothing.
   const AWAKE_MS = 1500;
-  let lastWake = performance.now(), framesDrawn = 0, drawTime = 0, frameTime = 0, resumeLoop = null;
+  let lastWake = performance.now(), framesDrawn = 0, drawTime = 0, frameTime = 0, vertices = 0, resumeLoop = null;
   // The frame that first shows the latest call or input: a call changes the
   // app at once, input in the frame that reads it (ui.current()).
   let showingFrame = 0;
@@ -127,9 +127,10 @@
   const BW = {
     awake() { return performance.now() - lastWake < AWAKE_MS; },
     // inputLeft: keys, text or clicks wait for the next frame (src/platform/input.cpp).
-    frameDrawn(drawMs, frameMs, inputLeft) {
+    frameDrawn(drawMs, frameMs, frameVertices, inputLeft) {
       drawTime += drawMs;
       frameTime += frameMs;
+      vertices += frameVertices;
       if (++framesDrawn === 1) completeFonts();
       if (inputLeft) showingFrame = Math.max(showingFrame, framesDrawn + 2);
     },
@@ -836,6 +837,8 @@
       drawTime() { return drawTime; },
       // Milliseconds those frames took in all, input to picture; reading it does not wake the app.
       frameTime() { return frameTime; },
+      // Vertices those frames handed to WebGL, what their rendering cost grows with; reading it does not wake the app.
+      vertices() { return vertices; },
       // Bytes of the wasm heap in use now (the heap's size only grows; this goes down when memory is freed).
       heapInUse() { return Module.ccall('bw_heap_in_use', 'number', [], []); },
       // The characters of a text the app's font cannot draw (shown as a placeholder).

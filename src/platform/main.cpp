@@ -32,7 +32,7 @@ bool g_every_character = false;  // after the first frame (bw_fonts_complete)
 extern "C" void bw_js_no_webgl();       // says the browser cannot show the app, and why
 extern "C" void bw_js_fit_canvas(int width, int height);
 extern "C" int bw_js_awake();          // input, or a call into the app, in the last moments
-extern "C" void bw_js_frame_drawn(double draw_ms, double frame_ms, int input_left);  // counts frames and their time (window.bridgework.ui)
+extern "C" void bw_js_frame_drawn(double draw_ms, double frame_ms, int vertices, int input_left);  // counts frames, their time and what they drew (window.bridgework.ui)
 extern "C" void bw_js_sleep(int ms);   // pauses the frame loop until input, a call, or ms pass
 
 // Resizes the canvas if the window changed; true when it did.
@@ -147,7 +147,7 @@ void frame() {
   glClearColor(bg.x, bg.y, bg.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  bw_js_frame_drawn(draw_ms, emscripten_get_now() - frame_start, input_left);
+  bw_js_frame_drawn(draw_ms, emscripten_get_now() - frame_start, ImGui::GetDrawData()->TotalVtxCount, input_left);
 }
 }  // namespace
 

@@ -47,19 +47,20 @@ const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`navigation to first frame: median ${median(firstFrames.app)} ms = ${(median(firstFrames.app) / median(firstFrames.bare)).toFixed(1)}x ` +
             `the bare ImGui page's ${median(firstFrames.bare)} ms (runs: ${firstFrames.app.join(', ')} / ${firstFrames.bare.join(', ')} ms)`);
 
-// A frame's main-thread time (input to picture) with the pointer moving; `read` gives [frames, their time].
+// A frame's main-thread time (input to picture) with the pointer moving; `read` gives [frames, their time, their vertices].
 async function frameTime(page, label, read) {
-  const [f0, t0] = await page.evaluate(read);
+  const [f0, t0, v0] = await page.evaluate(read);
   for (let i = 0; i < 60; ++i) { await page.mouse.move(600 + (i % 2) * 40, 400 + (i % 5) * 10); await page.waitForTimeout(25); }
-  const [f1, t1] = await page.evaluate(read);
-  console.log(`a frame of ${label}: ${((t1 - t0) / (f1 - f0)).toFixed(2)} ms main-thread time (${f1 - f0} frames, pointer moving)`);
+  const [f1, t1, v1] = await page.evaluate(read);
+  console.log(`a frame of ${label}: ${((t1 - t0) / (f1 - f0)).toFixed(2)} ms main-thread time, ${((v1 - v0) / (f1 - f0)).toFixed(0)} ` +
+              `vertices (${f1 - f0} frames, pointer moving)`);
 }
 {  // the bare page's: the floor of every screen's
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(bareServer.url);
   await page.waitForFunction(() => window.bare.frames > 0);
-  await frameTime(page, 'the bare ImGui page (floor)', () => [window.bare.frames, window.bare.frameTime]);
+  await frameTime(page, 'the bare ImGui page (floor)', () => [window.bare.frames, window.bare.frameTime, window.bare.vertices]);
   await context.close();
 }
 
@@ -90,7 +91,7 @@ const page = await openApp(context, server.url);
 await idle(page, 'the first page, before any input');
 await page.evaluate(() => window.bridgework.openDemo());
 await page.mouse.move(600, 400);
-await frameTime(page, 'My Work of the demo', () => [window.bridgework.ui.frames(), window.bridgework.ui.frameTime()]);
+await frameTime(page, 'My Work of the demo', () => [window.bridgework.ui.frames(), window.bridgework.ui.frameTime(), window.bridgework.ui.vertices()]);
 await idle(page, 'My Work of the demo, after input');
 if (process.argv[3]) {  // the README's picture: the demo's Clients table
   await click(page, 'Clients');

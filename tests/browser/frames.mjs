@@ -21,17 +21,17 @@ const bareServer = await serve(join(site, '..', 'bare_page'));
 const browser = await launch();
 const viewport = { width: 1366, height: 900 };
 
-// Every frame's cost, one number a frame, from a counter pair the page keeps:
-// `counters` returns [frames drawn, their total ms] (the app's or the bare page's).
+// Every frame's cost and what it drew, from counters the page keeps: `counters`
+// returns [frames drawn, their total ms, their vertices] (the app's or the bare page's).
 async function sampleFrames(page, counters) {
   await page.evaluate(source => {
     const read = new Function(`return (${source})()`);
     window.frameSamples = [];
-    let [f0, t0] = read();
+    let [f0, t0, v0] = read();
     const tick = () => {
-      const [f, t] = read();
-      if (f > f0) window.frameSamples.push((t - t0) / (f - f0));
-      [f0, t0] = [f, t];
+      const [f, t, v] = read();
+      if (f > f0) window.frameSamples.push([(t - t0) / (f - f0), (v - v0) / (f - f0)]);
+      [f0, t0, v0] = [f, t, v];
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -52,20 +52,22 @@ const gestures = {
 
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mean = xs => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-const floors = [];
+const floors = [], floorVertices = [];
 async function barePage() {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(bareServer.url);
   await page.waitForFunction(() => window.bare.frames > 0);
   await page.waitForTimeout(500);
-  await sampleFrames(page, () => [window.bare.frames, window.bare.frameTime]);
+  await sampleFrames(page, () => [window.bare.frames, window.bare.frameTime, window.bare.vertices]);
   const samples = [];
   for (const g of Object.values(gestures)) { await g(page); await page.waitForTimeout(100); samples.push(...await taken(page)); }
   await context.close();
-  floors.push(mean(samples));
-  console.log(`the bare ImGui page (floor): ${mean(samples).toFixed(2)} ms a frame, longest ${Math.max(...samples).toFixed(2)} ms ` +
-              `(${samples.length} frames, pointer and wheel)`);
+  const times = samples.map(s => s[0]), vertices = mean(samples.map(s => s[1]));
+  floors.push(mean(times));
+  floorVertices.push(vertices);
+  console.log(`the bare ImGui page (floor): ${mean(times).toFixed(2)} ms a frame, longest ${Math.max(...times).toFixed(2)} ms ` +
+              `(${samples.length} frames, pointer and wheel), ${vertices.toFixed(0)} vertices a frame`);
 }
 await barePage();
 
@@ -88,7 +90,7 @@ const people = await page.evaluate(() => {
 });
 const held = await page.evaluate(id => window.bridgework.query('clients', { primary_contact: id }).result.length, people.ers);
 console.log(`${people.clients} clients (the ERS holds ${held}), opened from the backup in ${((Date.now() - opened) / 1000).toFixed(1)} s`);
-await sampleFrames(page, () => [window.bridgework.ui.frames(), window.bridgework.ui.frameTime()]);
+await sampleFrames(page, () => [window.bridgework.ui.frames(), window.bridgework.ui.frameTime(), window.bridgework.ui.vertices()]);
 // The floor of typing and sorting: the same work in plain JavaScript on the same clients' texts,
 // a search's scan of every text (lower-cased once, as the app folds them once) and a sort by name.
 const plain = await page.evaluate(() => {
@@ -112,7 +114,9 @@ async function measure(label, gesture) {
   await page.waitForTimeout(300);  // the frames that follow the last input
   const samples = await taken(page);
   const drawn = (await page.evaluate(() => window.bridgework.ui.drawTime())) - d0;
-  rows.push({ label, frames: samples.length, mean: mean(samples), longest: Math.max(0, ...samples), own: drawn / Math.max(1, samples.length) });
+  const times = samples.map(s => s[0]);
+  rows.push({ label, frames: samples.length, mean: mean(times), longest: Math.max(0, ...times), own: drawn / Math.max(1, samples.length),
+              vertices: mean(samples.map(s => s[1])) });
 }
 
 async function open(who, section, tab) {
@@ -166,13 +170,16 @@ for (const [label, who, section, tab, type, sort] of screens) {
 }
 await barePage();
 
-const floor = mean(floors);
-console.log(`\nfloor: the bare page's frame, ${floor.toFixed(2)} ms (the mean of its two runs, before and after)`);
+const floor = mean(floors), drawnFloor = mean(floorVertices);
+console.log(`\nfloor: the bare page's frame, ${floor.toFixed(2)} ms drawing ${drawnFloor.toFixed(0)} vertices ` +
+            `(the mean of its two runs, before and after)`);
+// "vertices": what a frame drew, beside the bare page's; its rendering grows with it.
 console.log(`${'screen: what the person does'.padEnd(50)} ${'ms a frame'.padStart(10)} ${'x floor'.padStart(8)} ` +
-            `${'longest'.padStart(9)} ${'x floor'.padStart(8)} ${'own work'.padStart(9)} frames`);
+            `${'longest'.padStart(9)} ${'x floor'.padStart(8)} ${'own work'.padStart(9)} ${'vertices'.padStart(9)} ${'x floor'.padStart(8)} frames`);
 for (const r of rows)
   console.log(`${r.label.padEnd(50)} ${r.mean.toFixed(2).padStart(10)} ${(r.mean / floor).toFixed(1).padStart(7)}x ` +
-              `${r.longest.toFixed(1).padStart(9)} ${(r.longest / floor).toFixed(0).padStart(7)}x ${r.own.toFixed(2).padStart(9)} ${r.frames}`);
+              `${r.longest.toFixed(1).padStart(9)} ${(r.longest / floor).toFixed(0).padStart(7)}x ${r.own.toFixed(2).padStart(9)} ` +
+              `${r.vertices.toFixed(0).padStart(9)} ${(r.vertices / drawnFloor).toFixed(1).padStart(7)}x ${r.frames}`);
 const worst = rows.reduce((a, b) => (b.mean > a.mean ? b : a));
 console.log(`the costliest: ${worst.label}, ${(worst.mean / floor).toFixed(1)}x the floor a frame on average (median screen ` +
             `${(median(rows.map(r => r.mean)) / floor).toFixed(1)}x)`);

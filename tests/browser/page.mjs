@@ -523,7 +523,8 @@ await test('an idle page draws nothing, before any input and after it; input wak
     // Reading these does not wake the app (docs/automation.md).
     for (let i = 0; i < 10; ++i) {
       const heap = await bw(page, () => [window.bridgework.ui.heapInUse(), window.Module.HEAP8.length,
-                                         window.bridgework.ui.drawTime(), window.bridgework.ui.frameTime()]);
+                                         window.bridgework.ui.drawTime(), window.bridgework.ui.frameTime(),
+                                         window.bridgework.ui.vertices()]);
       assert.ok(heap[0] > 0 && heap[0] < heap[1], `the heap in use (${heap[0]} bytes) is within the heap (${heap[1]})`);
       await page.waitForTimeout(500);
     }
@@ -535,15 +536,19 @@ await test('an idle page draws nothing, before any input and after it; input wak
   const after = await idleFrames();
   assert.ok(after <= 1, `${after} frames drawn in 5 idle seconds after input`);
   const woken = await frames();
-  const times = () => bw(page, () => [window.bridgework.ui.drawTime(), window.bridgework.ui.frameTime()]);
-  const [draw0, frame0] = await times();
+  const times = () => bw(page, () => [window.bridgework.ui.drawTime(), window.bridgework.ui.frameTime(),
+                                       window.bridgework.ui.vertices()]);
+  const [draw0, frame0, vertices0] = await times();
   await page.mouse.move(700, 300);
   await page.mouse.move(710, 310);
   await page.waitForTimeout(300);
   assert.ok((await frames()) - woken >= 3, 'moving the mouse draws at once');
-  const [draw1, frame1] = await times();
+  const [draw1, frame1, vertices1] = await times();
   assert.ok(draw1 > draw0 && frame1 - frame0 >= draw1 - draw0,
             `a frame's whole time (${frame1 - frame0} ms) holds the screens' drawing (${draw1 - draw0} ms)`);
+  // My Work's text, sidebar and boxes: thousands of vertices a frame, counted for each frame drawn.
+  const drawnFrames = (await frames()) - woken;
+  assert.ok(vertices1 - vertices0 >= drawnFrames * 1000, `${vertices1 - vertices0} vertices counted in ${drawnFrames} frames`);
   // A click still lands after a long idle.
   await click(page, 'Clients');
   await widget(page, 'search');

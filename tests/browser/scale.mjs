@@ -57,6 +57,14 @@ for (const size of sizes) {
     await page.reload();
     await opened(page, id);
     const cold = Date.now() - t0;
+    // Memory as the load leaves it, before anything is asked of the app (the
+    // garbage collected: what is held, not what awaits collection).
+    const memoryNow = async () => {
+      await (await page.context().newCDPSession(page)).send('HeapProfiler.collectGarbage');
+      return page.evaluate(() => ({ wasm: window.Module.HEAP8.length, used: window.bridgework.ui.heapInUse(),
+                                    js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
+    };
+    const loaded = await memoryNow();
     const floor = await page.evaluate(async id => {
       const t = performance.now();
       const db = await new Promise((ok, no) => { const r = indexedDB.open('bridgework-ws-' + id); r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
@@ -113,10 +121,10 @@ for (const size of sizes) {
     });
     console.log(`  saving one change on My Work (dispatch -> transaction complete): p50 ${ms(saves.p50)}, p95 ${ms(saves.p95)} (100 comments)`);
     console.log(`  written per change: ${Math.round(saves.chars).toLocaleString('en-US')} characters in ${saves.values.toFixed(1)} values (meta included)`);
-    await (await page.context().newCDPSession(page)).send('HeapProfiler.collectGarbage');  // what is held, not what awaits collection
-    const memory = await page.evaluate(() => ({ wasm: window.Module.HEAP8.length, used: window.bridgework.ui.heapInUse(),
-                                                js: performance.memory ? performance.memory.usedJSHeapSize : 0 }));
-    console.log(`  memory after loading: wasm heap ${mb(memory.wasm)} (${mb(memory.used)} in use), JS heap ${mb(memory.js)}`);
+    const memory = await memoryNow();
+    console.log(`  memory after loading: wasm heap ${mb(loaded.wasm)} (${mb(loaded.used)} in use), JS heap ${mb(loaded.js)}; ` +
+                `after the queries above (every client, as one answer) and 100 saves: wasm heap ${mb(memory.wasm)} ` +
+                `(${mb(memory.used)} in use), JS heap ${mb(memory.js)}`);
 
     // Memory across 1,000 changes, then against the same data loaded afresh: what the session holds beyond its data.
     const changes = await page.evaluate(async () => {

@@ -1,7 +1,8 @@
 // The floor of the page's figures (tests/browser/bench.mjs): a bare Dear ImGui
 // + GLFW + WebGL2 page built by the same toolchain and the same ImGui as the
 // app, drawing one window with a short table. It counts its frames and their
-// main-thread time as the app does (window.bare; the app's is ui.frameTime()).
+// main-thread time and the vertices they draw as the app does (window.bare;
+// the app's are ui.frameTime() and ui.vertices()).
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 
@@ -50,7 +51,8 @@ void frame() {
   glClearColor(0.1f, 0.1f, 0.1f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  EM_ASM({ window.bare.frames += 1; window.bare.frameTime += $0; }, emscripten_get_now() - start);
+  EM_ASM({ window.bare.frames += 1; window.bare.frameTime += $0; window.bare.vertices += $1; }, emscripten_get_now() - start,
+         ImGui::GetDrawData()->TotalVtxCount);
 }
 }  // namespace
 
