@@ -68,6 +68,7 @@ mergeInto(LibraryManager.library, {
     text >>>= 0;  // past 2 GB a pointer arrives negative
     window.BW.downloadBackup(UTF8ToString(name), HEAPU8.slice(text, text + length), !!plain);
   },
+  bw_js_answer_piece: function (text, length) { window.BW.answerPiece(UTF8ToString(text, length)); },
   bw_js_open_locked_backup: function (passphrase) { window.BW.openLockedBackup(UTF8ToString(passphrase)); },
   bw_js_lock_from_start: function (passphrase) { window.BW.lockFromStart(UTF8ToString(passphrase)); },
   bw_js_saved: function (change) { window.BW.saved(change); },

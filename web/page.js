@@ -43,6 +43,7 @@
     }
   }
   const callJson = (name, args) => JSON.parse(cc(name, 'string', args));
+  let answerPieces = [];  // of the query being answered
   const currentState = () => callJson('bw_api_state');
 
   // [SECTION] Idle: the app draws only for a moment after input or a call
@@ -126,6 +127,7 @@
   // [SECTION] Hand-overs from C++ (web/library_bridgework.js)
   const BW = {
     awake() { return performance.now() - lastWake < AWAKE_MS; },
+    answerPiece(text) { answerPieces.push(text); },  // bridgework.query's, a long list's rows
     // inputLeft: keys, text or clicks wait for the next frame (src/platform/input.cpp).
     frameDrawn(drawMs, frameMs, frameVertices, inputLeft) {
       drawTime += drawMs;
@@ -770,7 +772,11 @@
     query(name, args) {
       let text;
       try { text = JSON.stringify(args || {}); } catch (e) { text = '{}'; }
-      return callJson('bw_api_query', [String(name), String(text)]);
+      answerPieces = [];  // a long list arrives in pieces before the rest (BW.answerPiece)
+      const rest = cc('bw_api_query', 'string', [String(name), String(text)]);
+      const pieces = answerPieces;
+      answerPieces = [];
+      return JSON.parse(pieces.length ? pieces.join('') + rest : rest);
     },
     commands() { return callJson('bw_api_catalogue').commands; },
     queries() { return callJson('bw_api_catalogue').queries; },

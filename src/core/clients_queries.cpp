@@ -29,15 +29,15 @@ namespace {
 json clients_answer(const Asker& a, const json& args) {
   const Workspace& ws = a.ws;
   const Staff* viewer = a.viewer;
-  json out = json::array();
   ClientFilter filter{arg(args, "search"), std::nullopt, arg(args, "primary_contact"),
                       args.is_object() && args.value("active_only", false)};
   if (const std::string p = arg(args, "program"); !p.empty()) {
     filter.program = program_from(p);
     if (!filter.program) return failure("invalid_field", "\"" + p + "\" is not a program.");
   }
+  Rows out(a);
   for (const Client* c : visible_clients(ws, *viewer, filter)) out.push_back(client_json(ws, *c));
-  return success(out);
+  return out.done();
 }
 
 json client_answer(const Asker& a, const json& args) {

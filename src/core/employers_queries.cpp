@@ -45,9 +45,9 @@ json employers_answer(const Asker& a, const json& args) {
   const LocalSeconds now = a.now;
   const EmployerFilter filter{arg(args, "search"), arg(args, "sector"), arg(args, "owner"),
                               args.is_object() && args.value("active_only", false)};
-  json out = json::array();
+  Rows out(a);
   for (const EmployerRow& row : employer_rows(ws, filter, now)) out.push_back(employer_json(ws, *row.employer, now));
-  return success(out);
+  return out.done();
 }
 
 json employer_answer(const Asker& a, const json& args) {
@@ -82,7 +82,7 @@ json services_answer(const Asker& a, const json& args) {
   const Workspace& ws = a.ws;
   const std::string employer = arg(args, "employer"), site = arg(args, "establishment"), staff = arg(args, "staff");
   const auto from = parse_iso_date(arg(args, "from")), to = parse_iso_date(arg(args, "to"));
-  json out = json::array();
+  Rows out(a);
   for (auto it = ws.services.rbegin(); it != ws.services.rend(); ++it) {
     const Service& sv = it->second;
     if ((!employer.empty() && sv.employer != employer) || (!site.empty() && sv.establishment != site) ||
@@ -90,7 +90,7 @@ json services_answer(const Asker& a, const json& args) {
       continue;
     out.push_back(service_json(ws, sv));
   }
-  return success(out);
+  return out.done();
 }
 
 json triage_queue_answer(const Asker& a, const json&) {

@@ -34,7 +34,7 @@ json issues_answer(const Asker& a, const json& args) {
   const std::string client = arg(args, "client");
   const std::string employer = arg(args, "employer");
   const bool open_only = args.is_object() && args.value("open_only", false);
-  json out = json::array();
+  Rows out(a);
   std::vector<const Issue*> list;
   if (!client.empty() || !employer.empty()) list = issues_about(ws, client.empty() ? employer : client);
   else
@@ -43,13 +43,13 @@ json issues_answer(const Asker& a, const json& args) {
     if ((client.empty() || i->client == client) && (employer.empty() || i->employer == employer) &&
         (!open_only || is_open(*i)))
       out.push_back(issue_json(ws, *i, now));
-  return success(out);
+  return out.done();
 }
 
 json issues_list(const Asker& a, const std::vector<const Issue*>& issues) {
-  json out = json::array();
+  Rows out(a);
   for (const Issue* i : issues) out.push_back(issue_json(a.ws, *i, a.now));
-  return success(out);
+  return out.done();
 }
 
 json issues_to_act_on_answer(const Asker& a, const json&) { return issues_list(a, issues_to_act_on(a.ws, *a.viewer, a.now)); }

@@ -46,10 +46,10 @@ json jobs_answer(const Asker& a, const json& args) {
   const LocalSeconds now = a.now;
   const auto view = jobs_view_from(arg(args, "view").empty() ? "open" : arg(args, "view"));
   if (!view) return failure("invalid_field", "view is open, expiring, expired, reserved, closed or all.");
-  json out = json::array();
+  Rows out(a);
   for (const Job* j : jobs_in_view(ws, *viewer, {*view, arg(args, "employer"), arg(args, "owner")}, now))
     out.push_back(job_json(ws, *j, now));
-  return success(out);
+  return out.done();
 }
 
 json job_answer(const Asker& a, const json& args) {

@@ -25,7 +25,7 @@ json matches_answer(const Asker& a, const json& args, std::string_view name) {
       if ((client.empty() || m.client == client) && (job.empty() || m.job == job) &&
           (stage.empty() || match_stage_name(m.stage) == stage))
         list.push_back(&m);
-  json out = json::array();
+  Rows out(a);
   for (const Match* m : list) {
     json j = to_json(*m);
     j["stage_label"] = match_stage_label(m->stage);
@@ -39,7 +39,7 @@ json matches_answer(const Asker& a, const json& args, std::string_view name) {
     j["job_title"] = jb ? jb->title : "";
     out.push_back(j);
   }
-  return success(out);
+  return out.done();
 }
 
 json hires_answer(const Asker& a, const json& args) {
@@ -51,14 +51,14 @@ json hires_answer(const Asker& a, const json& args) {
     list = hires_to_complete(ws, *viewer);
   else
     for (auto& [id, h] : ws.hires) list.push_back(&h);
-  json out = json::array();
+  Rows out(a);
   for (const Hire* h : list) {
     json j = to_json(*h);
     j["complete"] = hire_complete(*h);
     j["recorded_on_time"] = hire_recorded_on_time(ws, *h);
     out.push_back(j);
   }
-  return success(out);
+  return out.done();
 }
 
 // M6: the job seeker's own matches.

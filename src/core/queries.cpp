@@ -13,6 +13,26 @@ json failure(std::string code, std::string message) {
 }
 json success(json result) { return Fields()("ok", true)("result", std::move(result)); }
 
+Rows::Rows(const Asker& a) : out_(a.out) {
+  if (out_) out_->text = R"({"ok":true,"result":[)";
+}
+void Rows::push_back(const json& row) {
+  if (!out_) return list_.push_back(row);
+  if (!first_) out_->text += ',';
+  first_ = false;
+  out_->text += row.dump();
+  if (out_->piece && *out_->piece && out_->text.size() >= out_->piece_size) {
+    (*out_->piece)(out_->text);
+    out_->text.clear();
+  }
+}
+json Rows::done() {
+  if (!out_) return success(std::move(list_));
+  out_->text += "]}";
+  out_->written = true;
+  return nullptr;
+}
+
 std::string arg(const json& args, const char* key) {
   return args.is_object() && args.contains(key) && args[key].is_string() ? args[key].get<std::string>() : "";
 }
@@ -92,9 +112,8 @@ std::optional<json> refusal(const QueryRow& row, const Asker& a) {
 
 }  // namespace
 
-json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer_id,
-           LocalSeconds now) {
-  const Asker a{ws, ws.find_staff(viewer_id), ws.find_client(viewer_id), now};
+namespace {
+json answer(const Asker& a, std::string_view name, const json& args) {
   const auto& rows = query_rows();
   auto row = std::find_if(rows.begin(), rows.end(), [&](const QueryRow& r) { return name == r.name; });
   // A name no row has meets the same door as case information, and only then is unknown.
@@ -102,6 +121,19 @@ json query(const Workspace& ws, std::string_view name, const json& args, const R
   if (auto no = refusal(row == rows.end() ? unknown : *row, a)) return *no;
   if (row == rows.end()) return failure("unknown_query", "There is no query \"" + std::string(name) + "\".");
   return a.seeker ? row->for_job_seeker(a, args) : row->answer(a, args);
+}
+}  // namespace
+
+json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer_id,
+           LocalSeconds now) {
+  return answer({ws, ws.find_staff(viewer_id), ws.find_client(viewer_id), now}, name, args);
+}
+
+std::string query_text(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer_id,
+                       LocalSeconds now, const AnswerPiece& piece, std::size_t piece_size) {
+  AnswerText out{"", false, &piece, piece_size};
+  const json j = answer({ws, ws.find_staff(viewer_id), ws.find_client(viewer_id), now, &out}, name, args);
+  return out.written ? std::move(out.text) : j.dump();
 }
 
 }  // namespace bw

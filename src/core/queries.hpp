@@ -1,6 +1,7 @@
 // Read models as JSON, for `window.bridgework.query` (and anything else that
 // wants records as data). Each obeys the access rules for the viewer.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -13,6 +14,14 @@ namespace bw {
 // `now` is the workspace clock (T4): issue levels and deadlines depend on it.
 json query(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer,
            LocalSeconds now);
+// The same answer as JSON text, written as it is made: what the page is
+// handed. With `piece`, a long list's text is handed to it about
+// `piece_size` bytes at a time, each ending with a whole row: the answer is
+// then the pieces and what is returned, in order, and the heap never holds
+// the whole text either.
+using AnswerPiece = std::function<void(std::string_view)>;
+std::string query_text(const Workspace& ws, std::string_view name, const json& args, const RecordId& viewer,
+                       LocalSeconds now, const AnswerPiece& piece = {}, std::size_t piece_size = 1 << 20);
 // The query names with their arguments, for docs and discovery.
 json query_catalogue();
 

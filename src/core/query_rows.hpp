@@ -21,11 +21,36 @@ enum class Audience {
   JobSeeker,         // job seekers only (M6)
 };
 
+// Where `query_text` has a list answer written as its rows come (see Rows).
+struct AnswerText {
+  std::string text;
+  bool written = false;  // the pieces handed on and `text` are the whole answer
+  const AnswerPiece* piece = nullptr;
+  std::size_t piece_size = 0;
+};
+
 struct Asker {
   const Workspace& ws;
   const Staff* viewer;   // null for a job seeker or nobody
   const Client* seeker;  // M6: the job seeker on the job board
   LocalSeconds now;
+  AnswerText* out = nullptr;  // set by query_text
+};
+
+// A list answer's rows. `query` gathers them into its answer; for
+// `query_text` each is written out as it comes, so that a long list is never
+// held whole as a tree (100,000 clients as one took about 500 MB of the
+// heap, which then kept that size). A failure is answered before the first row.
+class Rows {
+ public:
+  explicit Rows(const Asker& a);
+  void push_back(const json& row);
+  json done();  // the answer: {"ok": true, "result": [the rows]}
+
+ private:
+  AnswerText* out_;
+  json list_ = json::array();
+  bool first_ = true;
 };
 
 // A plain function, not std::function: each std::function compiled to about 1 KB of its own.

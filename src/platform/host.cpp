@@ -42,6 +42,7 @@ void bw_js_enable_lock(const char* passphrase);
 void bw_js_change_passphrase(const char* passphrase, const char* next);
 void bw_js_set_lock_after(int minutes);
 void bw_js_download_backup(const char* name, const char* text, int length, int plain);
+void bw_js_answer_piece(const char* text, int length);
 void bw_js_open_locked_backup(const char* passphrase);
 void bw_js_lock_from_start(const char* passphrase);
 void bw_js_saved(double change);
@@ -387,10 +388,11 @@ using bw::host::g_store;
 
 namespace {
 std::string g_reply;  // the last answer handed to JavaScript (copied at once)
-const char* reply(const json& j) {
-  g_reply = j.dump();
+const char* reply_text(std::string text) {
+  g_reply = std::move(text);  // the last answer's memory goes with it, however long
   return g_reply.c_str();
 }
+const char* reply(const json& j) { return reply_text(j.dump()); }
 // The workspace being opened is refused: nothing is open, the first page says why.
 void load_failed(const std::string& why) {
   g_state.loading = false;
@@ -587,7 +589,9 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_query(const char* name, const char* args
   if (auto e = too_large(name, "query name")) return reply(error_json(*e));
   json args = parse_json(args_text);
   if (args.is_discarded()) args = json::object();
-  return reply(query(*g_state.workspace, name, args, g_state.signed_in, bw::host::now()));
+  // A long list goes to the page in pieces as it is written (query_text).
+  static const AnswerPiece piece = [](std::string_view s) { bw_js_answer_piece(s.data(), int(s.size())); };
+  return reply_text(query_text(*g_state.workspace, name, args, g_state.signed_in, bw::host::now(), piece));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* bw_api_catalogue() {

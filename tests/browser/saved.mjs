@@ -106,6 +106,20 @@ await test('a demo\'s Administrator opens a large generated board beside the dem
   });
   const before = await counts();
   assert.equal(before.clients, 250);
+  // A list longer than a piece (about 1 MB) reaches the page in pieces, and whole.
+  const services = await bw(page, () => {
+    const b = window.bridgework, piece = window.BW.answerPiece;
+    let pieces = 0;
+    window.BW.answerPiece = text => { ++pieces; piece(text); };
+    b.signIn(b.query('staff').result.find(s => s.role === 'administrator').id);
+    const list = b.query('services').result, clients = b.query('clients').result;
+    window.BW.answerPiece = piece;
+    b.signOut();
+    return { pieces, rows: list.length, ids: new Set(list.map(s => s.id)).size, clients: clients.length };
+  });
+  assert.ok(services.pieces >= 2, JSON.stringify(services));
+  assert.ok(services.rows > 2000 && services.ids === services.rows, JSON.stringify(services));
+  assert.equal(services.clients, 250);
   await reopen(page);
   await page.waitForFunction(id => window.bridgework.state().workspace === id && !window.bridgework.state().loading, id);
   assert.deepEqual(await counts(), before);

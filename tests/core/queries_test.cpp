@@ -1,4 +1,7 @@
 // queries: read models obey the access rules for the viewer (C5, P3, P4).
+#include <set>
+
+#include "generate.hpp"
 #include "helpers.hpp"
 #include "queries.hpp"
 
@@ -83,4 +86,54 @@ TEST_CASE("reassignment_queue: what a manager must reassign (P3)") {
   REQUIRE(q.size() == 1);
   CHECK(q[0]["id"] == id);
   CHECK(query(a.ws, "reassignment_queue", json::object(), a.ers2, a.now)["result"].empty());
+}
+
+TEST_CASE("query_text: every query's answer as the page is handed it, whole or in pieces, is the answer's JSON to the byte") {
+  const LocalSeconds now = at("2026-11-29T09:00");
+  const Generated g = generate_workspace(150, 11, "qt11", now);
+  REQUIRE_MESSAGE(g.refused == 0, g.first_refusal);
+  const Workspace& ws = g.workspace;
+  // Nobody, a job seeker, and the first active staff member of each role.
+  std::vector<RecordId> viewers{"", ws.clients.begin()->first};
+  for (Role role : kRoles)
+    for (const auto& [id, s] : ws.staff)
+      if (s.role == role && s.active) {
+        viewers.push_back(id);
+        break;
+      }
+  const Client& client = ws.clients.begin()->second;
+  const Employer& employer = ws.employers.begin()->second;
+  // Arguments that list everything, that filter, and that are refused.
+  const std::vector<json> args{
+      json::object(),
+      {{"view", "all"}},
+      {{"active_only", true}, {"open_only", true}, {"incomplete_only", true}},
+      {{"client", client.id}, {"employer", employer.id}, {"id", client.id}},
+      {{"primary_contact", client.primary_contact}, {"program", "wioa_adult"}, {"search", "a"}},
+      {{"program", "mars"}, {"stage", "moon"}, {"view", "later"}},
+  };
+  int lists = 0;
+  std::set<std::string> lists_in_pieces;
+  for (const json& q : query_catalogue()) {
+    const std::string name = q["name"];
+    for (const RecordId& viewer : viewers)
+      for (const json& arg : args) {
+        const json answer = query(ws, name, arg, viewer, now);
+        CHECK_MESSAGE(query_text(ws, name, arg, viewer, now) == answer.dump(), name << " " << arg.dump() << " as " << viewer);
+        // Handed on a row at a time, as the page takes a long list.
+        std::string pieces;
+        int handed = 0;
+        const std::string rest = query_text(ws, name, arg, viewer, now, [&](std::string_view p) { pieces += p, ++handed; }, 1);
+        CHECK_MESSAGE(pieces + rest == answer.dump(), name << " " << arg.dump() << " as " << viewer << ", in pieces");
+        if (answer["ok"] == true && answer["result"].is_array() && handed > 0) {
+          CHECK(handed == int(answer["result"].size()));  // one piece a row, each ending with it
+          lists_in_pieces.insert(name);
+        }
+        if (answer["ok"] == true && answer["result"].is_array() && answer["result"].size() > 1) ++lists;
+      }
+  }
+  CHECK(lists > 100);  // long lists were compared, not only refusals
+  // The answers that may list the whole workspace are written a row at a time.
+  for (const char* name : {"clients", "services", "employers", "jobs", "issues", "matches", "hires"})
+    CHECK_MESSAGE(lists_in_pieces.count(name), name);
 }
