@@ -193,7 +193,7 @@ Feed feed_of(const Workspace& ws, const Staff& viewer, const FeedFilter& filter)
     add_parts(ws.case_notes_by_client), add_parts(ws.establishments_by_employer);
     add_parts(ws.communications_by_employer), add_parts(ws.services_by_employer);
     for (const RecordId& part : parts)
-      for (const AuditEntry* a : records_in(ws.audit, ws.audit_by_record, part)) add_update(*a);
+      for (const AuditEntry* a : records_in(ws.audit, ws.audit_by_record(), part)) add_update(*a);
   }
   if (!people.empty())
     for (auto& [id, a] : ws.audit)

@@ -55,7 +55,7 @@ json audit_answer(const Asker& a, const json& args) {
   const Workspace& ws = a.ws;
   const std::string record = arg(args, "record");
   json out = json::array();
-  if (auto it = ws.audit_by_record.find(record); it != ws.audit_by_record.end())
+  if (auto it = ws.audit_by_record().find(record); it != ws.audit_by_record().end())
     for (const RecordId& id : it->second) out.push_back(to_json(ws.audit.at(id)));
   return success(out);
 }

@@ -56,8 +56,8 @@ PlanAgreement plan_agreement(const Workspace& ws, const Client& c) {
   if (!c.plan_agreed_on) return PlanAgreement::NotAgreed;
   for (const RecordId& id : parts) {
     // A record's first audit entry is when it was added (P4).
-    auto trail = ws.audit_by_record.find(id);
-    if (trail == ws.audit_by_record.end() || trail->second.empty()) continue;
+    auto trail = ws.audit_by_record().find(id);
+    if (trail == ws.audit_by_record().end() || trail->second.empty()) continue;
     if (date_of(ws.audit.at(trail->second.front()).at) > *c.plan_agreed_on) return PlanAgreement::ChangedSinceAgreed;
   }
   return PlanAgreement::Agreed;

@@ -236,7 +236,9 @@ const Employer* Workspace::find_employer(const RecordId& id) const { return find
 const Establishment* Workspace::find_establishment(const RecordId& id) const { return find_in(establishments, id); }
 const Job* Workspace::find_job(const RecordId& id) const { return find_in(jobs, id); }
 
-void Workspace::index_audit(const AuditEntry& e) { audit_by_record[e.record].push_back(e.id); }
+void Workspace::index_audit(const AuditEntry& e) {
+  if (audit_listed_) audit_lists_[e.record].push_back(e.id);
+}
 
 void Workspace::add_contact(Contact&& c) {
   auto& list = contacts_by_client[c.client];
@@ -397,10 +399,19 @@ void Workspace::order_indexes() {
   for (const auto& [id, k] : contacts)
     rows.push_back({&k.client, std::chrono::sys_days(k.date).time_since_epoch().count(), &id});
   list_by_time(rows, contacts_by_client);
-  rows.clear();
-  rows.reserve(audit.size());
-  for (const auto& [id, e] : audit) rows.push_back({&e.record, e.at, &id});
-  list_by_time(rows, audit_by_record);
+  audit_lists_.clear();  // listed again when first read
+  audit_listed_ = false;
+}
+
+const std::unordered_map<RecordId, std::vector<RecordId>>& Workspace::audit_by_record() const {
+  if (!audit_listed_) {
+    std::vector<Listed> rows;
+    rows.reserve(audit.size());
+    for (const auto& [id, e] : audit) rows.push_back({&e.record, e.at, &id});
+    list_by_time(rows, audit_lists_);
+    audit_listed_ = true;
+  }
+  return audit_lists_;
 }
 
 }  // namespace bw

@@ -194,8 +194,10 @@ struct Workspace {
   std::unordered_map<RecordId, std::vector<RecordId>> comments_by_record;  // K1: oldest first
   std::unordered_map<RecordId, std::vector<RecordId>> comments_by_tag;     // K1: the comments tagging each person
   std::map<RecordId, AuditEntry> audit;
-  // Audit entries of each record, oldest first.
-  std::unordered_map<RecordId, std::vector<RecordId>> audit_by_record;
+  // Audit entries of each record, oldest first. Listed on first use, not on
+  // load: a board's hundreds of thousands of entries are read only by a
+  // record's history, a service plan's agreement and the standards report.
+  const std::unordered_map<RecordId, std::vector<RecordId>>& audit_by_record() const;
 
   RecordId new_id();  // W5: never reused, since next_sequence only grows
   // The stored kinds of records, in the order kind_of looks.
@@ -279,6 +281,10 @@ struct Workspace {
   // neither), and sorts any other list not in id order: placing the records
   // read, and commands adding ids that only grow, leave them in order already.
   void order_indexes();
+
+ private:
+  mutable std::unordered_map<RecordId, std::vector<RecordId>> audit_lists_;
+  mutable bool audit_listed_ = false;  // audit_lists_ holds every entry of `audit`
 };
 
 }  // namespace bw

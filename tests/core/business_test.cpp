@@ -307,7 +307,7 @@ TEST_CASE("R1: a service counts in the category its local type maps to; paperwor
   CHECK(b.ws.services.size() == before);
   paper = b.run(LogService{b.site, "", "Business consultation", "", Program::WioaAdult, "Received the signed forms", true}, b.bsr);
   REQUIRE(paper.ok);
-  CHECK(b.ws.audit.at(b.ws.audit_by_record.at(paper.id).back()).summary.ends_with("(confirmed a real service, R1)"));
+  CHECK(b.ws.audit.at(b.ws.audit_by_record().at(paper.id).back()).summary.ends_with("(confirmed a real service, R1)"));
   b.ok(VoidService{paper.id, "paperwork, not a service"}, b.bsr);
   CHECK_FALSE(paperwork_warning("Learned about the labor market data for CNAs"));
   CHECK_FALSE(paperwork_warning("Formed a hiring plan"));  // "formed" is not "form"

@@ -75,7 +75,7 @@ TEST_CASE("P4: every change records who and when, and the PIN is only hashed") {
   REQUIRE(a.run(UpdateClient{id, "Ana", "Lopez-Ruiz", "1990-04-02", "ana@example.org", ""}, a.manager).ok);
   CHECK(c.revision.number == 2);
   CHECK(c.revision.changed_by == a.manager);
-  const auto& trail = a.ws.audit_by_record.at(id);
+  const auto& trail = a.ws.audit_by_record().at(id);
   REQUIRE(trail.size() == 2);
   CHECK(a.ws.audit.at(trail[0]).command == "enrol_client");
   CHECK(a.ws.audit.at(trail[0]).by == a.ers);
@@ -248,7 +248,7 @@ TEST_CASE("C3: only a Manager of the provider transfers a client, with a reason"
   const Client& c = a.ws.clients.at(id);
   CHECK(c.primary_contact == a.ers2);
   CHECK(c.revision.changed_by == a.manager);
-  CHECK(a.ws.audit.at(a.ws.audit_by_record.at(id).back()).summary ==
+  CHECK(a.ws.audit.at(a.ws.audit_by_record().at(id).back()).summary ==
         "Transferred Ana Lopez from Erin Ers to Evan Ers: Irreconcilable differences after management review");
 }
 

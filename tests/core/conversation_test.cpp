@@ -114,7 +114,7 @@ TEST_CASE("M6: a job seeker sees their board and their own matches, and nothing 
   CHECK(mine[0]["stage_label"] == "Job seeker interested");
   CHECK(a.ask("job_board", json::object(), a.client)["result"][0]["interested"] == true);
   // The audit trail names the job seeker.
-  CHECK(a.ws.audit.at(a.ws.audit_by_record.at(m).front()).by == a.client);
+  CHECK(a.ws.audit.at(a.ws.audit_by_record().at(m).front()).by == a.client);
 
   // M6: they can also withdraw it (a defect: they could not); only their own, only while open.
   CHECK(a.run(WithdrawInterest{m}, a.ers).error.code == "not_allowed");  // staff act with "withdraw"

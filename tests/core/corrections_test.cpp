@@ -22,7 +22,7 @@ struct Desk : Area {
     client = ok(adult(), ers);
   }
   std::string last_audit(const RecordId& record) const {
-    return ws.audit.at(ws.audit_by_record.at(record).back()).summary;
+    return ws.audit.at(ws.audit_by_record().at(record).back()).summary;
   }
 };
 }  // namespace

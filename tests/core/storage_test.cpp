@@ -59,7 +59,7 @@ TEST_CASE("W1: a workspace round-trips through its stored form") {
   for (auto& [id, s] : a.ws.staff) CHECK(to_json(loaded.staff.at(id)) == to_json(s));
   for (auto& [id, o] : a.ws.organisations) CHECK(to_json(loaded.organisations.at(id)) == to_json(o));
   for (auto& [id, e] : a.ws.audit) CHECK(to_json(loaded.audit.at(id)) == to_json(e));
-  CHECK(loaded.audit_by_record == a.ws.audit_by_record);
+  CHECK(loaded.audit_by_record() == a.ws.audit_by_record());
 }
 
 TEST_CASE("W1: saving costs in proportion to the change, not to the workspace") {
@@ -432,7 +432,7 @@ TEST_CASE("W1: a generated board saved and read again has the same lists of cont
   const Workspace loaded = db.load();
   REQUIRE(loaded.contacts.size() == ws.contacts.size());
   CHECK(loaded.contacts_by_client == store.workspace().contacts_by_client);
-  CHECK(loaded.audit_by_record == store.workspace().audit_by_record);
+  CHECK(loaded.audit_by_record() == store.workspace().audit_by_record());
 }
 
 TEST_CASE("a record's audit trail reads oldest first, whatever order its entries were loaded in") {
@@ -455,9 +455,29 @@ TEST_CASE("a record's audit trail reads oldest first, whatever order its entries
     ws.index_audit(lone);
     ws.audit[lone.id] = lone;
     ws.order_indexes();
-    CHECK(ws.audit_by_record.at("the-record") == oldest_first);
-    CHECK(ws.audit_by_record.at("other-record") == std::vector<RecordId>{"o-0000000006"});
+    CHECK(ws.audit_by_record().at("the-record") == oldest_first);
+    CHECK(ws.audit_by_record().at("other-record") == std::vector<RecordId>{"o-0000000006"});
     ws.order_indexes();
-    CHECK(ws.audit_by_record.at("the-record") == oldest_first);
+    CHECK(ws.audit_by_record().at("the-record") == oldest_first);
   } while (std::next_permutation(order.begin(), order.end()));
+}
+
+TEST_CASE("a record's audit trail is listed when first read, and holds every entry added before or after that") {
+  Workspace ws;
+  auto add = [&](int n, const char* record) {
+    const std::string digits = std::to_string(n);
+    AuditEntry e{"o-" + std::string(10 - digits.size(), '0') + digits, LocalSeconds(100 * n), "s", "add_case_note", record, "x"};
+    ws.index_audit(e);  // as a change adds it (change.cpp)
+    ws.audit[e.id] = e;
+  };
+  add(1, "a"), add(2, "b");
+  ws.order_indexes();  // as a load leaves it: not listed yet
+  add(3, "a");         // before the first read
+  CHECK(ws.audit_by_record().at("a") == std::vector<RecordId>{"o-0000000001", "o-0000000003"});
+  add(4, "a"), add(5, "c");  // after it
+  const auto kept = ws.audit_by_record();
+  CHECK(kept.at("a") == std::vector<RecordId>{"o-0000000001", "o-0000000003", "o-0000000004"});
+  CHECK(kept.at("c") == std::vector<RecordId>{"o-0000000005"});
+  ws.order_indexes();  // listed afresh from the entries themselves
+  CHECK(ws.audit_by_record() == kept);
 }

@@ -21,8 +21,8 @@ namespace {
 
 void draw_audit_trail(const Workspace& ws, const RecordId& record) {
   subheading("History (who changed what, when)");
-  auto it = ws.audit_by_record.find(record);
-  if (it == ws.audit_by_record.end()) return;
+  auto it = ws.audit_by_record().find(record);
+  if (it == ws.audit_by_record().end()) return;
   if (begin_table("audit", 3, kListTable)) {
     ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, px(230));
     ImGui::TableSetupColumn("Who", ImGuiTableColumnFlags_WidthFixed, px(180));

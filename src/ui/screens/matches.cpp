@@ -83,7 +83,7 @@ void draw_match(const Workspace& ws, const Staff& me, const Match& m) {
                                (m.case_manager_approved_at ? "  (approved " + display_datetime(*m.case_manager_approved_at) + ")" : ""));
     if (m.stage == MatchStage::AwaitingApproval && !m.owner_acted_at)
       detail("Job owner acts by", display_datetime(owner_action_due(ws, m)) + (owner_action_overdue(ws, m, now) ? "  OVERDUE (M3)" : ""));
-    const auto trail = records_in(ws.audit, ws.audit_by_record, m.id);
+    const auto trail = records_in(ws.audit, ws.audit_by_record(), m.id);
     const std::string when = trail.empty() ? "" : ", " + display_datetime(trail.front()->at);
     if (m.origin == MatchOrigin::SelfSelect) detail("Origin", "The job seeker marked interest on the job board" + when);
     else detail("Referred", staff_name(ws, m.referred_by) + when);
