@@ -344,8 +344,14 @@
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
-  async function sendDirectory() {
-    const list = await S.listWorkspaces().catch(() => []);
+  let listedIds = new Set();  // the workspaces of the directory last read
+  // Start-up reads the directory while the wasm compiles.
+  const firstDirectory = typeof indexedDB !== 'undefined' && indexedDB ? S.listWorkspaces() : Promise.resolve([]);
+  firstDirectory.catch(() => {});
+
+  async function sendDirectory(reading = S.listWorkspaces()) {
+    const list = await reading.catch(() => []);
+    listedIds = new Set(list.map(w => w.id));
     list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
     cc('bw_set_directory', null, [JSON.stringify(list)]);
     return list;
@@ -499,6 +505,9 @@
 
   async function openWorkspace(id) {
     switchTo(id);
+    // Listed when the directory was last read (as on start-up): its database
+    // opens, and its lock is asked for, while the directory is read again.
+    const locking = listedIds.has(id) ? (S.prepare(id), holdLock(id, false)) : null;
     let listed = [];
     try { listed = await S.listWorkspaces(); } catch (e) { /* reading it says why */ }
     if (id !== workspace) return;
@@ -506,7 +515,7 @@
       loadFailed(id, 'This browser keeps no workspace with the id "' + id + '".');
       return;
     }
-    const writer = await holdLock(id, false);
+    const writer = await (locking || holdLock(id, false));
     if (id !== workspace) return;
     if (await reload(id, writer)) S.markOpened(id, true).catch(() => {});
   }
@@ -677,7 +686,7 @@
     askToKeep();
     keepForOffline();
     let list = [];
-    try { list = await sendDirectory(); } catch (e) { storageProblem(e); }
+    try { list = await sendDirectory(firstDirectory); } catch (e) { storageProblem(e); }
     if (S.lost()) cc('bw_storage_lost', null, [S.lost()]);
     // The workspace opened last (the directory notes it durably); none if it was closed.
     const last = list.filter(w => w.opened).sort((a, b) => (a.opened < b.opened ? 1 : -1))[0];
