@@ -344,14 +344,12 @@
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
-  let listedIds = new Set();  // the workspaces of the directory last read
   // Start-up reads the directory while the wasm compiles.
   const firstDirectory = typeof indexedDB !== 'undefined' && indexedDB ? S.listWorkspaces() : Promise.resolve([]);
   firstDirectory.catch(() => {});
 
   async function sendDirectory(reading = S.listWorkspaces()) {
     const list = await reading.catch(() => []);
-    listedIds = new Set(list.map(w => w.id));
     list.sort((a, b) => String(a.name).localeCompare(String(b.name)));
     cc('bw_set_directory', null, [JSON.stringify(list)]);
     return list;
@@ -505,9 +503,7 @@
 
   async function openWorkspace(id) {
     switchTo(id);
-    // Listed when the directory was last read (as on start-up): its database
-    // opens, and its lock is asked for, while the directory is read again.
-    const locking = listedIds.has(id) ? (S.prepare(id), holdLock(id, false)) : null;
+    S.prepare(id);  // opens while the directory is read (it makes no database)
     let listed = [];
     try { listed = await S.listWorkspaces(); } catch (e) { /* reading it says why */ }
     if (id !== workspace) return;
@@ -515,7 +511,7 @@
       loadFailed(id, 'This browser keeps no workspace with the id "' + id + '".');
       return;
     }
-    const writer = await (locking || holdLock(id, false));
+    const writer = await holdLock(id, false);
     if (id !== workspace) return;
     if (await reload(id, writer)) S.markOpened(id, true).catch(() => {});
   }

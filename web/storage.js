@@ -84,8 +84,8 @@ window.BWStorage = (function () {
     p.then(db => db.close(), () => {});
   }
 
-  // Opens a listed workspace's database ahead of its first read, while the
-  // page does other things: a start-up reads its data sooner.
+  // Opens a workspace's database ahead of its first read, while the page
+  // does other things, if it is there: a start-up reads its data sooner.
   function prepare(id) {
     workspaceDb(id, true).catch(() => {});
   }

@@ -196,7 +196,8 @@ struct Workspace {
   std::map<RecordId, AuditEntry> audit;
   // Audit entries of each record, oldest first. Listed on first use, not on
   // load: a board's hundreds of thousands of entries are read only by a
-  // record's history, a service plan's agreement and the standards report.
+  // record's history, a service plan's agreement, the Feed and the audit
+  // query and standards report, not by My Work.
   const std::unordered_map<RecordId, std::vector<RecordId>>& audit_by_record() const;
 
   RecordId new_id();  // W5: never reused, since next_sequence only grows
@@ -277,9 +278,10 @@ struct Workspace {
   void place_records_read();
   template <class Record>
   void place(std::deque<Record>& came, std::map<RecordId, Record>& records);
-  // Makes contacts' and audit entries' lists from their records (readers list
-  // neither), and sorts any other list not in id order: placing the records
-  // read, and commands adding ids that only grow, leave them in order already.
+  // Makes contacts' lists from their records (readers list none), leaves the
+  // audit trails to be listed when first read, and sorts any other list not
+  // in id order: placing the records read, and commands adding ids that only
+  // grow, leave them in order already.
   void order_indexes();
 
  private:

@@ -73,8 +73,8 @@ await test('openWorkspace moves the whole app to that workspace; a change goes t
   assert.equal(refused.error.code, 'no_workspace');
   const names = await bw(page, async () => (await indexedDB.databases()).map(d => d.name));
   assert.ok(!names.includes('bridgework-ws-') && !names.includes('bridgework-ws-no-such-workspace'), names.join(', '));
-  // Listed when this tab last read the directory, then deleted (as by another
-  // tab): its database, opened early, is not made again.
+  // Listed, then deleted (as by another tab): its database, opened early,
+  // is not made again.
   await bw(page, id => window.BWStorage.deleteWorkspace(id), second.id);
   const gone = await bw(page, id => window.bridgework.openWorkspace(id), second.id);
   assert.match(gone.open_error, /keeps no workspace with the id/);
