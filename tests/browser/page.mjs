@@ -65,13 +65,16 @@ await test('a call before the app has started says to wait for ready, and ready 
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', e => page.errors.push(String(e)));
-  // Straight after page.js defines window.bridgework; the WebAssembly is still loading then.
-  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
-    try { window.bridgework.state(); window.early = 'answered'; } catch (e) { window.early = e.message; }
-  }));
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.early !== undefined);
-  assert.equal(await page.evaluate(() => window.early), 'Bridgework is still starting: wait for window.bridgework.ready first.');
+  // The WebAssembly is held back until the early call is made: on a loaded
+  // machine the app could otherwise start before any event the test waits for.
+  let release;
+  const held = new Promise(r => { release = r; });
+  await page.route('**/bridgework.wasm', async route => { await held; await route.continue(); });
+  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.bridgework && window.Module);
+  const early = await page.evaluate(() => { try { window.bridgework.state(); return 'answered'; } catch (e) { return e.message; } });
+  assert.equal(early, 'Bridgework is still starting: wait for window.bridgework.ready first.');
+  release();
   const state = await page.evaluate(async () => { await window.bridgework.ready; return window.bridgework.state(); });
   assert.equal(state.loading, false);
   assert.deepEqual(page.errors, []);
