@@ -139,5 +139,7 @@ add_custom_command(TARGET bare_page POST_BUILD
 file(GLOB CORE_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/core/*.cpp)
 add_executable(core_tests_wasm ${CORE_TESTS})
 target_link_libraries(core_tests_wasm PRIVATE bridgework_core doctest_headers)
-set_target_properties(core_tests_wasm PROPERTIES SUFFIX ".js")
+# Eight files at a time, as natively (tests/CMakeLists.txt).
+set_target_properties(core_tests_wasm PROPERTIES SUFFIX ".js" UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+set_source_files_properties(${CMAKE_SOURCE_DIR}/tests/core/main.cpp PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
 target_link_options(core_tests_wasm PRIVATE -sWASM_ASYNC_COMPILATION=0 -sALLOW_MEMORY_GROWTH=1)

@@ -2,12 +2,10 @@
 #include <doctest/doctest.h>
 
 #include "escalation.hpp"
+#include "helpers.hpp"
 
 using namespace bw;
-
-namespace {
-LocalSeconds at(const char* iso) { return *parse_iso(iso); }
-}  // namespace
+using bw::test::at;
 
 TEST_CASE("E3: raised late on a Friday before a Monday holiday") {
   BusinessCalendar cal;
