@@ -51,7 +51,7 @@ void frame() {
   glClearColor(0.1f, 0.1f, 0.1f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  EM_ASM({ window.bare.frames += 1; window.bare.frameTime += $0; window.bare.vertices += $1; }, emscripten_get_now() - start,
+  EM_ASM({ if (++window.bare.frames === 1) performance.mark('first-frame'); window.bare.frameTime += $0; window.bare.vertices += $1; }, emscripten_get_now() - start,
          ImGui::GetDrawData()->TotalVtxCount);
 }
 }  // namespace
