@@ -429,8 +429,8 @@
     // A read-only refresh is stale once this tab became the writer.
     const current = () => load === loads && id === workspace && (writer || !releaseLock) || (stale = true, false);
     try {
-      found = await S.readInGroups(id, meta => {
-        try { return current() && !!cc('bw_load_begin', 'number', [id, meta]); } catch (e) { return stop(e); }
+      found = await S.readInGroups(id, (meta, groups) => {
+        try { return current() && !!cc('bw_load_begin', 'number', [id, meta, groups]); } catch (e) { return stop(e); }
       }, values => {
         try { return current() && values.every(v => cc('bw_load_bucket', 'number', [id, v])); } catch (e) { return stop(e); }
       });
@@ -494,7 +494,7 @@
       return false;
     }
     try {
-      if (!cc('bw_load_begin', 'number', [id, data.meta])) return false;
+      if (!cc('bw_load_begin', 'number', [id, data.meta, buckets.length])) return false;
       for (const value of buckets)
         if (!cc('bw_load_bucket', 'number', [id, value])) return false;
     } catch (e) {

@@ -173,9 +173,10 @@ window.BWStorage = (function () {
     return data;
   }
 
-  // Opening a workspace: its meta to `begin`, then its buckets, a group at a
-  // time, to `group` as IndexedDB delivers them, so that the app reads each
-  // group while the next is fetched. One read-only transaction: what is read
+  // Opening a workspace: its meta and how many buckets it has to `begin`,
+  // then its buckets, a group at a time, to `group` as IndexedDB delivers
+  // them, so that the app reads each group while the next is fetched (and
+  // draws how far it has got between them). One read-only transaction: what is read
   // is one committed state. `begin` or `group` returning false stops it.
   // Nothing is read past the meta of a locked workspace (readWorkspace
   // unseals it), of one with no meta, or past a value that is not text.
@@ -193,8 +194,8 @@ window.BWStorage = (function () {
         found.meta = meta.result === undefined ? null : meta.result;
         if (found.lock || found.meta === null) return;
         if (typeof found.meta !== 'string') { found.bad = true; return; }
-        if (!begin(found.meta)) return;
         const names = keys.result;
+        if (!begin(found.meta, names.length)) return;
         let going = true, left = Math.ceil(names.length / GROUP);
         found.read = left === 0;
         for (let i = 0; i < names.length; i += GROUP) {

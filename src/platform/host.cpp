@@ -263,6 +263,7 @@ void open_workspace(const std::string& id) {
   g_state.lock = {};
   g_state.workspace_id = id;
   g_state.loading = true;
+  g_state.groups_read = g_state.groups_stored = 0;
   g_state.open_error.clear();
   bw_js_open_workspace(id.c_str());
 }
@@ -498,7 +499,7 @@ EMSCRIPTEN_KEEPALIVE void bw_set_directory(const char* list) {
 // Loading: meta first, then every bucket, then end. Each names the workspace
 // it reads: a load of a workspace that is no longer the one being opened is
 // ignored, so JavaScript and C++ never disagree on which one is open.
-EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* id, const char* meta) {
+EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* id, const char* meta, int buckets) {
   if (id != g_state.workspace_id) return 0;
   auto m = decode_meta(meta);
   if (auto* e = std::get_if<Error>(&m)) {
@@ -506,6 +507,8 @@ EMSCRIPTEN_KEEPALIVE int bw_load_begin(const char* id, const char* meta) {
     return 0;
   }
   bw::host::g_loading = std::make_unique<Workspace>(std::get<Workspace>(std::move(m)));
+  g_state.groups_read = 0;
+  g_state.groups_stored = buckets;
   return 1;
 }
 
@@ -515,6 +518,7 @@ EMSCRIPTEN_KEEPALIVE int bw_load_bucket(const char* id, const char* value) {
     load_failed(e->message);
     return 0;
   }
+  ++g_state.groups_read;
   return 1;
 }
 

@@ -28,10 +28,11 @@ struct State {
   std::string save_error;                // why the last save failed, in words
   bool writer = true;                    // false: another tab holds the workspace (W1)
   bool loading = false;
+  int groups_read = 0, groups_stored = 0;  // while loading: stored groups of records (buckets) read, of all
   std::string open_error;                // why the workspace could not be opened
   std::string storage_problem;           // IndexedDB missing or refused, in words
   std::optional<bool> persisted;         // navigator.storage.persist() answer
-  double storage_usage = 0, storage_quota = 0;
+  double storage_usage = 0, storage_quota = 0;  // navigator.storage.estimate(), bytes; 0 = not known
   bool update_ready = false;             // W7: a new build is installed and waits
   struct Lock {                          // W6: the passphrase lock
     bool waiting = false;         // the workspace named by workspace_id waits for its passphrase
@@ -40,7 +41,7 @@ struct State {
     bool backup_waiting = false;  // a picked backup is encrypted and waits for its passphrase
     std::string message;          // the last outcome, in words
     bool message_ok = false;
-  } lock;  // navigator.storage.estimate(), bytes; 0 = not known
+  } lock;
   std::vector<WorkspaceEntry> workspaces;
 };
 

@@ -88,7 +88,7 @@ void load_theme(float text_size, float dpr, bool high_contrast, bool every_chara
   c[ImGuiCol_HeaderActive] = {0.70f, 0.80f, 0.94f, 1};
   c[ImGuiCol_TableHeaderBg] = {0.91f, 0.93f, 0.96f, 1};
   c[ImGuiCol_TableRowBgAlt] = {0.97f, 0.98f, 0.99f, 1};
-  c[ImGuiCol_CheckMark] = colour::kAccent;
+  c[ImGuiCol_CheckMark] = c[ImGuiCol_PlotHistogram] = colour::kAccent;
   c[ImGuiCol_NavHighlight] = {0.15f, 0.45f, 0.85f, 1};
   c[ImGuiCol_ModalWindowDimBg] = {0.1f, 0.14f, 0.2f, 0.45f};
   if (high_contrast) {  // black on white, every edge drawn
@@ -108,7 +108,6 @@ void load_theme(float text_size, float dpr, bool high_contrast, bool every_chara
     c[ImGuiCol_Tab] = white;
     c[ImGuiCol_TabActive] = {0.80f, 0.87f, 1.0f, 1};
     c[ImGuiCol_TabHovered] = {1.0f, 0.93f, 0.55f, 1};
-    c[ImGuiCol_PlotHistogram] = colour::kAccent;
     style.FrameBorderSize = 2;
     style.ChildBorderSize = 1;
   }

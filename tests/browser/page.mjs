@@ -80,6 +80,50 @@ await test('a call before the app has started says to wait for ready, and ready 
   assert.deepEqual(page.errors, []);
 });
 
+await test('a workspace being opened says how far it has read, and opens', async context => {
+  const page = await openApp(context, server.url);
+  await bw(page, () => window.bridgework.openDemo());
+  await page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
+  // A large board's groups of records arrive over seconds: here the demo's
+  // arrive 32 at a time, 50 ms apart, each in a task of its own as
+  // IndexedDB hands them over. What the page shows meanwhile is collected.
+  await page.addInitScript(() => {
+    let real;
+    Object.defineProperty(window, 'BWStorage', { configurable: true, get: () => real, set: storage => {
+      const read = storage.readInGroups;
+      storage.readInGroups = async (id, begin, group) => {
+        const held = [];
+        const found = await read(id, begin, values => (held.push(...values), true));
+        for (let i = 0; i < held.length && found.read; i += 32) {
+          await new Promise(r => setTimeout(r, 50));
+          found.read = group(held.slice(i, i + 32)) !== false;
+        }
+        return found;
+      };
+      real = storage;
+    } });
+    window.opening = [];
+    const look = () => {
+      if (window.Module && Module.calledRun) {
+        for (const { label } of window.bridgework.ui.items())
+          if (label.startsWith('Opening the workspace') && window.opening.at(-1) !== label) window.opening.push(label);
+        if (!window.bridgework.state().loading && window.bridgework.state().workspace) return;
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.Module && Module.calledRun && !window.bridgework.state().loading &&
+                                    window.bridgework.state().workspace, null, { timeout: 60000 });
+  const seen = await bw(page, () => window.opening);
+  const percents = seen.map(l => /: (\d+)% read\.\.\.$/.exec(l)).filter(Boolean).map(m => Number(m[1]));
+  assert.ok(percents.length >= 3, `several steps were shown (saw ${JSON.stringify(seen)})`);
+  assert.ok(percents.every((p, i) => p < 100 && (i === 0 || p > percents[i - 1])), `rising percentages (saw ${JSON.stringify(seen)})`);
+  // The workspace then opened whole: every client of the demo is there.
+  assert.ok(await bw(page, () => window.bridgework.query('clients', {}).result.length) > 30);
+});
+
 await test('a browser that cannot make a WebGL 2 context is told so in words, not left on a blank page', async context => {
   const page = await context.newPage();
   await page.addInitScript(() => {

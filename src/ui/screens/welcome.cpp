@@ -25,6 +25,21 @@ void draw_open_error(const host::State& st) {
   if (ImGui::Button("Download its stored data")) host::export_stored(failed->id);
   ImGui::Spacing();
 }
+
+// A large board takes seconds to open: how far it has got, so that a wait is
+// not taken for a stop. The page draws between the groups of records it reads.
+void draw_opening(const host::State& st) {
+  if (st.groups_stored <= 0 || st.groups_read <= 0) {
+    ImGui::TextUnformatted("Opening the workspace...");
+    return;
+  }
+  const float done = std::min(1.0f, float(st.groups_read) / float(st.groups_stored));
+  const std::string text = done < 1 ? "Opening the workspace: " + std::to_string(int(done * 100)) + "% read..."
+                                    : "Opening the workspace: checking its records...";
+  ImGui::TextUnformatted(text.c_str());
+  listed(text);
+  ImGui::ProgressBar(done, ImVec2(px(360), 0), "");
+}
 }  // namespace
 
 void draw_welcome() {
@@ -42,7 +57,7 @@ void draw_welcome() {
   if (!st.storage_problem.empty()) error_text(st.storage_problem);
   if (!st.open_error.empty()) draw_open_error(st);
   if (st.loading) {
-    ImGui::TextUnformatted("Opening the workspace...");
+    draw_opening(st);
     ImGui::EndGroup();
     return;
   }
