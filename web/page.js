@@ -739,6 +739,7 @@
       return refused('too_large', `This backup cannot be restored: at ${Math.round(size / 1048576)} MB it is larger than ` +
                                   'this browser can hold in memory. Nothing was changed.');
     try {
+      cc('bw_backup_progress', null, [0, size]);  // the first page says how far it has got
       try {
         await fill(ptr);
       } catch (e) {
@@ -746,8 +747,15 @@
                                      'Choose it again. Nothing was changed.');
       }
       Module.HEAPU8[ptr + size] = 0;
+      // The core reads it in one call (seconds for a large board): "checking its
+      // records" is drawn first (a hidden page draws nothing: it waits a moment at most).
+      cc('bw_backup_progress', null, [size, size]);
+      const drawn = framesDrawn, until = performance.now() + 200;
+      while (framesDrawn === drawn && performance.now() < until)
+        await new Promise(r => { requestAnimationFrame(() => setTimeout(r, 0)); setTimeout(r, 50); });
       return callJson('bw_api_open_backup', [ptr]);  // a number crosses as it is
     } finally {
+      cc('bw_backup_progress', null, [0, 0]);
       Module._free(ptr);
     }
   }
@@ -759,6 +767,7 @@
       if (at + piece.value.length > file.size) throw new Error('it changed while it was read');
       Module.HEAPU8.set(piece.value, ptr + at);  // HEAPU8 afresh: the heap may have grown meanwhile
       at += piece.value.length;
+      cc('bw_backup_progress', null, [at, file.size]);
     }
     if (at !== file.size) throw new Error('it changed while it was read');
   };

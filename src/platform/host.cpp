@@ -642,6 +642,12 @@ EMSCRIPTEN_KEEPALIVE const char* bw_api_open_generated(int clients) {
   return reply(Fields()("ok", true)("id", g_state.workspace_id)("change", g_store->last_change()));
 }
 
+// How far the page has read a backup being restored (bytes); 0 of 0 once it is over.
+EMSCRIPTEN_KEEPALIVE void bw_backup_progress(double read, double size) {
+  g_state.backup_read = read;
+  g_state.backup_size = size;
+}
+
 // A backup file refused before it reached the core (larger than memory, unreadable): said as a refused backup is.
 EMSCRIPTEN_KEEPALIVE void bw_backup_refused(const char* message) { g_state.open_error = message; }
 

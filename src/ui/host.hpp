@@ -29,6 +29,7 @@ struct State {
   bool writer = true;                    // false: another tab holds the workspace (W1)
   bool loading = false;
   int groups_read = 0, groups_stored = 0;  // while loading: stored groups of records (buckets) read, of all
+  double backup_read = 0, backup_size = 0;  // while a backup is restored: its bytes read, of all (0: none)
   std::string open_error;                // why the workspace could not be opened
   std::string storage_problem;           // IndexedDB missing or refused, in words
   std::optional<bool> persisted;         // navigator.storage.persist() answer

@@ -2,12 +2,12 @@
 // person snaps, stretches and zooms the window.
 // Usage: [ONLY=<part of a test name>] node page.mjs <built site folder>.
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { start, openApp, widget, click, press, pixel, chooseAdultProgram, labels } from './harness.mjs';
 
-const { artifacts, server, browser, test, finish, bw } = await start();
+const { site, artifacts, server, browser, test, finish, bw } = await start();
 
 // The sidebar (dark) is drawn at the left and the screen (light) fills the
 // window to its right edge: the picture is where the app says it is.
@@ -121,6 +121,56 @@ await test('a workspace being opened says how far it has read, and opens', async
   assert.ok(percents.length >= 3, `several steps were shown (saw ${JSON.stringify(seen)})`);
   assert.ok(percents.every((p, i) => p < 100 && (i === 0 || p > percents[i - 1])), `rising percentages (saw ${JSON.stringify(seen)})`);
   // The workspace then opened whole: every client of the demo is there.
+  assert.ok(await bw(page, () => window.bridgework.query('clients', {}).result.length) > 30);
+});
+
+await test('a backup being restored says how far it has read, then that it checks it, and opens', async context => {
+  const file = join(artifacts, 'demo-backup-progress.json');
+  execFileSync(join(site, '..', '..', 'native', 'bridgework'), ['demo-backup', file]);
+  const page = await openApp(context, server.url);
+  const seen = await bw(page, async text => {
+    // The file's bytes arrive in 40 pieces, 30 ms apart, as a large file's
+    // would; what the first page shows meanwhile, and while the core reads it
+    // in one call, is collected.
+    const stream = Blob.prototype.stream;
+    Blob.prototype.stream = function () {
+      const blob = this, step = Math.ceil(this.size / 40);
+      let bytes = null, at = 0;
+      return new ReadableStream({ async pull(c) {
+        bytes = bytes || new Uint8Array(await blob.arrayBuffer());
+        if (at >= bytes.length) { c.close(); return; }
+        await new Promise(r => setTimeout(r, 30));
+        c.enqueue(bytes.slice(at, at += step));
+      } });
+    };
+    const shown = [], restoring = () => window.bridgework.ui.items().map(i => i.label).filter(l => l.startsWith('Restoring the backup'));
+    let atDecode = null, going = true;
+    const call = Module.ccall;
+    Module.ccall = function (name, ...rest) {
+      if (name === 'bw_api_open_backup') atDecode = restoring();
+      return call.call(this, name, ...rest);
+    };
+    const look = () => {
+      for (const l of restoring()) if (shown.at(-1) !== l) shown.push(l);
+      if (going) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+    const r = await window.bridgework.openBackup(new Blob([text]));
+    going = false;
+    Module.ccall = call;
+    Blob.prototype.stream = stream;
+    return { ok: r.ok, shown, atDecode, after: restoring() };
+  }, readFileSync(file, 'utf8'));
+  assert.equal(seen.ok, true);
+  const percents = seen.shown.map(l => /: (\d+)% read\.\.\.$/.exec(l)).filter(Boolean).map(m => Number(m[1]));
+  assert.ok(percents.length >= 3 && percents.every((p, i) => p < 100 && (i === 0 || p > percents[i - 1])),
+            `rising percentages while the file is read (saw ${JSON.stringify(seen.shown)})`);
+  // The frame on screen while the core reads the backup says what it is doing; none once it is over.
+  assert.deepEqual(seen.atDecode, ['Restoring the backup: checking its records...']);
+  assert.deepEqual(seen.after, []);
+  // The restored workspace is open, whole: every client of the demo is there.
+  const admin = await bw(page, () => window.bridgework.query('staff').result.find(s => s.role === 'administrator').id);
+  assert.equal((await bw(page, id => window.bridgework.signIn(id), admin)).ok, true);
   assert.ok(await bw(page, () => window.bridgework.query('clients', {}).result.length) > 30);
 });
 

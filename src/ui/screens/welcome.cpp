@@ -26,19 +26,15 @@ void draw_open_error(const host::State& st) {
   ImGui::Spacing();
 }
 
-// A large board takes seconds to open: how far it has got, so that a wait is
-// not taken for a stop. The page draws between the groups of records it reads.
-void draw_opening(const host::State& st) {
-  if (st.groups_stored <= 0 || st.groups_read <= 0) {
-    ImGui::TextUnformatted("Opening the workspace...");
-    return;
-  }
-  const float done = std::min(1.0f, float(st.groups_read) / float(st.groups_stored));
-  const std::string text = done < 1 ? "Opening the workspace: " + std::to_string(int(done * 100)) + "% read..."
-                                    : "Opening the workspace: checking its records...";
+// A large board takes seconds to open or restore: how far it has got, so that
+// a wait is not taken for a stop. The page draws between the pieces it reads.
+void draw_progress(const char* what, double done, double all) {
+  const float part = all > 0 ? float(std::min(1.0, done / all)) : 0.0f;
+  const std::string text = std::string(what) + (part < 1 ? ": " + std::to_string(int(part * 100)) + "% read..."
+                                                         : ": checking its records...");
   ImGui::TextUnformatted(text.c_str());
   listed(text);
-  ImGui::ProgressBar(done, ImVec2(px(360), 0), "");
+  ImGui::ProgressBar(part, ImVec2(px(360), 0), "");
 }
 }  // namespace
 
@@ -56,8 +52,10 @@ void draw_welcome() {
   ImGui::Spacing();
   if (!st.storage_problem.empty()) error_text(st.storage_problem);
   if (!st.open_error.empty()) draw_open_error(st);
-  if (st.loading) {
-    draw_opening(st);
+  if (st.loading || st.backup_size > 0) {
+    if (st.backup_size > 0) draw_progress("Restoring the backup", st.backup_read, st.backup_size);
+    else if (st.groups_stored > 0 && st.groups_read > 0) draw_progress("Opening the workspace", st.groups_read, st.groups_stored);
+    else ImGui::TextUnformatted("Opening the workspace...");
     ImGui::EndGroup();
     return;
   }
