@@ -80,6 +80,14 @@ await test('a call before the app has started says to wait for ready, and ready 
   assert.deepEqual(page.errors, []);
 });
 
+// Progress messages as shown ("...: 40% read..."): at least three steps, each
+// further than the last and short of 100%.
+function risingPercents(labels) {
+  const percents = labels.map(l => /: (\d+)% read\.\.\.$/.exec(l)).filter(Boolean).map(m => Number(m[1]));
+  assert.ok(percents.length >= 3, `several steps were shown (saw ${JSON.stringify(labels)})`);
+  assert.ok(percents.every((p, i) => p < 100 && (i === 0 || p > percents[i - 1])), `rising percentages (saw ${JSON.stringify(labels)})`);
+}
+
 await test('a workspace being opened says how far it has read, and opens', async context => {
   const page = await openApp(context, server.url);
   await bw(page, () => window.bridgework.openDemo());
@@ -117,9 +125,7 @@ await test('a workspace being opened says how far it has read, and opens', async
   await page.waitForFunction(() => window.Module && Module.calledRun && !window.bridgework.state().loading &&
                                     window.bridgework.state().workspace, null, { timeout: 60000 });
   const seen = await bw(page, () => window.opening);
-  const percents = seen.map(l => /: (\d+)% read\.\.\.$/.exec(l)).filter(Boolean).map(m => Number(m[1]));
-  assert.ok(percents.length >= 3, `several steps were shown (saw ${JSON.stringify(seen)})`);
-  assert.ok(percents.every((p, i) => p < 100 && (i === 0 || p > percents[i - 1])), `rising percentages (saw ${JSON.stringify(seen)})`);
+  risingPercents(seen);
   // The workspace then opened whole: every client of the demo is there.
   assert.ok(await bw(page, () => window.bridgework.query('clients', {}).result.length) > 30);
 });
@@ -162,9 +168,7 @@ await test('a backup being restored says how far it has read, then that it check
     return { ok: r.ok, shown, atDecode, after: restoring() };
   }, readFileSync(file, 'utf8'));
   assert.equal(seen.ok, true);
-  const percents = seen.shown.map(l => /: (\d+)% read\.\.\.$/.exec(l)).filter(Boolean).map(m => Number(m[1]));
-  assert.ok(percents.length >= 3 && percents.every((p, i) => p < 100 && (i === 0 || p > percents[i - 1])),
-            `rising percentages while the file is read (saw ${JSON.stringify(seen.shown)})`);
+  risingPercents(seen.shown);
   // The frame on screen while the core reads the backup says what it is doing; none once it is over.
   assert.deepEqual(seen.atDecode, ['Restoring the backup: checking its records...']);
   assert.deepEqual(seen.after, []);
