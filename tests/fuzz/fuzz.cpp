@@ -1,9 +1,12 @@
-// libFuzzer targets for every reader of outside data (W4): a stored meta
-// value, a stored bucket, a backup file and a command's JSON. Built once per
-// target (BRIDGEWORK_FUZZ_TARGET) with AddressSanitizer and UBSan; a reader
-// must answer with a Workspace or an Error, never crash, hang or misread.
+// libFuzzer target for every reader of outside data (W4): a stored meta
+// value, a stored bucket, a backup file and a command's JSON, chosen by
+// BRIDGEWORK_FUZZ_READER (meta, bucket, backup or command). Built once with
+// AddressSanitizer and UBSan; a reader must answer with a Workspace or an
+// Error, never crash, hang or misread.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "../core/json_tree.hpp"
@@ -12,12 +15,14 @@
 
 using namespace bw;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string text(reinterpret_cast<const char*>(data), size);
-#if BRIDGEWORK_FUZZ_TARGET == 1  // decode_meta
+namespace {
+void fuzz_meta(const std::string& text) {
   auto ws = decode_meta(text);
   if (auto* w = std::get_if<Workspace>(&ws)) (void)encode_meta(*w);
-#elif BRIDGEWORK_FUZZ_TARGET == 2  // decode_bucket, then the checks a whole workspace gets
+}
+
+// decode_bucket, then the checks a whole workspace gets.
+void fuzz_bucket(const std::string& text) {
   // A bucket is read as a JsonView: it must read every text as nlohmann's parser does.
   const json tree = json::parse(text, nullptr, false);
   const JsonDocument doc(text);
@@ -29,7 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     WorkspaceStore store(std::move(ws), false);
     while (auto batch = store.next_batch()) store.batch_committed();
   }
-#elif BRIDGEWORK_FUZZ_TARGET == 3  // decode_backup, and what a restored workspace is put through
+}
+
+// decode_backup, and what a restored workspace is put through.
+void fuzz_backup(const std::string& text) {
   auto ws = decode_backup(text);
   // Read as a stream of JsonViews: refused as not JSON exactly when nlohmann's parser refuses it.
   const auto* refused = std::get_if<Error>(&ws);
@@ -40,14 +48,34 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string again = encode_backup(*w, 0);
     if (!std::holds_alternative<Workspace>(decode_backup(again))) __builtin_trap();  // what is accepted round-trips
   }
-#elif BRIDGEWORK_FUZZ_TARGET == 4  // command_from_json
+}
+
+void fuzz_command(const std::string& text) {
   const json j = json::parse(text, nullptr, false);
   if (!j.is_discarded()) {
     auto cmd = command_from_json(j);
     if (auto* c = std::get_if<Command>(&cmd)) (void)command_type(*c);
   }
-#else
-#error "BRIDGEWORK_FUZZ_TARGET must be 1 to 4"
-#endif
+}
+
+void (*reader)(const std::string&) = nullptr;
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  const char* name = std::getenv("BRIDGEWORK_FUZZ_READER");
+  const std::string chosen = name ? name : "";
+  if (chosen == "meta") reader = fuzz_meta;
+  if (chosen == "bucket") reader = fuzz_bucket;
+  if (chosen == "backup") reader = fuzz_backup;
+  if (chosen == "command") reader = fuzz_command;
+  if (!reader) {
+    std::fprintf(stderr, "Set BRIDGEWORK_FUZZ_READER to meta, bucket, backup or command.\n");
+    std::exit(2);
+  }
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  reader(std::string(reinterpret_cast<const char*>(data), size));
   return 0;
 }

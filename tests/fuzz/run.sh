@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the readers' fuzzers and runs each for SECONDS (default 20), seeded
-# from real data (tests/fuzz/make_seeds.cpp). Any crash, sanitizer report,
-# leak or timeout fails the run; the crashing input is kept in build/fuzz/findings.
+# Builds the readers' fuzzer and runs it on each reader for SECONDS (default
+# 20), seeded from real data (tests/fuzz/make_seeds.cpp). Any crash, sanitizer
+# report, leak or timeout fails the run; the crashing input is kept in
+# build/fuzz/findings as <reader>-crash-... To replay one:
+#   BRIDGEWORK_FUZZ_READER=<reader> build/fuzz/tests/fuzz/fuzz_readers build/fuzz/findings/<file>
 #   tests/fuzz/run.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +17,7 @@ failed=0 passed=0
 for reader in meta bucket backup command; do
   mkdir -p "$dir/corpus/$reader"
   log="$dir/fuzz_$reader.log"
-  if "$dir/tests/fuzz/fuzz_$reader" "$dir/corpus/$reader" "$dir/seeds/$reader" -max_total_time="$seconds" \
+  if BRIDGEWORK_FUZZ_READER=$reader "$dir/tests/fuzz/fuzz_readers" "$dir/corpus/$reader" "$dir/seeds/$reader" -max_total_time="$seconds" \
        -timeout=10 -rss_limit_mb=4096 -max_len=2000000 -artifact_prefix="$dir/findings/$reader-" >"$log" 2>&1; then
     runs=$(grep -o 'Done [0-9]* runs' "$log" | grep -o '[0-9]*' || echo '?')
     echo "ok   $reader: $runs executions in ${seconds} s, no findings"
