@@ -21,17 +21,10 @@ set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp PROPERT
 # 32-bit characters: an emoji or other character beyond U+FFFF typed into a field is kept as it is.
 target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_USE_WCHAR32)
 
-# Commands, queries, the demo and the generator, printed documents and the
-# screens, built for size: a fifth less wasm at the same speed, measured
-# (docs/development.md). What loads a workspace stays at -O3.
-set(SIZE_SOURCES generate setup printable letters commands clients_commands conversation_commands
-    employers_commands issues_commands jobs_commands matches_commands people_commands plans_commands reports_commands
-    queries clients_queries conversation_queries employers_queries issues_queries jobs_queries matches_queries
-    people_queries plans_queries reports_queries)
-list(TRANSFORM SIZE_SOURCES PREPEND ${CMAKE_SOURCE_DIR}/src/core/)
-list(TRANSFORM SIZE_SOURCES APPEND .cpp)
+# The screens are built for size, as the core's commands and queries are
+# (CMakeLists.txt).
 file(GLOB SCREEN_SOURCES CONFIGURE_DEPENDS src/ui/screens/*.cpp)
-set_source_files_properties(${SIZE_SOURCES} ${SCREEN_SOURCES} PROPERTIES COMPILE_OPTIONS -Os)
+set_source_files_properties(${SCREEN_SOURCES} PROPERTIES COMPILE_OPTIONS -Os)
 
 file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 list(APPEND UI_SOURCES ${SCREEN_SOURCES})

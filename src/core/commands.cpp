@@ -39,14 +39,14 @@ Fields& Fields::operator()(const char* key, double value) { return (*this)(key, 
 // [SECTION] The table: every area's rows, in the order of Command's alternatives
 namespace {
 
-struct Table {
+struct CommandTable {
   std::vector<CommandRow> rows;     // by Command index
   std::vector<std::string> problems;
 };
 
-const Table& table() {
-  static const Table t = [] {
-    Table t;
+const CommandTable& table() {
+  static const CommandTable t = [] {
+    CommandTable t;
     t.rows.resize(std::variant_size_v<Command>);
     using Area = std::vector<CommandRow> (*)();
     for (Area area : {people_commands, clients_commands, plans_commands, issues_commands, employers_commands,
