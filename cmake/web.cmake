@@ -74,13 +74,18 @@ cut_font(/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ${TEXT_UNICODES} ${
 cut_font(/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ${TEXT_UNICODES} ${FONT_BOLD_FILE})
 add_custom_target(fonts DEPENDS ${FONT_FILE} ${FONT_BOLD_FILE})
 add_dependencies(bridgework fonts)
+# GLFW on WebGL 2, for the app and the bare page alike. WebGL extensions are
+# not all switched on when the context is made: ImGui needs none, and
+# switching on the browser's thirty took 90 ms of the first frame's 530
+# (headless Chromium, 2026-12-03).
+set(WEBGL_LINK_OPTIONS -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0)
 target_link_options(bridgework PRIVATE
   # The link's own pass (Binaryen) for size, over code compiled as above: 78 KB
   # less. Left to itself it would inline only the smallest functions, and a
   # frame of a long list took a tenth longer, typing into its search a third:
   # functions up to 6 instructions are inlined everywhere (docs/development.md).
   -Os -sBINARYEN_EXTRA_PASSES=--always-inline-max-function-size=6
-  -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1
+  ${WEBGL_LINK_OPTIONS}
   # A large board needs more than the 2 GB memory grows to by default. Addresses
   # past 2 GB reach JavaScript as negative numbers: web/page.js and
   # web/library_bridgework.js read the pointers they use as unsigned (WebGL 2
@@ -121,7 +126,7 @@ add_dependencies(service_worker bridgework site_files)
 add_executable(bare_page tests/benchmarks/bare_page/bare_page.cpp src/platform/gl_state.cpp)
 target_link_libraries(bare_page PRIVATE imgui)
 target_compile_options(bare_page PRIVATE -sUSE_GLFW=3)
-target_link_options(bare_page PRIVATE -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1)
+target_link_options(bare_page PRIVATE ${WEBGL_LINK_OPTIONS})
 set_target_properties(bare_page PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bare_page SUFFIX ".js")
 add_custom_command(TARGET bare_page POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/tests/benchmarks/bare_page/index.html
