@@ -357,33 +357,28 @@ await test('text that arrives as text, not key presses (inserted, composed), is 
   assert.deepEqual(page.errors, []);
 });
 
-await test('Ctrl+V pastes from the system clipboard into a field; Ctrl+C and Ctrl+X copy out of it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 },
-                                             permissions: ['clipboard-read', 'clipboard-write'] });
-  try {
-    const page = await openApp(context, server.url);
-    await signedInDemo(page);
-    await click(page, 'Clients');
-    await bw(page, () => navigator.clipboard.writeText('Alvarez\r\n'));
-    // Ctrl+V at once after the click, before the app has drawn the field as edited.
-    const box = await widget(page, 'search');
-    await page.mouse.click(box.x + 12, box.y + box.h / 2);
-    await press(page, 'Control+V');
-    await widget(page, 'Alvarez, Aaliyah');
-    const other = await bw(page, () => window.bridgework.query('clients').result.find(c => c.last_name !== 'Alvarez'));
-    const otherRow = `${other.last_name}, ${other.first_name}`;
-    await page.waitForFunction(l => !window.bridgework.ui.rect(l), otherRow);
-    await press(page, 'Control+A');
-    await press(page, 'Control+C');
-    assert.equal(await bw(page, () => navigator.clipboard.readText()), 'Alvarez');
-    await bw(page, () => navigator.clipboard.writeText(''));
-    await press(page, 'Control+X');
-    assert.equal(await bw(page, () => navigator.clipboard.readText()), 'Alvarez');
-    await page.waitForFunction(l => window.bridgework.ui.rect(l), otherRow);  // the box is empty again
-    assert.deepEqual(page.errors, []);
-  } finally {
-    await context.close();
-  }
+await test('Ctrl+V pastes from the system clipboard into a field; Ctrl+C and Ctrl+X copy out of it', async context => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  await click(page, 'Clients');
+  await bw(page, () => navigator.clipboard.writeText('Alvarez\r\n'));
+  // Ctrl+V at once after the click, before the app has drawn the field as edited.
+  const box = await widget(page, 'search');
+  await page.mouse.click(box.x + 12, box.y + box.h / 2);
+  await press(page, 'Control+V');
+  await widget(page, 'Alvarez, Aaliyah');
+  const other = await bw(page, () => window.bridgework.query('clients').result.find(c => c.last_name !== 'Alvarez'));
+  const otherRow = `${other.last_name}, ${other.first_name}`;
+  await page.waitForFunction(l => !window.bridgework.ui.rect(l), otherRow);
+  await press(page, 'Control+A');
+  await press(page, 'Control+C');
+  assert.equal(await bw(page, () => navigator.clipboard.readText()), 'Alvarez');
+  await bw(page, () => navigator.clipboard.writeText(''));
+  await press(page, 'Control+X');
+  assert.equal(await bw(page, () => navigator.clipboard.readText()), 'Alvarez');
+  await page.waitForFunction(l => window.bridgework.ui.rect(l), otherRow);  // the box is empty again
+  assert.deepEqual(page.errors, []);
 });
 
 await test('every screen, record and tab has an address: Back, Forward and reload stay in the app; links open after sign-in, within access (C5)', async context => {
