@@ -65,6 +65,11 @@
                       'touchmove', 'touchend', 'focus', 'blur', 'resize', 'compositionend', 'paste'])
     window.addEventListener(type, () => wake(2), { capture: true, passive: true });
   document.addEventListener('visibilitychange', () => wake(2));
+  // Emscripten's GLFW lets go of every held key on any blur it hears (it listens
+  // on window, capturing). Focus moving within the page, as from the canvas to
+  // the text element when a field is clicked, is not the window losing it: a
+  // Ctrl held for Ctrl+V must stay held. The window's own blur still lets go.
+  window.addEventListener('blur', e => { if (e.target !== window) e.stopImmediatePropagation(); }, true);
 
   // [SECTION] Text and the clipboard. While a field is edited the hidden text
   // element holds the focus: what the browser inserts into it (typed, composed,

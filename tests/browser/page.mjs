@@ -360,6 +360,7 @@ await test('text that arrives as text, not key presses (inserted, composed), is 
 await test('Ctrl+V pastes from the system clipboard into a field; Ctrl+C and Ctrl+X copy out of it', async context => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await openApp(context, server.url);
+  await page.setViewportSize({ width: 1366, height: 768 });
   await signedInDemo(page);
   await click(page, 'Clients');
   await bw(page, () => navigator.clipboard.writeText('Alvarez\r\n'));
@@ -378,6 +379,29 @@ await test('Ctrl+V pastes from the system clipboard into a field; Ctrl+C and Ctr
   await press(page, 'Control+X');
   assert.equal(await bw(page, () => navigator.clipboard.readText()), 'Alvarez');
   await page.waitForFunction(l => window.bridgework.ui.rect(l), otherRow);  // the box is empty again
+  assert.deepEqual(page.errors, []);
+});
+
+// The field takes the keyboard a frame after the click (web/page.js moves the
+// focus from the canvas to the text element): a Ctrl pressed before that is
+// still held when V comes.
+await test('Ctrl pressed before a clicked field takes the keyboard, then V, still pastes', async context => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await openApp(context, server.url);
+  await signedInDemo(page);
+  await click(page, 'Clients');
+  await bw(page, () => navigator.clipboard.writeText('Alvarez'));
+  const box = await widget(page, 'search');
+  await page.mouse.click(box.x + 12, box.y + box.h / 2);
+  await page.keyboard.down('Control');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'text-in');
+  await page.keyboard.press('KeyV');
+  await page.keyboard.up('Control');
+  const other = await bw(page, () => window.bridgework.query('clients').result.find(c => c.last_name !== 'Alvarez'));
+  const otherRow = `${other.last_name}, ${other.first_name}`;
+  await page.waitForFunction(l => !window.bridgework.ui.rect(l), otherRow, { timeout: 5000 }).catch(() => {
+    throw new Error(`the search did not take the pasted "Alvarez": ${otherRow} is still listed`);
+  });
   assert.deepEqual(page.errors, []);
 });
 
