@@ -76,8 +76,8 @@ add_custom_target(fonts DEPENDS ${FONT_FILE} ${FONT_BOLD_FILE})
 add_dependencies(bridgework fonts)
 # GLFW on WebGL 2, for the app and the bare page alike. WebGL extensions are
 # not all switched on when the context is made: ImGui needs none, and
-# switching on the browser's thirty took 90 ms of the first frame's 530
-# (headless Chromium, 2026-12-03).
+# switching on the browser's thirty took 60-90 ms of a first frame of about
+# 530 ms (headless Chromium, 2026-12-03).
 set(WEBGL_LINK_OPTIONS -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0)
 target_link_options(bridgework PRIVATE
   # The link's own pass (Binaryen) for size, over code compiled as above: 78 KB
