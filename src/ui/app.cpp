@@ -56,6 +56,7 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
   }
   ImGui::Dummy(ImVec2{0, px(10)});
   Nav& n = nav();
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2{0, 0.5f});  // each name in the middle of its row
   for (auto& s : kSections) {
     if (!offered(s.section, me)) continue;
     std::string label = s.label;
@@ -64,6 +65,7 @@ void draw_sidebar(const Workspace& ws, const Staff& me, float height) {
     label += std::string("###") + s.label;
     if (ImGui::Selectable(label.c_str(), n.section == s.section, 0, ImVec2{0, px(30)})) n.open(s.section);
   }
+  ImGui::PopStyleVar();
   ImGui::SetCursorPosY(height - px(96));
   ImGui::Separator();
   ImGui::PushTextWrapPos(0);
