@@ -69,6 +69,7 @@
   // on window, capturing). Focus moving within the page, as from the canvas to
   // the text element when a field is clicked, is not the window losing it: a
   // Ctrl held for Ctrl+V must stay held. The window's own blur still lets go.
+  // No element's blur reaches a listener after this one: the page needs none.
   window.addEventListener('blur', e => { if (e.target !== window) e.stopImmediatePropagation(); }, true);
 
   // [SECTION] Text and the clipboard. While a field is edited the hidden text
