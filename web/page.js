@@ -427,6 +427,7 @@
   // Reads the stored workspace into the app. Whatever is wrong with the data
   // ends in a message on the first page, never in a stuck start.
   let loads = 0;  // a newer reload makes an older one stale: the app reads one at a time
+  let lastLoad = null;  // where the last workspace read took its time (ui.lastLoad)
   async function reload(id, writer) {
     // Each group of buckets is read into the app as it arrives (S.readInGroups).
     const load = ++loads;
@@ -434,12 +435,18 @@
     const stop = e => { error = e; return false; };
     // A read-only refresh is stale once this tab became the writer.
     const current = () => load === loads && id === workspace && (writer || !releaseLock) || (stale = true, false);
+    const times = { started: performance.now(), read: null, ended: null, inApp: 0 };
+    const inApp = (call) => {
+      const t = performance.now();
+      try { return call(); } finally { times.inApp += performance.now() - t; }
+    };
     try {
       found = await S.readInGroups(id, (meta, groups) => {
-        try { return current() && !!cc('bw_load_begin', 'number', [id, meta, groups]); } catch (e) { return stop(e); }
+        try { return current() && !!inApp(() => cc('bw_load_begin', 'number', [id, meta, groups])); } catch (e) { return stop(e); }
       }, values => {
-        try { return current() && values.every(v => cc('bw_load_bucket', 'number', [id, v])); } catch (e) { return stop(e); }
+        try { return current() && inApp(() => values.every(v => cc('bw_load_bucket', 'number', [id, v]))); } catch (e) { return stop(e); }
       });
+      times.read = performance.now();
     } catch (e) {
       loadFailed(id, 'It could not be read: ' + S.describe(e));
       return false;
@@ -459,7 +466,9 @@
       return false;
     }
     if (!found.read || !current()) return false;  // refused by the app, which says why, or stale
-    return endLoad(id, writer);
+    const opened = endLoad(id, writer);
+    if (opened) lastLoad = { ...times, ended: performance.now() };
+    return opened;
   }
 
   const stopped = (id, e) => loadFailed(id, 'Reading it stopped with an error (' + ((e && e.message) || e) + ').');
@@ -870,6 +879,8 @@
       vertices() { return vertices; },
       // Bytes of the wasm heap in use now (the heap's size only grows; this goes down when memory is freed).
       heapInUse() { return Module.ccall('bw_heap_in_use', 'number', [], []); },
+      // Where the last workspace opened took its time (ms since navigation); reading it does not wake the app.
+      lastLoad() { return lastLoad && { ...lastLoad }; },
       // The characters of a text the app's font cannot draw (shown as a placeholder).
       missingGlyphs(text) { return callJson('bw_api_ui_missing_glyphs', [String(text)]); },
     },

@@ -90,6 +90,7 @@ function risingPercents(labels) {
 
 await test('a workspace being opened says how far it has read, and opens', async context => {
   const page = await openApp(context, server.url);
+  assert.equal(await bw(page, () => window.bridgework.ui.lastLoad()), null, 'no workspace was read yet');
   await bw(page, () => window.bridgework.openDemo());
   await page.waitForFunction(() => window.bridgework.state().save.state === 'saved');
   // A large board's groups of records arrive over seconds: here the demo's
@@ -102,6 +103,7 @@ await test('a workspace being opened says how far it has read, and opens', async
       storage.readInGroups = async (id, begin, group) => {
         const held = [];
         const found = await read(id, begin, values => (held.push(...values), true));
+        window.heldGroups = Math.ceil(held.length / 32);
         for (let i = 0; i < held.length && found.read; i += 32) {
           await new Promise(r => setTimeout(r, 50));
           found.read = group(held.slice(i, i + 32)) !== false;
@@ -128,6 +130,14 @@ await test('a workspace being opened says how far it has read, and opens', async
   risingPercents(seen);
   // The workspace then opened whole: every client of the demo is there.
   assert.ok(await bw(page, () => window.bridgework.query('clients', {}).result.length) > 30);
+  // Where that opening took its time: the waits between groups are the
+  // read's, not the app's (docs/automation.md, ui.lastLoad).
+  const load = await bw(page, () => window.bridgework.ui.lastLoad());
+  const waits = await bw(page, () => window.heldGroups);
+  assert.ok(waits > 10 && load.started > 0 && load.read - load.started >= waits * 49,
+            `the read took the 50 ms between each group of 32 buckets (${JSON.stringify(load)})`);
+  assert.ok(load.inApp > 0 && load.inApp < load.read - load.started && load.ended >= load.read,
+            `the app's part is within the read, and checking ends it (${JSON.stringify(load)})`);
 });
 
 await test('a backup being restored says how far it has read, then that it checks it, and opens', async context => {
@@ -642,7 +652,7 @@ await test('an idle page draws nothing, before any input and after it; input wak
     for (let i = 0; i < 10; ++i) {
       const heap = await bw(page, () => [window.bridgework.ui.heapInUse(), window.Module.HEAP8.length,
                                          window.bridgework.ui.drawTime(), window.bridgework.ui.frameTime(),
-                                         window.bridgework.ui.vertices()]);
+                                         window.bridgework.ui.vertices(), window.bridgework.ui.lastLoad()]);
       assert.ok(heap[0] > 0 && heap[0] < heap[1], `the heap in use (${heap[0]} bytes) is within the heap (${heap[1]})`);
       await page.waitForTimeout(500);
     }

@@ -77,6 +77,10 @@ for (const size of sizes) {
     }, id);
     console.log(`  cold load, navigation -> workspace open: ${ms(cold)} = ${(cold / floor.ms).toFixed(1)}x its floor ` +
                 `(plain JS reading the ${floor.values} stored values and JSON.parse: ${ms(floor.ms)}, ${floor.records} records)`);
+    const parts = await page.evaluate(() => window.bridgework.ui.lastLoad());
+    console.log(`    of which: start-up until the read began ${ms(parts.started)}; reading ${ms(parts.read - parts.started)} ` +
+                `(${ms(parts.inApp)} of it in the app, reading the values handed over); ` +
+                `checking and indexing ${ms(parts.ended - parts.read)}`);
 
     // The case staff member holding the largest caseload, on My Work.
     const who = await page.evaluate(() => {
