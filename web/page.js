@@ -435,18 +435,19 @@
     const stop = e => { error = e; return false; };
     // A read-only refresh is stale once this tab became the writer.
     const current = () => load === loads && id === workspace && (writer || !releaseLock) || (stale = true, false);
-    const times = { started: performance.now(), read: null, ended: null, inApp: 0 };
-    const inApp = (call) => {
+    const started = performance.now();
+    let read = 0, inApp = 0;
+    const timed = call => {  // the app's own part of the read
       const t = performance.now();
-      try { return call(); } finally { times.inApp += performance.now() - t; }
+      try { return call(); } finally { inApp += performance.now() - t; }
     };
     try {
       found = await S.readInGroups(id, (meta, groups) => {
-        try { return current() && !!inApp(() => cc('bw_load_begin', 'number', [id, meta, groups])); } catch (e) { return stop(e); }
+        try { return current() && !!timed(() => cc('bw_load_begin', 'number', [id, meta, groups])); } catch (e) { return stop(e); }
       }, values => {
-        try { return current() && inApp(() => values.every(v => cc('bw_load_bucket', 'number', [id, v]))); } catch (e) { return stop(e); }
+        try { return current() && timed(() => values.every(v => cc('bw_load_bucket', 'number', [id, v]))); } catch (e) { return stop(e); }
       });
-      times.read = performance.now();
+      read = performance.now();
     } catch (e) {
       loadFailed(id, 'It could not be read: ' + S.describe(e));
       return false;
@@ -467,7 +468,7 @@
     }
     if (!found.read || !current()) return false;  // refused by the app, which says why, or stale
     const opened = endLoad(id, writer);
-    if (opened) lastLoad = { ...times, ended: performance.now() };
+    if (opened) lastLoad = { started, read, ended: performance.now(), inApp };
     return opened;
   }
 
