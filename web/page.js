@@ -20,8 +20,15 @@
   // every later call. C++ copies what it keeps during the call.
   const utf8 = new TextEncoder();
   function cc(name, returns, args = []) {
-    if (!window.Module || !Module.calledRun) throw new Error('Bridgework is still starting: wait for window.bridgework.ready first.');
+    const answer = quietly(name, returns, args);
     wake();  // a call into the app may change what it shows
+    return answer;
+  }
+  // The same, for a call that changes nothing shown (a read): no frame is
+  // drawn for it, so that asking often (as a start-up waiting for its
+  // workspace does) does not keep the app drawing.
+  function quietly(name, returns, args = []) {
+    if (!window.Module || !Module.calledRun) throw new Error('Bridgework is still starting: wait for window.bridgework.ready first.');
     const ptrs = [];
     try {
       const values = args.map(a => {
@@ -44,20 +51,21 @@
   }
   const callJson = (name, args) => JSON.parse(cc(name, 'string', args));
   let answerPieces = [];  // of the query being answered
-  const currentState = () => callJson('bw_api_state');
+  const currentState = () => JSON.parse(quietly('bw_api_state', 'string'));
 
   // [SECTION] Idle: the app draws only for a moment after input or a call
   // into it (src/platform/main.cpp, frame), so an idle page costs nothing.
   const AWAKE_MS = 1500;
-  let lastWake = performance.now(), framesDrawn = 0, drawTime = 0, frameTime = 0, vertices = 0, resumeLoop = null;
+  let awakeUntil = performance.now() + AWAKE_MS, framesDrawn = 0, drawTime = 0, frameTime = 0, vertices = 0, resumeLoop = null;
   // The frame that first shows the latest call or input: a call changes the
   // app at once, input in the frame that reads it (ui.current()).
   let showingFrame = 0;
   function resumeFrames() {
     if (resumeLoop) { const resume = resumeLoop; resumeLoop = null; resume(); }
   }
-  function wake(frames = 1) {
-    lastWake = performance.now();
+  // Awake for `ms` (and until `frames` more are drawn): 0 for one frame.
+  function wake(frames = 1, ms = AWAKE_MS) {
+    awakeUntil = Math.max(awakeUntil, performance.now() + ms);
     showingFrame = Math.max(showingFrame, framesDrawn + frames);
     resumeFrames();
   }
@@ -132,7 +140,7 @@
 
   // [SECTION] Hand-overs from C++ (web/library_bridgework.js)
   const BW = {
-    awake() { return performance.now() - lastWake < AWAKE_MS; },
+    awake() { return performance.now() < awakeUntil || framesDrawn < showingFrame; },
     answerPiece(text) { answerPieces.push(text); },  // bridgework.query's, a long list's rows
     // inputLeft: keys, text or clicks wait for the next frame (src/platform/input.cpp).
     frameDrawn(drawMs, frameMs, frameVertices, inputLeft) {
@@ -442,10 +450,13 @@
       try { return call(); } finally { inApp += performance.now() - t; }
     };
     try {
+      // One frame for each group, to show how far the read has got: drawing
+      // between groups would take the time the browser reads the next one in.
+      const shown = ok => (wake(1, 0), ok);
       found = await S.readInGroups(id, (meta, groups) => {
-        try { return current() && !!timed(() => cc('bw_load_begin', 'number', [id, meta, groups])); } catch (e) { return stop(e); }
+        try { return current() && shown(!!timed(() => quietly('bw_load_begin', 'number', [id, meta, groups]))); } catch (e) { return stop(e); }
       }, values => {
-        try { return current() && timed(() => values.every(v => cc('bw_load_bucket', 'number', [id, v]))); } catch (e) { return stop(e); }
+        try { return current() && shown(timed(() => values.every(v => quietly('bw_load_bucket', 'number', [id, v])))); } catch (e) { return stop(e); }
       });
       read = performance.now();
     } catch (e) {
