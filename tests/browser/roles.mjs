@@ -116,6 +116,14 @@ await test('every screen of an ERS and a BSR at half a laptop screen (683x768): 
   }
   // A form's field narrows so that it and its label fit the line.
   await click(page, 'Sign out');
+  // The job board's sign-in under the staff list: its fields and button wrap rather than run past the edge.
+  await widget(page, 'Email or client number');
+  const signIn = await bw(page, () => window.bridgework.ui.items());
+  for (const label of ['Email or client number', 'Job board PIN', 'Sign in to the job board']) {
+    const item = signIn.find(i => i.label === label);
+    if (!item) problems.push(`Who are you?: "${label}" out of sight`);
+    else if (item.x + item.w > 683) problems.push(`Who are you?: "${label}" ends at ${Math.round(item.x + item.w)} px`);
+  }
   const staff = await bw(page, () => window.bridgework.query('staff', {}).result);
   await click(page, staff.find(s => s.active && s.role === 'administrator').name);
   await click(page, 'Settings');

@@ -24,10 +24,10 @@ void draw_job_seeker_sign_in(const Workspace& ws) {
   subheading("Looking for a job? Sign in to the job board");
   ImGui::AlignTextToFramePadding();
   text_field("Email or client number", login, 300);
-  ImGui::SameLine();
+  same_line_if_room(230);  // the PIN field and its label
   ImGui::SetNextItemWidth(px(120));
   const bool enter = ImGui::InputText("Job board PIN", &pin, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::SameLine();
+  same_line_if_fits("Sign in to the job board");
   if (primary_button("Sign in to the job board") || enter) {
     if (auto e = host::sign_in(login, pin)) error = e->message;
     else login.clear(), error.clear();
