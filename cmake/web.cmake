@@ -61,17 +61,28 @@ endfunction()
 glyph_ranges(kRanges TEXT_UNICODES)
 glyph_ranges(kSymbolRanges SYMBOL_UNICODES)
 set(FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
+# fontTools' own Python (pyftsubset's), which may not be the first python3 on the PATH.
+file(STRINGS ${PYFTSUBSET} PYFTSUBSET_SHEBANG LIMIT_COUNT 1)
+string(REGEX REPLACE "^#! *([^ ]+).*" "\\1" FONTTOOLS_PYTHON "${PYFTSUBSET_SHEBANG}")
+# cut_font(source unicodes output [PLACEHOLDER]): with PLACEHOLDER, the font
+# keeps U+FFFD and gives its glyph the code U+0080 too (cmake/placeholder_glyph.py).
 function(cut_font source unicodes output)
+  set(placeholder "")
+  if(ARGN STREQUAL "PLACEHOLDER")
+    string(APPEND unicodes ",U+FFFD")
+    set(placeholder COMMAND ${FONTTOOLS_PYTHON} ${CMAKE_SOURCE_DIR}/cmake/placeholder_glyph.py ${output})
+  endif()
   add_custom_command(OUTPUT ${output}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${FONT_DIR}
     COMMAND ${PYFTSUBSET} ${source} --unicodes=${unicodes} --no-hinting --layout-features= --name-IDs=*
             --drop-tables+=GSUB,GPOS,GDEF,kern,FFTM --output-file=${output}
-    DEPENDS ${source} ${CMAKE_SOURCE_DIR}/src/ui/theme.cpp VERBATIM)
+    ${placeholder}
+    DEPENDS ${source} ${CMAKE_SOURCE_DIR}/src/ui/theme.cpp ${CMAKE_SOURCE_DIR}/cmake/placeholder_glyph.py VERBATIM)
 endfunction()
 set(FONT_FILE ${FONT_DIR}/ui.ttf)
 set(FONT_BOLD_FILE ${FONT_DIR}/ui-bold.ttf)
-cut_font(/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ${TEXT_UNICODES} ${FONT_FILE})
-cut_font(/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ${TEXT_UNICODES} ${FONT_BOLD_FILE})
+cut_font(/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ${TEXT_UNICODES} ${FONT_FILE} PLACEHOLDER)
+cut_font(/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf ${TEXT_UNICODES} ${FONT_BOLD_FILE} PLACEHOLDER)
 add_custom_target(fonts DEPENDS ${FONT_FILE} ${FONT_BOLD_FILE})
 add_dependencies(bridgework fonts)
 # GLFW on WebGL 2, for the app and the bare page alike. WebGL extensions are

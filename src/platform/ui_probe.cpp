@@ -85,8 +85,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* bw_api_ui_missing_glyphs(const char*
     const char* start = s;
     unsigned int c = 0;
     s += ImTextCharFromUtf8(&c, s, nullptr);
-    // ImGui reads a character past U+FFFF (an emoji) as U+FFFD, the placeholder itself.
-    if (c == IM_UNICODE_CODEPOINT_INVALID || !font->FindGlyphNoFallback(ImWchar(c))) out.push_back(std::string(start, s));
+    if (font->FindGlyph(ImWchar(c)) == font->FallbackGlyph) out.push_back(std::string(start, s));
   }
   g_reply = out.dump();
   return g_reply.c_str();

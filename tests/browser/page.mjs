@@ -248,8 +248,8 @@ await test('names as people write them are drawn, not "?", and found by searchin
   const typical = 'José Núñez-O’Brien “quoted” – — … € № ™ Łódź Đặng Øyvind Ærø Straße Ωmega Дмитрий';
   assert.deepEqual(await bw(page, t => window.bridgework.ui.missingGlyphs(t), typical), []);
   assert.deepEqual(await bw(page, () => window.bridgework.ui.missingGlyphs('→ ← ⇒ ≤ ≠ ☐ ☑ ★ ✓ ✗ ■ ● ▶')), []);
-  // What the fonts lack is drawn as the placeholder, and said so here.
-  assert.deepEqual(await bw(page, () => window.bridgework.ui.missingGlyphs('ok 😀')), ['😀']);
+  // What the fonts lack is drawn as the placeholder, and said so here; a "?" typed is itself.
+  assert.deepEqual(await bw(page, () => window.bridgework.ui.missingGlyphs('ok 😀 ? \uFFFD')), ['😀', '\uFFFD']);
   const org = await bw(page, () => window.bridgework.query('organisations').result.find(o => o.name === 'Cedar Valley Career Center').id);
   const ers = await bw(page, id => window.bridgework.query('eligible_primary_contacts', { provider: id, youth: false }).result[0].id, org);
   const made = await bw(page, ([provider, contact]) => window.bridgework.dispatch({
@@ -277,7 +277,7 @@ await test('the first frame is drawn with Latin-1 fonts; every character follows
     const seen = window.firstFrameGlyphs = [];
     const look = () => {
       if (window.bridgework && window.bridgework.ui && window.Module && Module.calledRun && window.bridgework.ui.frames() > 0)
-        seen.push(...window.bridgework.ui.missingGlyphs('aé€Ł'));
+        seen.push(...window.bridgework.ui.missingGlyphs('aé€Ł?'));
       else requestAnimationFrame(look);
     };
     requestAnimationFrame(look);
@@ -285,7 +285,8 @@ await test('the first frame is drawn with Latin-1 fonts; every character follows
   await page.goto(server.url);
   await bw(page, () => window.bridgework.ready);
   await page.waitForFunction(() => window.bridgework.ui.missingGlyphs('Łódź Đặng Ωmega Дмитрий € №').length === 0);
-  // Latin-1 was there at once (é), the euro sign and Polish letters came after.
+  // Latin-1 was there at once (é), the euro sign and Polish letters came after;
+  // what was missing was the placeholder, never a "?".
   assert.deepEqual(await bw(page, () => window.firstFrameGlyphs), ['€', 'Ł']);
   // The symbols font did not arrive: its characters are the placeholder, and said so.
   assert.deepEqual(await bw(page, () => window.bridgework.ui.missingGlyphs('→ ☐ a')), ['→', '☐']);
