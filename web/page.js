@@ -899,6 +899,13 @@
   };
 
   // [SECTION] Emscripten module
+  // "Loading Bridgework…" is shown only when the start is slow: a page's
+  // first text costs the browser its fonts, about 70 ms before the app's
+  // first frame that a quick start never shows it for (docs/development.md).
+  setTimeout(() => {
+    const status = document.getElementById('status');
+    if (!status.hidden && !status.textContent) status.textContent = 'Loading Bridgework…';
+  }, 1000);
   canvas.addEventListener('webglcontextlost', e => {
     e.preventDefault();
     document.getElementById('status').textContent = 'The graphics context was lost: reload the page. Saved changes are kept.';

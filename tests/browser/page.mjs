@@ -217,6 +217,34 @@ await test('a browser that cannot make a WebGL 2 context is told so in words, no
                'This browser cannot show Bridgework: it needs WebGL 2 (any current Chrome, Edge, Firefox or Safari).');
 });
 
+await test('"Loading Bridgework…" shows while a slow start lasts, and no text is laid out before a quick first frame', async context => {
+  // The page's first text costs the browser its fonts, about 70 ms of the first frame.
+  const quick = await context.newPage();
+  await quick.addInitScript(() => {
+    window.statusTexts = [];  // [ms since navigation, text] each time the status gets text
+    new MutationObserver(() => {
+      const status = document.getElementById('status');
+      if (status && status.textContent) window.statusTexts.push([performance.now(), status.textContent]);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await quick.goto(server.url);
+  await quick.waitForFunction(() => performance.getEntriesByName('first-frame').length > 0, null, { timeout: 60000 });
+  for (const [ms, text] of await quick.evaluate(() => window.statusTexts))
+    assert.ok(ms >= 1000, `"${text}" at ${Math.round(ms)} ms`);
+  await quick.close();
+  // The app's code arrives three seconds late: after a second the page says it is loading, then the app shows.
+  const slow = await context.newPage();
+  await slow.route('**/bridgework.wasm', async route => {
+    await new Promise(r => setTimeout(r, 3000));
+    await route.continue();
+  });
+  await slow.goto(server.url);
+  await slow.waitForFunction(() => document.getElementById('status').textContent === 'Loading Bridgework…', null, { timeout: 2500 });
+  assert.equal(await slow.evaluate(() => window.Module.calledRun || false), false);
+  await slow.waitForFunction(() => window.bridgework && window.bridgework.ui && window.bridgework.ui.frames() > 0, null, { timeout: 60000 });
+  assert.equal(await slow.evaluate(() => document.getElementById('status').hidden), true);
+});
+
 await test('a window exactly the size of the screen is just a window: filled, no fullscreen, no pointer lock, no errors', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, screen: { width: 1366, height: 768 } });
   try {
